@@ -1,0 +1,290 @@
+//! Headless runner for scenario authors and CI: run, validate and list scenarios.
+
+use std::process::ExitCode;
+
+use incident_trainer::scenario::{self, script, Scenario};
+use incident_trainer::score;
+use incident_trainer::sim::{
+    first_divergence, run_scripted, trace_hash, ScheduledAction, CATALOGUE,
+};
+
+const USAGE: &str = "\
+usage:
+  incident-sim run SCENARIO [--seed N] [--actions reference|none|FILE] [--json] [--check-determinism] [--csv FILE]
+  incident-sim validate FILE...
+  incident-sim actions
+  incident-sim list
+
+SCENARIO is a built-in id (see `list`) or a path to a .toml file.
+--actions reference replays what the real team did (the default); none does nothing;
+FILE is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}].";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("validate") => validate(&args[1..]),
+        Some("actions") => {
+            print_actions();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("list") => {
+            for id in scenario::library::ids() {
+                println!("{id}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("{message}");
+        ExitCode::from(2)
+    })
+}
+
+struct RunArgs {
+    scenario: String,
+    seed: Option<u64>,
+    actions: String,
+    json: bool,
+    check: bool,
+    csv: Option<String>,
+}
+
+fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
+    let mut parsed = RunArgs {
+        scenario: String::new(),
+        seed: None,
+        actions: "reference".into(),
+        json: false,
+        check: false,
+        csv: None,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--seed" => {
+                let value = it.next().ok_or("--seed needs a number")?;
+                parsed.seed = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("--seed: `{value}` is not a whole number"))?,
+                );
+            }
+            "--actions" => {
+                parsed.actions = it
+                    .next()
+                    .ok_or("--actions needs reference, none or a file")?
+                    .clone()
+            }
+            "--json" => parsed.json = true,
+            "--check-determinism" => parsed.check = true,
+            "--csv" => parsed.csv = Some(it.next().ok_or("--csv needs a file path")?.clone()),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {flag}\n\n{USAGE}"))
+            }
+            name if parsed.scenario.is_empty() => parsed.scenario = name.to_string(),
+            extra => return Err(format!("unexpected argument `{extra}`\n\n{USAGE}")),
+        }
+    }
+    if parsed.scenario.is_empty() {
+        return Err(format!("run needs a scenario\n\n{USAGE}"));
+    }
+    Ok(parsed)
+}
+
+fn actions_for(spec: &str, scenario: &Scenario) -> Result<Vec<ScheduledAction>, String> {
+    match spec {
+        "reference" => Ok(scenario.reference_actions()),
+        "none" => Ok(Vec::new()),
+        path => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            script::parse_actions(path, &text, scenario).map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let args = parse_run_args(args)?;
+    let scenario = scenario::load(&args.scenario).map_err(|e| e.to_string())?;
+    let seed = args.seed.unwrap_or(scenario.seed);
+    let actions = actions_for(&args.actions, &scenario)?;
+    let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
+    let hash = trace_hash(&trace);
+    if args.check {
+        let (again, _) = run_scripted(scenario.config.clone(), seed, &actions);
+        if trace_hash(&again) != hash {
+            let tick = first_divergence(&trace, &again)
+                .map_or("unknown".into(), |t| format!("{t} ({})", scenario.hhmm(t)));
+            eprintln!("determinism failure: seed {seed}, scenario {} ({:016x}): runs diverge first at tick {tick}", scenario.meta.id, scenario.content_hash);
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    if let Some(path) = &args.csv {
+        std::fs::write(path, series_csv(&scenario, &trace))
+            .map_err(|e| format!("cannot write {path}: {e}"))?;
+    }
+    let milestones = score::reached(&scenario, &trace);
+    let clock = |t: Option<u32>| t.map(|t| scenario.hhmm(t));
+    let impact = &trace.impact;
+    if args.json {
+        let refused: Vec<_> = refused
+            .iter()
+            .map(|r| serde_json::json!({"at": scenario.hhmm(r.tick), "action": r.action.to_string(), "error": r.error.to_string()}))
+            .collect();
+        let milestones: Vec<_> = milestones
+            .iter()
+            .map(|m| serde_json::json!({"id": m.id, "title": m.title, "reached_at": clock(m.reached_at), "reference_at": clock(m.reference_at)}))
+            .collect();
+        let out = serde_json::json!({
+            "scenario": scenario.meta.id,
+            "scenario_hash": format!("{:016x}", scenario.content_hash),
+            "seed": seed,
+            "actions": actions.len(),
+            "trace_hash": format!("{hash:016x}"),
+            "outage_started_at": clock(impact.outage_started_at),
+            "restored_at": clock(impact.restored_at),
+            "peak_users_affected_pct": (impact.peak_users_affected_pct * 10.0).round() / 10.0,
+            "requests": impact.requests.round(),
+            "failed_requests": impact.failed_requests.round(),
+            "failed_orders": impact.failed_orders.round(),
+            "revenue_lost": impact.revenue_lost.round(),
+            "currency": scenario.currency,
+            "milestones": milestones,
+            "refused_actions": refused,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).expect("json"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} ({}), seed {seed}, {} action(s) from {}",
+        scenario.meta.title,
+        scenario.meta.id,
+        actions.len(),
+        args.actions
+    );
+    println!("\nmilestone                                  run     real team");
+    for m in &milestones {
+        let show = |t: Option<String>| t.unwrap_or_else(|| "-".into());
+        println!(
+            "  {:<40} {:<7} {}",
+            m.title,
+            show(clock(m.reached_at)),
+            show(clock(m.reference_at))
+        );
+    }
+    let failed_pct = 100.0 * impact.failed_requests / impact.requests.max(1.0);
+    println!("\nimpact");
+    println!(
+        "  outage started       {}",
+        clock(impact.outage_started_at).unwrap_or_else(|| "never".into())
+    );
+    println!(
+        "  restored             {}",
+        clock(impact.restored_at).unwrap_or_else(|| "not restored".into())
+    );
+    println!(
+        "  peak users affected  {:.1}%",
+        impact.peak_users_affected_pct
+    );
+    println!(
+        "  requests failed      {:.0} of {:.0} ({failed_pct:.1}%)",
+        impact.failed_requests, impact.requests
+    );
+    println!(
+        "  orders lost          {:.0} ({} {:.0})",
+        impact.failed_orders, scenario.currency, impact.revenue_lost
+    );
+    for r in &refused {
+        println!(
+            "  refused at {}: {}: {}",
+            scenario.hhmm(r.tick),
+            r.action,
+            r.error
+        );
+    }
+    println!("\ntrace hash {hash:016x}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every fleet metric, one row per scrape.
+fn series_csv(scenario: &Scenario, trace: &incident_trainer::sim::Trace) -> String {
+    use incident_trainer::sim::Metric;
+    let mut out = String::from("time");
+    for m in Metric::ALL {
+        out.push(',');
+        out.push_str(m.id());
+    }
+    out.push('\n');
+    for (i, tick) in trace.series.ticks.iter().enumerate() {
+        out.push_str(&crate::clock_hhmmss(scenario, *tick));
+        for m in Metric::ALL {
+            out.push_str(&format!(",{}", trace.series.fleet(m)[i]));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn clock_hhmmss(scenario: &Scenario, tick: u32) -> String {
+    incident_trainer::sim::clock::hhmmss(scenario.clock.start_s_of_day, tick)
+}
+
+fn validate(files: &[String]) -> Result<ExitCode, String> {
+    if files.is_empty() {
+        return Err(format!("validate needs at least one file\n\n{USAGE}"));
+    }
+    let mut failed = false;
+    for file in files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: cannot read {file}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match scenario::parse(file, &text) {
+            Ok(s) => println!(
+                "ok: {file} ({}, {} fault(s), {} reference entries)",
+                s.meta.id,
+                s.config.faults.len(),
+                s.reference.len()
+            ),
+            Err(errors) => {
+                eprintln!("{errors}\n");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_actions() {
+    println!(
+        "{:<26} {:<13} {:<15} {:>6}  what it does",
+        "id", "kind", "target", "time"
+    );
+    for a in CATALOGUE {
+        let target = serde_json::to_value(a.target).expect("json");
+        let category = serde_json::to_value(a.category).expect("json");
+        let secs = a.duration_s;
+        println!(
+            "{:<26} {:<13} {:<15} {:>5}s  {}",
+            a.id,
+            category.as_str().unwrap_or(""),
+            target.as_str().unwrap_or(""),
+            secs,
+            a.help
+        );
+    }
+}

@@ -1,0 +1,276 @@
+//! The scenario file as written: field names, optional parts and the units people use ("14:35",
+//! "5m"). Unknown fields are rejected; `validate.rs` checks meaning and turns this into a `Scenario`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub scenario: MetaFile,
+    pub clock: ClockFile,
+    pub traffic: TrafficFile,
+    pub fleet: FleetFile,
+    pub database: DatabaseFile,
+    pub payment: PaymentFile,
+    pub slo: SloFile,
+    pub response: ResponseFile,
+    #[serde(default)]
+    pub faults: Vec<FaultFile>,
+    #[serde(default)]
+    pub alerts: Vec<AlertFile>,
+    #[serde(default)]
+    pub actions: Vec<ActionOverrideFile>,
+    #[serde(default)]
+    pub hypotheses: Vec<HypothesisFile>,
+    #[serde(default)]
+    pub deploys: Vec<DeployFile>,
+    #[serde(default)]
+    pub milestones: Vec<MilestoneFile>,
+    #[serde(default)]
+    pub reference: Vec<ReferenceFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaFile {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub difficulty: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub briefing: String,
+    #[serde(default)]
+    pub sources: Vec<SourceFile>,
+    /// Which source the scenario follows where sources disagree.
+    pub follows: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockFile {
+    pub date: String,
+    pub start: String,
+    pub time_zone: String,
+    pub utc_offset: String,
+    pub time_limit: String,
+    pub seed: u64,
+    #[serde(default = "default_scrape")]
+    pub scrape_interval: String,
+}
+
+fn default_scrape() -> String {
+    "10s".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrafficFile {
+    pub baseline_rps: f64,
+    pub hourly_profile: Vec<f64>,
+    pub noise: f64,
+    pub requests_per_user_s: f64,
+    pub pages_per_user_window: f64,
+    pub orders_per_1k_requests: f64,
+    pub avg_order_value: f64,
+    #[serde(default)]
+    pub currency: String,
+    #[serde(default)]
+    pub campaigns: Vec<CampaignFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignFile {
+    pub start: String,
+    pub end: String,
+    pub multiplier: f64,
+    #[serde(default = "default_ramp")]
+    pub ramp: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+fn default_ramp() -> String {
+    "10m".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FleetFile {
+    pub servers: u32,
+    pub capacity_rps: f64,
+    pub base_latency_ms: f64,
+    pub request_timeout_ms: f64,
+    pub heap_max_mb: f64,
+    pub heap_baseline_mb: f64,
+    #[serde(default)]
+    pub initial_heap_live_mb: Vec<f64>,
+    pub alloc_kb_per_request: f64,
+    pub gc_trigger_fraction: f64,
+    pub gc_pause_base_ms: f64,
+    pub gc_pause_ms_per_gb_live: f64,
+    pub restart_time: String,
+    pub auto_restart: bool,
+    pub provision_time: String,
+    pub host_ram_mb: f64,
+    pub host_overhead_mb: f64,
+    pub disk_mb: f64,
+    pub disk_used_mb: f64,
+    pub log_kb_per_request: f64,
+    pub cpu_pct_at_capacity: f64,
+    pub worker_threads: u32,
+    pub load_balancer: LoadBalancerFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadBalancerFile {
+    pub health_interval: String,
+    pub unhealthy_threshold: u32,
+    pub healthy_threshold: u32,
+    pub check_timeout_ms: f64,
+    #[serde(default)]
+    pub sticky_share: f64,
+    #[serde(default = "default_session")]
+    pub session_length: String,
+}
+
+fn default_session() -> String {
+    "20m".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseFile {
+    pub pool_size: u32,
+    pub query_ms: f64,
+    pub queries_per_request: f64,
+    pub max_wait_ms: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentFile {
+    pub latency_ms: f64,
+    pub timeout_ms: f64,
+    pub error_fraction: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SloFile {
+    pub error_rate_pct: f64,
+    pub latency_p95_ms: f64,
+    pub restore_window: String,
+    pub outage_error_rate_pct: f64,
+    pub affected_window: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseFile {
+    pub developers_response: String,
+    pub fix_deploy: String,
+    pub rollback: String,
+}
+
+/// One fault. Which fields apply depends on `type`; the validator says which do not.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaultFile {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub at: String,
+    #[serde(default)]
+    pub note: String,
+    pub targets: Option<TargetsFile>,
+    pub leak_kb_per_request: Option<f64>,
+    pub site: Option<String>,
+    pub deploy: Option<String>,
+    pub multiplier: Option<f64>,
+    pub duration: Option<String>,
+    pub ramp: Option<String>,
+    pub dependency: Option<String>,
+    pub latency_multiplier: Option<f64>,
+    pub pool_size: Option<u32>,
+    pub change: Option<String>,
+    pub mb_per_s: Option<f64>,
+    pub cpu_pct: Option<f64>,
+    pub process: Option<String>,
+}
+
+/// `"all"` or a list of hosts.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum TargetsFile {
+    Word(String),
+    Hosts(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertFile {
+    pub id: String,
+    pub title: String,
+    pub metric: String,
+    pub above: Option<f64>,
+    pub below: Option<f64>,
+    #[serde(rename = "for")]
+    pub for_duration: String,
+    pub severity: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionOverrideFile {
+    pub action: String,
+    pub duration: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HypothesisFile {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub correct: bool,
+    #[serde(default)]
+    pub explanation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeployFile {
+    pub when: String,
+    pub version: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneFile {
+    pub id: String,
+    pub title: String,
+    pub when: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceFile {
+    pub at: String,
+    pub action: Option<String>,
+    pub target: Option<String>,
+    pub milestone: Option<String>,
+    pub note: String,
+    pub source: String,
+}

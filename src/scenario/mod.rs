@@ -1,0 +1,152 @@
+//! Scenarios: the TOML format team leads write, its validation (every error located), the
+//! reference timeline of the real incident, and the built-in library.
+
+pub mod error;
+pub mod file;
+pub mod library;
+mod locate;
+pub mod model;
+pub mod script;
+pub mod units;
+mod validate;
+mod validate_lists;
+
+pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
+pub use model::*;
+
+use crate::sim::hash::StableHasher;
+use crate::sim::SimConfig;
+use locate::Located;
+use validate::{Checker, Problem};
+
+/// Parses and validates a scenario. `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
+    let map = SourceMap::new(text);
+    let fail = |offset: Option<usize>, path: String, message: String, help: Option<String>| {
+        ScenarioErrors {
+            diagnostics: vec![map.diagnostic(file, offset, path, message, help)],
+        }
+    };
+    let located = Located::parse(text).map_err(|(message, offset)| {
+        fail(
+            offset,
+            String::new(),
+            message,
+            Some("this is not valid TOML; see https://toml.io for the syntax".into()),
+        )
+    })?;
+    let parsed: file::ScenarioFile = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start);
+        let path = offset.map(|o| located.path_at(o)).unwrap_or_default();
+        fail(
+            offset,
+            path,
+            e.message().trim().to_string(),
+            Some(serde_help(e.message())),
+        )
+    })?;
+    let mut checker = Checker::default();
+    let scenario = build(&mut checker, &parsed, text);
+    if checker.problems.is_empty() {
+        return Ok(scenario);
+    }
+    let diagnostics = checker
+        .problems
+        .into_iter()
+        .map(
+            |Problem {
+                 path,
+                 message,
+                 help,
+             }| {
+                let offset = located.span_of(&path).start;
+                map.diagnostic(file, Some(offset), path, message, help)
+            },
+        )
+        .collect();
+    Err(ScenarioErrors { diagnostics })
+}
+
+fn serde_help(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        "check the spelling; the fields this table takes are listed after `expected`".into()
+    } else if message.starts_with("missing field") {
+        "add the field to this table".into()
+    } else if message.starts_with("invalid type") {
+        "check the value's type: text goes in quotes, numbers and true/false do not".into()
+    } else {
+        "see the scenario format in the README".into()
+    }
+}
+
+fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
+    let meta = validate::meta(c, &f.scenario);
+    let (clock, duration_s, scrape_interval_s) = validate::clock(c, &f.clock);
+    let traffic = validate::traffic(c, &f.traffic);
+    let fleet = validate::fleet(c, &f.fleet);
+    let (database, payment) = validate::dependencies(c, &f.database, &f.payment);
+    let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
+    let faults = validate_lists::faults(c, &f.faults, fleet.servers);
+    let alerts = validate_lists::alerts(c, &f.alerts);
+    let action_durations_s = validate_lists::overrides(c, &f.actions);
+    let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
+    let milestones = validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses);
+    let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
+    let reference = validate_lists::reference(c, &f.reference, &milestones, &source_ids);
+    validate_lists::reference_targets(c, &reference, fleet.servers, &hypotheses);
+    let deploy_history = f
+        .deploys
+        .iter()
+        .map(|d| crate::sim::DeployRecord {
+            when: d.when.clone(),
+            version: d.version.clone(),
+            summary: d.summary.clone(),
+        })
+        .collect();
+    let mut hasher = StableHasher::default();
+    hasher.bytes(text.as_bytes());
+    Scenario {
+        seed: f.clock.seed,
+        currency: f.traffic.currency.clone(),
+        hypothesis_explanations: f.hypotheses.iter().map(|h| h.explanation.clone()).collect(),
+        config: SimConfig {
+            start_s_of_day: clock.start_s_of_day,
+            duration_s,
+            scrape_interval_s,
+            traffic,
+            fleet,
+            database,
+            payment,
+            slo,
+            faults,
+            alerts,
+            hypotheses,
+            deploy_history,
+            response,
+            action_durations_s,
+        },
+        meta,
+        clock,
+        milestones,
+        reference,
+        content_hash: hasher.finish(),
+    }
+}
+
+/// A built-in scenario by id, or (natively) a scenario file by path.
+pub fn load(spec: &str) -> Result<Scenario, LoadError> {
+    if let Some(text) = library::builtin_text(spec) {
+        return parse(&format!("{spec}.toml"), text).map_err(LoadError::Invalid);
+    }
+    match std::fs::read_to_string(spec) {
+        Ok(text) => parse(spec, &text).map_err(LoadError::Invalid),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::NotFound {
+            id: spec.to_string(),
+            known: library::ids().collect::<Vec<_>>().join(", "),
+        }),
+        Err(e) => Err(LoadError::Read {
+            path: spec.to_string(),
+            reason: e.to_string(),
+        }),
+    }
+}

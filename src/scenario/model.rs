@@ -1,0 +1,135 @@
+//! A scenario after validation: everything checked, times turned into ticks.
+
+use serde::Serialize;
+
+use crate::sim::{Action, ActionKind, ScheduledAction, SimConfig};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Difficulty {
+    Introductory,
+    Intermediate,
+    Advanced,
+}
+
+impl Difficulty {
+    pub const IDS: [&'static str; 3] = ["introductory", "intermediate", "advanced"];
+
+    pub fn from_id(id: &str) -> Option<Difficulty> {
+        match id {
+            "introductory" => Some(Difficulty::Introductory),
+            "intermediate" => Some(Difficulty::Intermediate),
+            "advanced" => Some(Difficulty::Advanced),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub difficulty: Difficulty,
+    pub tags: Vec<String>,
+    pub briefing: String,
+    pub sources: Vec<Source>,
+    pub follows: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Clock {
+    pub date: String,
+    pub start_s_of_day: u32,
+    pub time_zone: String,
+    pub utc_offset: String,
+}
+
+/// What marks a milestone as reached in a run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum MilestoneTrigger {
+    /// An alert rule (by index) fired.
+    Alert(u32),
+    /// Any of these actions was taken.
+    Action(Vec<ActionKind>),
+    /// This hypothesis (by index) was declared.
+    Hypothesis(u32),
+    DevelopersEngaged,
+    OutageStarted,
+    Restored,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Milestone {
+    pub id: String,
+    pub title: String,
+    pub trigger: MilestoneTrigger,
+}
+
+/// One line of what the real team did.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferenceEntry {
+    pub tick: u32,
+    pub action: Option<Action>,
+    pub milestone: Option<String>,
+    pub note: String,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scenario {
+    pub meta: Meta,
+    pub clock: Clock,
+    pub seed: u64,
+    pub currency: String,
+    pub config: SimConfig,
+    pub hypothesis_explanations: Vec<String>,
+    pub milestones: Vec<Milestone>,
+    pub reference: Vec<ReferenceEntry>,
+    /// Stable hash of the file's text: a run is (content hash, seed, actions).
+    pub content_hash: u64,
+}
+
+impl Scenario {
+    /// The real team's actions, as a script to replay.
+    pub fn reference_actions(&self) -> Vec<ScheduledAction> {
+        self.reference
+            .iter()
+            .filter_map(|r| {
+                r.action.clone().map(|action| ScheduledAction {
+                    tick: r.tick,
+                    action,
+                })
+            })
+            .collect()
+    }
+
+    /// `HH:MM` of a tick in the scenario's local time.
+    pub fn hhmm(&self, tick: u32) -> String {
+        crate::sim::clock::hhmm(self.clock.start_s_of_day, tick)
+    }
+
+    pub fn milestone(&self, id: &str) -> Option<&Milestone> {
+        self.milestones.iter().find(|m| m.id == id)
+    }
+
+    /// When the reference timeline reached a milestone, by the source the scenario follows
+    /// (or the first entry naming it).
+    pub fn reference_tick(&self, milestone: &str) -> Option<u32> {
+        let named = |r: &&ReferenceEntry| r.milestone.as_deref() == Some(milestone);
+        let followed = self.meta.follows.as_deref();
+        self.reference
+            .iter()
+            .filter(named)
+            .find(|r| Some(r.source.as_str()) == followed)
+            .or_else(|| self.reference.iter().find(named))
+            .map(|r| r.tick)
+    }
+}

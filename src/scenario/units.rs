@@ -1,0 +1,45 @@
+//! Durations as people write them: `90s`, `5m`, `2h`, `1h30m`.
+
+/// Seconds in a duration such as `1h30m`, or None when it is not one.
+pub fn parse_duration(text: &str) -> Option<u32> {
+    if text.is_empty() {
+        return None;
+    }
+    let mut total: u64 = 0;
+    let mut number = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return None,
+        };
+        let value: u64 = number.parse().ok()?;
+        total += value * unit;
+        number.clear();
+    }
+    if !number.is_empty() || total > u64::from(u32::MAX) {
+        return None;
+    }
+    Some(total as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration;
+
+    #[test]
+    fn parses_durations() {
+        assert_eq!(parse_duration("90s"), Some(90));
+        assert_eq!(parse_duration("5m"), Some(300));
+        assert_eq!(parse_duration("1h30m"), Some(5400));
+        assert_eq!(parse_duration("0s"), Some(0));
+        for bad in ["", "5", "m", "5 m", "1.5h", "-5m", "5d"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! Checks a parsed file's meaning, collecting every problem (not just the first), and builds the
+//! simulation config from it.
+
+use crate::sim::clock::{parse_time_of_day, tick_of};
+use crate::sim::*;
+
+use super::file::*;
+use super::model::{Clock, Difficulty, Meta, Source};
+use super::units::parse_duration;
+
+/// One problem, before it is given a place in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Collects problems while reading values out of the file.
+#[derive(Default)]
+pub struct Checker {
+    pub problems: Vec<Problem>,
+    /// Local second of the day at tick 0, once the clock is read.
+    pub start_s_of_day: u32,
+    pub duration_s: u32,
+}
+
+impl Checker {
+    pub fn fail(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let help: String = help.into();
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            help: (!help.is_empty()).then_some(help),
+        });
+    }
+
+    pub fn duration(&mut self, path: &str, text: &str) -> u32 {
+        parse_duration(text).unwrap_or_else(|| {
+            self.fail(
+                path,
+                format!("`{text}` is not a duration"),
+                "write a number with a unit: `90s`, `5m`, `2h` or `1h30m`",
+            );
+            0
+        })
+    }
+
+    /// A time of day, as a tick from the start of the run.
+    pub fn time(&mut self, path: &str, text: &str) -> u32 {
+        match parse_time_of_day(text) {
+            Some(s) => {
+                let tick = tick_of(self.start_s_of_day, s);
+                if self.duration_s > 0 && tick > self.duration_s {
+                    self.fail(
+                        path,
+                        format!(
+                            "{text} is outside the run, which ends {}",
+                            clock::hhmm(self.start_s_of_day, self.duration_s)
+                        ),
+                        "use a time between the start and the end of the time limit",
+                    );
+                }
+                tick
+            }
+            None => {
+                self.fail(
+                    path,
+                    format!("`{text}` is not a time of day"),
+                    "write 24-hour local time as HH:MM, for example \"14:35\"",
+                );
+                0
+            }
+        }
+    }
+
+    pub fn range(&mut self, path: &str, value: f64, low: f64, high: f64) -> f64 {
+        if !(low..=high).contains(&value) {
+            self.fail(
+                path,
+                format!("must be between {low} and {high}, found {value}"),
+                "",
+            );
+        }
+        value
+    }
+
+    pub fn positive(&mut self, path: &str, value: f64) -> f64 {
+        if !(value > 0.0 && value.is_finite()) {
+            self.fail(path, format!("must be greater than 0, found {value}"), "");
+        }
+        value
+    }
+
+    pub fn non_negative(&mut self, path: &str, value: f64) -> f64 {
+        if !(value >= 0.0 && value.is_finite()) {
+            self.fail(path, format!("must be 0 or more, found {value}"), "");
+        }
+        value
+    }
+
+    pub fn at_least(&mut self, path: &str, value: u32, low: u32, help: &str) -> u32 {
+        if value < low {
+            self.fail(path, format!("must be at least {low}, found {value}"), help);
+        }
+        value
+    }
+
+    pub fn not_empty(&mut self, path: &str, value: &str) -> String {
+        if value.trim().is_empty() {
+            self.fail(path, "must not be empty", "");
+        }
+        value.to_string()
+    }
+
+    /// Ids are lowercase words joined by `_` or `-`, so they work in URLs and action files.
+    pub fn id(&mut self, path: &str, value: &str) -> String {
+        let ok = !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !ok {
+            self.fail(
+                path,
+                format!("`{value}` is not a valid id"),
+                "use lowercase letters, digits, `_` and `-` only",
+            );
+        }
+        value.to_string()
+    }
+}
+
+pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
+    let difficulty = Difficulty::from_id(&m.difficulty).unwrap_or_else(|| {
+        c.fail(
+            "scenario.difficulty",
+            format!("unknown difficulty `{}`", m.difficulty),
+            format!("use one of: {}", Difficulty::IDS.join(", ")),
+        );
+        Difficulty::Intermediate
+    });
+    let sources: Vec<Source> = m
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Source {
+            id: c.not_empty(&format!("scenario.sources[{i}].id"), &s.id),
+            title: s.title.clone(),
+            note: s.note.clone(),
+        })
+        .collect();
+    if let Some(f) = &m.follows {
+        if !sources.iter().any(|s| &s.id == f) {
+            c.fail(
+                "scenario.follows",
+                format!("no source has id `{f}`"),
+                "name one of the ids under [[scenario.sources]]",
+            );
+        }
+    }
+    Meta {
+        id: c.id("scenario.id", &m.id),
+        title: c.not_empty("scenario.title", &m.title),
+        summary: m.summary.clone(),
+        difficulty,
+        tags: m.tags.clone(),
+        briefing: c.not_empty("scenario.briefing", &m.briefing),
+        sources,
+        follows: m.follows.clone(),
+    }
+}
+
+pub fn clock(c: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
+    let start = parse_time_of_day(&k.start).unwrap_or_else(|| {
+        c.fail(
+            "clock.start",
+            format!("`{}` is not a time of day", k.start),
+            "write 24-hour local time as HH:MM, for example \"14:00\"",
+        );
+        0
+    });
+    c.start_s_of_day = start;
+    let limit = c.duration("clock.time_limit", &k.time_limit);
+    if limit == 0 || limit > 7 * 86_400 {
+        c.fail(
+            "clock.time_limit",
+            format!("must be between 1s and 7 days, found `{}`", k.time_limit),
+            "a training run usually lasts a few hours, e.g. \"4h\"",
+        );
+    }
+    let scrape = c.duration("clock.scrape_interval", &k.scrape_interval);
+    if scrape == 0 || scrape > 300 {
+        c.fail(
+            "clock.scrape_interval",
+            format!("must be between 1s and 5m, found `{}`", k.scrape_interval),
+            "monitoring usually scrapes every 10s to 60s",
+        );
+    }
+    c.duration_s = limit;
+    let clock = Clock {
+        date: k.date.clone(),
+        start_s_of_day: start,
+        time_zone: c.not_empty("clock.time_zone", &k.time_zone),
+        utc_offset: k.utc_offset.clone(),
+    };
+    (clock, limit, scrape.max(1))
+}
+
+pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
+    let mut profile = [1.0; 24];
+    if t.hourly_profile.len() == 24 {
+        for (i, v) in t.hourly_profile.iter().enumerate() {
+            profile[i] = c.non_negative(&format!("traffic.hourly_profile[{i}]"), *v);
+        }
+    } else {
+        c.fail(
+            "traffic.hourly_profile",
+            format!(
+                "needs 24 values (one per hour from 00:00), found {}",
+                t.hourly_profile.len()
+            ),
+            "list the time-of-day factor for each hour 00..23",
+        );
+    }
+    let campaigns = t
+        .campaigns
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let p = format!("traffic.campaigns[{i}]");
+            let start_s = c.time(&format!("{p}.start"), &k.start);
+            let end_s = c.time(&format!("{p}.end"), &k.end);
+            if end_s <= start_s {
+                c.fail(format!("{p}.end"), "must be after the campaign's start", "");
+            }
+            Campaign {
+                start_s,
+                end_s,
+                multiplier: c.positive(&format!("{p}.multiplier"), k.multiplier),
+                ramp_s: c.duration(&format!("{p}.ramp"), &k.ramp),
+            }
+        })
+        .collect();
+    TrafficConfig {
+        baseline_rps: c.positive("traffic.baseline_rps", t.baseline_rps),
+        hourly_profile: profile,
+        noise_fraction: c.range("traffic.noise", t.noise, 0.0, 0.5),
+        requests_per_user_s: c.positive("traffic.requests_per_user_s", t.requests_per_user_s),
+        pages_per_user_window: c.positive("traffic.pages_per_user_window", t.pages_per_user_window),
+        orders_per_1k_requests: c
+            .non_negative("traffic.orders_per_1k_requests", t.orders_per_1k_requests),
+        avg_order_value: c.non_negative("traffic.avg_order_value", t.avg_order_value),
+        campaigns,
+    }
+}
+
+pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
+    let servers = c.at_least(
+        "fleet.servers",
+        f.servers,
+        1,
+        "a fleet needs at least one app server",
+    );
+    if servers > 10_000 {
+        c.fail(
+            "fleet.servers",
+            format!("at most 10000 servers, found {servers}"),
+            "",
+        );
+    }
+    let heap_max = c.positive("fleet.heap_max_mb", f.heap_max_mb);
+    let baseline = c.positive("fleet.heap_baseline_mb", f.heap_baseline_mb);
+    if baseline >= heap_max {
+        c.fail(
+            "fleet.heap_baseline_mb",
+            format!("must be below heap_max_mb ({heap_max}), found {baseline}"),
+            "a server whose warm heap fills its limit could never start",
+        );
+    }
+    if f.initial_heap_live_mb.len() > servers as usize {
+        c.fail(
+            "fleet.initial_heap_live_mb",
+            format!(
+                "has {} values for {servers} servers",
+                f.initial_heap_live_mb.len()
+            ),
+            "give one value per server, or fewer (the rest start at the baseline)",
+        );
+    }
+    for (i, v) in f.initial_heap_live_mb.iter().enumerate() {
+        if !(*v >= baseline && *v < heap_max) {
+            c.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "");
+        }
+    }
+    if f.heap_max_mb + f.host_overhead_mb > f.host_ram_mb {
+        c.fail(
+            "fleet.host_ram_mb",
+            format!(
+                "{} MB cannot hold the heap ({} MB) plus the host overhead ({} MB)",
+                f.host_ram_mb, f.heap_max_mb, f.host_overhead_mb
+            ),
+            "raise host_ram_mb or lower heap_max_mb",
+        );
+    }
+    if f.disk_used_mb >= f.disk_mb {
+        c.fail(
+            "fleet.disk_used_mb",
+            format!(
+                "must be below disk_mb ({}), found {}",
+                f.disk_mb, f.disk_used_mb
+            ),
+            "",
+        );
+    }
+    let lb = &f.load_balancer;
+    FleetConfig {
+        servers,
+        capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
+        base_latency_ms: c.positive("fleet.base_latency_ms", f.base_latency_ms),
+        request_timeout_ms: c.positive("fleet.request_timeout_ms", f.request_timeout_ms),
+        heap_max_mb: heap_max,
+        heap_baseline_mb: baseline,
+        initial_heap_live_mb: f.initial_heap_live_mb.clone(),
+        alloc_kb_per_request: c.non_negative("fleet.alloc_kb_per_request", f.alloc_kb_per_request),
+        gc_trigger_fraction: c.range(
+            "fleet.gc_trigger_fraction",
+            f.gc_trigger_fraction,
+            0.05,
+            1.0,
+        ),
+        gc_pause_base_ms: c.non_negative("fleet.gc_pause_base_ms", f.gc_pause_base_ms),
+        gc_pause_ms_per_gb_live: c
+            .non_negative("fleet.gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live),
+        restart_s: c.duration("fleet.restart_time", &f.restart_time),
+        auto_restart: f.auto_restart,
+        provision_s: c.duration("fleet.provision_time", &f.provision_time),
+        host_ram_mb: c.positive("fleet.host_ram_mb", f.host_ram_mb),
+        host_overhead_mb: c.non_negative("fleet.host_overhead_mb", f.host_overhead_mb),
+        disk_mb: c.positive("fleet.disk_mb", f.disk_mb),
+        disk_used_mb: c.non_negative("fleet.disk_used_mb", f.disk_used_mb),
+        log_kb_per_request: c.non_negative("fleet.log_kb_per_request", f.log_kb_per_request),
+        cpu_pct_at_capacity: c.range(
+            "fleet.cpu_pct_at_capacity",
+            f.cpu_pct_at_capacity,
+            1.0,
+            100.0,
+        ),
+        worker_threads: c.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
+        lb: LoadBalancerConfig {
+            health_interval_s: c
+                .duration("fleet.load_balancer.health_interval", &lb.health_interval)
+                .max(1),
+            unhealthy_threshold: c.at_least(
+                "fleet.load_balancer.unhealthy_threshold",
+                lb.unhealthy_threshold,
+                1,
+                "",
+            ),
+            healthy_threshold: c.at_least(
+                "fleet.load_balancer.healthy_threshold",
+                lb.healthy_threshold,
+                1,
+                "",
+            ),
+            check_timeout_ms: c
+                .positive("fleet.load_balancer.check_timeout_ms", lb.check_timeout_ms),
+            sticky_share: c.range(
+                "fleet.load_balancer.sticky_share",
+                lb.sticky_share,
+                0.0,
+                1.0,
+            ),
+            session_s: c.duration("fleet.load_balancer.session_length", &lb.session_length),
+        },
+    }
+}
+
+pub fn dependencies(
+    c: &mut Checker,
+    d: &DatabaseFile,
+    p: &PaymentFile,
+) -> (DatabaseConfig, PaymentConfig) {
+    let db = DatabaseConfig {
+        pool_size: c.at_least(
+            "database.pool_size",
+            d.pool_size,
+            1,
+            "a pool needs at least one connection",
+        ),
+        query_ms: c.positive("database.query_ms", d.query_ms),
+        queries_per_request: c.non_negative("database.queries_per_request", d.queries_per_request),
+        max_wait_ms: c.positive("database.max_wait_ms", d.max_wait_ms),
+    };
+    let payment = PaymentConfig {
+        latency_ms: c.positive("payment.latency_ms", p.latency_ms),
+        timeout_ms: c.positive("payment.timeout_ms", p.timeout_ms),
+        error_fraction: c.range("payment.error_fraction", p.error_fraction, 0.0, 1.0),
+    };
+    (db, payment)
+}
+
+pub fn slo_and_response(
+    c: &mut Checker,
+    s: &SloFile,
+    r: &ResponseFile,
+) -> (SloConfig, ResponseConfig) {
+    let slo = SloConfig {
+        error_rate_pct: c.range("slo.error_rate_pct", s.error_rate_pct, 0.0, 100.0),
+        latency_p95_ms: c.positive("slo.latency_p95_ms", s.latency_p95_ms),
+        restore_window_s: c.duration("slo.restore_window", &s.restore_window),
+        outage_error_rate_pct: c.range(
+            "slo.outage_error_rate_pct",
+            s.outage_error_rate_pct,
+            0.0,
+            100.0,
+        ),
+        affected_window_s: c.duration("slo.affected_window", &s.affected_window).max(1),
+    };
+    if slo.outage_error_rate_pct <= slo.error_rate_pct {
+        c.fail(
+            "slo.outage_error_rate_pct",
+            format!("must be above slo.error_rate_pct ({})", slo.error_rate_pct),
+            "an outage starts at a worse error rate than the SLO allows",
+        );
+    }
+    let response = ResponseConfig {
+        developers_response_s: c.duration("response.developers_response", &r.developers_response),
+        fix_deploy_s: c.duration("response.fix_deploy", &r.fix_deploy),
+        rollback_s: c.duration("response.rollback", &r.rollback),
+    };
+    (slo, response)
+}

@@ -1,0 +1,49 @@
+//! When a run reached each of the scenario's milestones, read off its trace.
+
+use serde::Serialize;
+
+use crate::scenario::{MilestoneTrigger, Scenario};
+use crate::sim::{EventKind, Trace};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MilestoneResult {
+    pub id: String,
+    pub title: String,
+    /// Tick the run reached it, if it did.
+    pub reached_at: Option<u32>,
+    /// Tick the real team reached it, if the reference timeline says.
+    pub reference_at: Option<u32>,
+}
+
+fn first_tick(trace: &Trace, trigger: &MilestoneTrigger) -> Option<u32> {
+    let hit = |kind: &EventKind| match (trigger, kind) {
+        (MilestoneTrigger::Alert(rule), EventKind::AlertFired { rule: r, .. }) => rule == r,
+        (MilestoneTrigger::Action(kinds), EventKind::ActionTaken { action, .. }) => {
+            kinds.contains(&action.kind)
+        }
+        (MilestoneTrigger::Hypothesis(h), EventKind::HypothesisDeclared { hypothesis, .. }) => {
+            h == hypothesis
+        }
+        (MilestoneTrigger::DevelopersEngaged, EventKind::DevelopersEngaged) => true,
+        (MilestoneTrigger::OutageStarted, EventKind::OutageStarted) => true,
+        _ => false,
+    };
+    if let MilestoneTrigger::Restored = trigger {
+        return trace.impact.restored_at;
+    }
+    trace.events.first(hit).map(|e| e.tick)
+}
+
+/// Every milestone of the scenario, in file order, with when the run and the real team reached it.
+pub fn reached(scenario: &Scenario, trace: &Trace) -> Vec<MilestoneResult> {
+    scenario
+        .milestones
+        .iter()
+        .map(|m| MilestoneResult {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            reached_at: first_tick(trace, &m.trigger),
+            reference_at: scenario.reference_tick(&m.id),
+        })
+        .collect()
+}

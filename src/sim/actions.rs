@@ -1,0 +1,220 @@
+//! What a trainee can do: the catalogue (ids, costs, targets) and the errors an action can meet.
+//! The effects live in `simulation.rs`; the findings diagnostics return live in `findings.rs`.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    ViewMemory,
+    ReadLogs,
+    CheckConfig,
+    DiffConfig,
+    ListDeploys,
+    HeapProfile,
+    CheckDb,
+    CheckDependencies,
+    CheckLoadBalancer,
+    Top,
+    Free,
+    Df,
+    RestartServer,
+    RestartAll,
+    RollingRestart,
+    ScaleOut,
+    RollbackDeploy,
+    RaiseMemoryLimit,
+    RevertConfig,
+    CleanDisk,
+    KillRunaway,
+    EnableMaintenancePage,
+    DisableMaintenancePage,
+    EnableRateLimiting,
+    DisableRateLimiting,
+    PageDevelopers,
+    DeclareSeverity,
+    UpdateStatusPage,
+    DeclareHypothesis,
+    ApplyCodeFix,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Diagnostic,
+    Remediation,
+    Coordination,
+}
+
+/// What an action's `target` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    None,
+    /// A server, e.g. `app-2`.
+    Host,
+    /// A server, or every server when left out.
+    OptionalHost,
+    /// A hypothesis id from the scenario.
+    Hypothesis,
+    /// `sev1` .. `sev4`.
+    Severity,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActionSpec {
+    pub kind: ActionKind,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub category: Category,
+    pub target: TargetKind,
+    /// Simulated time the trainee spends on it (scenarios may override).
+    pub duration_s: u32,
+    pub help: &'static str,
+}
+
+macro_rules! spec {
+    ($kind:ident, $id:literal, $title:literal, $cat:ident, $target:ident, $secs:literal, $help:literal) => {
+        ActionSpec {
+            kind: ActionKind::$kind,
+            id: $id,
+            title: $title,
+            category: Category::$cat,
+            target: TargetKind::$target,
+            duration_s: $secs,
+            help: $help,
+        }
+    };
+}
+
+/// Every action, in the order a menu shows them.
+pub const CATALOGUE: [ActionSpec; 30] = [
+    spec!(ViewMemory, "view_memory", "View memory per host", Diagnostic, None, 60, "Heap used, live heap after GC, GC time and growth per server, from the dashboards."),
+    spec!(ReadLogs, "read_logs", "Read logs", Diagnostic, OptionalHost, 90, "The last ten minutes of application and system logs, for one server or all."),
+    spec!(CheckConfig, "check_config", "Check server config", Diagnostic, Host, 120, "The running configuration of one server: heap limit, threads, pools, timeouts."),
+    spec!(DiffConfig, "diff_config", "Diff config against last good", Diagnostic, None, 120, "What changed in the configuration since the last known-good snapshot."),
+    spec!(ListDeploys, "list_deploys", "List recent deploys", Diagnostic, None, 60, "Recent releases with their times and summaries."),
+    spec!(HeapProfile, "heap_profile", "Heap profile / dump", Diagnostic, Host, 300, "A histogram of the live heap by allocation site; needs the server running."),
+    spec!(CheckDb, "check_db", "Check database", Diagnostic, None, 120, "Connection pool usage, waits and query times."),
+    spec!(CheckDependencies, "check_dependencies", "Check dependencies", Diagnostic, None, 120, "Latency and errors of the database and the payment gateway."),
+    spec!(CheckLoadBalancer, "check_load_balancer", "Check load balancer", Diagnostic, None, 60, "Which servers are in rotation and how their health checks go."),
+    spec!(Top, "top", "Run top on a host", Diagnostic, Host, 30, "Load, CPU per process and memory of one server."),
+    spec!(Free, "free", "Run free -m on a host", Diagnostic, Host, 30, "Memory of one server's host, in megabytes."),
+    spec!(Df, "df", "Run df -h on a host", Diagnostic, Host, 30, "Disk usage of one server's host."),
+    spec!(RestartServer, "restart_server", "Restart one server", Remediation, Host, 60, "Restarts one server's process; it is out for the restart time."),
+    spec!(RestartAll, "restart_all", "Restart all servers", Remediation, None, 120, "Restarts every server at once: a full outage for the restart time."),
+    spec!(RollingRestart, "rolling_restart", "Rolling restart", Remediation, None, 120, "Restarts servers one after another, each once the previous one is back."),
+    spec!(ScaleOut, "scale_out", "Scale out by one server", Remediation, None, 120, "Provisions one more server; it joins once its health checks pass."),
+    spec!(RollbackDeploy, "rollback_deploy", "Roll back the last deploy", Remediation, None, 180, "Redeploys the previous release on every server."),
+    spec!(RaiseMemoryLimit, "raise_memory_limit", "Raise the memory limit", Remediation, None, 180, "Raises the heap limit by half (as far as the host allows) and restarts the servers on it."),
+    spec!(RevertConfig, "revert_config", "Revert config to last good", Remediation, None, 120, "Pushes the last known-good configuration back."),
+    spec!(CleanDisk, "clean_disk", "Clean up disk", Remediation, OptionalHost, 120, "Removes rotated logs on one server or all."),
+    spec!(KillRunaway, "kill_runaway", "Kill runaway process", Remediation, Host, 60, "Kills a process burning CPU on one server."),
+    spec!(EnableMaintenancePage, "enable_maintenance_page", "Enable maintenance page", Remediation, None, 60, "Serves a maintenance page to every user instead of the site."),
+    spec!(DisableMaintenancePage, "disable_maintenance_page", "Disable maintenance page", Remediation, None, 60, "Sends users to the site again."),
+    spec!(EnableRateLimiting, "enable_rate_limiting", "Enable rate limiting", Remediation, None, 60, "Caps admitted traffic at 80% of the capacity of the servers up now; the rest gets 429."),
+    spec!(DisableRateLimiting, "disable_rate_limiting", "Disable rate limiting", Remediation, None, 60, "Admits all traffic again."),
+    spec!(PageDevelopers, "page_developers", "Page the development team", Coordination, None, 30, "Escalates to the developers; they engage after their response time."),
+    spec!(DeclareSeverity, "declare_severity", "Declare severity", Coordination, Severity, 30, "Declares the incident's severity, sev1 (worst) to sev4."),
+    spec!(UpdateStatusPage, "update_status_page", "Update the status page", Coordination, None, 120, "Tells customers what is happening."),
+    spec!(DeclareHypothesis, "declare_hypothesis", "Declare a root-cause hypothesis", Coordination, Hypothesis, 60, "States what you believe the root cause is; the team works from it."),
+    spec!(ApplyCodeFix, "apply_code_fix", "Apply the code fix", Remediation, None, 120, "The developers fix the declared cause and ship it; needs them engaged and a hypothesis declared."),
+];
+
+impl ActionKind {
+    pub fn spec(self) -> &'static ActionSpec {
+        CATALOGUE
+            .iter()
+            .find(|s| s.kind == self)
+            .expect("every action kind is in the catalogue")
+    }
+
+    pub fn id(self) -> &'static str {
+        self.spec().id
+    }
+
+    pub fn from_id(id: &str) -> Option<ActionKind> {
+        CATALOGUE.iter().find(|s| s.id == id).map(|s| s.kind)
+    }
+}
+
+/// One thing the trainee does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    #[serde(rename = "action")]
+    pub kind: ActionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+impl Action {
+    pub fn new(kind: ActionKind) -> Action {
+        Action { kind, target: None }
+    }
+
+    pub fn on(kind: ActionKind, target: &str) -> Action {
+        Action {
+            kind,
+            target: Some(target.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.target {
+            Some(t) => write!(f, "{} {}", self.kind.id(), t),
+            None => f.write_str(self.kind.id()),
+        }
+    }
+}
+
+/// Why an action could not be taken.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum ActionError {
+    #[error("still busy with the previous action until tick {until}")]
+    Busy { until: u32 },
+    #[error("the run is over")]
+    RunOver,
+    #[error("`{action}` needs a target ({expected})")]
+    MissingTarget { action: String, expected: String },
+    #[error("`{action}` takes no target, but `{target}` was given")]
+    UnexpectedTarget { action: String, target: String },
+    #[error("there is no host `{name}` (hosts are app-1 .. app-{count})")]
+    UnknownHost { name: String, count: u32 },
+    #[error("there is no hypothesis `{id}` in this scenario (known: {known})")]
+    UnknownHypothesis { id: String, known: String },
+    #[error("`{level}` is not a severity (use sev1, sev2, sev3 or sev4)")]
+    UnknownSeverity { level: String },
+    #[error("{host} is not running, so it cannot be profiled; try again once it is up")]
+    HostDown { host: String },
+    #[error("the developers are not engaged yet: page them first")]
+    DevelopersNotEngaged,
+    #[error("the developers need a root-cause hypothesis before they can write a fix")]
+    NoHypothesis,
+    #[error("nothing to do: {reason}")]
+    NothingToDo { reason: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_match_serde() {
+        for spec in CATALOGUE {
+            assert_eq!(ActionKind::from_id(spec.id), Some(spec.kind));
+            let json = serde_json::to_string(&spec.kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", spec.id));
+        }
+    }
+
+    #[test]
+    fn actions_parse_from_the_file_shape() {
+        let a: Action =
+            serde_json::from_str(r#"{"action":"heap_profile","target":"app-2"}"#).unwrap();
+        assert_eq!(a, Action::on(ActionKind::HeapProfile, "app-2"));
+        assert_eq!(a.to_string(), "heap_profile app-2");
+    }
+}

@@ -1,0 +1,260 @@
+//! Every parameter of the simulated world, in simulation units (ticks are seconds from the start).
+//!
+//! The scenario layer builds a [`SimConfig`] from a TOML file; tests build one by hand. Nothing here
+//! knows about files, clocks or the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole world's parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SimConfig {
+    /// Local time of day of tick 0, in seconds after midnight (14:00 is 50_400).
+    pub start_s_of_day: u32,
+    /// The run ends after this many ticks.
+    pub duration_s: u32,
+    /// Metrics are sampled (and alerts evaluated) every this many ticks.
+    pub scrape_interval_s: u32,
+    pub traffic: TrafficConfig,
+    pub fleet: FleetConfig,
+    pub database: DatabaseConfig,
+    pub payment: PaymentConfig,
+    pub slo: SloConfig,
+    pub faults: Vec<Fault>,
+    pub alerts: Vec<AlertRule>,
+    pub hypotheses: Vec<Hypothesis>,
+    /// Deploys made before the run started, newest last (shown by `list_deploys`).
+    pub deploy_history: Vec<DeployRecord>,
+    pub response: ResponseConfig,
+    /// Per-action duration overrides, in seconds.
+    pub action_durations_s: Vec<(crate::sim::ActionKind, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrafficConfig {
+    /// Requests per second at a time-of-day factor of 1.0.
+    pub baseline_rps: f64,
+    /// Time-of-day factor at each whole hour 00..23; linear in between.
+    pub hourly_profile: [f64; 24],
+    /// Amplitude of the slow random wander around the curve, as a fraction (0.03 = ±3%).
+    pub noise_fraction: f64,
+    /// Requests each active user makes per second (derives active users from traffic).
+    pub requests_per_user_s: f64,
+    /// Page loads per user inside the "users affected" window: how many chances a user has to
+    /// meet an error.
+    pub pages_per_user_window: f64,
+    /// Completed orders per 1,000 successful requests (the conversion rate).
+    pub orders_per_1k_requests: f64,
+    pub avg_order_value: f64,
+    /// Scheduled multipliers (marketing campaigns); faults can add surges on top.
+    pub campaigns: Vec<Campaign>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub start_s: u32,
+    pub end_s: u32,
+    pub multiplier: f64,
+    /// Linear ramp at both ends.
+    pub ramp_s: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FleetConfig {
+    pub servers: u32,
+    /// Requests per second one healthy server serves at 100% utilisation.
+    pub capacity_rps: f64,
+    /// Service time of one request on an idle server, without dependencies.
+    pub base_latency_ms: f64,
+    pub request_timeout_ms: f64,
+    pub heap_max_mb: f64,
+    /// Live heap of a freshly started server once warm.
+    pub heap_baseline_mb: f64,
+    /// Live heap of each server at tick 0 (uptime before the run); missing entries use the baseline.
+    pub initial_heap_live_mb: Vec<f64>,
+    /// Short-lived garbage each served request allocates.
+    pub alloc_kb_per_request: f64,
+    /// A GC cycle runs when garbage fills this fraction of the free heap.
+    pub gc_trigger_fraction: f64,
+    pub gc_pause_base_ms: f64,
+    /// Pause grows with the live heap the collector must trace.
+    pub gc_pause_ms_per_gb_live: f64,
+    /// Time from process start to serving (JVM start, warm-up).
+    pub restart_s: u32,
+    /// Whether the supervisor restarts a process the OOM killer ended.
+    pub auto_restart: bool,
+    /// Time to provision one more server (scale out).
+    pub provision_s: u32,
+    pub host_ram_mb: f64,
+    /// Memory the OS and the runtime use outside the heap.
+    pub host_overhead_mb: f64,
+    pub disk_mb: f64,
+    pub disk_used_mb: f64,
+    pub log_kb_per_request: f64,
+    /// CPU share of one server at 100% utilisation, without GC.
+    pub cpu_pct_at_capacity: f64,
+    pub worker_threads: u32,
+    pub lb: LoadBalancerConfig,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadBalancerConfig {
+    pub health_interval_s: u32,
+    /// Consecutive failed checks before a server leaves rotation.
+    pub unhealthy_threshold: u32,
+    /// Consecutive passed checks before it comes back.
+    pub healthy_threshold: u32,
+    pub check_timeout_ms: f64,
+    /// Share of requests pinned to a server by session cookie (0 = none).
+    pub sticky_share: f64,
+    /// Mean session length: pins drift back to an even spread at this pace.
+    pub session_s: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatabaseConfig {
+    pub pool_size: u32,
+    pub query_ms: f64,
+    pub queries_per_request: f64,
+    /// How long a request waits for a free connection before it fails.
+    pub max_wait_ms: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentConfig {
+    pub latency_ms: f64,
+    pub timeout_ms: f64,
+    pub error_fraction: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SloConfig {
+    pub error_rate_pct: f64,
+    pub latency_p95_ms: f64,
+    /// Service counts as restored once under SLO for this long.
+    pub restore_window_s: u32,
+    /// The outage starts at the first scrape with an error rate at or above this.
+    pub outage_error_rate_pct: f64,
+    /// "Users affected" counts users who met an error within this trailing window.
+    pub affected_window_s: u32,
+}
+
+/// How the people around the trainee respond.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResponseConfig {
+    /// From paging the developers until they are engaged.
+    pub developers_response_s: u32,
+    /// From `apply_code_fix` until the fixed build is live and the servers restart on it.
+    pub fix_deploy_s: u32,
+    /// From `rollback_deploy` until the previous build is live.
+    pub rollback_s: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fault {
+    pub at_s: u32,
+    pub kind: FaultKind,
+}
+
+/// Which servers a fault touches.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Targets {
+    All,
+    Servers(Vec<u32>),
+}
+
+impl Targets {
+    pub fn includes(&self, server: u32) -> bool {
+        match self {
+            Targets::All => true,
+            Targets::Servers(list) => list.contains(&server),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dependency {
+    Database,
+    Payment,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FaultKind {
+    /// Each served request retains memory that is never freed.
+    MemoryLeak {
+        targets: Targets,
+        leak_kb_per_request: f64,
+        /// The allocation site a heap profile shows at the top.
+        site: String,
+        /// When set, the leak arrives with this deploy (and a rollback removes it).
+        deploy: Option<String>,
+    },
+    TrafficSurge {
+        multiplier: f64,
+        duration_s: u32,
+        ramp_s: u32,
+    },
+    DependencySlowdown {
+        dependency: Dependency,
+        latency_multiplier: f64,
+        duration_s: u32,
+    },
+    /// A bad config push shrinks the database connection pool.
+    PoolExhaustion {
+        pool_size: u32,
+        change: String,
+    },
+    DiskFill {
+        targets: Targets,
+        mb_per_s: f64,
+    },
+    CpuRunaway {
+        targets: Targets,
+        cpu_pct: f64,
+        process: String,
+    },
+}
+
+impl FaultKind {
+    pub fn id(&self) -> &'static str {
+        match self {
+            FaultKind::MemoryLeak { .. } => "memory_leak",
+            FaultKind::TrafficSurge { .. } => "traffic_surge",
+            FaultKind::DependencySlowdown { .. } => "dependency_slowdown",
+            FaultKind::PoolExhaustion { .. } => "pool_exhaustion",
+            FaultKind::DiskFill { .. } => "disk_fill",
+            FaultKind::CpuRunaway { .. } => "cpu_runaway",
+        }
+    }
+}
+
+/// A fleet-level signal an alert rule can watch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Comparison {
+    Above,
+    Below,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlertRule {
+    pub id: String,
+    pub title: String,
+    pub metric: crate::sim::Metric,
+    pub comparison: Comparison,
+    pub threshold: f64,
+    pub for_s: u32,
+    pub severity: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hypothesis {
+    pub id: String,
+    pub title: String,
+    pub correct: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeployRecord {
+    pub when: String,
+    pub version: String,
+    pub summary: String,
+}

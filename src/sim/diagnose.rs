@@ -1,0 +1,270 @@
+//! Diagnostic actions: each reads the world as it is at that tick and returns real numbers.
+
+use super::actions::{ActionError, ActionKind};
+use super::config::FaultKind;
+use super::findings::{heap_entries, FindingBody, LbRow, MemoryRow};
+use super::fleet::ServerState;
+use super::metrics::ServerMetric;
+use super::simulation::Simulation;
+
+/// Logs show this far back.
+pub const LOG_WINDOW_S: u32 = 600;
+/// Growth of the live heap is measured over this window.
+const GROWTH_WINDOW_S: u32 = 300;
+/// Page cache a host keeps besides the application.
+const PAGE_CACHE_MB: f64 = 600.0;
+
+impl Simulation {
+    pub(super) fn diagnose(
+        &self,
+        t: u32,
+        kind: ActionKind,
+        host: Option<u32>,
+    ) -> Result<FindingBody, ActionError> {
+        use ActionKind as K;
+        let f = &self.fleet;
+        let name = |s: u32| f.name(s);
+        Ok(match kind {
+            K::ViewMemory => FindingBody::Memory {
+                rows: (0..f.len() as u32).map(|s| self.memory_row(s)).collect(),
+            },
+            K::ReadLogs => FindingBody::Logs {
+                host,
+                from: t.saturating_sub(LOG_WINDOW_S),
+                to: t,
+            },
+            K::CheckConfig => FindingBody::Config {
+                host: name(host.expect("resolved as a host")),
+                settings: self.settings(host.expect("resolved as a host") as usize),
+            },
+            K::DiffConfig => FindingBody::ConfigDiff {
+                since: "last known-good snapshot (taken at the start of the shift)".into(),
+                changes: self.faults.config_changes.clone(),
+            },
+            K::ListDeploys => FindingBody::Deploys {
+                lines: self.deploy_lines(),
+            },
+            K::HeapProfile => self.heap_profile(host.expect("resolved as a host"))?,
+            K::CheckDb => FindingBody::Database {
+                pool_size: self.deps.pool_size,
+                pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
+                query_ms: self.deps.last.db_query_ms,
+                failing_rps: self.deps.last.db_failed,
+            },
+            K::CheckDependencies => FindingBody::Dependencies {
+                db_query_ms: self.deps.last.db_query_ms,
+                db_pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
+                payment_latency_ms: self.deps.last.payment_latency_ms,
+                payment_failed_pct: 100.0 * self.deps.last.payment_failed_fraction,
+            },
+            K::CheckLoadBalancer => FindingBody::LoadBalancer {
+                rows: self.lb_rows(),
+            },
+            K::Top => self.top(host.expect("resolved as a host") as usize),
+            K::Free => self.free(host.expect("resolved as a host") as usize),
+            K::Df => {
+                let s = host.expect("resolved as a host") as usize;
+                FindingBody::Df {
+                    host: name(s as u32),
+                    size_mb: f.cfg.disk_mb,
+                    used_mb: f.disk_used_mb[s],
+                }
+            }
+            _ => unreachable!("{kind:?} is not a diagnostic"),
+        })
+    }
+
+    fn memory_row(&self, s: u32) -> MemoryRow {
+        let f = &self.fleet;
+        let i = s as usize;
+        let up = f.state[i] == ServerState::Up;
+        let series = &self.trace.series;
+        let live_now = if up { f.live_mb[i] } else { 0.0 };
+        let growth = series
+            .scrape_at(self.tick.saturating_sub(GROWTH_WINDOW_S))
+            .and_then(|then| series.server(ServerMetric::HeapLiveMb, s).nth(then))
+            .filter(|then| up && *then > 0.0)
+            .map_or(0.0, |then| {
+                (live_now - f64::from(then)) / (GROWTH_WINDOW_S as f64 / 60.0)
+            });
+        MemoryRow {
+            host: f.name(s),
+            state: state_word(f.state[i]).into(),
+            heap_used_mb: if up { f.heap_used_mb(i) } else { 0.0 },
+            heap_live_mb: live_now,
+            heap_max_mb: f.heap_max_mb[i],
+            gc_time_pct: if up { 100.0 * f.gc_overhead[i] } else { 0.0 },
+            live_growth_mb_per_min: growth,
+            restarts: f.restarts[i],
+        }
+    }
+
+    fn settings(&self, s: usize) -> Vec<(String, String)> {
+        let c = &self.cfg.fleet;
+        [
+            (
+                "jvm.heap.max (-Xmx)",
+                format!("{:.0}m", self.fleet.heap_max_mb[s]),
+            ),
+            ("jvm.gc", "G1GC".to_string()),
+            ("server.worker_threads", c.worker_threads.to_string()),
+            (
+                "server.request_timeout",
+                format!("{:.0}ms", c.request_timeout_ms),
+            ),
+            (
+                super::faults::POOL_SIZE_KEY,
+                self.deps.pool_size.to_string(),
+            ),
+            (
+                "db.query_timeout",
+                format!("{:.0}ms", self.cfg.database.max_wait_ms),
+            ),
+            (
+                "payment.timeout",
+                format!("{:.0}ms", self.cfg.payment.timeout_ms),
+            ),
+            ("logging.level", "INFO".to_string()),
+            (
+                "lb.health_check",
+                format!(
+                    "every {}s, down after {} fails",
+                    c.lb.health_interval_s, c.lb.unhealthy_threshold
+                ),
+            ),
+            ("release", self.faults.release.clone()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    }
+
+    fn deploy_lines(&self) -> Vec<(String, String, String)> {
+        let mut lines: Vec<(String, String, String)> = self
+            .cfg
+            .deploy_history
+            .iter()
+            .map(|d| (d.when.clone(), d.version.clone(), d.summary.clone()))
+            .collect();
+        for (t, version) in &self.faults.deploys {
+            let when = super::clock::hhmm(self.cfg.start_s_of_day, *t);
+            lines.push((when, version.clone(), "deployed during the incident".into()));
+        }
+        lines
+    }
+
+    fn heap_profile(&self, s: u32) -> Result<FindingBody, ActionError> {
+        let f = &self.fleet;
+        let i = s as usize;
+        if f.state[i] != ServerState::Up {
+            return Err(ActionError::HostDown { host: f.name(s) });
+        }
+        let baseline = f.cfg.heap_baseline_mb.min(f.live_mb[i]);
+        let leaked_mb = f.live_mb[i] - baseline;
+        let site = self.cfg.faults.iter().find_map(|fault| match &fault.kind {
+            FaultKind::MemoryLeak { site, targets, .. } if targets.includes(s) => {
+                Some(site.clone())
+            }
+            _ => None,
+        });
+        let leaked = match site {
+            Some(site) => vec![(site, leaked_mb)],
+            None => Vec::new(),
+        };
+        Ok(FindingBody::HeapProfile {
+            host: f.name(s),
+            live_mb: f.live_mb[i],
+            heap_max_mb: f.heap_max_mb[i],
+            entries: heap_entries(baseline, &leaked),
+        })
+    }
+
+    fn lb_rows(&self) -> Vec<LbRow> {
+        let f = &self.fleet;
+        let rotation = f.servers_in_rotation().max(1) as f64;
+        let sticky = f.cfg.lb.sticky_share;
+        (0..f.len())
+            .map(|s| LbRow {
+                host: f.name(s as u32),
+                in_rotation: f.in_rotation[s],
+                process: state_word(f.state[s]).into(),
+                failed_checks: f.fail_streak[s],
+                passed_checks: f.pass_streak[s],
+                traffic_share_pct: if f.in_rotation[s] {
+                    100.0 * ((1.0 - sticky) / rotation + sticky * f.pinned[s])
+                } else {
+                    0.0
+                },
+            })
+            .collect()
+    }
+
+    fn host_memory_used_mb(&self, s: usize) -> f64 {
+        let f = &self.fleet;
+        let heap = if f.state[s] == ServerState::Up {
+            f.heap_used_mb(s)
+        } else {
+            0.0
+        };
+        (f.cfg.host_overhead_mb + heap).min(f.cfg.host_ram_mb)
+    }
+
+    fn top(&self, s: usize) -> FindingBody {
+        let f = &self.fleet;
+        let runaway = self
+            .cfg
+            .faults
+            .iter()
+            .enumerate()
+            .find_map(|(i, fault)| match &fault.kind {
+                FaultKind::CpuRunaway {
+                    process, targets, ..
+                } if targets.includes(s as u32)
+                    && self.faults.active[i]
+                    && f.runaway_cpu_pct[s] > 0.0 =>
+                {
+                    Some((process.clone(), f.runaway_cpu_pct[s]))
+                }
+                _ => None,
+            });
+        let gc_cpu = if f.state[s] == ServerState::Up {
+            100.0 * f.gc_overhead[s]
+        } else {
+            0.0
+        };
+        let app_cpu = (f.cpu_pct[s] - f.runaway_cpu_pct[s]).max(0.0);
+        FindingBody::Top {
+            host: f.name(s as u32),
+            load_1m: f.cpu_pct[s] / 100.0 * 2.0,
+            cpu_pct: f.cpu_pct[s],
+            app_cpu_pct: app_cpu,
+            gc_cpu_pct: gc_cpu,
+            runaway,
+            mem_total_mb: f.cfg.host_ram_mb,
+            mem_used_mb: self.host_memory_used_mb(s),
+        }
+    }
+
+    fn free(&self, s: usize) -> FindingBody {
+        let total = self.fleet.cfg.host_ram_mb;
+        let used = self.host_memory_used_mb(s);
+        let buff_cache = PAGE_CACHE_MB.min(total - used);
+        let free = total - used - buff_cache;
+        FindingBody::Free {
+            host: self.fleet.name(s as u32),
+            total_mb: total,
+            used_mb: used,
+            free_mb: free,
+            buff_cache_mb: buff_cache,
+            available_mb: free + buff_cache,
+        }
+    }
+}
+
+pub fn state_word(state: ServerState) -> &'static str {
+    match state {
+        ServerState::Up => "running",
+        ServerState::Starting => "starting",
+        ServerState::Dead => "dead",
+    }
+}

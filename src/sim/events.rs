@@ -1,0 +1,143 @@
+//! Discrete things that happened, in tick order. Logs and findings are rendered from these lazily.
+
+use serde::{Deserialize, Serialize};
+
+use super::actions::Action;
+
+/// Most events one run may record; past this the log counts what it dropped (and that count is
+/// part of the trace hash, so a run that overflows is still deterministic).
+pub const MAX_EVENTS: usize = 200_000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub tick: u32,
+    pub kind: EventKind,
+}
+
+/// Why a server (re)started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RestartCause {
+    OomKill,
+    Manual,
+    Deploy,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum EventKind {
+    /// A fault became active. Hidden from the trainee; the scorer and tests see it.
+    FaultStarted {
+        fault: u32,
+    },
+    FaultEnded {
+        fault: u32,
+    },
+    FaultCured {
+        fault: u32,
+    },
+    Deploy {
+        version: String,
+    },
+    ConfigPushed {
+        change: String,
+    },
+    ConfigReverted {
+        change: String,
+    },
+    OomKilled {
+        server: u32,
+        heap_mb: f32,
+    },
+    GcOverhead {
+        server: u32,
+        pct: f32,
+    },
+    ServerStopped {
+        server: u32,
+        cause: RestartCause,
+    },
+    ServerStarted {
+        server: u32,
+    },
+    MarkedDown {
+        server: u32,
+    },
+    MarkedUp {
+        server: u32,
+    },
+    DiskFull {
+        server: u32,
+    },
+    ServerAdded {
+        server: u32,
+    },
+    AlertFired {
+        rule: u32,
+        value: f32,
+    },
+    AlertResolved {
+        rule: u32,
+        value: f32,
+    },
+    ActionTaken {
+        action: Action,
+        ready_at: u32,
+    },
+    ActionRejected {
+        action: Action,
+        reason: String,
+    },
+    DevelopersEngaged,
+    HypothesisDeclared {
+        hypothesis: u32,
+        correct: bool,
+    },
+    SeverityDeclared {
+        level: String,
+    },
+    StatusPageUpdated,
+    MaintenanceMode {
+        on: bool,
+    },
+    RateLimit {
+        limit_rps: f32,
+    },
+    OutageStarted,
+    Restored {
+        since: u32,
+    },
+}
+
+/// The bounded event log.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventLog {
+    pub events: Vec<Event>,
+    pub dropped: u64,
+}
+
+impl EventLog {
+    pub fn push(&mut self, tick: u32, kind: EventKind) {
+        if self.events.len() < MAX_EVENTS {
+            self.events.push(Event { tick, kind });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter()
+    }
+
+    /// Events with `from <= tick <= to`.
+    pub fn between(&self, from: u32, to: u32) -> impl Iterator<Item = &Event> {
+        let start = self.events.partition_point(|e| e.tick < from);
+        self.events[start..]
+            .iter()
+            .take_while(move |e| e.tick <= to)
+    }
+
+    pub fn first(&self, matches: impl Fn(&EventKind) -> bool) -> Option<&Event> {
+        self.events.iter().find(|e| matches(&e.kind))
+    }
+}

@@ -1,0 +1,212 @@
+//! Scheduled failure modes: when each starts, what it changes in the world, and what cures it.
+
+use super::config::{FaultKind, SimConfig, Targets};
+use super::events::{EventKind, RestartCause};
+use super::findings::ConfigChange;
+use super::pending::Effect;
+use super::simulation::Simulation;
+use super::traffic::Window;
+
+/// The config key a connection-pool push changes.
+pub const POOL_SIZE_KEY: &str = "db.pool.max_size";
+
+#[derive(Clone, Debug)]
+pub struct FaultState {
+    /// Fault indices by start time (file order on ties).
+    order: Vec<u32>,
+    next: usize,
+    pub active: Vec<bool>,
+    pub cured: Vec<bool>,
+    /// Changes since the last known-good configuration.
+    pub config_changes: Vec<ConfigChange>,
+    /// Deploys during the run: (tick, version).
+    pub deploys: Vec<(u32, String)>,
+    pub release: String,
+    pub previous_release: String,
+}
+
+impl FaultState {
+    pub fn new(cfg: &SimConfig) -> FaultState {
+        let mut order: Vec<u32> = (0..cfg.faults.len() as u32).collect();
+        order.sort_by_key(|i| cfg.faults[*i as usize].at_s);
+        let mut history = cfg.deploy_history.iter().rev();
+        let release = history
+            .next()
+            .map_or("unknown".into(), |d| d.version.clone());
+        let previous_release = history
+            .next()
+            .map_or("unknown".into(), |d| d.version.clone());
+        FaultState {
+            order,
+            next: 0,
+            active: vec![false; cfg.faults.len()],
+            cured: vec![false; cfg.faults.len()],
+            config_changes: Vec::new(),
+            deploys: Vec::new(),
+            release,
+            previous_release,
+        }
+    }
+
+    /// Faults that are active and not cured.
+    pub fn live(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.active.len()).filter(|i| self.active[*i] && !self.cured[*i])
+    }
+}
+
+fn servers(targets: &Targets, count: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..count).filter(move |s| targets.includes(*s as u32))
+}
+
+impl Simulation {
+    pub(super) fn start_faults(&mut self, t: u32) {
+        while let Some(&index) = self.faults.order.get(self.faults.next) {
+            if self.cfg.faults[index as usize].at_s > t {
+                break;
+            }
+            self.faults.next += 1;
+            self.start_fault(t, index);
+        }
+    }
+
+    fn start_fault(&mut self, t: u32, index: u32) {
+        let fault = self.cfg.faults[index as usize].kind.clone();
+        self.faults.active[index as usize] = true;
+        self.trace
+            .events
+            .push(t, EventKind::FaultStarted { fault: index });
+        let n = self.fleet.len();
+        match fault {
+            FaultKind::MemoryLeak {
+                targets,
+                leak_kb_per_request,
+                deploy,
+                ..
+            } => {
+                for s in servers(&targets, n) {
+                    self.fleet.leak_mb_per_request[s] = leak_kb_per_request / 1024.0;
+                }
+                if let Some(version) = deploy {
+                    self.deploy(t, version, RestartCause::Deploy);
+                }
+            }
+            FaultKind::TrafficSurge {
+                multiplier,
+                duration_s,
+                ramp_s,
+            } => {
+                self.traffic.add_window(Window {
+                    start_s: t,
+                    end_s: t.saturating_add(duration_s),
+                    multiplier,
+                    ramp_s,
+                });
+                self.end_fault_later(t.saturating_add(duration_s), index);
+            }
+            FaultKind::DependencySlowdown {
+                dependency,
+                latency_multiplier,
+                duration_s,
+            } => {
+                self.deps.set_slowdown(dependency, latency_multiplier);
+                if duration_s > 0 {
+                    self.end_fault_later(t.saturating_add(duration_s), index);
+                }
+            }
+            FaultKind::PoolExhaustion { pool_size, change } => {
+                self.faults.config_changes.push(ConfigChange {
+                    key: POOL_SIZE_KEY.into(),
+                    from: self.deps.pool_size.to_string(),
+                    to: pool_size.to_string(),
+                    at: t,
+                });
+                self.deps.pool_size = pool_size;
+                self.trace
+                    .events
+                    .push(t, EventKind::ConfigPushed { change });
+            }
+            FaultKind::DiskFill { targets, mb_per_s } => {
+                for s in servers(&targets, n) {
+                    self.fleet.disk_fill_mb_per_s[s] = mb_per_s;
+                }
+            }
+            FaultKind::CpuRunaway {
+                targets, cpu_pct, ..
+            } => {
+                for s in servers(&targets, n) {
+                    self.fleet.runaway_cpu_pct[s] = cpu_pct;
+                }
+            }
+        }
+    }
+
+    fn end_fault_later(&mut self, at: u32, fault: u32) {
+        let scheduled = self.pending.schedule(at, Effect::FaultEnds { fault });
+        assert!(
+            scheduled,
+            "pending queue full while scheduling a fault's end"
+        );
+    }
+
+    pub(super) fn end_fault(&mut self, t: u32, fault: u32) {
+        if let FaultKind::DependencySlowdown { dependency, .. } =
+            self.cfg.faults[fault as usize].kind
+        {
+            self.deps.set_slowdown(dependency, 1.0);
+        }
+        self.faults.active[fault as usize] = false;
+        self.trace.events.push(t, EventKind::FaultEnded { fault });
+    }
+
+    /// Rolls out a release: every server restarts on it at once.
+    pub(super) fn deploy(&mut self, t: u32, version: String, cause: RestartCause) {
+        self.faults.previous_release = std::mem::replace(&mut self.faults.release, version.clone());
+        self.faults.deploys.push((t, version.clone()));
+        self.trace.events.push(t, EventKind::Deploy { version });
+        for s in 0..self.fleet.len() {
+            self.fleet.stop(s, t, cause, true, &mut self.trace.events);
+        }
+    }
+
+    /// Marks matching live faults cured and removes their effect on the world.
+    pub(super) fn cure(&mut self, t: u32, matches: impl Fn(&FaultKind) -> bool) -> usize {
+        let live: Vec<usize> = self.faults.live().collect();
+        let mut cured = 0;
+        for i in live {
+            let kind = self.cfg.faults[i].kind.clone();
+            if !matches(&kind) {
+                continue;
+            }
+            match kind {
+                FaultKind::MemoryLeak { targets, .. } => {
+                    for s in servers(&targets, self.fleet.len()) {
+                        self.fleet.leak_mb_per_request[s] = 0.0;
+                    }
+                }
+                FaultKind::CpuRunaway { targets, .. } => {
+                    for s in servers(&targets, self.fleet.len()) {
+                        self.fleet.runaway_cpu_pct[s] = 0.0;
+                    }
+                }
+                FaultKind::DiskFill { targets, .. } => {
+                    for s in servers(&targets, self.fleet.len()) {
+                        self.fleet.disk_fill_mb_per_s[s] = 0.0;
+                    }
+                }
+                FaultKind::PoolExhaustion { .. } => {
+                    self.deps.pool_size = self.cfg.database.pool_size;
+                }
+                FaultKind::DependencySlowdown { dependency, .. } => {
+                    self.deps.set_slowdown(dependency, 1.0);
+                }
+                FaultKind::TrafficSurge { .. } => continue,
+            }
+            self.faults.cured[i] = true;
+            self.trace
+                .events
+                .push(t, EventKind::FaultCured { fault: i as u32 });
+            cured += 1;
+        }
+        cured
+    }
+}

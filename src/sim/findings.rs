@@ -1,0 +1,166 @@
+//! What a diagnostic action shows: numbers taken from the world at the moment it was run. Kept as
+//! data (hashable, comparable); `render.rs` turns it into the text an engineer would see.
+
+use serde::{Deserialize, Serialize};
+
+use super::actions::Action;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub action: Action,
+    pub issued_at: u32,
+    /// When the trainee has the answer (issue time plus the action's duration).
+    pub ready_at: u32,
+    pub body: FindingBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemoryRow {
+    pub host: String,
+    pub state: String,
+    pub heap_used_mb: f64,
+    pub heap_live_mb: f64,
+    pub heap_max_mb: f64,
+    pub gc_time_pct: f64,
+    /// Change of the live heap over the last five minutes, per minute.
+    pub live_growth_mb_per_min: f64,
+    pub restarts: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeapEntry {
+    pub site: String,
+    pub retained_mb: f64,
+    pub objects: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConfigChange {
+    pub key: String,
+    pub from: String,
+    pub to: String,
+    pub at: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LbRow {
+    pub host: String,
+    pub in_rotation: bool,
+    pub process: String,
+    pub failed_checks: u32,
+    pub passed_checks: u32,
+    pub traffic_share_pct: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FindingBody {
+    Memory {
+        rows: Vec<MemoryRow>,
+    },
+    /// Rendered on demand from the trace: the ten minutes before `to`.
+    Logs {
+        host: Option<u32>,
+        from: u32,
+        to: u32,
+    },
+    Config {
+        host: String,
+        settings: Vec<(String, String)>,
+    },
+    ConfigDiff {
+        since: String,
+        changes: Vec<ConfigChange>,
+    },
+    Deploys {
+        lines: Vec<(String, String, String)>,
+    },
+    HeapProfile {
+        host: String,
+        live_mb: f64,
+        heap_max_mb: f64,
+        entries: Vec<HeapEntry>,
+    },
+    Database {
+        pool_size: u32,
+        pool_used_pct: f64,
+        query_ms: f64,
+        failing_rps: f64,
+    },
+    Dependencies {
+        db_query_ms: f64,
+        db_pool_used_pct: f64,
+        payment_latency_ms: f64,
+        payment_failed_pct: f64,
+    },
+    LoadBalancer {
+        rows: Vec<LbRow>,
+    },
+    Top {
+        host: String,
+        load_1m: f64,
+        cpu_pct: f64,
+        app_cpu_pct: f64,
+        gc_cpu_pct: f64,
+        runaway: Option<(String, f64)>,
+        mem_total_mb: f64,
+        mem_used_mb: f64,
+    },
+    Free {
+        host: String,
+        total_mb: f64,
+        used_mb: f64,
+        free_mb: f64,
+        buff_cache_mb: f64,
+        available_mb: f64,
+    },
+    Df {
+        host: String,
+        size_mb: f64,
+        used_mb: f64,
+    },
+    /// What a remediation or coordination action set in motion.
+    Note {
+        text: String,
+    },
+}
+
+/// Fixed shares of a healthy live heap, by allocation site, for heap profiles.
+pub const HEALTHY_HEAP_SHARES: [(&str, f64, f64); 7] = [
+    ("byte[] (request and response buffers)", 0.24, 4096.0),
+    ("java.lang.String", 0.18, 56.0),
+    ("java.util.HashMap$Node", 0.13, 32.0),
+    ("com.shop.catalog.Product", 0.11, 512.0),
+    (
+        "org.hibernate.engine.internal.StatefulPersistenceContext",
+        0.09,
+        2048.0,
+    ),
+    ("char[]", 0.08, 128.0),
+    ("(other)", 0.17, 64.0),
+];
+
+/// Bytes per retained object at a leaking site (a cached response fragment).
+pub const LEAK_OBJECT_BYTES: f64 = 2048.0;
+
+/// A heap profile's entries: the healthy mix of the baseline heap plus whatever leaked, biggest
+/// first.
+pub fn heap_entries(baseline_mb: f64, leaked: &[(String, f64)]) -> Vec<HeapEntry> {
+    let mut entries: Vec<HeapEntry> = HEALTHY_HEAP_SHARES
+        .iter()
+        .map(|(site, share, object_bytes)| HeapEntry {
+            site: site.to_string(),
+            retained_mb: baseline_mb * share,
+            objects: (baseline_mb * share * 1_048_576.0 / object_bytes) as u64,
+        })
+        .collect();
+    for (site, mb) in leaked.iter().filter(|(_, mb)| *mb > 0.5) {
+        entries.push(HeapEntry {
+            site: site.clone(),
+            retained_mb: *mb,
+            objects: (mb * 1_048_576.0 / LEAK_OBJECT_BYTES) as u64,
+        });
+    }
+    entries.sort_by(|a, b| b.retained_mb.total_cmp(&a.retained_mb));
+    entries
+}

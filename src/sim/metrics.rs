@@ -1,0 +1,206 @@
+//! Metric series: what the monitoring system scraped, fleet-wide and per server.
+
+use serde::{Deserialize, Serialize};
+
+/// A fleet-level signal, sampled once per scrape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Requests arriving at the load balancer per second.
+    RequestsPerS,
+    ErrorRatePct,
+    LatencyP50Ms,
+    LatencyP95Ms,
+    LatencyP99Ms,
+    ActiveUsers,
+    UsersAffectedPct,
+    OrdersPerMin,
+    RevenueLost,
+    ServersInRotation,
+    ServersUp,
+    HeapUsedPctMax,
+    GcOverheadPctMax,
+    CpuPctMax,
+    DiskUsedPctMax,
+    DbPoolUsedPct,
+    DbQueryMs,
+    PaymentLatencyMs,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 18] = [
+        Metric::RequestsPerS,
+        Metric::ErrorRatePct,
+        Metric::LatencyP50Ms,
+        Metric::LatencyP95Ms,
+        Metric::LatencyP99Ms,
+        Metric::ActiveUsers,
+        Metric::UsersAffectedPct,
+        Metric::OrdersPerMin,
+        Metric::RevenueLost,
+        Metric::ServersInRotation,
+        Metric::ServersUp,
+        Metric::HeapUsedPctMax,
+        Metric::GcOverheadPctMax,
+        Metric::CpuPctMax,
+        Metric::DiskUsedPctMax,
+        Metric::DbPoolUsedPct,
+        Metric::DbQueryMs,
+        Metric::PaymentLatencyMs,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The identifier scenario files and action files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::RequestsPerS => "requests_per_s",
+            Metric::ErrorRatePct => "error_rate_pct",
+            Metric::LatencyP50Ms => "latency_p50_ms",
+            Metric::LatencyP95Ms => "latency_p95_ms",
+            Metric::LatencyP99Ms => "latency_p99_ms",
+            Metric::ActiveUsers => "active_users",
+            Metric::UsersAffectedPct => "users_affected_pct",
+            Metric::OrdersPerMin => "orders_per_min",
+            Metric::RevenueLost => "revenue_lost",
+            Metric::ServersInRotation => "servers_in_rotation",
+            Metric::ServersUp => "servers_up",
+            Metric::HeapUsedPctMax => "heap_used_pct_max",
+            Metric::GcOverheadPctMax => "gc_overhead_pct_max",
+            Metric::CpuPctMax => "cpu_pct_max",
+            Metric::DiskUsedPctMax => "disk_used_pct_max",
+            Metric::DbPoolUsedPct => "db_pool_used_pct",
+            Metric::DbQueryMs => "db_query_ms",
+            Metric::PaymentLatencyMs => "payment_latency_ms",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Metric::RequestsPerS => "Requests per second",
+            Metric::ErrorRatePct => "Error rate (%)",
+            Metric::LatencyP50Ms => "Latency p50 (ms)",
+            Metric::LatencyP95Ms => "Latency p95 (ms)",
+            Metric::LatencyP99Ms => "Latency p99 (ms)",
+            Metric::ActiveUsers => "Active users",
+            Metric::UsersAffectedPct => "Users affected (%)",
+            Metric::OrdersPerMin => "Orders per minute",
+            Metric::RevenueLost => "Revenue lost",
+            Metric::ServersInRotation => "Servers in rotation",
+            Metric::ServersUp => "Servers up",
+            Metric::HeapUsedPctMax => "Heap used, worst server (%)",
+            Metric::GcOverheadPctMax => "GC time, worst server (%)",
+            Metric::CpuPctMax => "CPU, busiest server (%)",
+            Metric::DiskUsedPctMax => "Disk used, fullest server (%)",
+            Metric::DbPoolUsedPct => "DB pool in use (%)",
+            Metric::DbQueryMs => "DB query time (ms)",
+            Metric::PaymentLatencyMs => "Payment gateway latency (ms)",
+        }
+    }
+}
+
+/// A per-server signal, sampled once per scrape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServerMetric {
+    HeapUsedMb,
+    HeapLiveMb,
+    CpuPct,
+    RequestsPerS,
+}
+
+impl ServerMetric {
+    pub const ALL: [ServerMetric; 4] = [
+        ServerMetric::HeapUsedMb,
+        ServerMetric::HeapLiveMb,
+        ServerMetric::CpuPct,
+        ServerMetric::RequestsPerS,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ServerMetric::HeapUsedMb => "Heap used (MB)",
+            ServerMetric::HeapLiveMb => "Heap live after GC (MB)",
+            ServerMetric::CpuPct => "CPU (%)",
+            ServerMetric::RequestsPerS => "Requests served per second",
+        }
+    }
+}
+
+/// Every scraped sample of a run. Stored as `f32`: dashboards need no more, and it halves the
+/// memory a long, wide run takes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub scrape_interval_s: u32,
+    pub servers: u32,
+    /// Tick of each scrape.
+    pub ticks: Vec<u32>,
+    /// `fleet[metric.index()][scrape]`.
+    pub fleet: Vec<Vec<f32>>,
+    /// `server[metric.index()][scrape * servers + server]`.
+    pub server: Vec<Vec<f32>>,
+}
+
+impl Series {
+    pub fn new(scrape_interval_s: u32, servers: u32, expected_scrapes: usize) -> Series {
+        let fleet = (0..Metric::ALL.len())
+            .map(|_| Vec::with_capacity(expected_scrapes))
+            .collect();
+        let server = (0..ServerMetric::ALL.len())
+            .map(|_| Vec::with_capacity(expected_scrapes * servers as usize))
+            .collect();
+        Series {
+            scrape_interval_s,
+            servers,
+            ticks: Vec::with_capacity(expected_scrapes),
+            fleet,
+            server,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ticks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ticks.is_empty()
+    }
+
+    pub fn fleet(&self, metric: Metric) -> &[f32] {
+        &self.fleet[metric.index()]
+    }
+
+    /// The latest sample of a fleet metric, if any scrape happened.
+    pub fn last(&self, metric: Metric) -> Option<f32> {
+        self.fleet(metric).last().copied()
+    }
+
+    /// One server's samples of a per-server metric, one per scrape.
+    pub fn server(&self, metric: ServerMetric, server: u32) -> impl Iterator<Item = f32> + '_ {
+        let stride = self.servers.max(1) as usize;
+        self.server[metric.index()]
+            .iter()
+            .skip(server as usize)
+            .step_by(stride)
+            .copied()
+    }
+
+    /// The scrape index at or before `tick`.
+    pub fn scrape_at(&self, tick: u32) -> Option<usize> {
+        match self.ticks.binary_search(&tick) {
+            Ok(i) => Some(i),
+            Err(0) => None,
+            Err(i) => Some(i - 1),
+        }
+    }
+}

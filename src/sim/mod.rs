@@ -1,0 +1,34 @@
+//! The deterministic world. Imports nothing but std, serde, the portable RNG and libm: no clock,
+//! no I/O. `Simulation::new(config, seed)`, `step()`, `apply(action)`.
+
+pub mod actions;
+mod alerts;
+mod apply;
+pub mod clock;
+pub mod config;
+pub mod deps;
+mod diagnose;
+pub mod events;
+mod faults;
+pub mod findings;
+pub mod fleet;
+pub mod hash;
+pub mod impact;
+pub mod latency;
+pub mod logs;
+pub mod metrics;
+mod pending;
+pub mod render;
+pub mod rng;
+pub mod run;
+mod simulation;
+pub mod traffic;
+
+pub use actions::{Action, ActionError, ActionKind, ActionSpec, Category, TargetKind, CATALOGUE};
+pub use config::*;
+pub use events::{Event, EventKind, EventLog, RestartCause};
+pub use findings::{Finding, FindingBody};
+pub use hash::{first_divergence, trace_hash};
+pub use metrics::{Metric, Series, ServerMetric};
+pub use run::{run_scripted, ScheduledAction};
+pub use simulation::{Simulation, Team, Trace};

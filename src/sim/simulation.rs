@@ -1,0 +1,327 @@
+//! The world: all mutable state in one struct, and `step()` as the only way time moves.
+
+use serde::{Deserialize, Serialize};
+
+use super::alerts::AlertState;
+use super::config::SimConfig;
+use super::deps::Dependencies;
+use super::faults::FaultState;
+use super::findings::Finding;
+use super::fleet::{Fleet, ServeInput, ServerState};
+use super::impact::{Impact, ImpactTotals, IntervalImpact};
+use super::latency::{server_latency, Histogram, LoadSample};
+use super::metrics::{Metric, Series, ServerMetric};
+use super::pending::PendingQueue;
+use super::rng::Streams;
+use super::traffic::Traffic;
+use super::EventLog;
+
+/// Everything a run produced. It is a pure function of (config, seed, actions).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    pub seed: u64,
+    pub series: Series,
+    pub events: EventLog,
+    pub findings: Vec<Finding>,
+    pub impact: ImpactTotals,
+    /// Ticks simulated so far.
+    pub ticks: u32,
+}
+
+/// What the responders (trainee and the people they call) have set in motion.
+#[derive(Clone, Debug, Default)]
+pub struct Team {
+    pub busy_until: u32,
+    pub developers_paged_at: Option<u32>,
+    pub developers_engaged: bool,
+    pub hypothesis: Option<u32>,
+    pub maintenance: bool,
+    pub rate_limit_rps: Option<f64>,
+    pub code_fixed: bool,
+}
+
+/// Sums over the current scrape interval.
+#[derive(Clone, Copy, Debug, Default)]
+struct Interval {
+    arrived: f64,
+    failed: f64,
+    orders: f64,
+    pool_used: f64,
+    db_query_ms: f64,
+    payment_ms: f64,
+    service_ms: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    pub(super) cfg: SimConfig,
+    pub(super) tick: u32,
+    pub(super) traffic: Traffic,
+    pub(super) fleet: Fleet,
+    pub(super) deps: Dependencies,
+    pub(super) team: Team,
+    pub(super) faults: FaultState,
+    pub(super) pending: PendingQueue,
+    pub(super) trace: Trace,
+    alerts: AlertState,
+    impact: Impact,
+    histogram: Histogram,
+    interval: Interval,
+}
+
+impl Simulation {
+    pub fn new(cfg: SimConfig, seed: u64) -> Simulation {
+        let streams = Streams::new(seed);
+        let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
+        let series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
+        Simulation {
+            traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
+            fleet: Fleet::new(&cfg.fleet),
+            deps: Dependencies::new(&cfg.database, &cfg.payment),
+            team: Team::default(),
+            faults: FaultState::new(&cfg),
+            pending: PendingQueue::default(),
+            trace: Trace {
+                seed,
+                series,
+                ..Trace::default()
+            },
+            alerts: AlertState::new(&cfg.alerts),
+            impact: Impact::new(
+                &cfg.slo,
+                cfg.traffic.pages_per_user_window,
+                cfg.scrape_interval_s,
+            ),
+            histogram: Histogram::default(),
+            interval: Interval::default(),
+            tick: 0,
+            cfg,
+        }
+    }
+
+    pub fn config(&self) -> &SimConfig {
+        &self.cfg
+    }
+
+    pub fn tick(&self) -> u32 {
+        self.tick
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.tick >= self.cfg.duration_s
+    }
+
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    pub fn into_trace(self) -> Trace {
+        self.trace
+    }
+
+    pub fn fleet(&self) -> &Fleet {
+        &self.fleet
+    }
+
+    pub fn team(&self) -> &Team {
+        &self.team
+    }
+
+    /// Whether alert rule `rule` (index into the config's alerts) is firing now.
+    pub fn alert_firing(&self, rule: usize) -> bool {
+        self.alerts.firing(rule)
+    }
+
+    /// Advances the world by one second. Returns false once the run is over.
+    pub fn step(&mut self) -> bool {
+        if self.is_over() {
+            return false;
+        }
+        let t = self.tick;
+        self.start_faults(t);
+        self.run_pending(t);
+        self.fleet.finish_starts(t, &mut self.trace.events);
+        if t % self.cfg.fleet.lb.health_interval_s.max(1) == 0 {
+            self.fleet.health_checks(t, &mut self.trace.events);
+        }
+        self.serve(t);
+        self.fleet
+            .churn_sessions(f64::from(self.cfg.fleet.lb.session_s));
+        self.tick += 1;
+        self.trace.ticks = self.tick;
+        if self.tick % self.cfg.scrape_interval_s.max(1) == 0 {
+            self.scrape();
+        }
+        true
+    }
+
+    /// Runs to the end of the time limit.
+    pub fn run_to_end(&mut self) {
+        while self.step() {}
+    }
+
+    fn serve(&mut self, t: u32) {
+        let rps = self.traffic.next_rps(t);
+        let admitted = if self.team.maintenance {
+            0.0
+        } else {
+            self.team.rate_limit_rps.map_or(rps, |limit| rps.min(limit))
+        };
+        let order_share = self.cfg.traffic.orders_per_1k_requests / 1000.0;
+        let service_ms = self.cfg.fleet.base_latency_ms + self.deps.request_ms(order_share);
+        let input = ServeInput {
+            tick: t,
+            admitted,
+            service_ms,
+        };
+        let served = self.fleet.serve(input, &mut self.trace.events);
+        let deps = self.deps.tick(served.served);
+        let ok = served.served - deps.db_failed;
+        let failed = served.failed() + deps.db_failed + (rps - admitted);
+        debug_assert!(
+            (rps - ok - failed).abs() <= 1e-6 * rps.max(1.0),
+            "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
+        );
+        let orders = ok * order_share * (1.0 - deps.payment_failed_fraction);
+        let aov = self.cfg.traffic.avg_order_value;
+        let totals = &mut self.impact.totals;
+        totals.requests += rps;
+        totals.failed_requests += failed;
+        totals.orders += orders;
+        totals.failed_orders += rps * order_share - orders;
+        totals.revenue += orders * aov;
+        totals.revenue_lost += (rps * order_share - orders) * aov;
+        let i = &mut self.interval;
+        i.arrived += rps;
+        i.failed += failed;
+        i.orders += orders;
+        i.pool_used += deps.pool_used_fraction;
+        i.db_query_ms += deps.db_query_ms;
+        i.payment_ms += deps.payment_latency_ms;
+        i.service_ms += service_ms;
+    }
+
+    /// Samples every metric for the interval that just ended, then evaluates alerts and impact.
+    fn scrape(&mut self) {
+        let tick = self.tick;
+        let secs = f64::from(self.cfg.scrape_interval_s.max(1));
+        let service_ms = self.interval.service_ms / secs;
+        self.histogram.clear();
+        let (mut heap_pct_max, mut gc_pct_max, mut cpu_max, mut disk_pct_max) =
+            (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        let fleet = &self.fleet;
+        let cfg = &fleet.cfg;
+        let series = &mut self.trace.series;
+        for s in 0..fleet.len() {
+            let up = fleet.state[s] == ServerState::Up;
+            let served = fleet.acc_served[s];
+            let gc_share = fleet.acc_gc_ms[s] / (secs * 1000.0);
+            if served > 0.0 {
+                let load = LoadSample {
+                    service_ms,
+                    utilisation: fleet.acc_demand[s] / fleet.acc_capacity[s].max(1e-9),
+                    gc_share,
+                    gc_pause_ms: cfg.gc_pause_base_ms
+                        + cfg.gc_pause_ms_per_gb_live * fleet.live_mb[s] / 1024.0,
+                    timeout_ms: cfg.request_timeout_ms,
+                };
+                self.histogram.add_server(&server_latency(&load), served);
+                let timed_out = (fleet.acc_demand[s] - served).max(0.0);
+                self.histogram.add(cfg.request_timeout_ms, timed_out);
+            }
+            let used = if up { fleet.heap_used_mb(s) } else { 0.0 };
+            let live = if up { fleet.live_mb[s] } else { 0.0 };
+            heap_pct_max = heap_pct_max.max(100.0 * used / fleet.heap_max_mb[s]);
+            gc_pct_max = gc_pct_max.max(100.0 * gc_share);
+            cpu_max = cpu_max.max(fleet.cpu_pct[s]);
+            disk_pct_max = disk_pct_max.max(100.0 * fleet.disk_used_mb[s] / cfg.disk_mb);
+            series.server[ServerMetric::HeapUsedMb.index()].push(used as f32);
+            series.server[ServerMetric::HeapLiveMb.index()].push(live as f32);
+            series.server[ServerMetric::CpuPct.index()].push(fleet.cpu_pct[s] as f32);
+            series.server[ServerMetric::RequestsPerS.index()].push((served / secs) as f32);
+        }
+        let i = self.interval;
+        let p95 = self.histogram.quantile(0.95);
+        let impact = IntervalImpact {
+            arrived: i.arrived,
+            failed: i.failed,
+            latency_p95_ms: p95,
+        };
+        let affected = self.impact.scrape(tick, impact, &mut self.trace.events);
+        let mut values = [0.0f32; Metric::ALL.len()];
+        let mut set = |m: Metric, v: f64| values[m.index()] = v as f32;
+        set(Metric::RequestsPerS, i.arrived / secs);
+        set(
+            Metric::ErrorRatePct,
+            if i.arrived > 0.0 {
+                100.0 * i.failed / i.arrived
+            } else {
+                0.0
+            },
+        );
+        set(Metric::LatencyP50Ms, self.histogram.quantile(0.5));
+        set(Metric::LatencyP95Ms, p95);
+        set(Metric::LatencyP99Ms, self.histogram.quantile(0.99));
+        set(
+            Metric::ActiveUsers,
+            self.traffic.active_users(i.arrived / secs),
+        );
+        set(Metric::UsersAffectedPct, affected);
+        set(Metric::OrdersPerMin, i.orders / secs * 60.0);
+        set(Metric::RevenueLost, self.impact.totals.revenue_lost);
+        set(
+            Metric::ServersInRotation,
+            fleet.servers_in_rotation() as f64,
+        );
+        set(Metric::ServersUp, fleet.servers_up() as f64);
+        set(Metric::HeapUsedPctMax, heap_pct_max);
+        set(Metric::GcOverheadPctMax, gc_pct_max);
+        set(Metric::CpuPctMax, cpu_max);
+        set(Metric::DiskUsedPctMax, disk_pct_max);
+        set(Metric::DbPoolUsedPct, 100.0 * i.pool_used / secs);
+        set(Metric::DbQueryMs, i.db_query_ms / secs);
+        set(Metric::PaymentLatencyMs, i.payment_ms / secs);
+        series.ticks.push(tick);
+        for (m, v) in values.iter().enumerate() {
+            series.fleet[m].push(*v);
+        }
+        self.alerts
+            .evaluate(&self.cfg.alerts, tick, &values, &mut self.trace.events);
+        self.trace.impact = self.impact.totals.clone();
+        self.fleet.reset_accumulators();
+        self.interval = Interval::default();
+    }
+
+    /// Checks the physical invariants; tests call this every tick.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let f = &self.fleet;
+        for s in 0..f.len() {
+            let used = f.heap_used_mb(s);
+            if used > f.heap_max_mb[s] + 1e-6 {
+                return Err(format!(
+                    "{}: heap {used} MB over its {} MB limit",
+                    f.name(s as u32),
+                    f.heap_max_mb[s]
+                ));
+            }
+            if f.live_mb[s] < 0.0 || f.garbage_mb[s] < 0.0 {
+                return Err(format!("{}: negative heap", f.name(s as u32)));
+            }
+            if f.disk_used_mb[s] > f.cfg.disk_mb + 1e-6 {
+                return Err(format!("{}: disk over its size", f.name(s as u32)));
+            }
+        }
+        let t = &self.impact.totals;
+        if t.failed_requests > t.requests * (1.0 + 1e-9) + 1e-6 {
+            return Err("more requests failed than arrived".into());
+        }
+        let pinned: f64 = (0..f.len())
+            .filter(|s| f.in_rotation[*s])
+            .map(|s| f.pinned[s])
+            .sum();
+        if f.servers_in_rotation() > 0 && (pinned - 1.0).abs() > 1e-6 {
+            return Err(format!("sticky pins sum to {pinned}, not 1"));
+        }
+        Ok(())
+    }
+}
