@@ -5,3 +5,4 @@
 pub mod scenario;
 pub mod score;
 pub mod sim;
+pub mod ui;

@@ -143,6 +143,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             .collect();
         let out = serde_json::json!({
             "scenario": scenario.meta.id,
+            "title": scenario.meta.title,
             "scenario_hash": format!("{:016x}", scenario.content_hash),
             "seed": seed,
             "actions": actions.len(),

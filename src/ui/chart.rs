@@ -1,0 +1,144 @@
+//! Charts as pure drawing functions over any plotters backend: the browser draws them on a canvas,
+//! tests draw them to SVG.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::sim::clock::hhmm;
+
+/// One line on a chart.
+pub struct Line<'a> {
+    pub label: &'a str,
+    pub color: RGBColor,
+    /// (tick, value) pairs.
+    pub points: Vec<(u32, f32)>,
+}
+
+/// What to draw.
+pub struct ChartSpec<'a> {
+    pub title: &'a str,
+    pub y_label: &'a str,
+    pub start_s_of_day: u32,
+    pub x_end: u32,
+    /// The y axis goes from 0 to at least this.
+    pub y_min_top: f32,
+    pub lines: Vec<Line<'a>>,
+    /// Scale for fonts and strokes (the device pixel ratio in a browser).
+    pub scale: f64,
+}
+
+/// Keeps at most `max_points` points, preserving each bucket's lowest and highest value so peaks
+/// survive (about two points per pixel is enough for a line).
+pub fn decimate(points: &[(u32, f32)], max_points: usize) -> Vec<(u32, f32)> {
+    if points.len() <= max_points || max_points < 4 {
+        return points.to_vec();
+    }
+    let buckets = max_points / 2;
+    let per_bucket = points.len().div_ceil(buckets);
+    let mut out = Vec::with_capacity(buckets * 2);
+    for chunk in points.chunks(per_bucket) {
+        let lo = chunk
+            .iter()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .expect("chunks are not empty");
+        let hi = chunk
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .expect("chunks are not empty");
+        let (first, second) = if lo.0 <= hi.0 { (lo, hi) } else { (hi, lo) };
+        out.push(*first);
+        if second.0 != first.0 {
+            out.push(*second);
+        }
+    }
+    out
+}
+
+/// Draws a time-series chart onto `area`.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * spec.scale).round() as u32;
+    area.fill(&WHITE)?;
+    let top = spec
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .fold(spec.y_min_top, f32::max)
+        * 1.05;
+    let font = |size: f64| ("sans-serif", size * spec.scale).into_font();
+    let mut chart = ChartBuilder::on(area)
+        .caption(spec.title, font(15.0))
+        .margin(px(10.0))
+        .x_label_area_size(px(26.0))
+        .y_label_area_size(px(46.0))
+        .build_cartesian_2d(0u32..spec.x_end.max(1), 0f32..top)?;
+    let start = spec.start_s_of_day;
+    chart
+        .configure_mesh()
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&|t| hhmm(start, *t))
+        .y_desc(spec.y_label)
+        .label_style(font(11.0))
+        .light_line_style(RGBColor(235, 238, 242))
+        .draw()?;
+    for line in &spec.lines {
+        let color = line.color;
+        let style = ShapeStyle::from(&color).stroke_width(px(1.5).max(1));
+        chart
+            .draw_series(LineSeries::new(line.points.iter().copied(), style))?
+            .label(line.label)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], color));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(font(11.0))
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .draw()?;
+    area.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimation_keeps_peaks_and_bounds_the_count() {
+        let points: Vec<(u32, f32)> = (0..10_000)
+            .map(|t| (t, if t == 5_001 { 99.0 } else { (t % 7) as f32 }))
+            .collect();
+        let out = decimate(&points, 400);
+        assert!(out.len() <= 400, "{}", out.len());
+        assert!(out.iter().any(|p| p.1 == 99.0));
+        assert!(out.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn draws_lines_and_labels_to_svg() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
+            let spec = ChartSpec {
+                title: "Error rate",
+                y_label: "%",
+                start_s_of_day: 14 * 3600,
+                x_end: 3600,
+                y_min_top: 10.0,
+                lines: vec![Line {
+                    label: "errors",
+                    color: RED,
+                    points: vec![(0, 0.0), (1800, 50.0), (3600, 100.0)],
+                }],
+                scale: 1.0,
+            };
+            draw(&area, &spec).unwrap();
+        }
+        assert!(svg.contains("Error rate"));
+        assert!(svg.contains("14:30"), "x labels are times of day");
+        assert!(svg.contains("<polyline"), "the line is drawn");
+    }
+}

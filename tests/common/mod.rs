@@ -1,0 +1,76 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use incident_trainer::scenario::{library, Scenario};
+use incident_trainer::sim::clock::{parse_time_of_day, tick_of};
+use incident_trainer::sim::*;
+
+pub const ID: &str = "ecommerce-memory-leak";
+
+pub fn scenario() -> Scenario {
+    library::builtin(ID).expect("the built-in scenario exists")
+}
+
+/// The tick of a local time in the built-in scenario.
+pub fn tick(s: &Scenario, hhmm: &str) -> u32 {
+    tick_of(
+        s.clock.start_s_of_day,
+        parse_time_of_day(hhmm).expect("a valid time"),
+    )
+}
+
+pub fn reference_run(s: &Scenario) -> Trace {
+    run_scripted(s.config.clone(), s.seed, &s.reference_actions()).0
+}
+
+pub fn idle_run(s: &Scenario) -> Trace {
+    run_scripted(s.config.clone(), s.seed, &[]).0
+}
+
+/// The scenario's world with no faults and every heap at its warm baseline: a quiet day.
+pub fn quiet_config() -> SimConfig {
+    let mut cfg = scenario().config;
+    cfg.faults.clear();
+    cfg.fleet.initial_heap_live_mb.clear();
+    cfg
+}
+
+pub fn with_fault(at_s: u32, kind: FaultKind) -> SimConfig {
+    let mut cfg = quiet_config();
+    cfg.faults.push(Fault { at_s, kind });
+    cfg
+}
+
+/// (tick, value) of a fleet metric.
+pub fn series(trace: &Trace, metric: Metric) -> Vec<(u32, f32)> {
+    trace
+        .series
+        .ticks
+        .iter()
+        .copied()
+        .zip(trace.series.fleet(metric).iter().copied())
+        .collect()
+}
+
+/// The fleet metric's value at the scrape at or before `tick`.
+pub fn value_at(trace: &Trace, metric: Metric, tick: u32) -> f32 {
+    let i = trace
+        .series
+        .scrape_at(tick)
+        .expect("a scrape at or before the tick");
+    trace.series.fleet(metric)[i]
+}
+
+/// Mean of a fleet metric over [from, to).
+pub fn mean(trace: &Trace, metric: Metric, from: u32, to: u32) -> f32 {
+    let v: Vec<f32> = series(trace, metric)
+        .into_iter()
+        .filter(|(t, _)| *t >= from && *t < to)
+        .map(|(_, v)| v)
+        .collect();
+    v.iter().sum::<f32>() / v.len().max(1) as f32
+}
+
+pub fn scheduled(tick: u32, action: Action) -> ScheduledAction {
+    ScheduledAction { tick, action }
+}
