@@ -11,6 +11,8 @@ pub struct DepsTick {
     /// Requests that failed waiting for a database connection.
     pub db_failed: f64,
     pub pool_used_fraction: f64,
+    /// Time a query runs on the database.
+    pub db_exec_ms: f64,
     /// Query time plus connection wait, per query.
     pub db_query_ms: f64,
     pub payment_latency_ms: f64,
@@ -38,6 +40,7 @@ impl Dependencies {
             db_slowdown: 1.0,
             payment_slowdown: 1.0,
             last: DepsTick {
+                db_exec_ms: db.query_ms,
                 db_query_ms: db.query_ms,
                 payment_latency_ms: payment.latency_ms,
                 ..DepsTick::default()
@@ -81,6 +84,7 @@ impl Dependencies {
         self.last = DepsTick {
             db_failed,
             pool_used_fraction: used.min(1.0),
+            db_exec_ms: query_ms,
             db_query_ms: query_ms + wait_ms,
             payment_latency_ms,
             payment_failed_fraction,

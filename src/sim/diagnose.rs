@@ -48,7 +48,8 @@ impl Simulation {
             K::CheckDb => FindingBody::Database {
                 pool_size: self.deps.pool_size,
                 pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
-                query_ms: self.deps.last.db_query_ms,
+                exec_ms: self.deps.last.db_exec_ms,
+                wait_ms: self.deps.last.db_query_ms - self.deps.last.db_exec_ms,
                 failing_rps: self.deps.last.db_failed,
             },
             K::CheckDependencies => FindingBody::Dependencies {

@@ -84,7 +84,10 @@ pub enum FindingBody {
     Database {
         pool_size: u32,
         pool_used_pct: f64,
-        query_ms: f64,
+        /// Time queries run on the database.
+        exec_ms: f64,
+        /// Time requests wait for a free connection, per query.
+        wait_ms: f64,
         failing_rps: f64,
     },
     Dependencies {

@@ -105,17 +105,16 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
         FindingBody::Database {
             pool_size,
             pool_used_pct,
-            query_ms,
+            exec_ms,
+            wait_ms,
             failing_rps,
         } => {
             let _ = writeln!(
                 o,
                 "connection pool: {pool_used_pct:.0}% of {pool_size} connections in use"
             );
-            let _ = writeln!(
-                o,
-                "query time incl. wait for a connection: {query_ms:.0} ms"
-            );
+            let _ = writeln!(o, "query execution time: {exec_ms:.0} ms");
+            let _ = writeln!(o, "wait for a free connection: {wait_ms:.0} ms per query");
             let _ = writeln!(
                 o,
                 "requests failing for want of a connection: {failing_rps:.0}/s"
