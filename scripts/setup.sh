@@ -42,4 +42,4 @@ if ! (cd tests/browser && npm ls playwright-core >/dev/null 2>&1); then
   npm ci --prefix tests/browser --no-audit --no-fund --silent
 fi
 
-say "tools ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{ print $2 }'), $(wasm-opt --version | head -n 1), $(chromium --version)"
+say "tools ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{ print $2 }'), $(wasm-opt --version | head -n 1), $(chromium --version 2>/dev/null)"

@@ -27,10 +27,26 @@ fn wait(sim: &mut Simulation, seconds: u32) {
 fn free_shows_the_hosts_real_memory() {
     let (_, mut sim) = at("14:20");
     let heap = sim.fleet().heap_used_mb(0);
-    let finding = sim.apply(Action::on(ActionKind::Free, "app-1")).unwrap().clone();
-    let FindingBody::Free { total_mb, used_mb, free_mb, buff_cache_mb, available_mb, .. } = finding.body else { panic!() };
+    let finding = sim
+        .apply(Action::on(ActionKind::Free, "app-1"))
+        .unwrap()
+        .clone();
+    let FindingBody::Free {
+        total_mb,
+        used_mb,
+        free_mb,
+        buff_cache_mb,
+        available_mb,
+        ..
+    } = finding.body
+    else {
+        panic!()
+    };
     assert_eq!(total_mb, 8192.0);
-    assert!((used_mb - (900.0 + heap)).abs() < 1e-9, "used {used_mb} vs heap {heap}");
+    assert!(
+        (used_mb - (900.0 + heap)).abs() < 1e-9,
+        "used {used_mb} vs heap {heap}"
+    );
     assert!((used_mb + free_mb + buff_cache_mb - total_mb).abs() < 1e-9);
     assert!((available_mb - free_mb - buff_cache_mb).abs() < 1e-9);
     assert_eq!(finding.ready_at, finding.issued_at + 30);
@@ -39,30 +55,62 @@ fn free_shows_the_hosts_real_memory() {
 #[test]
 fn a_heap_profile_puts_the_leaking_site_on_top() {
     let (s, mut sim) = at("14:15");
-    let finding = sim.apply(Action::on(ActionKind::HeapProfile, "app-2")).unwrap().clone();
-    let FindingBody::HeapProfile { entries, live_mb, .. } = &finding.body else { panic!() };
-    let FaultKind::MemoryLeak { site, .. } = &s.config.faults[0].kind else { panic!() };
+    let finding = sim
+        .apply(Action::on(ActionKind::HeapProfile, "app-2"))
+        .unwrap()
+        .clone();
+    let FindingBody::HeapProfile {
+        entries, live_mb, ..
+    } = &finding.body
+    else {
+        panic!()
+    };
+    let FaultKind::MemoryLeak { site, .. } = &s.config.faults[0].kind else {
+        panic!()
+    };
     assert_eq!(&entries[0].site, site);
     let retained: f64 = entries.iter().map(|e| e.retained_mb).sum();
-    assert!((retained - live_mb).abs() < 1e-6, "the histogram accounts for the live heap");
+    assert!(
+        (retained - live_mb).abs() < 1e-6,
+        "the histogram accounts for the live heap"
+    );
     let text = finding_text(&finding, sim.trace(), s.clock.start_s_of_day);
-    assert!(text.lines().nth(2).unwrap().contains("CartSnapshotRegistry"), "{text}");
+    assert!(
+        text.lines()
+            .nth(2)
+            .unwrap()
+            .contains("CartSnapshotRegistry"),
+        "{text}"
+    );
 }
 
 #[test]
 fn on_a_quiet_day_the_heap_profile_shows_no_leak() {
     let mut sim = Simulation::new(quiet_config(), 1);
     wait(&mut sim, 900);
-    let finding = sim.apply(Action::on(ActionKind::HeapProfile, "app-1")).unwrap();
-    let FindingBody::HeapProfile { entries, .. } = &finding.body else { panic!() };
+    let finding = sim
+        .apply(Action::on(ActionKind::HeapProfile, "app-1"))
+        .unwrap();
+    let FindingBody::HeapProfile { entries, .. } = &finding.body else {
+        panic!()
+    };
     assert!(entries.iter().all(|e| !e.site.contains("Cart")));
 }
 
 #[test]
 fn the_config_diff_shows_nothing_changed_when_nothing_did() {
     let (s, mut sim) = at("14:42");
-    let finding = sim.apply(Action::new(ActionKind::DiffConfig)).unwrap().clone();
-    assert_eq!(finding.body, FindingBody::ConfigDiff { since: "last known-good snapshot (taken at the start of the shift)".into(), changes: vec![] });
+    let finding = sim
+        .apply(Action::new(ActionKind::DiffConfig))
+        .unwrap()
+        .clone();
+    assert_eq!(
+        finding.body,
+        FindingBody::ConfigDiff {
+            since: "last known-good snapshot (taken at the start of the shift)".into(),
+            changes: vec![]
+        }
+    );
     let text = finding_text(&finding, sim.trace(), s.clock.start_s_of_day);
     assert!(text.contains("no differences"), "{text}");
 }
@@ -70,32 +118,60 @@ fn the_config_diff_shows_nothing_changed_when_nothing_did() {
 #[test]
 fn view_memory_shows_growth_and_the_dead() {
     let (s, mut sim) = at("15:00");
-    let finding = sim.apply(Action::new(ActionKind::ViewMemory)).unwrap().clone();
-    let FindingBody::Memory { rows } = &finding.body else { panic!() };
+    let finding = sim
+        .apply(Action::new(ActionKind::ViewMemory))
+        .unwrap()
+        .clone();
+    let FindingBody::Memory { rows } = &finding.body else {
+        panic!()
+    };
     assert_eq!(rows.len(), 4);
-    assert!(rows.iter().all(|r| r.state == "dead"), "nobody restarted anything: {rows:?}");
+    assert!(
+        rows.iter().all(|r| r.state == "dead"),
+        "nobody restarted anything: {rows:?}"
+    );
     let text = finding_text(&finding, sim.trace(), s.clock.start_s_of_day);
     assert!(text.contains("app-4") && text.contains("dead"), "{text}");
     // Earlier, while they still run, the live heap climbs ~20 MB a minute on each server.
     let (_, mut early) = at("14:10");
-    let FindingBody::Memory { rows } = &early.apply(Action::new(ActionKind::ViewMemory)).unwrap().body else { panic!() };
+    let FindingBody::Memory { rows } = &early
+        .apply(Action::new(ActionKind::ViewMemory))
+        .unwrap()
+        .body
+    else {
+        panic!()
+    };
     for r in rows {
-        assert!(r.live_growth_mb_per_min > 15.0 && r.live_growth_mb_per_min < 30.0, "{r:?}");
+        assert!(
+            r.live_growth_mb_per_min > 15.0 && r.live_growth_mb_per_min < 30.0,
+            "{r:?}"
+        );
     }
 }
 
 #[test]
 fn logs_tell_what_happened() {
     let (s, mut sim) = at("14:34");
-    let finding = sim.apply(Action::new(ActionKind::ReadLogs)).unwrap().clone();
+    let finding = sim
+        .apply(Action::new(ActionKind::ReadLogs))
+        .unwrap()
+        .clone();
     let text = finding_text(&finding, sim.trace(), s.clock.start_s_of_day);
-    for needle in ["java.lang.OutOfMemoryError: Java heap space", "Out of memory: Killed process", "marked DOWN", "502/503/504", "GC overhead high"] {
+    for needle in [
+        "java.lang.OutOfMemoryError: Java heap space",
+        "Out of memory: Killed process",
+        "marked DOWN",
+        "502/503/504",
+        "GC overhead high",
+    ] {
         assert!(text.contains(needle), "logs lack `{needle}`:\n{text}");
     }
     // One host's logs hold only that host's lines (and no balancer lines).
     let finding = {
         wait(&mut sim, 120);
-        sim.apply(Action::on(ActionKind::ReadLogs, "app-2")).unwrap().clone()
+        sim.apply(Action::on(ActionKind::ReadLogs, "app-2"))
+            .unwrap()
+            .clone()
     };
     let text = finding_text(&finding, sim.trace(), s.clock.start_s_of_day);
     assert!(!text.is_empty());
@@ -105,9 +181,15 @@ fn logs_tell_what_happened() {
 #[test]
 fn an_action_takes_time_and_the_trainee_is_busy_meanwhile() {
     let (_, mut sim) = at("14:10");
-    let ready = sim.apply(Action::on(ActionKind::HeapProfile, "app-1")).unwrap().ready_at;
+    let ready = sim
+        .apply(Action::on(ActionKind::HeapProfile, "app-1"))
+        .unwrap()
+        .ready_at;
     assert_eq!(ready, sim.tick() + 300);
-    assert_eq!(sim.apply(Action::new(ActionKind::ViewMemory)), Err(ActionError::Busy { until: ready }));
+    assert_eq!(
+        sim.apply(Action::new(ActionKind::ViewMemory)),
+        Err(ActionError::Busy { until: ready })
+    );
     wait(&mut sim, 300);
     assert!(sim.apply(Action::new(ActionKind::ViewMemory)).is_ok());
 }
@@ -115,13 +197,42 @@ fn an_action_takes_time_and_the_trainee_is_busy_meanwhile() {
 #[test]
 fn targets_are_checked() {
     let (_, mut sim) = at("14:05");
-    assert_eq!(sim.apply(Action::new(ActionKind::Top)), Err(ActionError::MissingTarget { action: "top".into(), expected: "a host such as app-1".into() }));
-    assert_eq!(sim.apply(Action::on(ActionKind::Top, "app-9")), Err(ActionError::UnknownHost { name: "app-9".into(), count: 4 }));
-    assert_eq!(sim.apply(Action::on(ActionKind::RestartAll, "app-1")), Err(ActionError::UnexpectedTarget { action: "restart_all".into(), target: "app-1".into() }));
-    assert!(matches!(sim.apply(Action::on(ActionKind::DeclareHypothesis, "gremlins")), Err(ActionError::UnknownHypothesis { .. })));
-    assert!(matches!(sim.apply(Action::on(ActionKind::DeclareSeverity, "sev9")), Err(ActionError::UnknownSeverity { .. })));
+    assert_eq!(
+        sim.apply(Action::new(ActionKind::Top)),
+        Err(ActionError::MissingTarget {
+            action: "top".into(),
+            expected: "a host such as app-1".into()
+        })
+    );
+    assert_eq!(
+        sim.apply(Action::on(ActionKind::Top, "app-9")),
+        Err(ActionError::UnknownHost {
+            name: "app-9".into(),
+            count: 4
+        })
+    );
+    assert_eq!(
+        sim.apply(Action::on(ActionKind::RestartAll, "app-1")),
+        Err(ActionError::UnexpectedTarget {
+            action: "restart_all".into(),
+            target: "app-1".into()
+        })
+    );
+    assert!(matches!(
+        sim.apply(Action::on(ActionKind::DeclareHypothesis, "gremlins")),
+        Err(ActionError::UnknownHypothesis { .. })
+    ));
+    assert!(matches!(
+        sim.apply(Action::on(ActionKind::DeclareSeverity, "sev9")),
+        Err(ActionError::UnknownSeverity { .. })
+    ));
     // Refusals are in the trace, and cost no time.
-    let refused = sim.trace().events.iter().filter(|e| matches!(e.kind, EventKind::ActionRejected { .. })).count();
+    let refused = sim
+        .trace()
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::ActionRejected { .. }))
+        .count();
     assert_eq!(refused, 5);
     assert!(sim.apply(Action::on(ActionKind::Top, "app-4")).is_ok());
 }
@@ -129,23 +240,42 @@ fn targets_are_checked() {
 #[test]
 fn a_dead_host_cannot_be_profiled() {
     let (_, mut sim) = at("15:00");
-    assert_eq!(sim.apply(Action::on(ActionKind::HeapProfile, "app-3")), Err(ActionError::HostDown { host: "app-3".into() }));
+    assert_eq!(
+        sim.apply(Action::on(ActionKind::HeapProfile, "app-3")),
+        Err(ActionError::HostDown {
+            host: "app-3".into()
+        })
+    );
 }
 
 #[test]
 fn a_code_fix_needs_engaged_developers_and_a_hypothesis() {
     let (s, mut sim) = at("15:00");
-    assert_eq!(sim.apply(Action::new(ActionKind::ApplyCodeFix)), Err(ActionError::DevelopersNotEngaged));
+    assert_eq!(
+        sim.apply(Action::new(ActionKind::ApplyCodeFix)),
+        Err(ActionError::DevelopersNotEngaged)
+    );
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
     let paged = sim.tick();
     wait(&mut sim, 60);
-    assert_eq!(sim.apply(Action::new(ActionKind::ApplyCodeFix)), Err(ActionError::DevelopersNotEngaged));
+    assert_eq!(
+        sim.apply(Action::new(ActionKind::ApplyCodeFix)),
+        Err(ActionError::DevelopersNotEngaged)
+    );
     while !sim.team().developers_engaged {
         sim.step();
     }
-    assert_eq!(sim.tick() - 1, paged + s.config.response.developers_response_s, "they arrive after their response time");
-    assert_eq!(sim.apply(Action::new(ActionKind::ApplyCodeFix)), Err(ActionError::NoHypothesis));
-    sim.apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak")).unwrap();
+    assert_eq!(
+        sim.tick() - 1,
+        paged + s.config.response.developers_response_s,
+        "they arrive after their response time"
+    );
+    assert_eq!(
+        sim.apply(Action::new(ActionKind::ApplyCodeFix)),
+        Err(ActionError::NoHypothesis)
+    );
+    sim.apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak"))
+        .unwrap();
     wait(&mut sim, 60);
     assert!(sim.apply(Action::new(ActionKind::ApplyCodeFix)).is_ok());
 }
@@ -156,59 +286,130 @@ fn a_fix_for_the_wrong_cause_ships_but_does_not_help() {
     let t = |h: &str| tick(&s, h);
     let actions = [
         scheduled(t("14:40"), Action::new(ActionKind::PageDevelopers)),
-        scheduled(t("15:00"), Action::on(ActionKind::DeclareHypothesis, "server_misconfiguration")),
+        scheduled(
+            t("15:00"),
+            Action::on(ActionKind::DeclareHypothesis, "server_misconfiguration"),
+        ),
         scheduled(t("15:05"), Action::new(ActionKind::ApplyCodeFix)),
     ];
     let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
     assert!(refused.is_empty(), "{refused:?}");
-    assert!(trace.events.iter().any(|e| matches!(&e.kind, EventKind::Deploy { version } if version.ends_with("-hotfix"))));
-    assert!(!trace.events.iter().any(|e| matches!(e.kind, EventKind::FaultCured { .. })));
+    assert!(trace
+        .events
+        .iter()
+        .any(|e| matches!(&e.kind, EventKind::Deploy { version } if version.ends_with("-hotfix"))));
+    assert!(!trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::FaultCured { .. })));
     assert_eq!(trace.impact.restored_at, None);
 }
 
 #[test]
 fn restarting_everything_buys_about_an_hour_then_the_leak_wins() {
     let s = scenario();
-    let (trace, _) = run_scripted(s.config.clone(), s.seed, &[scheduled(tick(&s, "14:35"), Action::new(ActionKind::RestartAll))]);
-    assert!(mean(&trace, Metric::ErrorRatePct, tick(&s, "14:45"), tick(&s, "15:15")) < 1.0, "the restart helps for a while");
-    assert!(mean(&trace, Metric::ErrorRatePct, tick(&s, "16:30"), tick(&s, "17:00")) > 50.0, "then the heaps fill again");
-    assert_eq!(trace.impact.restored_at, None, "a relapse is not a restoration");
+    let (trace, _) = run_scripted(
+        s.config.clone(),
+        s.seed,
+        &[scheduled(
+            tick(&s, "14:35"),
+            Action::new(ActionKind::RestartAll),
+        )],
+    );
+    assert!(
+        mean(
+            &trace,
+            Metric::ErrorRatePct,
+            tick(&s, "14:45"),
+            tick(&s, "15:15")
+        ) < 1.0,
+        "the restart helps for a while"
+    );
+    assert!(
+        mean(
+            &trace,
+            Metric::ErrorRatePct,
+            tick(&s, "16:30"),
+            tick(&s, "17:00")
+        ) > 50.0,
+        "then the heaps fill again"
+    );
+    assert_eq!(
+        trace.impact.restored_at, None,
+        "a relapse is not a restoration"
+    );
 }
 
 #[test]
 fn a_rollback_restarts_servers_but_the_leak_predates_the_release() {
     let s = scenario();
-    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &[scheduled(tick(&s, "14:35"), Action::new(ActionKind::RollbackDeploy))]);
+    let (trace, refused) = run_scripted(
+        s.config.clone(),
+        s.seed,
+        &[scheduled(
+            tick(&s, "14:35"),
+            Action::new(ActionKind::RollbackDeploy),
+        )],
+    );
     assert!(refused.is_empty());
-    assert!(trace.events.iter().any(|e| matches!(&e.kind, EventKind::Deploy { version } if version == "v3.14.1")));
-    assert!(!trace.events.iter().any(|e| matches!(e.kind, EventKind::FaultCured { .. })));
+    assert!(trace
+        .events
+        .iter()
+        .any(|e| matches!(&e.kind, EventKind::Deploy { version } if version == "v3.14.1")));
+    assert!(!trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::FaultCured { .. })));
 }
 
 #[test]
 fn a_leak_that_came_with_a_deploy_is_cured_by_rolling_back() {
-    let kind = FaultKind::MemoryLeak { targets: Targets::All, leak_kb_per_request: 4.0, site: "X".into(), deploy: Some("v4.0.0".into()) };
-    let (trace, refused) = run_scripted(with_fault(300, kind), 2, &[scheduled(900, Action::new(ActionKind::RollbackDeploy))]);
+    let kind = FaultKind::MemoryLeak {
+        targets: Targets::All,
+        leak_kb_per_request: 4.0,
+        site: "X".into(),
+        deploy: Some("v4.0.0".into()),
+    };
+    let (trace, refused) = run_scripted(
+        with_fault(300, kind),
+        2,
+        &[scheduled(900, Action::new(ActionKind::RollbackDeploy))],
+    );
     assert!(refused.is_empty());
-    assert!(trace.events.iter().any(|e| matches!(e.kind, EventKind::FaultCured { fault: 0 })));
+    assert!(trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::FaultCured { fault: 0 })));
     let t = trace.ticks;
     assert!(mean(&trace, Metric::ErrorRatePct, t - 3600, t) < 1.0);
 }
 
 #[test]
 fn reverting_the_config_cures_pool_exhaustion() {
-    let kind = FaultKind::PoolExhaustion { pool_size: 6, change: "db.pool.max_size 60 -> 6".into() };
-    let (trace, refused) = run_scripted(with_fault(300, kind), 2, &[scheduled(1200, Action::new(ActionKind::RevertConfig))]);
+    let kind = FaultKind::PoolExhaustion {
+        pool_size: 6,
+        change: "db.pool.max_size 60 -> 6".into(),
+    };
+    let (trace, refused) = run_scripted(
+        with_fault(300, kind),
+        2,
+        &[scheduled(1200, Action::new(ActionKind::RevertConfig))],
+    );
     assert!(refused.is_empty());
     assert!(mean(&trace, Metric::ErrorRatePct, 600, 1200) > 20.0);
     assert!(mean(&trace, Metric::ErrorRatePct, 1500, 3000) < 0.5);
-    assert_eq!(trace.impact.restored_at.map(|t| t > 1200 && t < 1500), Some(true));
+    assert_eq!(
+        trace.impact.restored_at.map(|t| t > 1200 && t < 1500),
+        Some(true)
+    );
 }
 
 #[test]
 fn the_maintenance_page_turns_everyone_away() {
     let mut sim = Simulation::new(quiet_config(), 1);
     wait(&mut sim, 100);
-    sim.apply(Action::new(ActionKind::EnableMaintenancePage)).unwrap();
+    sim.apply(Action::new(ActionKind::EnableMaintenancePage))
+        .unwrap();
     wait(&mut sim, 120);
     assert_eq!(sim.trace().series.last(Metric::ErrorRatePct), Some(100.0));
 }
@@ -217,6 +418,10 @@ fn the_maintenance_page_turns_everyone_away() {
 fn every_catalogue_action_is_documented_in_the_readme() {
     let readme = include_str!("../README.md");
     for spec in CATALOGUE {
-        assert!(readme.contains(&format!("`{}`", spec.id)), "README lacks `{}`", spec.id);
+        assert!(
+            readme.contains(&format!("`{}`", spec.id)),
+            "README lacks `{}`",
+            spec.id
+        );
     }
 }

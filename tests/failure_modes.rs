@@ -31,7 +31,14 @@ fn look(kind: FaultKind) -> (Signals, Trace) {
     ];
     let (trace, refused) = run_scripted(with_fault(FAULT_AT, kind), 11, &actions);
     assert!(refused.is_empty(), "{refused:?}");
-    let body = |k: ActionKind| &trace.findings.iter().find(|f| f.action.kind == k).expect("finding").body;
+    let body = |k: ActionKind| {
+        &trace
+            .findings
+            .iter()
+            .find(|f| f.action.kind == k)
+            .expect("finding")
+            .body
+    };
     let memory_growing = match body(ActionKind::ViewMemory) {
         FindingBody::Memory { rows } => rows.iter().any(|r| r.live_growth_mb_per_min > 5.0),
         other => panic!("{other:?}"),
@@ -45,7 +52,9 @@ fn look(kind: FaultKind) -> (Signals, Trace) {
         other => panic!("{other:?}"),
     };
     let disk_full = match body(ActionKind::Df) {
-        FindingBody::Df { size_mb, used_mb, .. } => used_mb / size_mb > 0.95,
+        FindingBody::Df {
+            size_mb, used_mb, ..
+        } => used_mb / size_mb > 0.95,
         other => panic!("{other:?}"),
     };
     let runaway_process = match body(ActionKind::Top) {
@@ -53,7 +62,12 @@ fn look(kind: FaultKind) -> (Signals, Trace) {
         other => panic!("{other:?}"),
     };
     let before = mean(&trace, Metric::RequestsPerS, 0, FAULT_AT);
-    let during = mean(&trace, Metric::RequestsPerS, FAULT_AT + 900, FAULT_AT + 1500);
+    let during = mean(
+        &trace,
+        Metric::RequestsPerS,
+        FAULT_AT + 900,
+        FAULT_AT + 1500,
+    );
     let signals = Signals {
         memory_growing,
         traffic_up: during > 1.5 * before,
@@ -70,7 +84,10 @@ fn assert_hurts(trace: &Trace, what: &str) {
     let errors = mean(trace, Metric::ErrorRatePct, FAULT_AT + 600, FAULT_AT + 1800);
     let p95 = mean(trace, Metric::LatencyP95Ms, FAULT_AT + 600, FAULT_AT + 1800);
     let calm_p95 = mean(trace, Metric::LatencyP95Ms, 0, FAULT_AT);
-    assert!(errors > 5.0 || p95 > 2.0 * calm_p95, "{what}: errors {errors:.1}%, p95 {p95:.0} ms (calm {calm_p95:.0} ms)");
+    assert!(
+        errors > 5.0 || p95 > 2.0 * calm_p95,
+        "{what}: errors {errors:.1}%, p95 {p95:.0} ms (calm {calm_p95:.0} ms)"
+    );
 }
 
 fn none() -> Signals {
@@ -86,7 +103,11 @@ fn none() -> Signals {
 
 #[test]
 fn a_quiet_day_shows_nothing_anywhere() {
-    let (signals, trace) = look(FaultKind::TrafficSurge { multiplier: 1.0, duration_s: 60, ramp_s: 1 });
+    let (signals, trace) = look(FaultKind::TrafficSurge {
+        multiplier: 1.0,
+        duration_s: 60,
+        ramp_s: 1,
+    });
     assert_eq!(signals, none());
     assert!(mean(&trace, Metric::ErrorRatePct, 0, trace.ticks) < 0.1);
     assert_eq!(trace.impact.outage_started_at, None);
@@ -94,60 +115,141 @@ fn a_quiet_day_shows_nothing_anywhere() {
 
 #[test]
 fn a_memory_leak_shows_in_memory_per_host() {
-    let kind = FaultKind::MemoryLeak { targets: Targets::All, leak_kb_per_request: 8.0, site: "Leaky.cache".into(), deploy: None };
+    let kind = FaultKind::MemoryLeak {
+        targets: Targets::All,
+        leak_kb_per_request: 8.0,
+        site: "Leaky.cache".into(),
+        deploy: None,
+    };
     let (signals, trace) = look(kind);
-    assert_eq!(signals, Signals { memory_growing: true, ..none() });
+    assert_eq!(
+        signals,
+        Signals {
+            memory_growing: true,
+            ..none()
+        }
+    );
     assert_hurts(&trace, "memory leak");
-    assert!(trace.events.iter().any(|e| matches!(e.kind, EventKind::OomKilled { .. })));
+    assert!(trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::OomKilled { .. })));
 }
 
 #[test]
 fn a_traffic_surge_shows_in_traffic() {
-    let (signals, trace) = look(FaultKind::TrafficSurge { multiplier: 2.5, duration_s: 3600, ramp_s: 300 });
-    assert_eq!(signals, Signals { traffic_up: true, ..none() });
+    let (signals, trace) = look(FaultKind::TrafficSurge {
+        multiplier: 2.5,
+        duration_s: 3600,
+        ramp_s: 300,
+    });
+    assert_eq!(
+        signals,
+        Signals {
+            traffic_up: true,
+            ..none()
+        }
+    );
     assert_hurts(&trace, "traffic surge");
 }
 
 #[test]
 fn a_database_slowdown_shows_in_query_times() {
-    let kind = FaultKind::DependencySlowdown { dependency: Dependency::Database, latency_multiplier: 30.0, duration_s: 0 };
+    let kind = FaultKind::DependencySlowdown {
+        dependency: Dependency::Database,
+        latency_multiplier: 30.0,
+        duration_s: 0,
+    };
     let (signals, trace) = look(kind);
-    assert_eq!(signals, Signals { db_queries_slow: true, ..none() });
+    assert_eq!(
+        signals,
+        Signals {
+            db_queries_slow: true,
+            ..none()
+        }
+    );
     assert_hurts(&trace, "database slowdown");
 }
 
 #[test]
 fn pool_exhaustion_shows_in_the_config_diff() {
-    let kind = FaultKind::PoolExhaustion { pool_size: 6, change: "db.pool.max_size 60 -> 6".into() };
+    let kind = FaultKind::PoolExhaustion {
+        pool_size: 6,
+        change: "db.pool.max_size 60 -> 6".into(),
+    };
     let (signals, trace) = look(kind);
-    assert_eq!(signals, Signals { config_changed: true, ..none() });
+    assert_eq!(
+        signals,
+        Signals {
+            config_changed: true,
+            ..none()
+        }
+    );
     assert_hurts(&trace, "pool exhaustion");
 }
 
 #[test]
 fn a_filling_disk_shows_on_that_host() {
-    let (signals, trace) = look(FaultKind::DiskFill { targets: Targets::Servers(vec![1]), mb_per_s: 40.0 });
-    assert_eq!(signals, Signals { disk_full: true, ..none() });
+    let (signals, trace) = look(FaultKind::DiskFill {
+        targets: Targets::Servers(vec![1]),
+        mb_per_s: 40.0,
+    });
+    assert_eq!(
+        signals,
+        Signals {
+            disk_full: true,
+            ..none()
+        }
+    );
     assert_hurts(&trace, "disk full");
 }
 
 #[test]
 fn a_runaway_process_shows_in_top_on_that_host() {
-    let kind = FaultKind::CpuRunaway { targets: Targets::Servers(vec![2]), cpu_pct: 70.0, process: "report-export".into() };
+    let kind = FaultKind::CpuRunaway {
+        targets: Targets::Servers(vec![2]),
+        cpu_pct: 70.0,
+        process: "report-export".into(),
+    };
     let (signals, trace) = look(kind);
-    assert_eq!(signals, Signals { runaway_process: true, ..none() });
+    assert_eq!(
+        signals,
+        Signals {
+            runaway_process: true,
+            ..none()
+        }
+    );
     assert_hurts(&trace, "cpu runaway");
 }
 
 #[test]
 fn a_slow_payment_gateway_fails_orders_but_not_pages() {
-    let kind = FaultKind::DependencySlowdown { dependency: Dependency::Payment, latency_multiplier: 40.0, duration_s: 1800 };
+    let kind = FaultKind::DependencySlowdown {
+        dependency: Dependency::Payment,
+        latency_multiplier: 40.0,
+        duration_s: 1800,
+    };
     let (trace, _) = run_scripted(with_fault(FAULT_AT, kind), 4, &[]);
     let orders_before = mean(&trace, Metric::OrdersPerMin, 0, FAULT_AT);
     let orders_during = mean(&trace, Metric::OrdersPerMin, FAULT_AT + 60, FAULT_AT + 1800);
-    assert!(orders_during < 0.05 * orders_before, "{orders_during} vs {orders_before}");
-    assert!(mean(&trace, Metric::PaymentLatencyMs, FAULT_AT + 60, FAULT_AT + 1800) > 8000.0);
+    assert!(
+        orders_during < 0.05 * orders_before,
+        "{orders_during} vs {orders_before}"
+    );
+    assert!(
+        mean(
+            &trace,
+            Metric::PaymentLatencyMs,
+            FAULT_AT + 60,
+            FAULT_AT + 1800
+        ) > 8000.0
+    );
     // It ends when its duration is over.
-    let after = mean(&trace, Metric::OrdersPerMin, FAULT_AT + 2400, FAULT_AT + 3600);
+    let after = mean(
+        &trace,
+        Metric::OrdersPerMin,
+        FAULT_AT + 2400,
+        FAULT_AT + 3600,
+    );
     assert!(after > 0.8 * orders_before);
 }

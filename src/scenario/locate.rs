@@ -66,44 +66,50 @@ impl<'a> Located<'a> {
         span
     }
 
-    /// The dotted path of the deepest key whose value contains `offset`.
+    /// The dotted path of the key at `offset`, or of the value that contains it.
     pub fn path_at(&self, offset: usize) -> String {
-        let mut path = String::new();
-        let mut current: &DeTable<'a> = self.root.get_ref();
-        'descend: loop {
-            for (key, value) in current.iter() {
-                let contains = value.span().contains(&offset) || key.span().contains(&offset);
-                if !contains {
-                    continue;
-                }
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key.get_ref());
-                match value.get_ref() {
-                    DeValue::Table(t) => {
-                        current = t;
-                        continue 'descend;
-                    }
-                    DeValue::Array(items) => {
-                        for (i, item) in items.iter().enumerate() {
-                            if item.span().contains(&offset) {
-                                path.push_str(&format!("[{i}]"));
-                                if let DeValue::Table(t) = item.get_ref() {
-                                    current = t;
-                                    continue 'descend;
-                                }
-                            }
-                        }
-                        break 'descend;
-                    }
-                    _ => break 'descend,
+        find_path(self.root.get_ref(), offset, "").unwrap_or_default()
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// Depth first: a table's span can be just its header, so every table is searched, and a key or
+/// scalar whose own span holds the offset wins.
+fn find_path(table: &DeTable<'_>, offset: usize, prefix: &str) -> Option<String> {
+    for (key, value) in table.iter() {
+        let path = join(prefix, key.get_ref());
+        match value.get_ref() {
+            DeValue::Table(t) => {
+                if let Some(found) = find_path(t, offset, &path) {
+                    return Some(found);
                 }
             }
-            break;
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let indexed = format!("{path}[{i}]");
+                    let found = match item.get_ref() {
+                        DeValue::Table(t) => find_path(t, offset, &indexed),
+                        _ => item.span().contains(&offset).then_some(indexed),
+                    };
+                    if found.is_some() {
+                        return found;
+                    }
+                }
+            }
+            _ => {}
         }
-        path
+        if key.span().contains(&offset) || value.span().contains(&offset) {
+            return Some(path);
+        }
     }
+    None
 }
 
 #[cfg(test)]

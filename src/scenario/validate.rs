@@ -51,32 +51,29 @@ impl Checker {
         })
     }
 
-    /// A time of day, as a tick from the start of the run.
+    /// A time of day, as a tick from the start of the run (0 when it is not one).
     pub fn time(&mut self, path: &str, text: &str) -> u32 {
-        match parse_time_of_day(text) {
-            Some(s) => {
-                let tick = tick_of(self.start_s_of_day, s);
-                if self.duration_s > 0 && tick > self.duration_s {
-                    self.fail(
-                        path,
-                        format!(
-                            "{text} is outside the run, which ends {}",
-                            clock::hhmm(self.start_s_of_day, self.duration_s)
-                        ),
-                        "use a time between the start and the end of the time limit",
-                    );
-                }
-                tick
-            }
-            None => {
-                self.fail(
-                    path,
-                    format!("`{text}` is not a time of day"),
-                    "write 24-hour local time as HH:MM, for example \"14:35\"",
-                );
-                0
-            }
+        self.time_opt(path, text).unwrap_or(0)
+    }
+
+    /// A time of day, as a tick from the start of the run; None (and a problem) when it is not one.
+    pub fn time_opt(&mut self, path: &str, text: &str) -> Option<u32> {
+        let Some(s) = parse_time_of_day(text) else {
+            let help = "write 24-hour local time as HH:MM, for example \"14:35\"";
+            self.fail(path, format!("`{text}` is not a time of day"), help);
+            return None;
+        };
+        let tick = tick_of(self.start_s_of_day, s);
+        if self.duration_s > 0 && tick > self.duration_s {
+            let end = clock::hhmm(self.start_s_of_day, self.duration_s);
+            let help = "use a time between the start and the end of the time limit";
+            self.fail(
+                path,
+                format!("{text} is outside the run, which ends {end}"),
+                help,
+            );
         }
+        Some(tick)
     }
 
     pub fn range(&mut self, path: &str, value: f64, low: f64, high: f64) -> f64 {
@@ -186,7 +183,7 @@ pub fn clock(c: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
     });
     c.start_s_of_day = start;
     let limit = c.duration("clock.time_limit", &k.time_limit);
-    if limit == 0 || limit > 7 * 86_400 {
+    if parse_duration(&k.time_limit).is_some() && (limit == 0 || limit > 7 * 86_400) {
         c.fail(
             "clock.time_limit",
             format!("must be between 1s and 7 days, found `{}`", k.time_limit),
@@ -194,7 +191,7 @@ pub fn clock(c: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
         );
     }
     let scrape = c.duration("clock.scrape_interval", &k.scrape_interval);
-    if scrape == 0 || scrape > 300 {
+    if parse_duration(&k.scrape_interval).is_some() && (scrape == 0 || scrape > 300) {
         c.fail(
             "clock.scrape_interval",
             format!("must be between 1s and 5m, found `{}`", k.scrape_interval),
@@ -282,7 +279,7 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
             "a server whose warm heap fills its limit could never start",
         );
     }
-    if f.initial_heap_live_mb.len() > servers as usize {
+    if servers >= 1 && f.initial_heap_live_mb.len() > servers as usize {
         c.fail(
             "fleet.initial_heap_live_mb",
             format!(
@@ -292,7 +289,14 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
             "give one value per server, or fewer (the rest start at the baseline)",
         );
     }
-    for (i, v) in f.initial_heap_live_mb.iter().enumerate() {
+    // Checked against the limits only once those limits are themselves sound.
+    let limits_sound = baseline < heap_max;
+    for (i, v) in f
+        .initial_heap_live_mb
+        .iter()
+        .enumerate()
+        .filter(|_| limits_sound)
+    {
         if !(*v >= baseline && *v < heap_max) {
             c.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "");
         }

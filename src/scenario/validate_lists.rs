@@ -99,6 +99,8 @@ pub fn host(c: &mut Checker, path: &str, name: &str, servers: u32) -> u32 {
         .and_then(|n| n.parse::<u32>().ok());
     match index {
         Some(i) if i >= 1 && i <= servers => i - 1,
+        // With no valid fleet there is nothing to check hosts against; fleet.servers is reported.
+        _ if servers == 0 => 0,
         _ => {
             c.fail(
                 path,
@@ -271,28 +273,23 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
     out
 }
 
-pub fn action_kind(c: &mut Checker, path: &str, id: &str) -> ActionKind {
-    ActionKind::from_id(id).unwrap_or_else(|| {
-        c.fail(
-            path,
-            format!("unknown action `{id}`"),
-            "see the action list in the README (`incident-sim actions` prints it)",
-        );
-        ActionKind::ViewMemory
-    })
+pub fn action_kind(c: &mut Checker, path: &str, id: &str) -> Option<ActionKind> {
+    let kind = ActionKind::from_id(id);
+    if kind.is_none() {
+        let help = "see the action list in the README (`incident-sim actions` prints it)";
+        c.fail(path, format!("unknown action `{id}`"), help);
+    }
+    kind
 }
 
 pub fn overrides(c: &mut Checker, list: &[ActionOverrideFile]) -> Vec<(ActionKind, u32)> {
-    list.iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let kind = action_kind(c, &format!("actions[{i}].action"), &o.action);
-            (
-                kind,
-                c.duration(&format!("actions[{i}].duration"), &o.duration),
-            )
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (i, o) in list.iter().enumerate() {
+        let kind = action_kind(c, &format!("actions[{i}].action"), &o.action);
+        let duration = c.duration(&format!("actions[{i}].duration"), &o.duration);
+        out.extend(kind.map(|k| (k, duration)));
+    }
+    out
 }
 
 pub fn hypotheses(c: &mut Checker, list: &[HypothesisFile]) -> Vec<Hypothesis> {
@@ -380,7 +377,8 @@ fn trigger(
             }
         },
         ("action", ids) => {
-            MilestoneTrigger::Action(ids.split('|').map(|id| action_kind(c, path, id)).collect())
+            let kinds = ids.split('|').filter_map(|id| action_kind(c, path, id));
+            MilestoneTrigger::Action(kinds.collect())
         }
         _ => {
             c.fail(
@@ -402,7 +400,8 @@ pub fn reference(
     let mut out: Vec<ReferenceEntry> = Vec::new();
     for (i, r) in list.iter().enumerate() {
         let p = format!("reference[{i}]");
-        let tick = c.time(&format!("{p}.at"), &r.at);
+        let at = c.time_opt(&format!("{p}.at"), &r.at);
+        let tick = at.unwrap_or(0);
         if let Some(m) = &r.milestone {
             if !milestones.iter().any(|x| &x.id == m) {
                 c.fail(
@@ -419,25 +418,29 @@ pub fn reference(
                 format!("use one of: {}", sources.join(", ")),
             );
         }
-        let action = r.action.as_ref().map(|id| Action {
-            kind: action_kind(c, &format!("{p}.action"), id),
+        let kind = r
+            .action
+            .as_ref()
+            .and_then(|id| action_kind(c, &format!("{p}.action"), id));
+        let action = kind.map(|kind| Action {
+            kind,
             target: r.target.clone(),
         });
-        if action.is_none() && r.target.is_some() {
+        if r.action.is_none() && r.target.is_some() {
             c.fail(
                 format!("{p}.target"),
                 "a target needs an action",
                 "add `action = ...` or remove `target`",
             );
         }
-        if action.is_none() && r.milestone.is_none() {
+        if r.action.is_none() && r.milestone.is_none() {
             c.fail(
                 p.clone(),
                 "an entry needs an `action`, a `milestone`, or both",
                 "",
             );
         }
-        if out.last().is_some_and(|prev| prev.tick > tick) {
+        if at.is_some() && out.last().is_some_and(|prev| prev.tick > tick) {
             c.fail(
                 format!("{p}.at"),
                 format!("{} comes before the entry above it", r.at),

@@ -150,7 +150,6 @@ fn chart_callback(data: Rc<ChartData>, heap: bool) -> Callback<f64, Option<Chart
             } else {
                 "Errors and users affected (%)"
             },
-            y_label: if heap { "MB" } else { "%" },
             start_s_of_day: data.start_s_of_day,
             x_end: data.end,
             y_min_top: if heap { 2048.0 } else { 100.0 },
@@ -168,6 +167,19 @@ fn difficulty(s: &Scenario) -> &'static str {
     }
 }
 
+/// 1234567.8 -> "1,234,568".
+fn thousands(value: f64) -> String {
+    let digits = format!("{:.0}", value.max(0.0));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn impact_line(run: &DoNothingRun) -> String {
     let i = &run.trace.impact;
     let s = &run.scenario;
@@ -178,7 +190,10 @@ fn impact_line(run: &DoNothingRun) -> String {
         format!("restored at {}", s.hhmm(t))
     });
     format!(
-        "{started}; {:.0}% of users affected at the worst; {:.0} orders lost ({} {:.0}); {restored}.",
-        i.peak_users_affected_pct, i.failed_orders, s.currency, i.revenue_lost
+        "{started}; {:.0}% of users affected at the worst; {} orders lost ({} {}); {restored}.",
+        i.peak_users_affected_pct,
+        thousands(i.failed_orders),
+        s.currency,
+        thousands(i.revenue_lost)
     )
 }

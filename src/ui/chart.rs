@@ -1,6 +1,7 @@
 //! Charts as pure drawing functions over any plotters backend: the browser draws them on a canvas,
 //! tests draw them to SVG.
 
+use plotters::coord::combinators::BindKeyPoints;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -17,7 +18,6 @@ pub struct Line<'a> {
 /// What to draw.
 pub struct ChartSpec<'a> {
     pub title: &'a str,
-    pub y_label: &'a str,
     pub start_s_of_day: u32,
     pub x_end: u32,
     /// The y axis goes from 0 to at least this.
@@ -25,6 +25,19 @@ pub struct ChartSpec<'a> {
     pub lines: Vec<Line<'a>>,
     /// Scale for fonts and strokes (the device pixel ratio in a browser).
     pub scale: f64,
+}
+
+/// Ticks on round wall-clock times: every 15, 30 or 60 minutes, whichever gives 4 to 10 labels.
+pub fn time_ticks(start_s_of_day: u32, end: u32) -> Vec<u32> {
+    let step = [900u32, 1800, 3600, 7200, 14_400]
+        .into_iter()
+        .find(|step| end / step <= 10)
+        .unwrap_or(14_400);
+    let first = (step - start_s_of_day % step) % step;
+    (0..)
+        .map(|i| first + i * step)
+        .take_while(|t| *t <= end)
+        .collect()
 }
 
 /// Keeps at most `max_points` points, preserving each bucket's lowest and highest value so peaks
@@ -71,18 +84,21 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(spec.title, font(15.0))
         .margin(px(10.0))
+        .margin_right(px(24.0))
         .x_label_area_size(px(26.0))
         .y_label_area_size(px(46.0))
-        .build_cartesian_2d(0u32..spec.x_end.max(1), 0f32..top)?;
+        .build_cartesian_2d(
+            (0u32..spec.x_end.max(1)).with_key_points(time_ticks(spec.start_s_of_day, spec.x_end)),
+            0f32..top,
+        )?;
     let start = spec.start_s_of_day;
     chart
         .configure_mesh()
-        .x_labels(8)
         .y_labels(6)
         .x_label_formatter(&|t| hhmm(start, *t))
-        .y_desc(spec.y_label)
         .label_style(font(11.0))
-        .light_line_style(RGBColor(235, 238, 242))
+        .max_light_lines(1)
+        .light_line_style(RGBColor(238, 240, 244))
         .draw()?;
     for line in &spec.lines {
         let color = line.color;
@@ -94,7 +110,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(SeriesLabelPosition::UpperRight)
         .label_font(font(11.0))
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(200, 200, 200))
@@ -105,6 +121,20 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_ticks_fall_on_round_times() {
+        // A four-hour run from 14:00 gets half-hourly ticks from 14:00.
+        assert_eq!(
+            time_ticks(14 * 3600, 4 * 3600),
+            (0..=8).map(|i| i * 1800).collect::<Vec<_>>()
+        );
+        // A one-hour run from 14:10 gets quarter-hour ticks, the first at 14:15.
+        assert_eq!(
+            time_ticks(14 * 3600 + 600, 3600),
+            vec![300, 1200, 2100, 3000]
+        );
+    }
 
     #[test]
     fn decimation_keeps_peaks_and_bounds_the_count() {
@@ -124,7 +154,6 @@ mod tests {
             let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
             let spec = ChartSpec {
                 title: "Error rate",
-                y_label: "%",
                 start_s_of_day: 14 * 3600,
                 x_end: 3600,
                 y_min_top: 10.0,

@@ -1,0 +1,228 @@
+//! Every kind of mistake in a scenario or actions file gets an error that says where and what, and
+//! how to fix it. The wording is pinned by snapshots in tests/snapshots/ (regenerate with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test validation`, then read the diff).
+
+mod common;
+
+use incident_trainer::scenario::{self, library, script};
+
+const BUILTIN: &str = include_str!("../scenarios/ecommerce-memory-leak.toml");
+const FILE: &str = "scenarios/broken.toml";
+
+fn snapshot(name: &str, actual: &str) {
+    let path = format!("{}/tests/snapshots/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
+    assert_eq!(actual, expected, "snapshot {name} differs");
+}
+
+/// The built-in scenario with `edits` applied (each `from` must occur).
+fn edited(edits: &[(&str, &str)]) -> String {
+    let mut text = BUILTIN.to_string();
+    for (from, to) in edits {
+        assert!(
+            text.contains(from),
+            "the scenario no longer contains {from:?}"
+        );
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+fn errors_of(text: &str) -> String {
+    match scenario::parse(FILE, text) {
+        Ok(_) => panic!("the edited scenario was accepted"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn case(name: &str, edits: &[(&str, &str)]) {
+    snapshot(name, &errors_of(&edited(edits)));
+}
+
+#[test]
+fn the_built_in_scenarios_are_valid() {
+    for (id, text) in library::BUILTIN {
+        let s = scenario::parse(id, text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.meta.id, id);
+    }
+}
+
+#[test]
+fn every_file_in_scenarios_is_built_in_and_valid() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let id = path.file_stem().unwrap().to_str().unwrap().to_string();
+        assert!(
+            library::builtin_text(&id).is_some(),
+            "{id} is not in the built-in library"
+        );
+        scenario::parse(&id, &std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn syntax_error() {
+    case("syntax_error", &[("servers = 4", "servers = = 4")]);
+}
+
+#[test]
+fn unknown_field() {
+    case("unknown_field", &[("servers = 4", "servrs = 4")]);
+}
+
+#[test]
+fn missing_field() {
+    case(
+        "missing_field",
+        &[("capacity_rps = 300 ", "# capacity removed ")],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    case("wrong_type", &[("servers = 4", "servers = \"four\"")]);
+}
+
+#[test]
+fn several_errors_are_reported_together() {
+    case(
+        "several_errors",
+        &[
+            ("servers = 4", "servers = 0"),
+            ("time_limit = \"4h\"", "time_limit = \"4 hours\""),
+            ("difficulty = \"intermediate\"", "difficulty = \"hard\""),
+        ],
+    );
+}
+
+#[test]
+fn bad_times_and_durations() {
+    case(
+        "bad_times",
+        &[
+            ("at = \"14:35\"", "at = \"25:00\""),
+            ("restart_time = \"90s\"", "restart_time = \"90\""),
+        ],
+    );
+}
+
+#[test]
+fn unknown_action_and_host_in_the_reference() {
+    case(
+        "reference_action",
+        &[
+            (
+                "action = \"restart_server\"",
+                "action = \"restart_everything\"",
+            ),
+            (
+                "target = \"app-1\"\nmilestone = \"config_detour\"",
+                "target = \"app-7\"\nmilestone = \"config_detour\"",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn reference_out_of_order() {
+    case(
+        "reference_order",
+        &[(
+            "at = \"15:00\"\naction = \"view_memory\"",
+            "at = \"14:20\"\naction = \"view_memory\"",
+        )],
+    );
+}
+
+#[test]
+fn fault_type_and_fields() {
+    case("fault_fields", &[("type = \"memory_leak\"\nat = \"14:00\"\ntargets = \"all\"", "type = \"memory_leak\"\nat = \"14:00\"\nmultiplier = 2.0\ntargets = [\"app-1\", \"app-9\"]")]);
+    case(
+        "fault_type",
+        &[("type = \"memory_leak\"", "type = \"memory_leek\"")],
+    );
+    case(
+        "fault_missing_field",
+        &[("leak_kb_per_request = 1.5\n", "")],
+    );
+}
+
+#[test]
+fn hypotheses_need_exactly_one_correct() {
+    case("hypotheses", &[("correct = true\n", "")]);
+}
+
+#[test]
+fn alerts_and_milestones() {
+    case(
+        "alert_metric",
+        &[(
+            "metric = \"error_rate_pct\"\nabove = 5.0",
+            "metric = \"error_pct\"\nabove = 5.0\nbelow = 1.0",
+        )],
+    );
+    case(
+        "milestone_trigger",
+        &[
+            (
+                "when = \"alert:high_error_rate\"",
+                "when = \"alert:page_me\"",
+            ),
+            ("when = \"restored\"", "when = \"fixed\""),
+        ],
+    );
+}
+
+#[test]
+fn fleet_limits() {
+    case(
+        "fleet_limits",
+        &[
+            ("heap_baseline_mb = 350", "heap_baseline_mb = 4096"),
+            ("sticky_share = 0.3", "sticky_share = 1.5"),
+        ],
+    );
+}
+
+#[test]
+fn an_empty_file() {
+    snapshot("empty_file", &errors_of(""));
+}
+
+fn actions_errors(text: &str) -> String {
+    let s = library::builtin("ecommerce-memory-leak").unwrap();
+    match script::parse_actions("actions.json", text, &s) {
+        Ok(a) => panic!("accepted {a:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn actions_files() {
+    snapshot(
+        "actions_not_json",
+        &actions_errors("[{\"at\": \"14:35\", \"action\": \"restart_all\"},\n {\"at\": 14:40}]"),
+    );
+    snapshot(
+        "actions_bad_lines",
+        &actions_errors("[\n  {\"at\": \"14:35\", \"action\": \"restart_all\"},\n  {\"at\": \"2pm\", \"action\": \"view_memory\"},\n  {\"at\": \"15:00\", \"action\": \"reboot\"},\n  {\"at\": \"19:00\", \"action\": \"top\", \"target\": \"app-1\"}\n]"),
+    );
+    snapshot(
+        "actions_unknown_field",
+        &actions_errors("[{\"at\": \"14:35\", \"action\": \"restart_all\", \"host\": \"app-1\"}]"),
+    );
+}
+
+#[test]
+fn actions_files_round_trip() {
+    let s = library::builtin("ecommerce-memory-leak").unwrap();
+    let actions = s.reference_actions();
+    let json = script::to_json(&actions, &s);
+    assert_eq!(script::parse_actions("a.json", &json, &s).unwrap(), actions);
+}
