@@ -86,6 +86,10 @@ pub struct Fleet {
     pub acc_capacity: Vec<f64>,
     pub acc_gc_ms: Vec<f64>,
     pub restarts: Vec<u32>,
+    /// Servers in rotation (kept in step with `in_rotation`, which every change goes through).
+    rotation: usize,
+    /// Earliest tick a starting server becomes ready (`u32::MAX` when none is starting).
+    next_ready_at: u32,
 }
 
 impl Fleet {
@@ -125,6 +129,8 @@ impl Fleet {
             acc_capacity: vec![0.0; n],
             acc_gc_ms: vec![0.0; n],
             restarts: vec![0; n],
+            rotation: n,
+            next_ready_at: u32::MAX,
         };
         fleet.rebalance_pins();
         fleet
@@ -156,7 +162,11 @@ impl Fleet {
     }
 
     pub fn servers_in_rotation(&self) -> usize {
-        self.in_rotation.iter().filter(|r| **r).count()
+        debug_assert_eq!(
+            self.rotation,
+            self.in_rotation.iter().filter(|r| **r).count()
+        );
+        self.rotation
     }
 
     /// Adds one more server, starting now; it joins rotation once health checks pass.
@@ -164,6 +174,7 @@ impl Fleet {
         let s = self.len();
         self.state.push(ServerState::Starting);
         self.ready_at.push(tick + self.cfg.restart_s);
+        self.next_ready_at = self.next_ready_at.min(tick + self.cfg.restart_s);
         self.live_mb.push(self.cfg.heap_baseline_mb);
         self.garbage_mb.push(0.0);
         self.heap_max_mb.push(self.cfg.heap_max_mb);
@@ -205,6 +216,9 @@ impl Fleet {
             ServerState::Dead
         };
         self.ready_at[s] = tick + self.cfg.restart_s;
+        if restart {
+            self.next_ready_at = self.next_ready_at.min(self.ready_at[s]);
+        }
         self.live_mb[s] = self.cfg.heap_baseline_mb;
         self.garbage_mb[s] = 0.0;
         self.gc_overhead[s] = 0.0;
@@ -223,22 +237,30 @@ impl Fleet {
 
     /// Processes that finished starting become Up.
     pub fn finish_starts(&mut self, tick: u32, log: &mut EventLog) {
+        if tick < self.next_ready_at {
+            return;
+        }
+        self.next_ready_at = u32::MAX;
         for s in 0..self.len() {
-            if self.state[s] == ServerState::Starting && self.ready_at[s] <= tick {
+            if self.state[s] != ServerState::Starting {
+                continue;
+            }
+            if self.ready_at[s] <= tick {
                 self.state[s] = ServerState::Up;
                 log.push(tick, EventKind::ServerStarted { server: s as u32 });
+            } else {
+                self.next_ready_at = self.next_ready_at.min(self.ready_at[s]);
             }
         }
     }
 
-    /// What one server can serve this tick, in requests.
-    fn capacity(&self, s: usize, service_ms: f64) -> f64 {
+    /// What one server can serve this tick, in requests, given what its threads can carry.
+    fn capacity(&self, s: usize, thread_rps: f64) -> f64 {
         if self.state[s] != ServerState::Up {
             return 0.0;
         }
         let cpu_free = (1.0 - self.runaway_cpu_pct[s] / 100.0).max(0.0);
         let cpu_rps = self.cfg.capacity_rps * (1.0 - self.gc_overhead[s]) * cpu_free;
-        let thread_rps = self.cfg.worker_threads as f64 * 1000.0 / service_ms.max(1.0);
         cpu_rps.min(thread_rps)
     }
 
@@ -255,13 +277,23 @@ impl Fleet {
         let even_share = (1.0 - sticky) / rotation.max(1) as f64;
         let alloc_mb = self.cfg.alloc_kb_per_request / 1024.0;
         let log_mb = self.cfg.log_kb_per_request / 1024.0;
+        let thread_rps = f64::from(self.cfg.worker_threads) * 1000.0 / input.service_ms.max(1.0);
+        // Sessions end and new ones pin evenly, so pins drift towards an even spread.
+        let churn = if self.cfg.lb.session_s > 0 {
+            (1.0 / f64::from(self.cfg.lb.session_s)).min(1.0)
+        } else {
+            0.0
+        };
+        let even_pin = 1.0 / rotation.max(1) as f64;
         for s in 0..self.len() {
             let demand = if self.in_rotation[s] {
-                admitted * (even_share + sticky * self.pinned[s])
+                let pinned = self.pinned[s];
+                self.pinned[s] = pinned + churn * (even_pin - pinned);
+                admitted * (even_share + sticky * pinned)
             } else {
                 0.0
             };
-            let capacity = self.capacity(s, input.service_ms);
+            let capacity = self.capacity(s, thread_rps);
             self.acc_demand[s] += demand;
             self.acc_capacity[s] += capacity;
             if self.state[s] != ServerState::Up {
@@ -357,10 +389,12 @@ impl Fleet {
             let server = s as u32;
             if self.in_rotation[s] && self.fail_streak[s] >= down_after {
                 self.in_rotation[s] = false;
+                self.rotation -= 1;
                 changed = true;
                 log.push(tick, EventKind::MarkedDown { server });
             } else if !self.in_rotation[s] && self.pass_streak[s] >= up_after {
                 self.in_rotation[s] = true;
+                self.rotation += 1;
                 self.pinned[s] = 0.0;
                 changed = true;
                 log.push(tick, EventKind::MarkedUp { server });
@@ -389,21 +423,6 @@ impl Fleet {
         for s in 0..self.len() {
             if self.in_rotation[s] {
                 self.pinned[s] += spread / rotation as f64;
-            }
-        }
-    }
-
-    /// Sessions end and new ones pin evenly, so pins drift towards an even spread.
-    pub fn churn_sessions(&mut self, session_s: f64) {
-        let rotation = self.servers_in_rotation();
-        if rotation == 0 || session_s <= 0.0 {
-            return;
-        }
-        let churn = (1.0 / session_s).min(1.0);
-        let even = 1.0 / rotation as f64;
-        for s in 0..self.len() {
-            if self.in_rotation[s] {
-                self.pinned[s] += churn * (even - self.pinned[s]);
             }
         }
     }

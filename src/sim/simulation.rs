@@ -145,8 +145,6 @@ impl Simulation {
             self.fleet.health_checks(t, &mut self.trace.events);
         }
         self.serve(t);
-        self.fleet
-            .churn_sessions(f64::from(self.cfg.fleet.lb.session_s));
         self.tick += 1;
         self.trace.ticks = self.tick;
         if self.tick % self.cfg.scrape_interval_s.max(1) == 0 {
