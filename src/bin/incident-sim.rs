@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use incident_trainer::scenario::{self, script, Scenario};
 use incident_trainer::score;
+use incident_trainer::sim::render::thousands;
 use incident_trainer::sim::{
     first_divergence, run_scripted, trace_hash, ScheduledAction, CATALOGUE,
 };
@@ -194,12 +195,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         impact.peak_users_affected_pct
     );
     println!(
-        "  requests failed      {:.0} of {:.0} ({failed_pct:.1}%)",
-        impact.failed_requests, impact.requests
+        "  requests failed      {} of {} ({failed_pct:.1}%)",
+        thousands(impact.failed_requests),
+        thousands(impact.requests)
     );
     println!(
-        "  orders lost          {:.0} ({} {:.0})",
-        impact.failed_orders, scenario.currency, impact.revenue_lost
+        "  orders lost          {} ({} {})",
+        thousands(impact.failed_orders),
+        scenario.currency,
+        thousands(impact.revenue_lost)
     );
     for r in &refused {
         println!(

@@ -69,6 +69,9 @@ impl Dependencies {
         let used = busy_connections / pool;
         let wait_ms = if used <= POOL_QUEUE_FROM {
             0.0
+        } else if used >= 1.0 {
+            // More demand than connections: the queue grows until requests give up.
+            self.db.max_wait_ms
         } else {
             let queueing = (used - POOL_QUEUE_FROM) / (1.0 - used.min(0.99));
             (query_ms * queueing).min(self.db.max_wait_ms)

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::canvas::ChartCanvas;
 use super::chart::{decimate, ChartSpec, Line};
 use crate::scenario::{library, Scenario};
+use crate::sim::render::thousands;
 use crate::sim::{run_scripted, trace_hash, Metric, ServerMetric, Trace};
 
 const SCENARIO_ID: &str = "ecommerce-memory-leak";
@@ -165,19 +166,6 @@ fn difficulty(s: &Scenario) -> &'static str {
         crate::scenario::Difficulty::Intermediate => "intermediate",
         crate::scenario::Difficulty::Advanced => "advanced",
     }
-}
-
-/// 1234567.8 -> "1,234,568".
-fn thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.max(0.0));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn impact_line(run: &DoNothingRun) -> String {

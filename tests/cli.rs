@@ -1,0 +1,126 @@
+//! The command line, as an author or CI uses it.
+
+use std::process::{Command, Output};
+
+fn sim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_incident-sim"))
+        .args(args)
+        .output()
+        .expect("incident-sim runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("incident-sim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn run_json_has_the_documented_fields() {
+    let out = sim(&[
+        "run",
+        "ecommerce-memory-leak",
+        "--json",
+        "--check-determinism",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["trace_hash"].as_str().unwrap().len(), 16);
+    assert_eq!(v["restored_at"], "16:37");
+    assert_eq!(v["outage_started_at"], "14:28");
+    assert!((v["peak_users_affected_pct"].as_f64().unwrap() - 80.0).abs() < 8.0);
+    let milestones = v["milestones"].as_array().unwrap();
+    assert_eq!(milestones.len(), 8);
+    assert_eq!(milestones[0]["id"], "alert");
+    assert_eq!(milestones[0]["reference_at"], "14:30");
+}
+
+#[test]
+fn doing_nothing_reports_no_restore() {
+    let out = sim(&[
+        "run",
+        "ecommerce-memory-leak",
+        "--actions",
+        "none",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["restored_at"], serde_json::Value::Null);
+}
+
+#[test]
+fn an_actions_file_drives_the_run_and_seeds_change_it() {
+    let file = temp_file(
+        "actions.json",
+        r#"[{"at": "14:35", "action": "restart_all"}, {"at": "14:40", "action": "heap_profile", "target": "app-9"}]"#,
+    );
+    let out = sim(&[
+        "run",
+        "ecommerce-memory-leak",
+        "--actions",
+        &file,
+        "--seed",
+        "9",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("seed 9, 2 action(s)"), "{text}");
+    assert!(
+        text.contains("refused at 14:40: heap_profile app-9: there is no host `app-9`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn validate_passes_good_files_and_fails_bad_ones() {
+    let good = sim(&["validate", "scenarios/ecommerce-memory-leak.toml"]);
+    assert!(good.status.success(), "{}", stderr(&good));
+    assert!(stdout(&good).starts_with("ok: scenarios/ecommerce-memory-leak.toml"));
+    let bad_file = temp_file("bad.toml", "[scenario]\nid = \"Bad Id\"\n");
+    let bad = sim(&[
+        "validate",
+        "scenarios/ecommerce-memory-leak.toml",
+        &bad_file,
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("missing field `title`"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn mistakes_on_the_command_line_are_explained() {
+    let out = sim(&["run", "no-such-scenario"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no built-in scenario `no-such-scenario`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sim(&["run", "ecommerce-memory-leak", "--seed", "x"]);
+    assert!(stderr(&out).contains("--seed: `x` is not a whole number"));
+    let out = sim(&["frobnicate"]);
+    assert!(stderr(&out).contains("usage:"));
+}
+
+#[test]
+fn actions_lists_the_catalogue() {
+    let out = stdout(&sim(&["actions"]));
+    assert_eq!(
+        out.lines().count(),
+        1 + incident_trainer::sim::CATALOGUE.len()
+    );
+    assert!(out.contains("apply_code_fix"));
+}
