@@ -223,8 +223,8 @@ impl Simulation {
                     None => (0..self.fleet.len()).collect(),
                 };
                 for s in &cleaned {
-                    self.fleet.disk_used_mb[*s] = self.cfg.fleet.disk_used_mb;
-                    self.fleet.disk_full[*s] = false;
+                    self.fleet.servers[*s].disk_used_mb = self.cfg.fleet.disk_used_mb;
+                    self.fleet.servers[*s].disk_full = false;
                 }
                 note(format!(
                     "Removed rotated logs on {} server(s).",
@@ -233,7 +233,7 @@ impl Simulation {
             }
             K::KillRunaway => {
                 let s = host.expect("resolved as a host") as usize;
-                if self.fleet.runaway_cpu_pct[s] <= 0.0 {
+                if self.fleet.servers[s].runaway_cpu_pct <= 0.0 {
                     return Err(ActionError::NothingToDo {
                         reason: format!(
                             "no process is running away on {}",
@@ -241,7 +241,7 @@ impl Simulation {
                         ),
                     });
                 }
-                self.fleet.runaway_cpu_pct[s] = 0.0;
+                self.fleet.servers[s].runaway_cpu_pct = 0.0;
                 note(format!(
                     "Killed the runaway process on {}.",
                     self.fleet.name(s as u32)
@@ -346,7 +346,12 @@ impl Simulation {
 
     fn raise_memory_limit(&mut self, t: u32) -> Result<FindingBody, ActionError> {
         let ceiling = self.cfg.fleet.host_ram_mb - self.cfg.fleet.host_overhead_mb;
-        let current = self.fleet.heap_max_mb.iter().copied().fold(0.0, f64::max);
+        let current = self
+            .fleet
+            .servers
+            .iter()
+            .map(|s| s.heap_max_mb)
+            .fold(0.0, f64::max);
         let raised = (current * MEMORY_RAISE).min(ceiling);
         if raised <= current {
             return Err(ActionError::NothingToDo {
@@ -356,7 +361,7 @@ impl Simulation {
             });
         }
         for s in 0..self.fleet.len() {
-            self.fleet.heap_max_mb[s] = raised;
+            self.fleet.servers[s].heap_max_mb = raised;
             self.fleet
                 .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
         }
@@ -408,7 +413,7 @@ impl Simulation {
         while let Some(effect) = self.pending.pop_due(t) {
             match effect {
                 Effect::StopServer { server, cause } => {
-                    if self.fleet.state[server as usize] != ServerState::Dead {
+                    if self.fleet.servers[server as usize].state != ServerState::Dead {
                         self.fleet
                             .stop(server as usize, t, cause, true, &mut self.trace.events);
                     }

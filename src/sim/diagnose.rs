@@ -68,7 +68,7 @@ impl Simulation {
                 FindingBody::Df {
                     host: name(s as u32),
                     size_mb: f.cfg.disk_mb,
-                    used_mb: f.disk_used_mb[s],
+                    used_mb: f.servers[s].disk_used_mb,
                 }
             }
             _ => unreachable!("{kind:?} is not a diagnostic"),
@@ -78,9 +78,9 @@ impl Simulation {
     fn memory_row(&self, s: u32) -> MemoryRow {
         let f = &self.fleet;
         let i = s as usize;
-        let up = f.state[i] == ServerState::Up;
+        let up = f.servers[i].state == ServerState::Up;
         let series = &self.trace.series;
-        let live_now = if up { f.live_mb[i] } else { 0.0 };
+        let live_now = if up { f.servers[i].live_mb } else { 0.0 };
         let growth = series
             .scrape_at(self.tick.saturating_sub(GROWTH_WINDOW_S))
             .and_then(|then| series.server(ServerMetric::HeapLiveMb, s).nth(then))
@@ -90,13 +90,17 @@ impl Simulation {
             });
         MemoryRow {
             host: f.name(s),
-            state: state_word(f.state[i]).into(),
+            state: state_word(f.servers[i].state).into(),
             heap_used_mb: if up { f.heap_used_mb(i) } else { 0.0 },
             heap_live_mb: live_now,
-            heap_max_mb: f.heap_max_mb[i],
-            gc_time_pct: if up { 100.0 * f.gc_overhead[i] } else { 0.0 },
+            heap_max_mb: f.servers[i].heap_max_mb,
+            gc_time_pct: if up {
+                100.0 * f.servers[i].gc_overhead
+            } else {
+                0.0
+            },
             live_growth_mb_per_min: growth,
-            restarts: f.restarts[i],
+            restarts: f.servers[i].restarts,
         }
     }
 
@@ -105,7 +109,7 @@ impl Simulation {
         [
             (
                 "jvm.heap.max (-Xmx)",
-                format!("{:.0}m", self.fleet.heap_max_mb[s]),
+                format!("{:.0}m", self.fleet.servers[s].heap_max_mb),
             ),
             ("jvm.gc", "G1GC".to_string()),
             ("server.worker_threads", c.worker_threads.to_string()),
@@ -157,11 +161,11 @@ impl Simulation {
     fn heap_profile(&self, s: u32) -> Result<FindingBody, ActionError> {
         let f = &self.fleet;
         let i = s as usize;
-        if f.state[i] != ServerState::Up {
+        if f.servers[i].state != ServerState::Up {
             return Err(ActionError::HostDown { host: f.name(s) });
         }
-        let baseline = f.cfg.heap_baseline_mb.min(f.live_mb[i]);
-        let leaked_mb = f.live_mb[i] - baseline;
+        let baseline = f.cfg.heap_baseline_mb.min(f.servers[i].live_mb);
+        let leaked_mb = f.servers[i].live_mb - baseline;
         let site = self.cfg.faults.iter().find_map(|fault| match &fault.kind {
             FaultKind::MemoryLeak { site, targets, .. } if targets.includes(s) => {
                 Some(site.clone())
@@ -174,8 +178,8 @@ impl Simulation {
         };
         Ok(FindingBody::HeapProfile {
             host: f.name(s),
-            live_mb: f.live_mb[i],
-            heap_max_mb: f.heap_max_mb[i],
+            live_mb: f.servers[i].live_mb,
+            heap_max_mb: f.servers[i].heap_max_mb,
             entries: heap_entries(baseline, &leaked),
         })
     }
@@ -187,12 +191,12 @@ impl Simulation {
         (0..f.len())
             .map(|s| LbRow {
                 host: f.name(s as u32),
-                in_rotation: f.in_rotation[s],
-                process: state_word(f.state[s]).into(),
-                failed_checks: f.fail_streak[s],
-                passed_checks: f.pass_streak[s],
-                traffic_share_pct: if f.in_rotation[s] {
-                    100.0 * ((1.0 - sticky) / rotation + sticky * f.pinned[s])
+                in_rotation: f.servers[s].in_rotation,
+                process: state_word(f.servers[s].state).into(),
+                failed_checks: f.servers[s].fail_streak,
+                passed_checks: f.servers[s].pass_streak,
+                traffic_share_pct: if f.servers[s].in_rotation {
+                    100.0 * ((1.0 - sticky) / rotation + sticky * f.servers[s].pinned)
                 } else {
                     0.0
                 },
@@ -202,7 +206,7 @@ impl Simulation {
 
     fn host_memory_used_mb(&self, s: usize) -> f64 {
         let f = &self.fleet;
-        let heap = if f.state[s] == ServerState::Up {
+        let heap = if f.servers[s].state == ServerState::Up {
             f.heap_used_mb(s)
         } else {
             0.0
@@ -222,22 +226,22 @@ impl Simulation {
                     process, targets, ..
                 } if targets.includes(s as u32)
                     && self.faults.active[i]
-                    && f.runaway_cpu_pct[s] > 0.0 =>
+                    && f.servers[s].runaway_cpu_pct > 0.0 =>
                 {
-                    Some((process.clone(), f.runaway_cpu_pct[s]))
+                    Some((process.clone(), f.servers[s].runaway_cpu_pct))
                 }
                 _ => None,
             });
-        let gc_cpu = if f.state[s] == ServerState::Up {
-            100.0 * f.gc_overhead[s]
+        let gc_cpu = if f.servers[s].state == ServerState::Up {
+            100.0 * f.servers[s].gc_overhead
         } else {
             0.0
         };
-        let app_cpu = (f.cpu_pct[s] - f.runaway_cpu_pct[s]).max(0.0);
+        let app_cpu = (f.servers[s].cpu_pct - f.servers[s].runaway_cpu_pct).max(0.0);
         FindingBody::Top {
             host: f.name(s as u32),
-            load_1m: f.cpu_pct[s] / 100.0 * 2.0,
-            cpu_pct: f.cpu_pct[s],
+            load_1m: f.servers[s].cpu_pct / 100.0 * 2.0,
+            cpu_pct: f.servers[s].cpu_pct,
             app_cpu_pct: app_cpu,
             gc_cpu_pct: gc_cpu,
             runaway,

@@ -84,7 +84,7 @@ impl Simulation {
                 ..
             } => {
                 for s in servers(&targets, n) {
-                    self.fleet.leak_mb_per_request[s] = leak_kb_per_request / 1024.0;
+                    self.fleet.servers[s].leak_mb_per_request = leak_kb_per_request / 1024.0;
                 }
                 if let Some(version) = deploy {
                     self.deploy(t, version, RestartCause::Deploy);
@@ -127,14 +127,14 @@ impl Simulation {
             }
             FaultKind::DiskFill { targets, mb_per_s } => {
                 for s in servers(&targets, n) {
-                    self.fleet.disk_fill_mb_per_s[s] = mb_per_s;
+                    self.fleet.servers[s].disk_fill_mb_per_s = mb_per_s;
                 }
             }
             FaultKind::CpuRunaway {
                 targets, cpu_pct, ..
             } => {
                 for s in servers(&targets, n) {
-                    self.fleet.runaway_cpu_pct[s] = cpu_pct;
+                    self.fleet.servers[s].runaway_cpu_pct = cpu_pct;
                 }
             }
         }
@@ -180,17 +180,17 @@ impl Simulation {
             match kind {
                 FaultKind::MemoryLeak { targets, .. } => {
                     for s in servers(&targets, self.fleet.len()) {
-                        self.fleet.leak_mb_per_request[s] = 0.0;
+                        self.fleet.servers[s].leak_mb_per_request = 0.0;
                     }
                 }
                 FaultKind::CpuRunaway { targets, .. } => {
                     for s in servers(&targets, self.fleet.len()) {
-                        self.fleet.runaway_cpu_pct[s] = 0.0;
+                        self.fleet.servers[s].runaway_cpu_pct = 0.0;
                     }
                 }
                 FaultKind::DiskFill { targets, .. } => {
                     for s in servers(&targets, self.fleet.len()) {
-                        self.fleet.disk_fill_mb_per_s[s] = 0.0;
+                        self.fleet.servers[s].disk_fill_mb_per_s = 0.0;
                     }
                 }
                 FaultKind::PoolExhaustion { .. } => {

@@ -21,6 +21,7 @@ mod pending;
 pub mod render;
 pub mod rng;
 pub mod run;
+mod server;
 mod simulation;
 pub mod traffic;
 

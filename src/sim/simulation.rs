@@ -211,31 +211,32 @@ impl Simulation {
         let cfg = &fleet.cfg;
         let series = &mut self.trace.series;
         for s in 0..fleet.len() {
-            let up = fleet.state[s] == ServerState::Up;
-            let served = fleet.acc_served[s];
-            let gc_share = fleet.acc_gc_ms[s] / (secs * 1000.0);
+            let up = fleet.servers[s].state == ServerState::Up;
+            let served = fleet.servers[s].acc_served;
+            let gc_share = fleet.servers[s].acc_gc_ms / (secs * 1000.0);
             if served > 0.0 {
                 let load = LoadSample {
                     service_ms,
-                    utilisation: fleet.acc_demand[s] / fleet.acc_capacity[s].max(1e-9),
+                    utilisation: fleet.servers[s].acc_demand
+                        / fleet.servers[s].acc_capacity.max(1e-9),
                     gc_share,
                     gc_pause_ms: cfg.gc_pause_base_ms
-                        + cfg.gc_pause_ms_per_gb_live * fleet.live_mb[s] / 1024.0,
+                        + cfg.gc_pause_ms_per_gb_live * fleet.servers[s].live_mb / 1024.0,
                     timeout_ms: cfg.request_timeout_ms,
                 };
                 self.histogram.add_server(&server_latency(&load), served);
-                let timed_out = (fleet.acc_demand[s] - served).max(0.0);
+                let timed_out = (fleet.servers[s].acc_demand - served).max(0.0);
                 self.histogram.add(cfg.request_timeout_ms, timed_out);
             }
             let used = if up { fleet.heap_used_mb(s) } else { 0.0 };
-            let live = if up { fleet.live_mb[s] } else { 0.0 };
-            heap_pct_max = heap_pct_max.max(100.0 * used / fleet.heap_max_mb[s]);
+            let live = if up { fleet.servers[s].live_mb } else { 0.0 };
+            heap_pct_max = heap_pct_max.max(100.0 * used / fleet.servers[s].heap_max_mb);
             gc_pct_max = gc_pct_max.max(100.0 * gc_share);
-            cpu_max = cpu_max.max(fleet.cpu_pct[s]);
-            disk_pct_max = disk_pct_max.max(100.0 * fleet.disk_used_mb[s] / cfg.disk_mb);
+            cpu_max = cpu_max.max(fleet.servers[s].cpu_pct);
+            disk_pct_max = disk_pct_max.max(100.0 * fleet.servers[s].disk_used_mb / cfg.disk_mb);
             series.server[ServerMetric::HeapUsedMb.index()].push(used as f32);
             series.server[ServerMetric::HeapLiveMb.index()].push(live as f32);
-            series.server[ServerMetric::CpuPct.index()].push(fleet.cpu_pct[s] as f32);
+            series.server[ServerMetric::CpuPct.index()].push(fleet.servers[s].cpu_pct as f32);
             series.server[ServerMetric::RequestsPerS.index()].push((served / secs) as f32);
         }
         let i = self.interval;
@@ -295,17 +296,17 @@ impl Simulation {
         let f = &self.fleet;
         for s in 0..f.len() {
             let used = f.heap_used_mb(s);
-            if used > f.heap_max_mb[s] + 1e-6 {
+            if used > f.servers[s].heap_max_mb + 1e-6 {
                 return Err(format!(
                     "{}: heap {used} MB over its {} MB limit",
                     f.name(s as u32),
-                    f.heap_max_mb[s]
+                    f.servers[s].heap_max_mb
                 ));
             }
-            if f.live_mb[s] < 0.0 || f.garbage_mb[s] < 0.0 {
+            if f.servers[s].live_mb < 0.0 || f.servers[s].garbage_mb < 0.0 {
                 return Err(format!("{}: negative heap", f.name(s as u32)));
             }
-            if f.disk_used_mb[s] > f.cfg.disk_mb + 1e-6 {
+            if f.servers[s].disk_used_mb > f.cfg.disk_mb + 1e-6 {
                 return Err(format!("{}: disk over its size", f.name(s as u32)));
             }
         }
@@ -314,8 +315,8 @@ impl Simulation {
             return Err("more requests failed than arrived".into());
         }
         let pinned: f64 = (0..f.len())
-            .filter(|s| f.in_rotation[*s])
-            .map(|s| f.pinned[s])
+            .filter(|s| f.servers[*s].in_rotation)
+            .map(|s| f.servers[s].pinned)
             .sum();
         if f.servers_in_rotation() > 0 && (pinned - 1.0).abs() > 1e-6 {
             return Err(format!("sticky pins sum to {pinned}, not 1"));

@@ -28,28 +28,10 @@ struct DoNothingRun {
     hash: u64,
 }
 
-fn fleet_points(trace: &Trace, metric: Metric) -> Vec<(u32, f32)> {
-    let s = &trace.series;
-    decimate(
-        &s.ticks
-            .iter()
-            .copied()
-            .zip(s.fleet(metric).iter().copied())
-            .collect::<Vec<_>>(),
-        MAX_POINTS,
-    )
-}
-
-fn server_points(trace: &Trace, server: u32) -> Vec<(u32, f32)> {
-    let s = &trace.series;
-    decimate(
-        &s.ticks
-            .iter()
-            .copied()
-            .zip(s.server(ServerMetric::HeapUsedMb, server))
-            .collect::<Vec<_>>(),
-        MAX_POINTS,
-    )
+/// (tick, value) pairs of one series, decimated for drawing.
+fn points(trace: &Trace, values: impl Iterator<Item = f32>) -> Vec<(u32, f32)> {
+    let pairs: Vec<(u32, f32)> = trace.series.ticks.iter().copied().zip(values).collect();
+    decimate(&pairs, MAX_POINTS)
 }
 
 #[component]
@@ -112,9 +94,11 @@ impl ChartData {
         ChartData {
             start_s_of_day: run.scenario.clock.start_s_of_day,
             end: run.scenario.config.duration_s,
-            errors: fleet_points(t, Metric::ErrorRatePct),
-            affected: fleet_points(t, Metric::UsersAffectedPct),
-            heaps: (0..t.series.servers).map(|s| server_points(t, s)).collect(),
+            errors: points(t, t.series.fleet(Metric::ErrorRatePct).iter().copied()),
+            affected: points(t, t.series.fleet(Metric::UsersAffectedPct).iter().copied()),
+            heaps: (0..t.series.servers)
+                .map(|s| points(t, t.series.server(ServerMetric::HeapUsedMb, s)))
+                .collect(),
         }
     }
 }
