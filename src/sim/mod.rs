@@ -17,6 +17,7 @@ pub mod impact;
 pub mod latency;
 pub mod logs;
 pub mod metrics;
+mod observe;
 mod pending;
 pub mod render;
 pub mod rng;

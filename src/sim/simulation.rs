@@ -7,10 +7,10 @@ use super::config::SimConfig;
 use super::deps::Dependencies;
 use super::faults::FaultState;
 use super::findings::Finding;
-use super::fleet::{Fleet, ServeInput, ServerState};
-use super::impact::{Impact, ImpactTotals, IntervalImpact};
-use super::latency::{server_latency, Histogram, LoadSample};
-use super::metrics::{Metric, Series, ServerMetric};
+use super::fleet::{Fleet, ServeInput};
+use super::impact::{Impact, ImpactTotals};
+use super::latency::Histogram;
+use super::metrics::Series;
 use super::pending::PendingQueue;
 use super::rng::Streams;
 use super::traffic::Traffic;
@@ -42,14 +42,14 @@ pub struct Team {
 
 /// Sums over the current scrape interval.
 #[derive(Clone, Copy, Debug, Default)]
-struct Interval {
-    arrived: f64,
-    failed: f64,
-    orders: f64,
-    pool_used: f64,
-    db_query_ms: f64,
-    payment_ms: f64,
-    service_ms: f64,
+pub(super) struct Interval {
+    pub(super) arrived: f64,
+    pub(super) failed: f64,
+    pub(super) orders: f64,
+    pub(super) pool_used: f64,
+    pub(super) db_query_ms: f64,
+    pub(super) payment_ms: f64,
+    pub(super) service_ms: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -63,10 +63,10 @@ pub struct Simulation {
     pub(super) faults: FaultState,
     pub(super) pending: PendingQueue,
     pub(super) trace: Trace,
-    alerts: AlertState,
-    impact: Impact,
-    histogram: Histogram,
-    interval: Interval,
+    pub(super) alerts: AlertState,
+    pub(super) impact: Impact,
+    pub(super) histogram: Histogram,
+    pub(super) interval: Interval,
 }
 
 impl Simulation {
@@ -197,98 +197,6 @@ impl Simulation {
         i.db_query_ms += deps.db_query_ms;
         i.payment_ms += deps.payment_latency_ms;
         i.service_ms += service_ms;
-    }
-
-    /// Samples every metric for the interval that just ended, then evaluates alerts and impact.
-    fn scrape(&mut self) {
-        let tick = self.tick;
-        let secs = f64::from(self.cfg.scrape_interval_s.max(1));
-        let service_ms = self.interval.service_ms / secs;
-        self.histogram.clear();
-        let (mut heap_pct_max, mut gc_pct_max, mut cpu_max, mut disk_pct_max) =
-            (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-        let fleet = &self.fleet;
-        let cfg = &fleet.cfg;
-        let series = &mut self.trace.series;
-        for s in 0..fleet.len() {
-            let up = fleet.servers[s].state == ServerState::Up;
-            let served = fleet.servers[s].acc_served;
-            let gc_share = fleet.servers[s].acc_gc_ms / (secs * 1000.0);
-            if served > 0.0 {
-                let load = LoadSample {
-                    service_ms,
-                    utilisation: fleet.servers[s].acc_demand
-                        / fleet.servers[s].acc_capacity.max(1e-9),
-                    gc_share,
-                    gc_pause_ms: cfg.gc_pause_base_ms
-                        + cfg.gc_pause_ms_per_gb_live * fleet.servers[s].live_mb / 1024.0,
-                    timeout_ms: cfg.request_timeout_ms,
-                };
-                self.histogram.add_server(&server_latency(&load), served);
-                let timed_out = (fleet.servers[s].acc_demand - served).max(0.0);
-                self.histogram.add(cfg.request_timeout_ms, timed_out);
-            }
-            let used = if up { fleet.heap_used_mb(s) } else { 0.0 };
-            let live = if up { fleet.servers[s].live_mb } else { 0.0 };
-            heap_pct_max = heap_pct_max.max(100.0 * used / fleet.servers[s].heap_max_mb);
-            gc_pct_max = gc_pct_max.max(100.0 * gc_share);
-            cpu_max = cpu_max.max(fleet.servers[s].cpu_pct);
-            disk_pct_max = disk_pct_max.max(100.0 * fleet.servers[s].disk_used_mb / cfg.disk_mb);
-            series.server[ServerMetric::HeapUsedMb.index()].push(used as f32);
-            series.server[ServerMetric::HeapLiveMb.index()].push(live as f32);
-            series.server[ServerMetric::CpuPct.index()].push(fleet.servers[s].cpu_pct as f32);
-            series.server[ServerMetric::RequestsPerS.index()].push((served / secs) as f32);
-        }
-        let i = self.interval;
-        let p95 = self.histogram.quantile(0.95);
-        let impact = IntervalImpact {
-            arrived: i.arrived,
-            failed: i.failed,
-            latency_p95_ms: p95,
-        };
-        let affected = self.impact.scrape(tick, impact, &mut self.trace.events);
-        let mut values = [0.0f32; Metric::ALL.len()];
-        let mut set = |m: Metric, v: f64| values[m.index()] = v as f32;
-        set(Metric::RequestsPerS, i.arrived / secs);
-        set(
-            Metric::ErrorRatePct,
-            if i.arrived > 0.0 {
-                100.0 * i.failed / i.arrived
-            } else {
-                0.0
-            },
-        );
-        set(Metric::LatencyP50Ms, self.histogram.quantile(0.5));
-        set(Metric::LatencyP95Ms, p95);
-        set(Metric::LatencyP99Ms, self.histogram.quantile(0.99));
-        set(
-            Metric::ActiveUsers,
-            self.traffic.active_users(i.arrived / secs),
-        );
-        set(Metric::UsersAffectedPct, affected);
-        set(Metric::OrdersPerMin, i.orders / secs * 60.0);
-        set(Metric::RevenueLost, self.impact.totals.revenue_lost);
-        set(
-            Metric::ServersInRotation,
-            fleet.servers_in_rotation() as f64,
-        );
-        set(Metric::ServersUp, fleet.servers_up() as f64);
-        set(Metric::HeapUsedPctMax, heap_pct_max);
-        set(Metric::GcOverheadPctMax, gc_pct_max);
-        set(Metric::CpuPctMax, cpu_max);
-        set(Metric::DiskUsedPctMax, disk_pct_max);
-        set(Metric::DbPoolUsedPct, 100.0 * i.pool_used / secs);
-        set(Metric::DbQueryMs, i.db_query_ms / secs);
-        set(Metric::PaymentLatencyMs, i.payment_ms / secs);
-        series.ticks.push(tick);
-        for (m, v) in values.iter().enumerate() {
-            series.fleet[m].push(*v);
-        }
-        self.alerts
-            .evaluate(&self.cfg.alerts, tick, &values, &mut self.trace.events);
-        self.trace.impact = self.impact.totals.clone();
-        self.fleet.reset_accumulators();
-        self.interval = Interval::default();
     }
 
     /// Checks the physical invariants; tests call this every tick.
