@@ -191,6 +191,23 @@ fn fleet_limits() {
 }
 
 #[test]
+fn ids_sources_values_and_reference_entries() {
+    case(
+        "misc",
+        &[
+            ("id = \"ecommerce-memory-leak\"", "id = \"Ecommerce Leak\""),
+            ("follows = \"004\"", "follows = \"999\""),
+            ("noise = 0.03", "noise = -0.1"),
+            ("id = \"high_latency\"", "id = \"high_error_rate\""),
+            ("at = \"16:45\"", "at = \"19:30\""),
+            ("action = \"diff_config\"\n", ""),
+            ("action = \"restart_server\"\n", ""),
+            ("source = \"000\"", "source = \"001\""),
+        ],
+    );
+}
+
+#[test]
 fn an_empty_file() {
     snapshot("empty_file", &errors_of(""));
 }

@@ -81,7 +81,7 @@ impl Checker {
             self.fail(
                 path,
                 format!("must be between {low} and {high}, found {value}"),
-                "",
+                format!("use a value from {low} to {high}; the units are in the field's name"),
             );
         }
         value
@@ -89,20 +89,27 @@ impl Checker {
 
     pub fn positive(&mut self, path: &str, value: f64) -> f64 {
         if !(value > 0.0 && value.is_finite()) {
-            self.fail(path, format!("must be greater than 0, found {value}"), "");
+            let help = "use a positive number; the units are in the field's name";
+            self.fail(path, format!("must be greater than 0, found {value}"), help);
         }
         value
     }
 
     pub fn non_negative(&mut self, path: &str, value: f64) -> f64 {
         if !(value >= 0.0 && value.is_finite()) {
-            self.fail(path, format!("must be 0 or more, found {value}"), "");
+            let help = "use 0 or a positive number; the units are in the field's name";
+            self.fail(path, format!("must be 0 or more, found {value}"), help);
         }
         value
     }
 
     pub fn at_least(&mut self, path: &str, value: u32, low: u32, help: &str) -> u32 {
         if value < low {
+            let help = if help.is_empty() {
+                format!("use {low} or more")
+            } else {
+                help.to_string()
+            };
             self.fail(path, format!("must be at least {low}, found {value}"), help);
         }
         value
@@ -110,7 +117,11 @@ impl Checker {
 
     pub fn not_empty(&mut self, path: &str, value: &str) -> String {
         if value.trim().is_empty() {
-            self.fail(path, "must not be empty", "");
+            self.fail(
+                path,
+                "must not be empty",
+                "write some text between the quotes",
+            );
         }
         value.to_string()
     }
@@ -233,7 +244,11 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
             let start_s = c.time(&format!("{p}.start"), &k.start);
             let end_s = c.time(&format!("{p}.end"), &k.end);
             if end_s <= start_s {
-                c.fail(format!("{p}.end"), "must be after the campaign's start", "");
+                c.fail(
+                    format!("{p}.end"),
+                    "must be after the campaign's start",
+                    "a campaign ends after it starts, within the run",
+                );
             }
             Campaign {
                 start_s,
@@ -267,7 +282,7 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         c.fail(
             "fleet.servers",
             format!("at most 10000 servers, found {servers}"),
-            "",
+            "larger fleets do not fit a training run in a browser",
         );
     }
     let heap_max = c.positive("fleet.heap_max_mb", f.heap_max_mb);
@@ -298,7 +313,7 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         .filter(|_| limits_sound)
     {
         if !(*v >= baseline && *v < heap_max) {
-            c.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "");
+            c.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "a server's live heap at the start lies between its warm baseline and its limit");
         }
     }
     if f.heap_max_mb + f.host_overhead_mb > f.host_ram_mb {
@@ -318,7 +333,7 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
                 "must be below disk_mb ({}), found {}",
                 f.disk_mb, f.disk_used_mb
             ),
-            "",
+            "a disk that starts full fails every request from the first second",
         );
     }
     let lb = &f.load_balancer;
