@@ -5,8 +5,9 @@ use std::process::ExitCode;
 use incident_trainer::scenario::{self, script, Scenario};
 use incident_trainer::score;
 use incident_trainer::sim::render::thousands;
+use incident_trainer::sim::run::Refused;
 use incident_trainer::sim::{
-    first_divergence, run_scripted, trace_hash, ScheduledAction, CATALOGUE,
+    first_divergence, run_scripted, trace_hash, ScheduledAction, Trace, CATALOGUE,
 };
 
 const USAGE: &str = "\
@@ -110,6 +111,17 @@ fn actions_for(spec: &str, scenario: &Scenario) -> Result<Vec<ScheduledAction>, 
     }
 }
 
+/// A finished run, ready to report.
+struct Report<'a> {
+    scenario: &'a Scenario,
+    seed: u64,
+    actions: usize,
+    source: &'a str,
+    trace: &'a Trace,
+    refused: &'a [Refused],
+    hash: u64,
+}
+
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let args = parse_run_args(args)?;
     let scenario = scenario::load(&args.scenario).map_err(|e| e.to_string())?;
@@ -122,7 +134,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         if trace_hash(&again) != hash {
             let tick = first_divergence(&trace, &again)
                 .map_or("unknown".into(), |t| format!("{t} ({})", scenario.hhmm(t)));
-            eprintln!("determinism failure: seed {seed}, scenario {} ({:016x}): runs diverge first at tick {tick}", scenario.meta.id, scenario.content_hash);
+            let (id, content) = (&scenario.meta.id, scenario.content_hash);
+            eprintln!("determinism failure: seed {seed}, scenario {id} ({content:016x}): runs diverge first at tick {tick}");
             return Ok(ExitCode::FAILURE);
         }
     }
@@ -130,95 +143,128 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         std::fs::write(path, series_csv(&scenario, &trace))
             .map_err(|e| format!("cannot write {path}: {e}"))?;
     }
-    let milestones = score::reached(&scenario, &trace);
-    let clock = |t: Option<u32>| t.map(|t| scenario.hhmm(t));
-    let impact = &trace.impact;
+    let report = Report {
+        scenario: &scenario,
+        seed,
+        actions: actions.len(),
+        source: &args.actions,
+        trace: &trace,
+        refused: &refused,
+        hash,
+    };
     if args.json {
-        let refused: Vec<_> = refused
-            .iter()
-            .map(|r| serde_json::json!({"at": scenario.hhmm(r.tick), "action": r.action.to_string(), "error": r.error.to_string()}))
-            .collect();
-        let milestones: Vec<_> = milestones
-            .iter()
-            .map(|m| serde_json::json!({"id": m.id, "title": m.title, "reached_at": clock(m.reached_at), "reference_at": clock(m.reference_at)}))
-            .collect();
-        let out = serde_json::json!({
-            "scenario": scenario.meta.id,
-            "title": scenario.meta.title,
-            "scenario_hash": format!("{:016x}", scenario.content_hash),
-            "seed": seed,
-            "actions": actions.len(),
-            "trace_hash": format!("{hash:016x}"),
-            "outage_started_at": clock(impact.outage_started_at),
-            "restored_at": clock(impact.restored_at),
-            "peak_users_affected_pct": (impact.peak_users_affected_pct * 10.0).round() / 10.0,
-            "requests": impact.requests.round(),
-            "failed_requests": impact.failed_requests.round(),
-            "failed_orders": impact.failed_orders.round(),
-            "revenue_lost": impact.revenue_lost.round(),
-            "currency": scenario.currency,
-            "milestones": milestones,
-            "refused_actions": refused,
-        });
-        println!("{}", serde_json::to_string_pretty(&out).expect("json"));
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!(
-        "{} ({}), seed {seed}, {} action(s) from {}",
-        scenario.meta.title,
-        scenario.meta.id,
-        actions.len(),
-        args.actions
-    );
-    println!("\nmilestone                                  run     real team");
-    for m in &milestones {
-        let show = |t: Option<String>| t.unwrap_or_else(|| "-".into());
         println!(
-            "  {:<40} {:<7} {}",
-            m.title,
-            show(clock(m.reached_at)),
-            show(clock(m.reference_at))
+            "{}",
+            serde_json::to_string_pretty(&json_report(&report)).expect("json")
         );
+    } else {
+        print!("{}", text_report(&report));
     }
-    let failed_pct = 100.0 * impact.failed_requests / impact.requests.max(1.0);
-    println!("\nimpact");
-    println!(
-        "  outage started       {}",
-        clock(impact.outage_started_at).unwrap_or_else(|| "never".into())
-    );
-    println!(
-        "  restored             {}",
-        clock(impact.restored_at).unwrap_or_else(|| "not restored".into())
-    );
-    println!(
-        "  peak users affected  {:.1}%",
-        impact.peak_users_affected_pct
-    );
-    println!(
-        "  requests failed      {} of {} ({failed_pct:.1}%)",
-        thousands(impact.failed_requests),
-        thousands(impact.requests)
-    );
-    println!(
-        "  orders lost          {} ({} {})",
-        thousands(impact.failed_orders),
-        scenario.currency,
-        thousands(impact.revenue_lost)
-    );
-    for r in &refused {
-        println!(
-            "  refused at {}: {}: {}",
-            scenario.hhmm(r.tick),
-            r.action,
-            r.error
-        );
-    }
-    println!("\ntrace hash {hash:016x}");
     Ok(ExitCode::SUCCESS)
 }
 
+fn json_report(r: &Report) -> serde_json::Value {
+    let s = r.scenario;
+    let clock = |t: Option<u32>| t.map(|t| s.hhmm(t));
+    let impact = &r.trace.impact;
+    let refused: Vec<_> = r
+        .refused
+        .iter()
+        .map(|x| serde_json::json!({"at": s.hhmm(x.tick), "action": x.action.to_string(), "error": x.error.to_string()}))
+        .collect();
+    let milestones: Vec<_> = score::reached(s, r.trace)
+        .iter()
+        .map(|m| serde_json::json!({"id": m.id, "title": m.title, "reached_at": clock(m.reached_at), "reference_at": clock(m.reference_at)}))
+        .collect();
+    serde_json::json!({
+        "scenario": s.meta.id,
+        "title": s.meta.title,
+        "scenario_hash": format!("{:016x}", s.content_hash),
+        "seed": r.seed,
+        "actions": r.actions,
+        "trace_hash": format!("{:016x}", r.hash),
+        "outage_started_at": clock(impact.outage_started_at),
+        "restored_at": clock(impact.restored_at),
+        "peak_users_affected_pct": (impact.peak_users_affected_pct * 10.0).round() / 10.0,
+        "requests": impact.requests.round(),
+        "failed_requests": impact.failed_requests.round(),
+        "failed_orders": impact.failed_orders.round(),
+        "revenue_lost": impact.revenue_lost.round(),
+        "currency": s.currency,
+        "milestones": milestones,
+        "refused_actions": refused,
+    })
+}
+
+fn text_report(r: &Report) -> String {
+    use std::fmt::Write;
+    let s = r.scenario;
+    let clock = |t: Option<u32>, none: &str| t.map_or(none.to_string(), |t| s.hhmm(t));
+    let impact = &r.trace.impact;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} ({}), seed {}, {} action(s) from {}",
+        s.meta.title, s.meta.id, r.seed, r.actions, r.source
+    );
+    let _ = writeln!(
+        o,
+        "\nmilestone                                  run     real team"
+    );
+    for m in score::reached(s, r.trace) {
+        let _ = writeln!(
+            o,
+            "  {:<40} {:<7} {}",
+            m.title,
+            clock(m.reached_at, "-"),
+            clock(m.reference_at, "-")
+        );
+    }
+    let failed_pct = 100.0 * impact.failed_requests / impact.requests.max(1.0);
+    let _ = writeln!(o, "\nimpact");
+    let _ = writeln!(
+        o,
+        "  outage started       {}",
+        clock(impact.outage_started_at, "never")
+    );
+    let _ = writeln!(
+        o,
+        "  restored             {}",
+        clock(impact.restored_at, "not restored")
+    );
+    let _ = writeln!(
+        o,
+        "  peak users affected  {:.1}%",
+        impact.peak_users_affected_pct
+    );
+    let (failed, requests) = (
+        thousands(impact.failed_requests),
+        thousands(impact.requests),
+    );
+    let _ = writeln!(
+        o,
+        "  requests failed      {failed} of {requests} ({failed_pct:.1}%)"
+    );
+    let (orders, lost) = (
+        thousands(impact.failed_orders),
+        thousands(impact.revenue_lost),
+    );
+    let _ = writeln!(o, "  orders lost          {orders} ({} {lost})", s.currency);
+    for x in r.refused {
+        let _ = writeln!(
+            o,
+            "  refused at {}: {}: {}",
+            s.hhmm(x.tick),
+            x.action,
+            x.error
+        );
+    }
+    let _ = writeln!(o, "\ntrace hash {:016x}", r.hash);
+    o
+}
+
 /// Every fleet metric, one row per scrape.
-fn series_csv(scenario: &Scenario, trace: &incident_trainer::sim::Trace) -> String {
+fn series_csv(scenario: &Scenario, trace: &Trace) -> String {
     use incident_trainer::sim::Metric;
     let mut out = String::from("time");
     for m in Metric::ALL {

@@ -1,6 +1,7 @@
 //! Scenarios: the TOML format team leads write, its validation (every error located), the
 //! reference timeline of the real incident, and the built-in library.
 
+mod checker;
 pub mod error;
 pub mod file;
 pub mod library;
@@ -9,6 +10,7 @@ pub mod model;
 pub mod script;
 pub mod units;
 mod validate;
+mod validate_faults;
 mod validate_lists;
 
 pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
@@ -16,8 +18,8 @@ pub use model::*;
 
 use crate::sim::hash::StableHasher;
 use crate::sim::SimConfig;
+use checker::{Checker, Problem};
 use locate::Located;
-use validate::{Checker, Problem};
 
 /// Parses and validates a scenario. `file` names it in errors.
 pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
@@ -86,7 +88,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let fleet = validate::fleet(c, &f.fleet);
     let (database, payment) = validate::dependencies(c, &f.database, &f.payment);
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
-    let faults = validate_lists::faults(c, &f.faults, fleet.servers);
+    let faults = validate_faults::faults(c, &f.faults, fleet.servers);
     let alerts = validate_lists::alerts(c, &f.alerts);
     let action_durations_s = validate_lists::overrides(c, &f.actions);
     let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);

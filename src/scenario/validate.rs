@@ -1,147 +1,13 @@
 //! Checks a parsed file's meaning, collecting every problem (not just the first), and builds the
 //! simulation config from it.
 
-use crate::sim::clock::{parse_time_of_day, tick_of};
+use crate::sim::clock::parse_time_of_day;
 use crate::sim::*;
 
+use super::checker::Checker;
 use super::file::*;
 use super::model::{Clock, Difficulty, Meta, Source};
 use super::units::parse_duration;
-
-/// One problem, before it is given a place in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-    pub help: Option<String>,
-}
-
-/// Collects problems while reading values out of the file.
-#[derive(Default)]
-pub struct Checker {
-    pub problems: Vec<Problem>,
-    /// Local second of the day at tick 0, once the clock is read.
-    pub start_s_of_day: u32,
-    pub duration_s: u32,
-}
-
-impl Checker {
-    pub fn fail(
-        &mut self,
-        path: impl Into<String>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        let help: String = help.into();
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-            help: (!help.is_empty()).then_some(help),
-        });
-    }
-
-    pub fn duration(&mut self, path: &str, text: &str) -> u32 {
-        parse_duration(text).unwrap_or_else(|| {
-            self.fail(
-                path,
-                format!("`{text}` is not a duration"),
-                "write a number with a unit: `90s`, `5m`, `2h` or `1h30m`",
-            );
-            0
-        })
-    }
-
-    /// A time of day, as a tick from the start of the run (0 when it is not one).
-    pub fn time(&mut self, path: &str, text: &str) -> u32 {
-        self.time_opt(path, text).unwrap_or(0)
-    }
-
-    /// A time of day, as a tick from the start of the run; None (and a problem) when it is not one.
-    pub fn time_opt(&mut self, path: &str, text: &str) -> Option<u32> {
-        let Some(s) = parse_time_of_day(text) else {
-            let help = "write 24-hour local time as HH:MM, for example \"14:35\"";
-            self.fail(path, format!("`{text}` is not a time of day"), help);
-            return None;
-        };
-        let tick = tick_of(self.start_s_of_day, s);
-        if self.duration_s > 0 && tick > self.duration_s {
-            let end = clock::hhmm(self.start_s_of_day, self.duration_s);
-            let help = "use a time between the start and the end of the time limit";
-            self.fail(
-                path,
-                format!("{text} is outside the run, which ends {end}"),
-                help,
-            );
-        }
-        Some(tick)
-    }
-
-    pub fn range(&mut self, path: &str, value: f64, low: f64, high: f64) -> f64 {
-        if !(low..=high).contains(&value) {
-            self.fail(
-                path,
-                format!("must be between {low} and {high}, found {value}"),
-                format!("use a value from {low} to {high}; the units are in the field's name"),
-            );
-        }
-        value
-    }
-
-    pub fn positive(&mut self, path: &str, value: f64) -> f64 {
-        if !(value > 0.0 && value.is_finite()) {
-            let help = "use a positive number; the units are in the field's name";
-            self.fail(path, format!("must be greater than 0, found {value}"), help);
-        }
-        value
-    }
-
-    pub fn non_negative(&mut self, path: &str, value: f64) -> f64 {
-        if !(value >= 0.0 && value.is_finite()) {
-            let help = "use 0 or a positive number; the units are in the field's name";
-            self.fail(path, format!("must be 0 or more, found {value}"), help);
-        }
-        value
-    }
-
-    pub fn at_least(&mut self, path: &str, value: u32, low: u32, help: &str) -> u32 {
-        if value < low {
-            let help = if help.is_empty() {
-                format!("use {low} or more")
-            } else {
-                help.to_string()
-            };
-            self.fail(path, format!("must be at least {low}, found {value}"), help);
-        }
-        value
-    }
-
-    pub fn not_empty(&mut self, path: &str, value: &str) -> String {
-        if value.trim().is_empty() {
-            self.fail(
-                path,
-                "must not be empty",
-                "write some text between the quotes",
-            );
-        }
-        value.to_string()
-    }
-
-    /// Ids are lowercase words joined by `_` or `-`, so they work in URLs and action files.
-    pub fn id(&mut self, path: &str, value: &str) -> String {
-        let ok = !value.is_empty()
-            && value
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-        if !ok {
-            self.fail(
-                path,
-                format!("`{value}` is not a valid id"),
-                "use lowercase letters, digits, `_` and `-` only",
-            );
-        }
-        value.to_string()
-    }
-}
 
 pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
     let difficulty = Difficulty::from_id(&m.difficulty).unwrap_or_else(|| {
@@ -294,6 +160,46 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
             "a server whose warm heap fills its limit could never start",
         );
     }
+    fleet_consistency(c, f, servers, heap_max, baseline);
+    FleetConfig {
+        servers,
+        capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
+        base_latency_ms: c.positive("fleet.base_latency_ms", f.base_latency_ms),
+        request_timeout_ms: c.positive("fleet.request_timeout_ms", f.request_timeout_ms),
+        heap_max_mb: heap_max,
+        heap_baseline_mb: baseline,
+        initial_heap_live_mb: f.initial_heap_live_mb.clone(),
+        alloc_kb_per_request: c.non_negative("fleet.alloc_kb_per_request", f.alloc_kb_per_request),
+        gc_trigger_fraction: c.range(
+            "fleet.gc_trigger_fraction",
+            f.gc_trigger_fraction,
+            0.05,
+            1.0,
+        ),
+        gc_pause_base_ms: c.non_negative("fleet.gc_pause_base_ms", f.gc_pause_base_ms),
+        gc_pause_ms_per_gb_live: c
+            .non_negative("fleet.gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live),
+        restart_s: c.duration("fleet.restart_time", &f.restart_time),
+        auto_restart: f.auto_restart,
+        provision_s: c.duration("fleet.provision_time", &f.provision_time),
+        host_ram_mb: c.positive("fleet.host_ram_mb", f.host_ram_mb),
+        host_overhead_mb: c.non_negative("fleet.host_overhead_mb", f.host_overhead_mb),
+        disk_mb: c.positive("fleet.disk_mb", f.disk_mb),
+        disk_used_mb: c.non_negative("fleet.disk_used_mb", f.disk_used_mb),
+        log_kb_per_request: c.non_negative("fleet.log_kb_per_request", f.log_kb_per_request),
+        cpu_pct_at_capacity: c.range(
+            "fleet.cpu_pct_at_capacity",
+            f.cpu_pct_at_capacity,
+            1.0,
+            100.0,
+        ),
+        worker_threads: c.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
+        lb: load_balancer(c, &f.load_balancer),
+    }
+}
+
+/// Checks across fleet fields: starting heaps, host memory, disk.
+fn fleet_consistency(c: &mut Checker, f: &FleetFile, servers: u32, heap_max: f64, baseline: f64) {
     if servers >= 1 && f.initial_heap_live_mb.len() > servers as usize {
         c.fail(
             "fleet.initial_heap_live_mb",
@@ -336,66 +242,33 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
             "a disk that starts full fails every request from the first second",
         );
     }
-    let lb = &f.load_balancer;
-    FleetConfig {
-        servers,
-        capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
-        base_latency_ms: c.positive("fleet.base_latency_ms", f.base_latency_ms),
-        request_timeout_ms: c.positive("fleet.request_timeout_ms", f.request_timeout_ms),
-        heap_max_mb: heap_max,
-        heap_baseline_mb: baseline,
-        initial_heap_live_mb: f.initial_heap_live_mb.clone(),
-        alloc_kb_per_request: c.non_negative("fleet.alloc_kb_per_request", f.alloc_kb_per_request),
-        gc_trigger_fraction: c.range(
-            "fleet.gc_trigger_fraction",
-            f.gc_trigger_fraction,
-            0.05,
+}
+
+fn load_balancer(c: &mut Checker, lb: &LoadBalancerFile) -> LoadBalancerConfig {
+    LoadBalancerConfig {
+        health_interval_s: c
+            .duration("fleet.load_balancer.health_interval", &lb.health_interval)
+            .max(1),
+        unhealthy_threshold: c.at_least(
+            "fleet.load_balancer.unhealthy_threshold",
+            lb.unhealthy_threshold,
+            1,
+            "",
+        ),
+        healthy_threshold: c.at_least(
+            "fleet.load_balancer.healthy_threshold",
+            lb.healthy_threshold,
+            1,
+            "",
+        ),
+        check_timeout_ms: c.positive("fleet.load_balancer.check_timeout_ms", lb.check_timeout_ms),
+        sticky_share: c.range(
+            "fleet.load_balancer.sticky_share",
+            lb.sticky_share,
+            0.0,
             1.0,
         ),
-        gc_pause_base_ms: c.non_negative("fleet.gc_pause_base_ms", f.gc_pause_base_ms),
-        gc_pause_ms_per_gb_live: c
-            .non_negative("fleet.gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live),
-        restart_s: c.duration("fleet.restart_time", &f.restart_time),
-        auto_restart: f.auto_restart,
-        provision_s: c.duration("fleet.provision_time", &f.provision_time),
-        host_ram_mb: c.positive("fleet.host_ram_mb", f.host_ram_mb),
-        host_overhead_mb: c.non_negative("fleet.host_overhead_mb", f.host_overhead_mb),
-        disk_mb: c.positive("fleet.disk_mb", f.disk_mb),
-        disk_used_mb: c.non_negative("fleet.disk_used_mb", f.disk_used_mb),
-        log_kb_per_request: c.non_negative("fleet.log_kb_per_request", f.log_kb_per_request),
-        cpu_pct_at_capacity: c.range(
-            "fleet.cpu_pct_at_capacity",
-            f.cpu_pct_at_capacity,
-            1.0,
-            100.0,
-        ),
-        worker_threads: c.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
-        lb: LoadBalancerConfig {
-            health_interval_s: c
-                .duration("fleet.load_balancer.health_interval", &lb.health_interval)
-                .max(1),
-            unhealthy_threshold: c.at_least(
-                "fleet.load_balancer.unhealthy_threshold",
-                lb.unhealthy_threshold,
-                1,
-                "",
-            ),
-            healthy_threshold: c.at_least(
-                "fleet.load_balancer.healthy_threshold",
-                lb.healthy_threshold,
-                1,
-                "",
-            ),
-            check_timeout_ms: c
-                .positive("fleet.load_balancer.check_timeout_ms", lb.check_timeout_ms),
-            sticky_share: c.range(
-                "fleet.load_balancer.sticky_share",
-                lb.sticky_share,
-                0.0,
-                1.0,
-            ),
-            session_s: c.duration("fleet.load_balancer.session_length", &lb.session_length),
-        },
+        session_s: c.duration("fleet.load_balancer.session_length", &lb.session_length),
     }
 }
 

@@ -8,11 +8,6 @@ use super::fleet::ServerState;
 use super::pending::Effect;
 use super::simulation::Simulation;
 
-/// Rate limiting admits this share of the capacity of the servers that are up.
-const RATE_LIMIT_SHARE: f64 = 0.8;
-/// Raising the memory limit multiplies it by this (within the host's memory).
-const MEMORY_RAISE: f64 = 1.5;
-
 /// An action's target, resolved against the world.
 enum Resolved {
     None,
@@ -141,7 +136,6 @@ impl Simulation {
             Resolved::Host(s) => Some(s),
             _ => None,
         };
-        let note = |text: String| Ok(FindingBody::Note { text });
         match kind {
             K::ViewMemory
             | K::ReadLogs
@@ -155,132 +149,25 @@ impl Simulation {
             | K::Top
             | K::Free
             | K::Df => self.diagnose(t, kind, host),
-            K::RestartServer => {
-                let s = host.expect("resolved as a host");
-                self.fleet.stop(
-                    s as usize,
-                    t,
-                    RestartCause::Manual,
-                    true,
-                    &mut self.trace.events,
-                );
-                note(format!(
-                    "Restarting {}; it takes about {} s to come back.",
-                    self.fleet.name(s),
-                    self.cfg.fleet.restart_s
-                ))
-            }
-            K::RestartAll => {
-                for s in 0..self.fleet.len() {
-                    self.fleet
-                        .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
-                }
-                note(format!(
-                    "Restarting all {} servers; nothing serves for about {} s.",
-                    self.fleet.len(),
-                    self.cfg.fleet.restart_s
-                ))
-            }
-            K::RollingRestart => self.rolling_restart(t),
-            K::ScaleOut => {
-                self.schedule(t + self.cfg.fleet.provision_s, Effect::ServerProvisioned)?;
-                note(format!(
-                    "Provisioning one more server; it starts in about {} s.",
-                    self.cfg.fleet.provision_s
-                ))
-            }
-            K::RollbackDeploy => {
-                self.schedule(t + self.cfg.response.rollback_s, Effect::RollbackLive)?;
-                note(format!(
-                    "Rolling back from {} to {}; live in about {} s.",
-                    self.faults.release, self.faults.previous_release, self.cfg.response.rollback_s
-                ))
-            }
-            K::RaiseMemoryLimit => self.raise_memory_limit(t),
-            K::RevertConfig => {
-                if self.faults.config_changes.is_empty() {
-                    return Err(ActionError::NothingToDo {
-                        reason: "the running configuration already matches the last known-good one"
-                            .into(),
-                    });
-                }
-                let changes = std::mem::take(&mut self.faults.config_changes);
-                for c in &changes {
-                    let change = format!("{}: {} -> {}", c.key, c.to, c.from);
-                    self.trace
-                        .events
-                        .push(t, EventKind::ConfigReverted { change });
-                }
-                self.cure(t, |k| matches!(k, FaultKind::PoolExhaustion { .. }));
-                note(format!(
-                    "Reverted {} change(s) to the last known-good configuration.",
-                    changes.len()
-                ))
-            }
-            K::CleanDisk => {
-                let cleaned: Vec<usize> = match host {
-                    Some(s) => vec![s as usize],
-                    None => (0..self.fleet.len()).collect(),
-                };
-                for s in &cleaned {
-                    self.fleet.servers[*s].disk_used_mb = self.cfg.fleet.disk_used_mb;
-                    self.fleet.servers[*s].disk_full = false;
-                }
-                note(format!(
-                    "Removed rotated logs on {} server(s).",
-                    cleaned.len()
-                ))
-            }
-            K::KillRunaway => {
-                let s = host.expect("resolved as a host") as usize;
-                if self.fleet.servers[s].runaway_cpu_pct <= 0.0 {
-                    return Err(ActionError::NothingToDo {
-                        reason: format!(
-                            "no process is running away on {}",
-                            self.fleet.name(s as u32)
-                        ),
-                    });
-                }
-                self.fleet.servers[s].runaway_cpu_pct = 0.0;
-                note(format!(
-                    "Killed the runaway process on {}.",
-                    self.fleet.name(s as u32)
-                ))
-            }
-            K::EnableMaintenancePage | K::DisableMaintenancePage => {
-                let on = kind == K::EnableMaintenancePage;
-                self.team.maintenance = on;
-                self.trace.events.push(t, EventKind::MaintenanceMode { on });
-                note(
-                    if on {
-                        "Every user now sees the maintenance page."
-                    } else {
-                        "Users reach the site again."
-                    }
-                    .into(),
-                )
-            }
-            K::EnableRateLimiting => {
-                let limit =
-                    RATE_LIMIT_SHARE * self.fleet.servers_up() as f64 * self.cfg.fleet.capacity_rps;
-                self.team.rate_limit_rps = Some(limit);
-                self.trace.events.push(
-                    t,
-                    EventKind::RateLimit {
-                        limit_rps: limit as f32,
-                    },
-                );
-                note(format!(
-                    "Admitting at most {limit:.0} requests/s; the rest get 429."
-                ))
-            }
-            K::DisableRateLimiting => {
-                self.team.rate_limit_rps = None;
-                self.trace
-                    .events
-                    .push(t, EventKind::RateLimit { limit_rps: 0.0 });
-                note("Rate limiting is off.".into())
-            }
+            K::PageDevelopers
+            | K::DeclareSeverity
+            | K::UpdateStatusPage
+            | K::DeclareHypothesis
+            | K::ApplyCodeFix => self.coordinate(t, kind, target),
+            _ => self.remediate(t, kind, host),
+        }
+    }
+
+    /// Escalation and communication: paging, severity, status page, hypotheses, the code fix.
+    fn coordinate(
+        &mut self,
+        t: u32,
+        kind: ActionKind,
+        target: Resolved,
+    ) -> Result<FindingBody, ActionError> {
+        use ActionKind as K;
+        let note = |text: String| Ok(FindingBody::Note { text });
+        match kind {
             K::PageDevelopers => self.page_developers(t),
             K::DeclareSeverity => {
                 let Resolved::Severity(level) = target else {
@@ -317,10 +204,11 @@ impl Simulation {
                 ))
             }
             K::ApplyCodeFix => self.apply_code_fix(t),
+            _ => unreachable!("{kind:?} is not a coordination action"),
         }
     }
 
-    fn schedule(&mut self, at: u32, effect: Effect) -> Result<(), ActionError> {
+    pub(super) fn schedule(&mut self, at: u32, effect: Effect) -> Result<(), ActionError> {
         if self.pending.schedule(at, effect) {
             Ok(())
         } else {
@@ -328,47 +216,6 @@ impl Simulation {
                 reason: "too many changes are already under way".into(),
             })
         }
-    }
-
-    fn rolling_restart(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        let lb = &self.cfg.fleet.lb;
-        let gap = self.cfg.fleet.restart_s + lb.health_interval_s * lb.healthy_threshold;
-        for s in 0..self.fleet.len() as u32 {
-            let effect = Effect::StopServer {
-                server: s,
-                cause: RestartCause::Manual,
-            };
-            self.schedule(t + s * gap, effect)?;
-        }
-        let text = format!("Restarting servers one at a time, every {gap} s.");
-        Ok(FindingBody::Note { text })
-    }
-
-    fn raise_memory_limit(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        let ceiling = self.cfg.fleet.host_ram_mb - self.cfg.fleet.host_overhead_mb;
-        let current = self
-            .fleet
-            .servers
-            .iter()
-            .map(|s| s.heap_max_mb)
-            .fold(0.0, f64::max);
-        let raised = (current * MEMORY_RAISE).min(ceiling);
-        if raised <= current {
-            return Err(ActionError::NothingToDo {
-                reason: format!(
-                    "the heap limit ({current:.0} MB) already uses all the host can give"
-                ),
-            });
-        }
-        for s in 0..self.fleet.len() {
-            self.fleet.servers[s].heap_max_mb = raised;
-            self.fleet
-                .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
-        }
-        let text = format!(
-            "Heap limit raised from {current:.0} MB to {raised:.0} MB; servers restarting on it."
-        );
-        Ok(FindingBody::Note { text })
     }
 
     fn page_developers(&mut self, t: u32) -> Result<FindingBody, ActionError> {
@@ -454,7 +301,6 @@ impl Simulation {
             .hypothesis
             .is_some_and(|h| self.cfg.hypotheses[h as usize].correct);
         if right_cause {
-            self.team.code_fixed = true;
             self.cure(t, |k| {
                 matches!(
                     k,

@@ -3,77 +3,39 @@
 use std::fmt::Write;
 
 use super::clock::hhmm;
-use super::findings::{Finding, FindingBody};
+use super::findings::{ConfigChange, Finding, FindingBody, HeapEntry, LbRow, MemoryRow};
 use super::logs;
 use super::simulation::Trace;
 
+/// Appends one formatted line (writing to a `String` cannot fail).
+macro_rules! out {
+    ($o:expr, $($arg:tt)*) => {{
+        let _ = writeln!($o, $($arg)*);
+    }};
+}
+
 /// The text of a finding. Logs are generated here, from the trace, only when asked for.
 pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> String {
-    let mut out = String::new();
-    let o = &mut out;
+    let mut o = String::new();
     match &finding.body {
-        FindingBody::Memory { rows } => {
-            let _ = writeln!(
-                o,
-                "{:<7} {:<9} {:>9} {:>9} {:>8} {:>6} {:>11} {:>8}",
-                "host",
-                "process",
-                "heap MB",
-                "live MB",
-                "max MB",
-                "GC %",
-                "live MB/min",
-                "restarts"
-            );
-            for r in rows {
-                let _ = writeln!(
-                    o,
-                    "{:<7} {:<9} {:>9.0} {:>9.0} {:>8.0} {:>6.1} {:>+11.1} {:>8}",
-                    r.host,
-                    r.state,
-                    r.heap_used_mb,
-                    r.heap_live_mb,
-                    r.heap_max_mb,
-                    r.gc_time_pct,
-                    r.live_growth_mb_per_min,
-                    r.restarts
-                );
-            }
-        }
+        FindingBody::Memory { rows } => memory(&mut o, rows),
         FindingBody::Logs { host, from, to } => {
             for l in logs::render(trace, *from, *to, *host) {
-                let _ = writeln!(o, "{}", l.format(start_s_of_day));
+                out!(o, "{}", l.format(start_s_of_day));
             }
         }
         FindingBody::Config { host, settings } => {
-            let _ = writeln!(o, "# running configuration of {host}");
+            out!(o, "# running configuration of {host}");
             for (k, v) in settings {
-                let _ = writeln!(o, "{k} = {v}");
+                out!(o, "{k} = {v}");
             }
         }
         FindingBody::ConfigDiff { since, changes } => {
-            let _ = writeln!(o, "diff against {since}:");
-            if changes.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "  no differences: the running configuration matches the last known-good one"
-                );
-            }
-            for c in changes {
-                let _ = writeln!(
-                    o,
-                    "- {} = {}\n+ {} = {}    (pushed {})",
-                    c.key,
-                    c.from,
-                    c.key,
-                    c.to,
-                    hhmm(start_s_of_day, c.at)
-                );
-            }
+            config_diff(&mut o, since, changes, start_s_of_day)
         }
         FindingBody::Deploys { lines } => {
             for (when, version, summary) in lines {
-                let _ = writeln!(o, "{when:<17} {version:<14} {summary}");
+                out!(o, "{when:<17} {version:<14} {summary}");
             }
         }
         FindingBody::HeapProfile {
@@ -81,27 +43,21 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             live_mb,
             heap_max_mb,
             entries,
-        } => {
-            let _ = writeln!(
-                o,
-                "heap histogram of {host}: {live_mb:.0} MB live of {heap_max_mb:.0} MB"
-            );
-            let _ = writeln!(
-                o,
-                "{:>4} {:>12} {:>11}  site",
-                "rank", "objects", "retained MB"
-            );
-            for (i, e) in entries.iter().enumerate() {
-                let _ = writeln!(
-                    o,
-                    "{:>4} {:>12} {:>11.1}  {}",
-                    i + 1,
-                    e.objects,
-                    e.retained_mb,
-                    e.site
-                );
-            }
+        } => heap_profile(&mut o, host, *live_mb, *heap_max_mb, entries),
+        FindingBody::Database { .. } | FindingBody::Dependencies { .. } => {
+            database(&mut o, &finding.body)
         }
+        FindingBody::LoadBalancer { rows } => load_balancer(&mut o, rows),
+        FindingBody::Top { .. } | FindingBody::Free { .. } | FindingBody::Df { .. } => {
+            host_command(&mut o, &finding.body)
+        }
+        FindingBody::Note { text } => out!(o, "{text}"),
+    }
+    o
+}
+
+fn database(o: &mut String, body: &FindingBody) {
+    match body {
         FindingBody::Database {
             pool_size,
             pool_used_pct,
@@ -109,13 +65,13 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             wait_ms,
             failing_rps,
         } => {
-            let _ = writeln!(
+            out!(
                 o,
                 "connection pool: {pool_used_pct:.0}% of {pool_size} connections in use"
             );
-            let _ = writeln!(o, "query execution time: {exec_ms:.0} ms");
-            let _ = writeln!(o, "wait for a free connection: {wait_ms:.0} ms per query");
-            let _ = writeln!(
+            out!(o, "query execution time: {exec_ms:.0} ms");
+            out!(o, "wait for a free connection: {wait_ms:.0} ms per query");
+            out!(
                 o,
                 "requests failing for want of a connection: {failing_rps:.0}/s"
             );
@@ -126,42 +82,35 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             payment_latency_ms,
             payment_failed_pct,
         } => {
-            let _ = writeln!(
+            out!(
                 o,
                 "{:<16} {:>12} {:>10}",
-                "dependency", "latency ms", "status"
+                "dependency",
+                "latency ms",
+                "status"
             );
-            let _ = writeln!(
+            out!(
                 o,
                 "{:<16} {:>12.0} {:>9.0}%",
-                "database", db_query_ms, db_pool_used_pct
+                "database",
+                db_query_ms,
+                db_pool_used_pct
             );
-            let _ = writeln!(
+            out!(
                 o,
                 "{:<16} {:>12.0} {:>8.1}% failed",
-                "payment gateway", payment_latency_ms, payment_failed_pct
+                "payment gateway",
+                payment_latency_ms,
+                payment_failed_pct
             );
         }
-        FindingBody::LoadBalancer { rows } => {
-            let _ = writeln!(
-                o,
-                "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8}",
-                "backend", "rotation", "process", "fails", "passes", "share %"
-            );
-            for r in rows {
-                let rotation = if r.in_rotation { "in" } else { "OUT" };
-                let _ = writeln!(
-                    o,
-                    "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8.1}",
-                    r.host,
-                    rotation,
-                    r.process,
-                    r.failed_checks,
-                    r.passed_checks,
-                    r.traffic_share_pct
-                );
-            }
-        }
+        _ => unreachable!("only database findings come here"),
+    }
+}
+
+/// `top`, `free -m` and `df -h` on one host.
+fn host_command(o: &mut String, body: &FindingBody) {
+    match body {
         FindingBody::Top {
             host,
             load_1m,
@@ -172,18 +121,17 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             mem_total_mb,
             mem_used_mb,
         } => {
-            let _ = writeln!(o, "top - {host}  load average: {load_1m:.2}");
-            let _ = writeln!(o, "%Cpu(s): {cpu_pct:.1} us+sy   MiB Mem: {mem_total_mb:.0} total, {mem_used_mb:.0} used");
-            let _ = writeln!(o, "  PID USER     %CPU COMMAND");
-            let _ = writeln!(
+            out!(o, "top - {host}  load average: {load_1m:.2}");
+            out!(o, "%Cpu(s): {cpu_pct:.1} us+sy   MiB Mem: {mem_total_mb:.0} total, {mem_used_mb:.0} used");
+            out!(o, "  PID USER     %CPU COMMAND");
+            out!(
                 o,
-                " 2291 shop   {:>6.1} java (of which GC {:.1})",
-                app_cpu_pct, gc_cpu_pct
+                " 2291 shop   {app_cpu_pct:>6.1} java (of which GC {gc_cpu_pct:.1})"
             );
             if let Some((process, pct)) = runaway {
-                let _ = writeln!(o, " 3107 shop   {pct:>6.1} {process}");
+                out!(o, " 3107 shop   {pct:>6.1} {process}");
             }
-            let _ = writeln!(o, "  811 root      0.3 node_exporter");
+            out!(o, "  811 root      0.3 node_exporter");
         }
         FindingBody::Free {
             host,
@@ -193,29 +141,30 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             buff_cache_mb,
             available_mb,
         } => {
-            let _ = writeln!(o, "[{host}]$ free -m");
-            let _ = writeln!(
+            out!(o, "[{host}]$ free -m");
+            out!(
                 o,
                 "{:>14} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                "total", "used", "free", "shared", "buff/cache", "available"
+                "total",
+                "used",
+                "free",
+                "shared",
+                "buff/cache",
+                "available"
             );
-            let _ = writeln!(
-                o,
-                "Mem: {:>9.0} {:>10.0} {:>10.0} {:>10} {:>10.0} {:>10.0}",
-                total_mb, used_mb, free_mb, 12, buff_cache_mb, available_mb
-            );
-            let _ = writeln!(o, "Swap: {:>8} {:>10} {:>10}", 0, 0, 0);
+            out!(o, "Mem: {total_mb:>9.0} {used_mb:>10.0} {free_mb:>10.0} {:>10} {buff_cache_mb:>10.0} {available_mb:>10.0}", 12);
+            out!(o, "Swap: {:>8} {:>10} {:>10}", 0, 0, 0);
         }
         FindingBody::Df {
             host,
             size_mb,
             used_mb,
         } => {
-            let pct = 100.0 * used_mb / size_mb;
-            let _ = writeln!(o, "[{host}]$ df -h /var");
-            let _ = writeln!(o, "Filesystem      Size  Used Avail Use% Mounted on");
             let gb = |mb: f64| mb / 1024.0;
-            let _ = writeln!(
+            out!(o, "[{host}]$ df -h /var");
+            out!(o, "Filesystem      Size  Used Avail Use% Mounted on");
+            let pct = 100.0 * used_mb / size_mb;
+            out!(
                 o,
                 "/dev/vdb1     {:>5.1}G {:>4.1}G {:>4.1}G {:>3.0}% /var",
                 gb(*size_mb),
@@ -224,11 +173,108 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
                 pct
             );
         }
-        FindingBody::Note { text } => {
-            let _ = writeln!(o, "{text}");
-        }
+        _ => unreachable!("only host commands come here"),
     }
-    out
+}
+
+fn memory(o: &mut String, rows: &[MemoryRow]) {
+    out!(
+        o,
+        "{:<7} {:<9} {:>9} {:>9} {:>8} {:>6} {:>11} {:>8}",
+        "host",
+        "process",
+        "heap MB",
+        "live MB",
+        "max MB",
+        "GC %",
+        "live MB/min",
+        "restarts"
+    );
+    for r in rows {
+        out!(
+            o,
+            "{:<7} {:<9} {:>9.0} {:>9.0} {:>8.0} {:>6.1} {:>+11.1} {:>8}",
+            r.host,
+            r.state,
+            r.heap_used_mb,
+            r.heap_live_mb,
+            r.heap_max_mb,
+            r.gc_time_pct,
+            r.live_growth_mb_per_min,
+            r.restarts
+        );
+    }
+}
+
+fn config_diff(o: &mut String, since: &str, changes: &[ConfigChange], start_s_of_day: u32) {
+    out!(o, "diff against {since}:");
+    if changes.is_empty() {
+        out!(
+            o,
+            "  no differences: the running configuration matches the last known-good one"
+        );
+    }
+    for c in changes {
+        out!(
+            o,
+            "- {} = {}\n+ {} = {}    (pushed {})",
+            c.key,
+            c.from,
+            c.key,
+            c.to,
+            hhmm(start_s_of_day, c.at)
+        );
+    }
+}
+
+fn heap_profile(o: &mut String, host: &str, live_mb: f64, heap_max_mb: f64, entries: &[HeapEntry]) {
+    out!(
+        o,
+        "heap histogram of {host}: {live_mb:.0} MB live of {heap_max_mb:.0} MB"
+    );
+    out!(
+        o,
+        "{:>4} {:>12} {:>11}  site",
+        "rank",
+        "objects",
+        "retained MB"
+    );
+    for (i, e) in entries.iter().enumerate() {
+        out!(
+            o,
+            "{:>4} {:>12} {:>11.1}  {}",
+            i + 1,
+            e.objects,
+            e.retained_mb,
+            e.site
+        );
+    }
+}
+
+fn load_balancer(o: &mut String, rows: &[LbRow]) {
+    out!(
+        o,
+        "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8}",
+        "backend",
+        "rotation",
+        "process",
+        "fails",
+        "passes",
+        "share %"
+    );
+    for r in rows {
+        let rotation = if r.in_rotation { "in" } else { "OUT" };
+        out!(
+            o,
+            "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8.1}",
+            r.host,
+            rotation,
+            r.process,
+            r.failed_checks,
+            r.passed_checks,
+            r.traffic_share_pct
+        );
+    }
 }
 
 /// A count or amount with thousands separators: 1234567.8 -> "1,234,568".

@@ -28,6 +28,25 @@ pub struct Trace {
     pub ticks: u32,
 }
 
+/// A physical invariant that does not hold: a bug in the model.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Broken {
+    #[error("{host}: heap {heap_mb} MB over its {limit_mb} MB limit")]
+    HeapOverLimit {
+        host: String,
+        heap_mb: f64,
+        limit_mb: f64,
+    },
+    #[error("{host}: negative heap")]
+    NegativeHeap { host: String },
+    #[error("{host}: disk holds {used_mb} MB, more than its size")]
+    DiskOverSize { host: String, used_mb: f64 },
+    #[error("{failed} requests failed but only {arrived} arrived")]
+    MoreFailedThanArrived { failed: f64, arrived: f64 },
+    #[error("sticky pins sum to {sum}, not 1")]
+    PinsDoNotSumToOne { sum: f64 },
+}
+
 /// What the responders (trainee and the people they call) have set in motion.
 #[derive(Clone, Debug, Default)]
 pub struct Team {
@@ -37,7 +56,6 @@ pub struct Team {
     pub hypothesis: Option<u32>,
     pub maintenance: bool,
     pub rate_limit_rps: Option<f64>,
-    pub code_fixed: bool,
 }
 
 /// Sums over the current scrape interval.
@@ -200,34 +218,43 @@ impl Simulation {
     }
 
     /// Checks the physical invariants; tests call this every tick.
-    pub fn check_invariants(&self) -> Result<(), String> {
+    pub fn check_invariants(&self) -> Result<(), Broken> {
         let f = &self.fleet;
-        for s in 0..f.len() {
-            let used = f.heap_used_mb(s);
-            if used > f.servers[s].heap_max_mb + 1e-6 {
-                return Err(format!(
-                    "{}: heap {used} MB over its {} MB limit",
-                    f.name(s as u32),
-                    f.servers[s].heap_max_mb
-                ));
+        for (s, server) in f.servers.iter().enumerate() {
+            let host = f.name(s as u32);
+            let heap_mb = server.heap_used_mb();
+            if heap_mb > server.heap_max_mb + 1e-6 {
+                return Err(Broken::HeapOverLimit {
+                    host,
+                    heap_mb,
+                    limit_mb: server.heap_max_mb,
+                });
             }
-            if f.servers[s].live_mb < 0.0 || f.servers[s].garbage_mb < 0.0 {
-                return Err(format!("{}: negative heap", f.name(s as u32)));
+            if server.live_mb < 0.0 || server.garbage_mb < 0.0 {
+                return Err(Broken::NegativeHeap { host });
             }
-            if f.servers[s].disk_used_mb > f.cfg.disk_mb + 1e-6 {
-                return Err(format!("{}: disk over its size", f.name(s as u32)));
+            if server.disk_used_mb > f.cfg.disk_mb + 1e-6 {
+                return Err(Broken::DiskOverSize {
+                    host,
+                    used_mb: server.disk_used_mb,
+                });
             }
         }
         let t = &self.impact.totals;
         if t.failed_requests > t.requests * (1.0 + 1e-9) + 1e-6 {
-            return Err("more requests failed than arrived".into());
+            return Err(Broken::MoreFailedThanArrived {
+                failed: t.failed_requests,
+                arrived: t.requests,
+            });
         }
-        let pinned: f64 = (0..f.len())
-            .filter(|s| f.servers[*s].in_rotation)
-            .map(|s| f.servers[s].pinned)
+        let pinned: f64 = f
+            .servers
+            .iter()
+            .filter(|s| s.in_rotation)
+            .map(|s| s.pinned)
             .sum();
         if f.servers_in_rotation() > 0 && (pinned - 1.0).abs() > 1e-6 {
-            return Err(format!("sticky pins sum to {pinned}, not 1"));
+            return Err(Broken::PinsDoNotSumToOne { sum: pinned });
         }
         Ok(())
     }

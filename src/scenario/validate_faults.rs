@@ -1,0 +1,223 @@
+//! Validation of faults: the type, the fields each type takes, and their values.
+
+use crate::sim::*;
+
+use super::checker::Checker;
+use super::file::*;
+
+const FAULT_TYPES: [&str; 6] = [
+    "memory_leak",
+    "traffic_surge",
+    "dependency_slowdown",
+    "pool_exhaustion",
+    "disk_fill",
+    "cpu_runaway",
+];
+
+/// Which optional fields each fault type takes.
+fn fields_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "memory_leak" => &["targets", "leak_kb_per_request", "site", "deploy"],
+        "traffic_surge" => &["multiplier", "duration", "ramp"],
+        "dependency_slowdown" => &["dependency", "latency_multiplier", "duration"],
+        "pool_exhaustion" => &["pool_size", "change"],
+        "disk_fill" => &["targets", "mb_per_s"],
+        "cpu_runaway" => &["targets", "cpu_pct", "process"],
+        _ => &[],
+    }
+}
+
+fn given_fields(f: &FaultFile) -> Vec<&'static str> {
+    let mut given = Vec::new();
+    let mut note = |name: &'static str, present: bool| {
+        if present {
+            given.push(name);
+        }
+    };
+    note("targets", f.targets.is_some());
+    note("leak_kb_per_request", f.leak_kb_per_request.is_some());
+    note("site", f.site.is_some());
+    note("deploy", f.deploy.is_some());
+    note("multiplier", f.multiplier.is_some());
+    note("duration", f.duration.is_some());
+    note("ramp", f.ramp.is_some());
+    note("dependency", f.dependency.is_some());
+    note("latency_multiplier", f.latency_multiplier.is_some());
+    note("pool_size", f.pool_size.is_some());
+    note("change", f.change.is_some());
+    note("mb_per_s", f.mb_per_s.is_some());
+    note("cpu_pct", f.cpu_pct.is_some());
+    note("process", f.process.is_some());
+    given
+}
+
+fn required<T: Clone>(
+    c: &mut Checker,
+    path: &str,
+    kind: &str,
+    field: &str,
+    value: &Option<T>,
+    fallback: T,
+) -> T {
+    value.clone().unwrap_or_else(|| {
+        c.fail(
+            path,
+            format!("a {kind} fault needs `{field}`"),
+            format!("add `{field} = ...` to this fault"),
+        );
+        fallback
+    })
+}
+
+fn targets(c: &mut Checker, path: &str, t: &Option<TargetsFile>, servers: u32) -> Targets {
+    match t {
+        None => Targets::All,
+        Some(TargetsFile::Word(w)) if w == "all" => Targets::All,
+        Some(TargetsFile::Word(w)) => {
+            c.fail(
+                path,
+                format!("`{w}` is not a target"),
+                "write \"all\" or a list of hosts such as [\"app-1\", \"app-3\"]",
+            );
+            Targets::All
+        }
+        Some(TargetsFile::Hosts(hosts)) => Targets::Servers(
+            hosts
+                .iter()
+                .enumerate()
+                .map(|(i, h)| host(c, &format!("{path}[{i}]"), h, servers))
+                .collect(),
+        ),
+    }
+}
+
+pub fn host(c: &mut Checker, path: &str, name: &str, servers: u32) -> u32 {
+    let index = name
+        .strip_prefix("app-")
+        .and_then(|n| n.parse::<u32>().ok());
+    match index {
+        Some(i) if i >= 1 && i <= servers => i - 1,
+        // With no valid fleet there is nothing to check hosts against; fleet.servers is reported.
+        _ if servers == 0 => 0,
+        _ => {
+            c.fail(
+                path,
+                format!("there is no host `{name}`"),
+                format!("hosts are named app-1 .. app-{servers}"),
+            );
+            0
+        }
+    }
+}
+
+pub fn faults(c: &mut Checker, list: &[FaultFile], servers: u32) -> Vec<Fault> {
+    let mut out = Vec::new();
+    for (i, f) in list.iter().enumerate() {
+        let p = format!("faults[{i}]");
+        let at_s = c.time(&format!("{p}.at"), &f.at);
+        let kind = f.kind.as_str();
+        if !FAULT_TYPES.contains(&kind) {
+            c.fail(
+                format!("{p}.type"),
+                format!("unknown fault type `{kind}`"),
+                format!("use one of: {}", FAULT_TYPES.join(", ")),
+            );
+            continue;
+        }
+        for field in given_fields(f)
+            .into_iter()
+            .filter(|g| !fields_of(kind).contains(g))
+        {
+            c.fail(
+                format!("{p}.{field}"),
+                format!("`{field}` does not apply to a {kind} fault"),
+                format!("a {kind} fault takes: {}", fields_of(kind).join(", ")),
+            );
+        }
+        let kind = fault_kind(c, &p, f, servers);
+        out.push(Fault { at_s, kind });
+    }
+    out
+}
+
+/// The fault's parameters, by its type (already known to be one of `FAULT_TYPES`).
+fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, servers: u32) -> FaultKind {
+    let kind = f.kind.as_str();
+    let path = |field: &str| format!("{p}.{field}");
+    match f.kind.as_str() {
+        "memory_leak" => {
+            let leak = required(
+                c,
+                p,
+                kind,
+                "leak_kb_per_request",
+                &f.leak_kb_per_request,
+                1.0,
+            );
+            FaultKind::MemoryLeak {
+                targets: targets(c, &path("targets"), &f.targets, servers),
+                leak_kb_per_request: c.positive(&path("leak_kb_per_request"), leak),
+                site: required(c, p, kind, "site", &f.site, String::new()),
+                deploy: f.deploy.clone(),
+            }
+        }
+        "traffic_surge" => {
+            let multiplier = required(c, p, kind, "multiplier", &f.multiplier, 1.0);
+            let duration = required(c, p, kind, "duration", &f.duration, "1m".into());
+            FaultKind::TrafficSurge {
+                multiplier: c.positive(&path("multiplier"), multiplier),
+                duration_s: c.duration(&path("duration"), &duration),
+                ramp_s: c.duration(&path("ramp"), f.ramp.as_deref().unwrap_or("5m")),
+            }
+        }
+        "dependency_slowdown" => {
+            let dependency =
+                match required(c, p, kind, "dependency", &f.dependency, "database".into()).as_str()
+                {
+                    "database" => Dependency::Database,
+                    "payment" => Dependency::Payment,
+                    other => {
+                        c.fail(
+                            path("dependency"),
+                            format!("unknown dependency `{other}`"),
+                            "use \"database\" or \"payment\"",
+                        );
+                        Dependency::Database
+                    }
+                };
+            let multiplier = required(c, p, kind, "latency_multiplier", &f.latency_multiplier, 1.0);
+            FaultKind::DependencySlowdown {
+                dependency,
+                latency_multiplier: c.positive(&path("latency_multiplier"), multiplier),
+                duration_s: c.duration(&path("duration"), f.duration.as_deref().unwrap_or("0s")),
+            }
+        }
+        "pool_exhaustion" => {
+            let size = required(c, p, kind, "pool_size", &f.pool_size, 1);
+            FaultKind::PoolExhaustion {
+                pool_size: c.at_least(
+                    &path("pool_size"),
+                    size,
+                    1,
+                    "a pool needs at least one connection",
+                ),
+                change: required(c, p, kind, "change", &f.change, String::new()),
+            }
+        }
+        "disk_fill" => {
+            let rate = required(c, p, kind, "mb_per_s", &f.mb_per_s, 1.0);
+            FaultKind::DiskFill {
+                targets: targets(c, &path("targets"), &f.targets, servers),
+                mb_per_s: c.positive(&path("mb_per_s"), rate),
+            }
+        }
+        _ => {
+            let cpu = required(c, p, kind, "cpu_pct", &f.cpu_pct, 50.0);
+            FaultKind::CpuRunaway {
+                targets: targets(c, &path("targets"), &f.targets, servers),
+                cpu_pct: c.range(&path("cpu_pct"), cpu, 1.0, 100.0),
+                process: required(c, p, kind, "process", &f.process, String::new()),
+            }
+        }
+    }
+}
