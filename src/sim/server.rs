@@ -117,9 +117,9 @@ impl Server {
         let trigger_mb = (headroom_mb * gc.trigger_fraction).max(1e-3);
         let mut tick_gc_ms = 0.0;
         if self.garbage_mb >= trigger_mb {
-            let cycles = (self.garbage_mb / trigger_mb)
-                .floor()
-                .min(MAX_GC_CYCLES_PER_TICK);
+            // `as u32` truncates: `floor` for this positive, bounded value, without a libm call.
+            let cycles =
+                f64::from((self.garbage_mb / trigger_mb).min(MAX_GC_CYCLES_PER_TICK) as u32);
             self.garbage_mb = (self.garbage_mb - cycles * trigger_mb).max(0.0);
             let pause_ms = gc.pause_base_ms + gc.pause_ms_per_gb_live * self.live_mb / 1024.0;
             tick_gc_ms = cycles * pause_ms;
