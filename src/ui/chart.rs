@@ -100,13 +100,19 @@ pub fn draw<DB: DrawingBackend>(
         .max_light_lines(1)
         .light_line_style(RGBColor(238, 240, 244))
         .draw()?;
+    let swatch = px(16.0) as i32;
     for line in &spec.lines {
         let color = line.color;
         let style = ShapeStyle::from(&color).stroke_width(px(1.5).max(1));
         chart
             .draw_series(LineSeries::new(line.points.iter().copied(), style))?
             .label(line.label)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], color));
+            .legend(move |(x, y)| {
+                PathElement::new(
+                    vec![(x, y), (x + swatch, y)],
+                    ShapeStyle::from(&color).stroke_width(px(2.0)),
+                )
+            });
     }
     chart
         .configure_series_labels()
