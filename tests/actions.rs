@@ -425,3 +425,25 @@ fn every_catalogue_action_is_documented_in_the_readme() {
         );
     }
 }
+
+#[test]
+fn a_scenario_can_override_how_long_an_action_takes() {
+    let text = include_str!("../scenarios/ecommerce-memory-leak.toml").replacen(
+        "[[hypotheses]]",
+        "[[actions]]\naction = \"heap_profile\"\nduration = \"10m\"\n\n[[hypotheses]]",
+        1,
+    );
+    let s = incident_trainer::scenario::parse("override.toml", &text).unwrap();
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    assert_eq!(sim.duration_s(ActionKind::HeapProfile), 600);
+    assert_eq!(
+        sim.duration_s(ActionKind::Top),
+        30,
+        "others keep the catalogue's time"
+    );
+    let ready = sim
+        .apply(Action::on(ActionKind::HeapProfile, "app-1"))
+        .unwrap()
+        .ready_at;
+    assert_eq!(ready, 600);
+}

@@ -124,3 +124,27 @@ fn actions_lists_the_catalogue() {
     );
     assert!(out.contains("apply_code_fix"));
 }
+
+#[test]
+fn csv_export_has_a_row_per_scrape_and_a_column_per_metric() {
+    let path = std::env::temp_dir().join(format!("incident-sim-series-{}.csv", std::process::id()));
+    let out = sim(&[
+        "run",
+        "ecommerce-memory-leak",
+        "--actions",
+        "none",
+        "--csv",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[0], "time");
+    assert_eq!(header.len(), 1 + incident_trainer::sim::Metric::ALL.len());
+    assert!(header.contains(&"error_rate_pct"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 4 * 360, "a row every 10 s for 4 hours");
+    assert!(rows[0].starts_with("14:00:10,"));
+    assert!(rows.last().unwrap().starts_with("18:00:00,"));
+}
