@@ -13,9 +13,9 @@ fn golden_lines() -> String {
     let s = scenario();
     let mut out =
         String::from("# scenario actions seed trace_hash (shared with tests/wasm_trace.rs)\n");
-    for (label, actions) in [("reference", s.reference_actions()), ("none", Vec::new())] {
+    for label in ["reference", "none", "mixed"] {
         for seed in [s.seed, 1] {
-            let trace = run_scripted(s.config.clone(), seed, &actions).0;
+            let trace = run_scripted(s.config.clone(), seed, &script(&s, label)).0;
             out.push_str(&format!(
                 "{ID} {label} {seed} {:016x}\n",
                 trace_hash(&trace)
@@ -66,6 +66,22 @@ fn different_seeds_give_different_traces() {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), hashes.len(), "{hashes:x?}");
+}
+
+#[test]
+fn the_mixed_script_is_accepted_and_exercises_the_world() {
+    let s = scenario();
+    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &mixed_actions(&s));
+    assert!(refused.is_empty(), "{refused:?}");
+    assert_eq!(trace.findings.len(), mixed_actions(&s).len());
+    assert!(trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::ServerAdded { server: 4 })));
+    assert!(trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::FaultCured { .. })));
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! natively: both are checked against tests/golden/trace_hashes.txt.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use incident_trainer::scenario::library;
 use incident_trainer::sim::{run_scripted, trace_hash};
 use wasm_bindgen_test::*;
@@ -22,11 +24,7 @@ fn browser_hashes_match_the_native_golden_file() {
             panic!("bad golden line: {line}")
         };
         let s = library::builtin(id).expect("built-in scenario");
-        let script = if actions == "reference" {
-            s.reference_actions()
-        } else {
-            Vec::new()
-        };
+        let script = common::script(&s, actions);
         let seed: u64 = seed.parse().expect("seed");
         let (trace, _) = run_scripted(s.config.clone(), seed, &script);
         assert_eq!(
@@ -36,5 +34,5 @@ fn browser_hashes_match_the_native_golden_file() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 4);
+    assert_eq!(checked, 6);
 }

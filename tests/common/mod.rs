@@ -74,3 +74,50 @@ pub fn mean(trace: &Trace, metric: Metric, from: u32, to: u32) -> f32 {
 pub fn scheduled(tick: u32, action: Action) -> ScheduledAction {
     ScheduledAction { tick, action }
 }
+
+/// A script touching most of the simulation: every diagnostic, most remediations, coordination.
+pub fn mixed_actions(s: &Scenario) -> Vec<ScheduledAction> {
+    let plan: [(&str, ActionKind, Option<&str>); 22] = [
+        ("14:05", ActionKind::ViewMemory, None),
+        ("14:07", ActionKind::Free, Some("app-1")),
+        ("14:08", ActionKind::Top, Some("app-2")),
+        ("14:09", ActionKind::Df, Some("app-3")),
+        ("14:10", ActionKind::HeapProfile, Some("app-4")),
+        ("14:16", ActionKind::CheckDb, None),
+        ("14:19", ActionKind::CheckDependencies, None),
+        ("14:22", ActionKind::CheckLoadBalancer, None),
+        ("14:24", ActionKind::ListDeploys, None),
+        ("14:26", ActionKind::EnableRateLimiting, None),
+        ("14:28", ActionKind::ReadLogs, None),
+        ("14:31", ActionKind::DeclareSeverity, Some("sev1")),
+        ("14:32", ActionKind::UpdateStatusPage, None),
+        ("14:35", ActionKind::RollingRestart, None),
+        ("14:38", ActionKind::ScaleOut, None),
+        ("14:41", ActionKind::DisableRateLimiting, None),
+        ("14:43", ActionKind::RaiseMemoryLimit, None),
+        ("14:47", ActionKind::PageDevelopers, None),
+        ("15:05", ActionKind::DeclareHypothesis, Some("memory_leak")),
+        ("15:07", ActionKind::RollbackDeploy, None),
+        ("15:15", ActionKind::ApplyCodeFix, None),
+        ("15:30", ActionKind::ReadLogs, Some("app-5")),
+    ];
+    plan.iter()
+        .map(|(at, kind, target)| ScheduledAction {
+            tick: tick(s, at),
+            action: Action {
+                kind: *kind,
+                target: target.map(str::to_string),
+            },
+        })
+        .collect()
+}
+
+/// The action scripts the golden trace hashes cover, by label.
+pub fn script(s: &Scenario, label: &str) -> Vec<ScheduledAction> {
+    match label {
+        "reference" => s.reference_actions(),
+        "none" => Vec::new(),
+        "mixed" => mixed_actions(s),
+        other => panic!("unknown script label {other}"),
+    }
+}
