@@ -16,6 +16,7 @@ usage:
   incident-sim validate FILE...
   incident-sim actions
   incident-sim list
+  incident-sim schema          (the JSON Schema of scenario files, for editors)
 
 SCENARIO is a built-in id (see `list`) or a path to a .toml file.
 --actions reference replays what the real team did (the default); none does nothing;
@@ -28,6 +29,10 @@ fn main() -> ExitCode {
         Some("validate") => validate(&args[1..]),
         Some("actions") => {
             print_actions();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("schema") => {
+            print!("{}", scenario::json_schema());
             Ok(ExitCode::SUCCESS)
         }
         Some("list") => {

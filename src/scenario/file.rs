@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
     pub scenario: MetaFile,
@@ -31,11 +32,16 @@ pub struct ScenarioFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MetaFile {
     pub id: String,
     pub title: String,
     pub summary: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::difficulty")
+    )]
     pub difficulty: String,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -47,6 +53,7 @@ pub struct MetaFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     pub id: String,
@@ -56,6 +63,7 @@ pub struct SourceFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClockFile {
     pub date: String,
@@ -73,6 +81,7 @@ fn default_scrape() -> String {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrafficFile {
     pub baseline_rps: f64,
@@ -89,6 +98,7 @@ pub struct TrafficFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CampaignFile {
     pub start: String,
@@ -105,6 +115,7 @@ fn default_ramp() -> String {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FleetFile {
     pub servers: u32,
@@ -133,6 +144,7 @@ pub struct FleetFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoadBalancerFile {
     pub health_interval: String,
@@ -150,6 +162,7 @@ fn default_session() -> String {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DatabaseFile {
     pub pool_size: u32,
@@ -159,6 +172,7 @@ pub struct DatabaseFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentFile {
     pub latency_ms: f64,
@@ -167,6 +181,7 @@ pub struct PaymentFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SloFile {
     pub error_rate_pct: f64,
@@ -177,6 +192,7 @@ pub struct SloFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResponseFile {
     pub developers_response: String,
@@ -186,9 +202,14 @@ pub struct ResponseFile {
 
 /// One fault. Which fields apply depends on `type`; the validator says which do not.
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FaultFile {
     #[serde(rename = "type")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::fault_type")
+    )]
     pub kind: String,
     pub at: String,
     #[serde(default)]
@@ -200,6 +221,11 @@ pub struct FaultFile {
     pub multiplier: Option<f64>,
     pub duration: Option<String>,
     pub ramp: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::dependency")
+    )]
     pub dependency: Option<String>,
     pub latency_multiplier: Option<f64>,
     pub pool_size: Option<u32>,
@@ -211,6 +237,7 @@ pub struct FaultFile {
 
 /// `"all"` or a list of hosts.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum TargetsFile {
     Word(String),
@@ -218,10 +245,12 @@ pub enum TargetsFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AlertFile {
     pub id: String,
     pub title: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::metric"))]
     pub metric: String,
     pub above: Option<f64>,
     pub below: Option<f64>,
@@ -231,13 +260,16 @@ pub struct AlertFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionOverrideFile {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::action"))]
     pub action: String,
     pub duration: String,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HypothesisFile {
     pub id: String,
@@ -249,6 +281,7 @@ pub struct HypothesisFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeployFile {
     pub when: String,
@@ -257,6 +290,7 @@ pub struct DeployFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneFile {
     pub id: String,
@@ -265,12 +299,48 @@ pub struct MilestoneFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceFile {
     pub at: String,
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::action"))]
     pub action: Option<String>,
     pub target: Option<String>,
     pub milestone: Option<String>,
     pub note: String,
     pub source: String,
+}
+
+/// Schemas for fields whose values come from a fixed list, built from the same lists the
+/// validator uses, so editors offer exactly what validation accepts.
+#[cfg(not(target_arch = "wasm32"))]
+mod schema {
+    use schemars::{Schema, SchemaGenerator};
+
+    fn one_of<'a>(values: impl IntoIterator<Item = &'a str>) -> Schema {
+        let values: Vec<&str> = values.into_iter().collect();
+        let schema = serde_json::json!({ "type": "string", "enum": values });
+        Schema::try_from(schema).expect("a string enum is a schema")
+    }
+
+    pub fn difficulty(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::scenario::Difficulty::IDS)
+    }
+
+    pub fn fault_type(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::scenario::validate_faults::FAULT_TYPES)
+    }
+
+    pub fn dependency(_: &mut SchemaGenerator) -> Schema {
+        one_of(["database", "payment"])
+    }
+
+    pub fn metric(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::sim::Metric::ALL.iter().map(|m| m.id()))
+    }
+
+    pub fn action(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::sim::CATALOGUE.iter().map(|a| a.id))
+    }
 }

@@ -10,7 +10,7 @@ pub mod model;
 pub mod script;
 pub mod units;
 mod validate;
-mod validate_faults;
+pub(crate) mod validate_faults;
 mod validate_lists;
 
 pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
@@ -151,4 +151,14 @@ pub fn load(spec: &str) -> Result<Scenario, LoadError> {
             reason: e.to_string(),
         }),
     }
+}
+
+/// The JSON Schema of scenario files, for editors (TOML language servers read it through a
+/// `#:schema` comment at the top of a file). Committed as `schema/scenario.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(file::ScenarioFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialise");
+    text.push('\n');
+    text
 }

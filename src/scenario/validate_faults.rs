@@ -5,7 +5,7 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-const FAULT_TYPES: [&str; 6] = [
+pub const FAULT_TYPES: [&str; 6] = [
     "memory_leak",
     "traffic_surge",
     "dependency_slowdown",
