@@ -339,14 +339,12 @@ fn print_actions() {
         "id", "kind", "target", "time"
     );
     for a in CATALOGUE {
-        let target = serde_json::to_value(a.target).expect("json");
-        let category = serde_json::to_value(a.category).expect("json");
         let secs = a.duration_s;
         println!(
             "{:<26} {:<13} {:<15} {:>5}s  {}",
             a.id,
-            category.as_str().unwrap_or(""),
-            target.as_str().unwrap_or(""),
+            a.category.id(),
+            a.target.id(),
             secs,
             a.help
         );

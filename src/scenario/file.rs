@@ -333,7 +333,7 @@ mod schema {
     }
 
     pub fn dependency(_: &mut SchemaGenerator) -> Schema {
-        one_of(["database", "payment"])
+        one_of(crate::sim::Dependency::ALL.map(crate::sim::Dependency::id))
     }
 
     pub fn metric(_: &mut SchemaGenerator) -> Schema {

@@ -15,13 +15,18 @@ pub enum Difficulty {
 impl Difficulty {
     pub const IDS: [&'static str; 3] = ["introductory", "intermediate", "advanced"];
 
+    pub const ALL: [Difficulty; 3] = [
+        Difficulty::Introductory,
+        Difficulty::Intermediate,
+        Difficulty::Advanced,
+    ];
+
+    pub fn id(self) -> &'static str {
+        Difficulty::IDS[self as usize]
+    }
+
     pub fn from_id(id: &str) -> Option<Difficulty> {
-        match id {
-            "introductory" => Some(Difficulty::Introductory),
-            "intermediate" => Some(Difficulty::Intermediate),
-            "advanced" => Some(Difficulty::Advanced),
-            _ => None,
-        }
+        Difficulty::ALL.into_iter().find(|d| d.id() == id)
     }
 }
 

@@ -171,20 +171,17 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, servers: u32) -> FaultKin
             }
         }
         "dependency_slowdown" => {
-            let dependency =
-                match required(c, p, kind, "dependency", &f.dependency, "database".into()).as_str()
-                {
-                    "database" => Dependency::Database,
-                    "payment" => Dependency::Payment,
-                    other => {
-                        c.fail(
-                            path("dependency"),
-                            format!("unknown dependency `{other}`"),
-                            "use \"database\" or \"payment\"",
-                        );
-                        Dependency::Database
-                    }
-                };
+            let name = required(c, p, kind, "dependency", &f.dependency, "database".into());
+            let dependency = Dependency::from_id(&name).unwrap_or_else(|| {
+                let ids: Vec<&str> = Dependency::ALL.iter().map(|d| d.id()).collect();
+                let help = format!("use one of: {}", ids.join(", "));
+                c.fail(
+                    path("dependency"),
+                    format!("unknown dependency `{name}`"),
+                    help,
+                );
+                Dependency::Database
+            });
             let multiplier = required(c, p, kind, "latency_multiplier", &f.latency_multiplier, 1.0);
             FaultKind::DependencySlowdown {
                 dependency,

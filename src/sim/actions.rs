@@ -122,6 +122,28 @@ pub const CATALOGUE: [ActionSpec; 30] = [
     spec!(ApplyCodeFix, "apply_code_fix", "Apply the code fix", Remediation, None, 120, "The developers fix the declared cause and ship it; needs them engaged and a hypothesis declared."),
 ];
 
+impl Category {
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Diagnostic => "diagnostic",
+            Category::Remediation => "remediation",
+            Category::Coordination => "coordination",
+        }
+    }
+}
+
+impl TargetKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            TargetKind::None => "none",
+            TargetKind::Host => "host",
+            TargetKind::OptionalHost => "optional_host",
+            TargetKind::Hypothesis => "hypothesis",
+            TargetKind::Severity => "severity",
+        }
+    }
+}
+
 impl ActionKind {
     pub fn spec(self) -> &'static ActionSpec {
         CATALOGUE
@@ -207,6 +229,12 @@ mod tests {
             assert_eq!(ActionKind::from_id(spec.id), Some(spec.kind));
             let json = serde_json::to_string(&spec.kind).unwrap();
             assert_eq!(json, format!("\"{}\"", spec.id));
+            // The ids the command line prints are the serde names too.
+            assert_eq!(
+                serde_json::to_value(spec.category).unwrap(),
+                spec.category.id()
+            );
+            assert_eq!(serde_json::to_value(spec.target).unwrap(), spec.target.id());
         }
     }
 

@@ -177,6 +177,22 @@ pub enum Dependency {
     Payment,
 }
 
+impl Dependency {
+    pub const ALL: [Dependency; 2] = [Dependency::Database, Dependency::Payment];
+
+    /// The name scenario files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Dependency::Database => "database",
+            Dependency::Payment => "payment",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Dependency> {
+        Dependency::ALL.into_iter().find(|d| d.id() == id)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FaultKind {
     /// Each served request retains memory that is never freed.

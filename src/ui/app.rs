@@ -58,7 +58,7 @@ pub fn App() -> Html {
         <main class="app">
             <header class="masthead">
                 <span class="product">{ "Incident trainer" }</span>
-                <span class="meta">{ format!("{} · {} {} · {}", s.clock.date, s.hhmm(0), s.clock.time_zone, difficulty(s)) }</span>
+                <span class="meta">{ format!("{} · {} {} · {}", s.clock.date, s.hhmm(0), s.clock.time_zone, s.meta.difficulty.id()) }</span>
             </header>
             <section class="briefing">
                 <h1 data-testid="scenario-title">{ &s.meta.title }</h1>
@@ -142,14 +142,6 @@ fn chart_callback(data: Rc<ChartData>, heap: bool) -> Callback<f64, Option<Chart
             scale,
         })
     })
-}
-
-fn difficulty(s: &Scenario) -> &'static str {
-    match s.meta.difficulty {
-        crate::scenario::Difficulty::Introductory => "introductory",
-        crate::scenario::Difficulty::Intermediate => "intermediate",
-        crate::scenario::Difficulty::Advanced => "advanced",
-    }
 }
 
 fn impact_line(run: &DoNothingRun) -> String {
