@@ -1,21 +1,13 @@
 //! Trainee actions: checking them, their effects on the world, and the effects that land later.
 
-use super::actions::{Action, ActionError, ActionKind, TargetKind};
+use super::actions::{Action, ActionError, ActionKind};
+use super::check::Resolved;
 use super::config::FaultKind;
 use super::events::{EventKind, RestartCause};
 use super::findings::{Finding, FindingBody};
 use super::fleet::ServerState;
 use super::pending::Effect;
 use super::simulation::Simulation;
-
-/// An action's target, resolved against the world.
-enum Resolved {
-    None,
-    Host(u32),
-    AllHosts,
-    Hypothesis(u32),
-    Severity(String),
-}
 
 impl Simulation {
     /// How long `kind` takes in this scenario.
@@ -59,70 +51,8 @@ impl Simulation {
     }
 
     fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
-        if self.is_over() {
-            return Err(ActionError::RunOver);
-        }
-        if t < self.team.busy_until {
-            return Err(ActionError::Busy {
-                until: self.team.busy_until,
-            });
-        }
-        let target = self.resolve(action)?;
+        let target = self.preflight(action)?;
         self.perform(t, action.kind, target)
-    }
-
-    fn resolve(&self, action: &Action) -> Result<Resolved, ActionError> {
-        let spec = action.kind.spec();
-        let id = spec.id.to_string();
-        let host = |name: &str| {
-            self.fleet
-                .find(name)
-                .ok_or_else(|| ActionError::UnknownHost {
-                    name: name.to_string(),
-                    count: self.fleet.len() as u32,
-                })
-        };
-        match (spec.target, action.target.as_deref()) {
-            (TargetKind::None, None) => Ok(Resolved::None),
-            (TargetKind::None, Some(t)) => Err(ActionError::UnexpectedTarget {
-                action: id,
-                target: t.to_string(),
-            }),
-            (TargetKind::OptionalHost, None) => Ok(Resolved::AllHosts),
-            (TargetKind::Host | TargetKind::OptionalHost, Some(name)) => {
-                host(name).map(Resolved::Host)
-            }
-            (TargetKind::Hypothesis, Some(h)) => self
-                .cfg
-                .hypotheses
-                .iter()
-                .position(|x| x.id == h)
-                .map(|i| Resolved::Hypothesis(i as u32))
-                .ok_or_else(|| ActionError::UnknownHypothesis {
-                    id: h.to_string(),
-                    known: self
-                        .cfg
-                        .hypotheses
-                        .iter()
-                        .map(|x| x.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }),
-            (TargetKind::Severity, Some(level)) => match level {
-                "sev1" | "sev2" | "sev3" | "sev4" => Ok(Resolved::Severity(level.to_string())),
-                _ => Err(ActionError::UnknownSeverity {
-                    level: level.to_string(),
-                }),
-            },
-            (kind, None) => Err(ActionError::MissingTarget {
-                action: id,
-                expected: match kind {
-                    TargetKind::Host => "a host such as app-1".into(),
-                    TargetKind::Hypothesis => "a hypothesis id".into(),
-                    _ => "sev1..sev4".into(),
-                },
-            }),
-        }
     }
 
     fn perform(
@@ -219,11 +149,6 @@ impl Simulation {
     }
 
     fn page_developers(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        if self.team.developers_engaged || self.team.developers_paged_at.is_some() {
-            return Err(ActionError::NothingToDo {
-                reason: "the developers are already paged".into(),
-            });
-        }
         self.team.developers_paged_at = Some(t);
         let wait = self.cfg.response.developers_response_s;
         self.schedule(t + wait, Effect::DevelopersArrive)?;
@@ -235,17 +160,10 @@ impl Simulation {
     }
 
     fn apply_code_fix(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        if !self.team.developers_engaged {
-            return Err(ActionError::DevelopersNotEngaged);
-        }
-        let Some(h) = self.team.hypothesis else {
-            return Err(ActionError::NoHypothesis);
-        };
-        if self.pending.contains(|e| *e == Effect::FixLive) {
-            return Err(ActionError::NothingToDo {
-                reason: "a fix is already on its way".into(),
-            });
-        }
+        let h = self
+            .team
+            .hypothesis
+            .expect("checked: a hypothesis is declared");
         self.schedule(t + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
         let title = &self.cfg.hypotheses[h as usize].title;
         let text = format!(

@@ -4,6 +4,7 @@
 pub mod actions;
 mod alerts;
 mod apply;
+mod check;
 pub mod clock;
 pub mod config;
 pub mod deps;
@@ -28,6 +29,7 @@ mod simulation;
 pub mod traffic;
 
 pub use actions::{Action, ActionError, ActionKind, ActionSpec, Category, TargetKind, CATALOGUE};
+pub use check::SEVERITIES;
 pub use config::*;
 pub use events::{Event, EventKind, EventLog, RestartCause};
 pub use findings::{Finding, FindingBody};

@@ -50,6 +50,10 @@ impl PendingQueue {
         self.items.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     pub fn contains(&self, matches: impl Fn(&Effect) -> bool) -> bool {
         self.items.iter().any(|(_, _, e)| matches(e))
     }

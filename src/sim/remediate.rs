@@ -18,10 +18,6 @@ fn note(text: String) -> Outcome {
     Ok(FindingBody::Note { text })
 }
 
-fn nothing_to_do(reason: String) -> Outcome {
-    Err(ActionError::NothingToDo { reason })
-}
-
 impl Simulation {
     /// Restarts, scaling, rollbacks, config and disk fixes, maintenance and rate limiting.
     pub(super) fn remediate(&mut self, t: u32, kind: ActionKind, host: Option<u32>) -> Outcome {
@@ -88,11 +84,6 @@ impl Simulation {
     }
 
     fn revert_config(&mut self, t: u32) -> Outcome {
-        if self.faults.config_changes.is_empty() {
-            return nothing_to_do(
-                "the running configuration already matches the last known-good one".into(),
-            );
-        }
         let changes = std::mem::take(&mut self.faults.config_changes);
         for c in &changes {
             let change = format!("{}: {} -> {}", c.key, c.to, c.from);
@@ -125,9 +116,6 @@ impl Simulation {
 
     fn kill_runaway(&mut self, s: usize) -> Outcome {
         let name = self.fleet.name(s as u32);
-        if self.fleet.servers[s].runaway_cpu_pct <= 0.0 {
-            return nothing_to_do(format!("no process is running away on {name}"));
-        }
         self.fleet.servers[s].runaway_cpu_pct = 0.0;
         note(format!("Killed the runaway process on {name}."))
     }
@@ -175,7 +163,8 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    fn raise_memory_limit(&mut self, t: u32) -> Outcome {
+    /// The heap limit now and what raising it would give (equal when the host has no more).
+    pub(super) fn memory_limits_mb(&self) -> (f64, f64) {
         let ceiling = self.cfg.fleet.host_ram_mb - self.cfg.fleet.host_overhead_mb;
         let current = self
             .fleet
@@ -183,14 +172,11 @@ impl Simulation {
             .iter()
             .map(|s| s.heap_max_mb)
             .fold(0.0, f64::max);
-        let raised = (current * MEMORY_RAISE).min(ceiling);
-        if raised <= current {
-            return Err(ActionError::NothingToDo {
-                reason: format!(
-                    "the heap limit ({current:.0} MB) already uses all the host can give"
-                ),
-            });
-        }
+        (current, (current * MEMORY_RAISE).min(ceiling).max(current))
+    }
+
+    fn raise_memory_limit(&mut self, t: u32) -> Outcome {
+        let (current, raised) = self.memory_limits_mb();
         for s in 0..self.fleet.len() {
             self.fleet.servers[s].heap_max_mb = raised;
             self.fleet

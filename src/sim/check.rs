@@ -1,0 +1,166 @@
+//! Whether an action can be taken now, and why not: every precondition in one place, read without
+//! touching the world. `apply` runs the same checks before it changes anything, so what a menu
+//! offers and what the world accepts never disagree.
+
+use super::actions::{Action, ActionError, ActionKind, TargetKind};
+use super::fleet::ServerState;
+use super::pending::{Effect, MAX_PENDING};
+use super::simulation::Simulation;
+
+/// An action's target, resolved against the world.
+pub(super) enum Resolved {
+    None,
+    Host(u32),
+    AllHosts,
+    Hypothesis(u32),
+    Severity(String),
+}
+
+/// The severities `declare_severity` takes, worst first.
+pub const SEVERITIES: [&str; 4] = ["sev1", "sev2", "sev3", "sev4"];
+
+impl Simulation {
+    /// Whether `action` would be accepted now. Changes nothing; `apply` would return the same error.
+    pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+        self.preflight(action).map(|_| ())
+    }
+
+    /// Every check `apply` makes before it acts, in the order it makes them.
+    pub(super) fn preflight(&self, action: &Action) -> Result<Resolved, ActionError> {
+        if self.is_over() {
+            return Err(ActionError::RunOver);
+        }
+        if self.tick < self.team.busy_until {
+            return Err(ActionError::Busy {
+                until: self.team.busy_until,
+            });
+        }
+        let target = self.resolve(action)?;
+        self.precondition(action.kind, &target)?;
+        let room = MAX_PENDING.saturating_sub(self.pending.len());
+        if self.effects_needed(action.kind) > room {
+            return Err(ActionError::NothingToDo {
+                reason: "too many changes are already under way".into(),
+            });
+        }
+        Ok(target)
+    }
+
+    /// Effects an action schedules for later.
+    fn effects_needed(&self, kind: ActionKind) -> usize {
+        use ActionKind as K;
+        match kind {
+            K::RollingRestart => self.fleet.len(),
+            K::ScaleOut | K::RollbackDeploy | K::PageDevelopers | K::ApplyCodeFix => 1,
+            _ => 0,
+        }
+    }
+
+    /// What the world must be like for the action to make sense.
+    fn precondition(&self, kind: ActionKind, target: &Resolved) -> Result<(), ActionError> {
+        use ActionKind as K;
+        let nothing = |reason: String| Err(ActionError::NothingToDo { reason });
+        match (kind, target) {
+            (K::HeapProfile, Resolved::Host(s)) => {
+                if self.fleet.servers[*s as usize].state != ServerState::Up {
+                    return Err(ActionError::HostDown {
+                        host: self.fleet.name(*s),
+                    });
+                }
+            }
+            (K::PageDevelopers, _) => {
+                if self.team.developers_engaged || self.team.developers_paged_at.is_some() {
+                    return nothing("the developers are already paged".into());
+                }
+            }
+            (K::ApplyCodeFix, _) => {
+                if !self.team.developers_engaged {
+                    return Err(ActionError::DevelopersNotEngaged);
+                }
+                if self.team.hypothesis.is_none() {
+                    return Err(ActionError::NoHypothesis);
+                }
+                if self.pending.contains(|e| *e == Effect::FixLive) {
+                    return nothing("a fix is already on its way".into());
+                }
+            }
+            (K::RevertConfig, _) => {
+                if self.faults.config_changes.is_empty() {
+                    return nothing(
+                        "the running configuration already matches the last known-good one".into(),
+                    );
+                }
+            }
+            (K::KillRunaway, Resolved::Host(s)) => {
+                if self.fleet.servers[*s as usize].runaway_cpu_pct <= 0.0 {
+                    let name = self.fleet.name(*s);
+                    return nothing(format!("no process is running away on {name}"));
+                }
+            }
+            (K::RaiseMemoryLimit, _) => {
+                let (current, raised) = self.memory_limits_mb();
+                if raised <= current {
+                    return nothing(format!(
+                        "the heap limit ({current:.0} MB) already uses all the host can give"
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn resolve(&self, action: &Action) -> Result<Resolved, ActionError> {
+        let spec = action.kind.spec();
+        let id = spec.id.to_string();
+        let host = |name: &str| {
+            self.fleet
+                .find(name)
+                .ok_or_else(|| ActionError::UnknownHost {
+                    name: name.to_string(),
+                    count: self.fleet.len() as u32,
+                })
+        };
+        match (spec.target, action.target.as_deref()) {
+            (TargetKind::None, None) => Ok(Resolved::None),
+            (TargetKind::None, Some(t)) => Err(ActionError::UnexpectedTarget {
+                action: id,
+                target: t.to_string(),
+            }),
+            (TargetKind::OptionalHost, None) => Ok(Resolved::AllHosts),
+            (TargetKind::Host | TargetKind::OptionalHost, Some(name)) => {
+                host(name).map(Resolved::Host)
+            }
+            (TargetKind::Hypothesis, Some(h)) => self
+                .cfg
+                .hypotheses
+                .iter()
+                .position(|x| x.id == h)
+                .map(|i| Resolved::Hypothesis(i as u32))
+                .ok_or_else(|| ActionError::UnknownHypothesis {
+                    id: h.to_string(),
+                    known: self
+                        .cfg
+                        .hypotheses
+                        .iter()
+                        .map(|x| x.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }),
+            (TargetKind::Severity, Some(level)) => match SEVERITIES.contains(&level) {
+                true => Ok(Resolved::Severity(level.to_string())),
+                false => Err(ActionError::UnknownSeverity {
+                    level: level.to_string(),
+                }),
+            },
+            (kind, None) => Err(ActionError::MissingTarget {
+                action: id,
+                expected: match kind {
+                    TargetKind::Host => "a host such as app-1".into(),
+                    TargetKind::Hypothesis => "a hypothesis id".into(),
+                    _ => "sev1..sev4".into(),
+                },
+            }),
+        }
+    }
+}
