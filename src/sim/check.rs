@@ -60,42 +60,36 @@ impl Simulation {
     fn precondition(&self, kind: ActionKind, target: &Resolved) -> Result<(), ActionError> {
         use ActionKind as K;
         let nothing = |reason: String| Err(ActionError::NothingToDo { reason });
+        let fleet = &self.fleet;
+        let team = &self.team;
         match (kind, target) {
-            (K::HeapProfile, Resolved::Host(s)) => {
-                if self.fleet.servers[*s as usize].state != ServerState::Up {
-                    return Err(ActionError::HostDown {
-                        host: self.fleet.name(*s),
-                    });
-                }
+            (K::HeapProfile, Resolved::Host(s))
+                if fleet.servers[*s as usize].state != ServerState::Up =>
+            {
+                Err(ActionError::HostDown {
+                    host: fleet.name(*s),
+                })
             }
-            (K::PageDevelopers, _) => {
-                if self.team.developers_engaged || self.team.developers_paged_at.is_some() {
-                    return nothing("the developers are already paged".into());
-                }
+            (K::PageDevelopers, _)
+                if team.developers_engaged || team.developers_paged_at.is_some() =>
+            {
+                nothing("the developers are already paged".into())
             }
-            (K::ApplyCodeFix, _) => {
-                if !self.team.developers_engaged {
-                    return Err(ActionError::DevelopersNotEngaged);
-                }
-                if self.team.hypothesis.is_none() {
-                    return Err(ActionError::NoHypothesis);
-                }
-                if self.pending.contains(|e| *e == Effect::FixLive) {
-                    return nothing("a fix is already on its way".into());
-                }
+            (K::ApplyCodeFix, _) if !team.developers_engaged => {
+                Err(ActionError::DevelopersNotEngaged)
             }
-            (K::RevertConfig, _) => {
-                if self.faults.config_changes.is_empty() {
-                    return nothing(
-                        "the running configuration already matches the last known-good one".into(),
-                    );
-                }
+            (K::ApplyCodeFix, _) if team.hypothesis.is_none() => Err(ActionError::NoHypothesis),
+            (K::ApplyCodeFix, _) if self.pending.contains(|e| *e == Effect::FixLive) => {
+                nothing("a fix is already on its way".into())
             }
-            (K::KillRunaway, Resolved::Host(s)) => {
-                if self.fleet.servers[*s as usize].runaway_cpu_pct <= 0.0 {
-                    let name = self.fleet.name(*s);
-                    return nothing(format!("no process is running away on {name}"));
-                }
+            (K::RevertConfig, _) if self.faults.config_changes.is_empty() => {
+                nothing("the running configuration already matches the last known-good one".into())
+            }
+            (K::KillRunaway, Resolved::Host(s))
+                if fleet.servers[*s as usize].runaway_cpu_pct <= 0.0 =>
+            {
+                let name = fleet.name(*s);
+                nothing(format!("no process is running away on {name}"))
             }
             (K::RaiseMemoryLimit, _) => {
                 let (current, raised) = self.memory_limits_mb();
@@ -104,10 +98,10 @@ impl Simulation {
                         "the heap limit ({current:.0} MB) already uses all the host can give"
                     ));
                 }
+                Ok(())
             }
-            _ => {}
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     fn resolve(&self, action: &Action) -> Result<Resolved, ActionError> {
