@@ -447,3 +447,34 @@ fn a_scenario_can_override_how_long_an_action_takes() {
         .ready_at;
     assert_eq!(ready, 600);
 }
+
+#[test]
+fn a_server_added_by_scaling_out_gets_its_own_series() {
+    let (s, mut sim) = at("14:10");
+    sim.apply(Action::new(ActionKind::ScaleOut)).unwrap();
+    wait(&mut sim, 1_200);
+    let series = &sim.trace().series;
+    let n = s.config.fleet.servers;
+    assert_eq!(series.servers, n + 1, "the new server is in the series");
+    let added: Vec<(u32, f32)> = series.server(ServerMetric::HeapUsedMb, n).collect();
+    assert!(!added.is_empty());
+    assert!(
+        added[0].0 > tick(&s, "14:10"),
+        "the new server's line starts when it was added"
+    );
+    // The original servers' series are untouched by the new one: one sample per scrape each.
+    for server in 0..n {
+        assert_eq!(
+            series.server(ServerMetric::HeapUsedMb, server).count(),
+            series.len()
+        );
+    }
+    let last = series.len() - 1;
+    let fresh = series.server_at(ServerMetric::HeapUsedMb, n, last).unwrap();
+    let old = series.server_at(ServerMetric::HeapUsedMb, 0, last).unwrap();
+    assert!(
+        fresh < old,
+        "the new server's heap ({fresh}) starts small ({old})"
+    );
+    assert!(series.server_at(ServerMetric::GcPct, 0, last).unwrap() > 0.0);
+}

@@ -83,7 +83,7 @@ impl Simulation {
         let live_now = if up { f.servers[i].live_mb } else { 0.0 };
         let growth = series
             .scrape_at(self.tick.saturating_sub(GROWTH_WINDOW_S))
-            .and_then(|then| series.server(ServerMetric::HeapLiveMb, s).nth(then))
+            .and_then(|then| series.server_at(ServerMetric::HeapLiveMb, s, then))
             .filter(|then| up && *then > 0.0)
             .map_or(0.0, |then| {
                 (live_now - f64::from(then)) / (GROWTH_WINDOW_S as f64 / 60.0)

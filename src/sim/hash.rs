@@ -58,8 +58,9 @@ pub fn trace_hash(trace: &Trace) -> u64 {
     h.word(u64::from(trace.ticks));
     let s = &trace.series;
     h.word(s.ticks.len() as u64);
-    for t in &s.ticks {
+    for (t, start) in s.ticks.iter().zip(&s.starts) {
         h.word(u64::from(*t));
+        h.word(*start as u64);
     }
     for v in s.fleet.iter().chain(s.server.iter()).flatten() {
         h.f32(*v);
@@ -103,19 +104,7 @@ pub fn trace_hash(trace: &Trace) -> u64 {
 pub fn first_divergence(a: &Trace, b: &Trace) -> Option<u32> {
     let n = a.series.len().min(b.series.len());
     for i in 0..n {
-        let row = |t: &Trace| -> Vec<u32> {
-            let s = &t.series;
-            let per_server = s.servers as usize;
-            s.fleet
-                .iter()
-                .map(|m| m[i].to_bits())
-                .chain(s.server.iter().flat_map(|m| {
-                    m[i * per_server..(i + 1) * per_server]
-                        .iter()
-                        .map(|v| v.to_bits())
-                }))
-                .collect()
-        };
+        let row = |t: &Trace| -> Vec<u32> { t.series.row(i).map(f32::to_bits).collect() };
         if a.series.ticks[i] != b.series.ticks[i] || row(a) != row(b) {
             return Some(a.series.ticks[i]);
         }

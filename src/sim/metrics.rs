@@ -113,14 +113,17 @@ pub enum ServerMetric {
     HeapLiveMb,
     CpuPct,
     RequestsPerS,
+    /// Share of the interval the server spent collecting garbage.
+    GcPct,
 }
 
 impl ServerMetric {
-    pub const ALL: [ServerMetric; 4] = [
+    pub const ALL: [ServerMetric; 5] = [
         ServerMetric::HeapUsedMb,
         ServerMetric::HeapLiveMb,
         ServerMetric::CpuPct,
         ServerMetric::RequestsPerS,
+        ServerMetric::GcPct,
     ];
 
     pub fn index(self) -> usize {
@@ -133,6 +136,7 @@ impl ServerMetric {
             ServerMetric::HeapLiveMb => "Heap live after GC (MB)",
             ServerMetric::CpuPct => "CPU (%)",
             ServerMetric::RequestsPerS => "Requests served per second",
+            ServerMetric::GcPct => "GC time (%)",
         }
     }
 }
@@ -142,13 +146,17 @@ impl ServerMetric {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub scrape_interval_s: u32,
+    /// Servers in the largest scrape (servers are added by scaling out, never removed).
     pub servers: u32,
     /// Tick of each scrape.
     pub ticks: Vec<u32>,
     /// `fleet[metric.index()][scrape]`.
     pub fleet: Vec<Vec<f32>>,
-    /// `server[metric.index()][scrape * servers + server]`.
+    /// `server[metric.index()][starts[scrape] + server]`: each scrape samples every server the
+    /// fleet has at that moment.
     pub server: Vec<Vec<f32>>,
+    /// Where each scrape's per-server samples start.
+    pub starts: Vec<usize>,
 }
 
 impl Series {
@@ -165,7 +173,25 @@ impl Series {
             ticks: Vec::with_capacity(expected_scrapes),
             fleet,
             server,
+            starts: Vec::with_capacity(expected_scrapes),
         }
+    }
+
+    /// Marks the start of a scrape's per-server samples; call before pushing them.
+    pub fn begin_scrape(&mut self, tick: u32, servers: u32) {
+        self.ticks.push(tick);
+        self.starts.push(self.server[0].len());
+        self.servers = self.servers.max(servers);
+    }
+
+    /// How many servers scrape `i` sampled.
+    pub fn servers_at(&self, i: usize) -> usize {
+        let end = self
+            .starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.server[0].len());
+        end - self.starts[i]
     }
 
     pub fn len(&self) -> usize {
@@ -185,14 +211,34 @@ impl Series {
         self.fleet(metric).last().copied()
     }
 
-    /// One server's samples of a per-server metric, one per scrape.
-    pub fn server(&self, metric: ServerMetric, server: u32) -> impl Iterator<Item = f32> + '_ {
-        let stride = self.servers.max(1) as usize;
-        self.server[metric.index()]
-            .iter()
-            .skip(server as usize)
-            .step_by(stride)
-            .copied()
+    /// One server's sample of a per-server metric at scrape `i`, if it existed then.
+    pub fn server_at(&self, metric: ServerMetric, server: u32, i: usize) -> Option<f32> {
+        let s = server as usize;
+        (i < self.len() && s < self.servers_at(i))
+            .then(|| self.server[metric.index()][self.starts[i] + s])
+    }
+
+    /// One server's (tick, value) samples of a per-server metric, from the first scrape it was in.
+    pub fn server(
+        &self,
+        metric: ServerMetric,
+        server: u32,
+    ) -> impl Iterator<Item = (u32, f32)> + '_ {
+        (0..self.len()).filter_map(move |i| {
+            self.server_at(metric, server, i)
+                .map(|v| (self.ticks[i], v))
+        })
+    }
+
+    /// Every sample of scrape `i`: fleet metrics, then each per-server metric for each server.
+    pub fn row(&self, i: usize) -> impl Iterator<Item = f32> + '_ {
+        let n = self.servers_at(i);
+        let start = self.starts[i];
+        self.fleet.iter().map(move |m| m[i]).chain(
+            self.server
+                .iter()
+                .flat_map(move |m| m[start..start + n].iter().copied()),
+        )
     }
 
     /// The scrape index at or before `tick`.

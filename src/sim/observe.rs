@@ -22,7 +22,6 @@ impl Simulation {
         let worst = self.sample_servers(secs);
         let values = self.fleet_values(secs, &worst);
         let series = &mut self.trace.series;
-        series.ticks.push(self.tick);
         for (m, v) in values.iter().enumerate() {
             series.fleet[m].push(*v);
         }
@@ -39,7 +38,9 @@ impl Simulation {
         self.histogram.clear();
         let cfg = &self.fleet.cfg;
         let mut worst = Worst::default();
-        let [heap_used, heap_live, cpu, rps] = &mut self.trace.series.server[..] else {
+        let series = &mut self.trace.series;
+        series.begin_scrape(self.tick, self.fleet.len() as u32);
+        let [heap_used, heap_live, cpu, rps, gc] = &mut series.server[..] else {
             unreachable!("one series per ServerMetric");
         };
         for server in &self.fleet.servers {
@@ -71,6 +72,7 @@ impl Simulation {
             heap_live.push(live as f32);
             cpu.push(server.cpu_pct as f32);
             rps.push((served / secs) as f32);
+            gc.push((100.0 * gc_share) as f32);
         }
         worst
     }

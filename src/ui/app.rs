@@ -97,7 +97,14 @@ impl ChartData {
             errors: points(t, t.series.fleet(Metric::ErrorRatePct).iter().copied()),
             affected: points(t, t.series.fleet(Metric::UsersAffectedPct).iter().copied()),
             heaps: (0..t.series.servers)
-                .map(|s| points(t, t.series.server(ServerMetric::HeapUsedMb, s)))
+                .map(|s| {
+                    decimate(
+                        &t.series
+                            .server(ServerMetric::HeapUsedMb, s)
+                            .collect::<Vec<_>>(),
+                        MAX_POINTS,
+                    )
+                })
                 .collect(),
         }
     }
