@@ -37,7 +37,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
-if ! (cd tests/browser && npm ls playwright-core >/dev/null 2>&1); then
+if ! (cd tests/browser && npm ls playwright-core axe-core >/dev/null 2>&1); then
   say "installing the browser-test driver"
   npm ci --prefix tests/browser --no-audit --no-fund --silent
 fi

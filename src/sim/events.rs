@@ -125,7 +125,7 @@ impl EventLog {
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Event> {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Event> {
         self.events.iter()
     }
 

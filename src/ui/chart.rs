@@ -3,26 +3,80 @@
 
 use plotters::coord::combinators::BindKeyPoints;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 use crate::sim::clock::hhmm;
 
 /// One line on a chart.
-pub struct Line<'a> {
-    pub label: &'a str,
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Empty: no legend entry.
+    pub label: String,
     pub color: RGBColor,
+    pub dashed: bool,
+    /// Drawn against the right-hand axis.
+    pub right: bool,
     /// (tick, value) pairs.
     pub points: Vec<(u32, f32)>,
 }
 
+/// A horizontal rule: an alert threshold or a limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub label: String,
+    pub value: f32,
+    pub color: RGBColor,
+    /// Against the right-hand axis.
+    pub right: bool,
+}
+
+/// A moment on the time axis: an action the trainee took.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub tick: u32,
+    pub label: String,
+}
+
+/// Colours a chart is drawn in (light or dark theme).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub grid: RGBColor,
+    pub mark: RGBColor,
+}
+
+pub const LIGHT: Palette = Palette {
+    background: RGBColor(255, 255, 255),
+    text: RGBColor(40, 44, 52),
+    grid: RGBColor(232, 235, 240),
+    mark: RGBColor(110, 110, 120),
+};
+
+pub const DARK: Palette = Palette {
+    background: RGBColor(22, 26, 33),
+    text: RGBColor(215, 220, 228),
+    grid: RGBColor(45, 52, 62),
+    mark: RGBColor(150, 155, 165),
+};
+
 /// What to draw.
-pub struct ChartSpec<'a> {
-    pub title: &'a str,
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub title: String,
     pub start_s_of_day: u32,
     pub x_end: u32,
     /// The y axis goes from 0 to at least this.
     pub y_min_top: f32,
-    pub lines: Vec<Line<'a>>,
+    /// A right-hand axis (its description and least top), for lines in another unit.
+    pub right_axis: Option<(String, f32)>,
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+    pub marks: Vec<Mark>,
+    /// The current moment, drawn as a faint vertical line.
+    pub now: Option<u32>,
+    pub palette: Palette,
     /// Scale for fonts and strokes (the device pixel ratio in a browser).
     pub scale: f64,
 }
@@ -67,60 +121,145 @@ pub fn decimate(points: &[(u32, f32)], max_points: usize) -> Vec<(u32, f32)> {
     out
 }
 
+/// The top of an axis: at least `least`, above every value, with a little headroom.
+fn axis_top(spec: &ChartSpec, right: bool, least: f32) -> f32 {
+    spec.lines
+        .iter()
+        .filter(|l| l.right == right)
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .chain(
+            spec.rules
+                .iter()
+                .filter(|r| r.right == right)
+                .map(|r| r.value),
+        )
+        .fold(least, f32::max)
+        * 1.08
+}
+
 /// Draws a time-series chart onto `area`.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * spec.scale).round() as u32;
-    area.fill(&WHITE)?;
-    let top = spec
-        .lines
-        .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.1))
-        .fold(spec.y_min_top, f32::max)
-        * 1.05;
-    let font = |size: f64| ("sans-serif", size * spec.scale).into_font();
+    let pal = spec.palette;
+    area.fill(&pal.background)?;
+    let top = axis_top(spec, false, spec.y_min_top);
+    let right_top = axis_top(spec, true, spec.right_axis.as_ref().map_or(1.0, |a| a.1));
+    let font = |size: f64| {
+        ("sans-serif", size * spec.scale)
+            .into_font()
+            .color(&pal.text)
+    };
+    let x_end = spec.x_end.max(1);
+    let x_axis = || (0u32..x_end).with_key_points(time_ticks(spec.start_s_of_day, spec.x_end));
     let mut chart = ChartBuilder::on(area)
-        .caption(spec.title, font(15.0))
-        .margin(px(10.0))
-        .margin_right(px(24.0))
-        .x_label_area_size(px(26.0))
+        .caption(&spec.title, font(14.0))
+        .margin(px(8.0))
+        .margin_right(px(if spec.right_axis.is_some() { 4.0 } else { 20.0 }))
+        .x_label_area_size(px(24.0))
         .y_label_area_size(px(46.0))
-        .build_cartesian_2d(
-            (0u32..spec.x_end.max(1)).with_key_points(time_ticks(spec.start_s_of_day, spec.x_end)),
-            0f32..top,
-        )?;
+        .right_y_label_area_size(px(if spec.right_axis.is_some() { 46.0 } else { 0.0 }))
+        .build_cartesian_2d(x_axis(), 0f32..top)?
+        .set_secondary_coord(x_axis(), 0f32..right_top);
     let start = spec.start_s_of_day;
     chart
         .configure_mesh()
-        .y_labels(6)
+        .y_labels(5)
         .x_label_formatter(&|t| hhmm(start, *t))
         .label_style(font(11.0))
-        .max_light_lines(1)
-        .light_line_style(RGBColor(238, 240, 244))
+        .axis_style(pal.mark)
+        .bold_line_style(pal.grid)
+        .max_light_lines(0)
         .draw()?;
+    if let Some((desc, _)) = &spec.right_axis {
+        chart
+            .configure_secondary_axes()
+            .y_desc(desc.as_str())
+            .y_labels(5)
+            .label_style(font(11.0))
+            .axis_style(pal.mark)
+            .draw()?;
+    }
+    let thin = px(1.0).max(1);
+    for mark in &spec.marks {
+        let style = ShapeStyle::from(&pal.mark.mix(0.55)).stroke_width(thin);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(mark.tick, 0.0), (mark.tick, top)],
+            style,
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            mark.label.clone(),
+            (mark.tick, top * 0.97),
+            font(10.0),
+        )))?;
+    }
+    if let Some(now) = spec.now {
+        let style = ShapeStyle::from(&pal.text.mix(0.35)).stroke_width(thin);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(now, 0.0), (now, top)],
+            style,
+        )))?;
+    }
+    for rule in &spec.rules {
+        let style = ShapeStyle::from(&rule.color).stroke_width(thin);
+        let axis_top = if rule.right { right_top } else { top };
+        let dash = DashedPathElement::new(
+            vec![(0, rule.value), (x_end, rule.value)],
+            px(6.0),
+            px(4.0),
+            style,
+        );
+        let label = Text::new(
+            rule.label.clone(),
+            (x_end / 3, rule.value + axis_top * 0.015),
+            font(10.0).color(&rule.color),
+        );
+        if rule.right {
+            chart.draw_secondary_series(std::iter::once(dash))?;
+            chart.draw_secondary_series(std::iter::once(label))?;
+        } else {
+            chart.draw_series(std::iter::once(dash))?;
+            chart.draw_series(std::iter::once(label))?;
+        }
+    }
     let swatch = px(16.0) as i32;
     for line in &spec.lines {
         let color = line.color;
         let style = ShapeStyle::from(&color).stroke_width(px(1.5).max(1));
-        chart
-            .draw_series(LineSeries::new(line.points.iter().copied(), style))?
-            .label(line.label)
-            .legend(move |(x, y)| {
+        let points = line.points.iter().copied();
+        let drawn = match (line.dashed, line.right) {
+            (false, false) => chart.draw_series(LineSeries::new(points, style))?,
+            (false, true) => chart.draw_secondary_series(LineSeries::new(points, style))?,
+            (true, false) => {
+                chart.draw_series(DashedLineSeries::new(points, px(5.0), px(3.0), style))?
+            }
+            (true, true) => chart.draw_secondary_series(DashedLineSeries::new(
+                points,
+                px(5.0),
+                px(3.0),
+                style,
+            ))?,
+        };
+        if !line.label.is_empty() {
+            drawn.label(line.label.as_str()).legend(move |(x, y)| {
                 PathElement::new(
                     vec![(x, y), (x + swatch, y)],
                     ShapeStyle::from(&color).stroke_width(px(2.0)),
                 )
             });
+        }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(11.0))
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()?;
+    if spec.lines.iter().any(|l| !l.label.is_empty()) {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font(font(11.0))
+            .background_style(pal.background.mix(0.85))
+            .border_style(pal.grid)
+            .draw()?;
+    }
     area.present()
 }
 
@@ -159,15 +298,39 @@ mod tests {
         {
             let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
             let spec = ChartSpec {
-                title: "Error rate",
+                title: "Error rate".into(),
                 start_s_of_day: 14 * 3600,
                 x_end: 3600,
                 y_min_top: 10.0,
-                lines: vec![Line {
-                    label: "errors",
+                right_axis: Some(("p95 (s)".into(), 2.0)),
+                lines: vec![
+                    Line {
+                        label: "errors".into(),
+                        color: RED,
+                        dashed: false,
+                        right: false,
+                        points: vec![(0, 0.0), (1800, 50.0), (3600, 100.0)],
+                    },
+                    Line {
+                        label: "p95".into(),
+                        color: BLUE,
+                        dashed: true,
+                        right: true,
+                        points: vec![(0, 0.1), (1800, 9.0), (3600, 10.0)],
+                    },
+                ],
+                rules: vec![Rule {
+                    label: "page at 5%".into(),
+                    value: 5.0,
                     color: RED,
-                    points: vec![(0, 0.0), (1800, 50.0), (3600, 100.0)],
+                    right: false,
                 }],
+                marks: vec![Mark {
+                    tick: 900,
+                    label: "restart_all".into(),
+                }],
+                now: Some(2000),
+                palette: LIGHT,
                 scale: 1.0,
             };
             draw(&area, &spec).unwrap();
@@ -175,5 +338,7 @@ mod tests {
         assert!(svg.contains("Error rate"));
         assert!(svg.contains("14:30"), "x labels are times of day");
         assert!(svg.contains("<polyline"), "the line is drawn");
+        assert!(svg.contains("page at 5%"), "thresholds are labelled");
+        assert!(svg.contains("restart_all"), "actions are marked");
     }
 }

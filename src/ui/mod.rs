@@ -1,12 +1,20 @@
-//! The browser app. Charts are plain drawing functions (tested natively); the components exist only
-//! on wasm32.
+//! The browser app. The session, the reducer, saves and the view helpers are plain Rust, tested
+//! natively; the components, screens and hooks exist only on wasm32.
 
 pub mod chart;
+pub mod session;
+pub mod state;
+pub mod storage;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod canvas;
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod hooks;
+#[cfg(target_arch = "wasm32")]
+mod screens;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -1,7 +1,7 @@
 // Charts stay sharp: drawn at CSS size x devicePixelRatio, and redrawn when the window is resized.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, inkedShare } from './harness.mjs';
+import { serve, launch, inkedShare, startIncident } from './harness.mjs';
 
 let server;
 let browser;
@@ -28,8 +28,8 @@ function sizes(page, selector) {
 test('charts follow the window size on a high-DPI screen', async () => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.goto(server.url);
-  const selector = '[data-testid="chart-impact"][data-drawn="true"]';
+  await startIncident(page, server.url);
+  const selector = 'canvas.chart[data-drawn="true"]';
   await page.waitForSelector(selector, { timeout: 30_000 });
 
   const wide = await sizes(page, selector);

@@ -64,3 +64,38 @@ export function inkedShare(page, selector) {
     return inked / (width * height);
   });
 }
+
+export const SCENARIO_TITLE = 'Checkout down: the afternoon memory leak';
+
+/** Opens the built-in incident from the library and starts it, paused. */
+export async function startIncident(page, url) {
+  await page.goto(url);
+  await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+}
+
+/** The console clock's HH:MM. */
+export async function clock(page) {
+  return (await page.getByRole('timer').textContent()).slice(0, 5);
+}
+
+/** Clicks "Advance 1 minute" until the clock reads `hhmm` (or the session ends). */
+export async function advanceTo(page, hhmm) {
+  const minute = page.getByRole('button', { name: 'Advance 1 minute' });
+  for (let i = 0; i < 400; i += 1) {
+    if ((await page.getByRole('timer').count()) === 0) return;
+    if ((await clock(page)) >= hhmm) return;
+    await minute.click();
+  }
+  throw new Error(`the clock never reached ${hhmm}`);
+}
+
+/** Takes an action from the menu, picking its target first where it has one. */
+export async function act(page, title, target) {
+  if (target !== undefined) {
+    await page.getByLabel(`Target for ${title}`).selectOption(target);
+  }
+  const button = page.getByRole('button', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) });
+  await button.click();
+}

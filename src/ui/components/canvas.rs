@@ -1,20 +1,20 @@
 //! A chart on a canvas: sized in device pixels so it stays sharp on high-DPI screens.
 
-use std::rc::Rc;
-
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::chart::{draw, ChartSpec};
+use crate::ui::chart::{draw, ChartSpec};
+use crate::ui::hooks::use_window_resizes;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
     /// Changes whenever what the chart shows changes; the chart redraws then.
     pub version: u64,
-    pub draw: Callback<f64, Option<ChartSpec<'static>>>,
-    pub test_id: AttrValue,
+    /// Called with (device pixel ratio, CSS width) to get what to draw.
+    pub draw: Callback<(f64, f64), Option<ChartSpec>>,
+    pub label: AttrValue,
 }
 
 /// Draws `spec` onto `canvas`, whose CSS size is kept and whose pixel size follows the ratio.
@@ -27,37 +27,6 @@ fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> bool {
         return false;
     };
     draw(&backend.into_drawing_area(), spec).is_ok()
-}
-
-/// How many times the window has been resized.
-#[derive(Default, PartialEq)]
-struct Resizes(u32);
-
-impl Reducible for Resizes {
-    type Action = ();
-
-    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
-        Rc::new(Resizes(self.0.wrapping_add(1)))
-    }
-}
-
-/// Counts window resizes, so charts can redraw at their new size. The listener goes with the
-/// component.
-#[hook]
-fn use_window_resizes() -> u32 {
-    let resizes = use_reducer(Resizes::default);
-    {
-        let dispatcher = resizes.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "resize", move |_| {
-                    dispatcher.dispatch(())
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    resizes.0
 }
 
 #[component]
@@ -74,14 +43,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 let ratio = web_sys::window()
                     .map_or(1.0, |w| w.device_pixel_ratio())
                     .max(1.0);
-                if let Some(spec) = draw_spec.emit(ratio) {
+                let width = canvas.get_bounding_client_rect().width();
+                if let Some(spec) = draw_spec.emit((ratio, width)) {
                     drawn.set(paint(&canvas, &spec));
                 }
             }
         });
     }
     html! {
-        <canvas ref={canvas_ref} class="chart" data-testid={props.test_id.clone()}
+        <canvas ref={canvas_ref} class="chart" role="img" aria-label={props.label.clone()}
             data-drawn={if *drawn { "true" } else { "false" }} />
     }
 }

@@ -1,0 +1,125 @@
+//! The action menu: grouped, each with its time cost, a target picker where it takes one, and why
+//! it is unavailable when it is (in the core's words). The action in progress shows its progress.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::SessionRef;
+use crate::sim::{Action, ActionError, ActionSpec, TargetKind};
+use crate::ui::view::{format, menu};
+
+#[derive(Properties, PartialEq)]
+pub struct ActionsProps {
+    pub session: SessionRef,
+    pub tick: u32,
+    pub generation: u64,
+    pub on_take: Callback<Action>,
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    spec: &'static ActionSpec,
+    duration_s: u32,
+    options: Vec<(String, String)>,
+    /// Why it cannot be taken now with the first target, if it cannot.
+    blocked: Option<String>,
+    on_take: Callback<Action>,
+}
+
+#[component]
+fn Item(props: &ItemProps) -> Html {
+    let select = use_node_ref();
+    let spec = props.spec;
+    let onclick = {
+        let select = select.clone();
+        let on_take = props.on_take.clone();
+        Callback::from(move |_| {
+            let target = select
+                .cast::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .filter(|v| !v.is_empty());
+            on_take.emit(Action {
+                kind: spec.kind,
+                target,
+            });
+        })
+    };
+    let id = format!("target-{}", spec.id);
+    html! {
+        <li class="action">
+            <button type="button" {onclick} disabled={props.blocked.is_some()}
+                aria-describedby={format!("why-{}", spec.id)} title={spec.help}>
+                { spec.title }<span class="cost">{ format::cost(props.duration_s) }</span>
+            </button>
+            if spec.target != TargetKind::None {
+                <select ref={select} id={id.clone()} aria-label={format!("Target for {}", spec.title)}>
+                    { for props.options.iter().map(|(v, l)| html! { <option value={v.clone()}>{ l }</option> }) }
+                </select>
+            }
+            <span class="why" id={format!("why-{}", spec.id)}>{ props.blocked.clone().unwrap_or_default() }</span>
+        </li>
+    }
+}
+
+/// Why an action cannot be taken, as the menu says it. Targets are picked after, so a target
+/// error is not a reason to grey the button out.
+fn reason(error: ActionError) -> Option<String> {
+    match error {
+        ActionError::UnknownHost { .. }
+        | ActionError::MissingTarget { .. }
+        | ActionError::UnknownHypothesis { .. }
+        | ActionError::UnknownSeverity { .. }
+        | ActionError::HostDown { .. } => None,
+        ActionError::Busy { .. } => Some("busy with the action in progress".into()),
+        other => Some(other.to_string()),
+    }
+}
+
+#[component]
+pub fn Actions(props: &ActionsProps) -> Html {
+    let Some(session) = props.session.get() else {
+        return html! {};
+    };
+    let sim = session.sim();
+    let scenario = &session.scenario;
+    let team = sim.team();
+    let progress = sim.trace().findings.last().filter(|f| f.ready_at > props.tick).map(|f| {
+        let total = (f.ready_at - f.issued_at).max(1);
+        let done = props.tick.saturating_sub(f.issued_at);
+        html! {
+            <div class="in-progress" role="status">
+                <span>{ format!("{} - {} of {}", f.action, format::duration(done), format::duration(total)) }</span>
+                <progress max={total.to_string()} value={done.to_string()} aria-label="Action in progress" />
+            </div>
+        }
+    });
+    let groups = menu::Group::ALL.iter().map(|g| {
+        let items = menu::in_group(*g).map(|spec| {
+            let options = menu::targets(scenario, sim, spec.target);
+            let target = options.first().map(|(v, _)| v.clone()).filter(|v| !v.is_empty());
+            let blocked = session
+                .check(&Action { kind: spec.kind, target })
+                .err()
+                .and_then(reason);
+            html! {
+                <Item key={spec.id} {spec} duration_s={sim.duration_s(spec.kind)} {options} {blocked}
+                    on_take={props.on_take.clone()} />
+            }
+        });
+        html! {
+            <div class="group">
+                <h3>{ g.title() }</h3>
+                <ul>{ for items }</ul>
+            </div>
+        }
+    });
+    html! {
+        <section class="panel actions" aria-labelledby="actions-h">
+            <h2 id="actions-h">{ "Actions" }</h2>
+            if team.busy_until > props.tick {
+                { for progress }
+            }
+            <div class="groups">{ for groups }</div>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! Alerts: firing and resolved, with times; acknowledge.
+
+use yew::prelude::*;
+
+use crate::ui::view::alerts::AlertItem;
+
+#[derive(Properties, PartialEq)]
+pub struct AlertsProps {
+    pub items: Vec<AlertItem>,
+    /// (fired, resolved) times as the clock shows them, one per item.
+    pub times: Vec<(String, Option<String>)>,
+    pub acknowledged: Vec<(u32, u32)>,
+    pub on_ack: Callback<(u32, u32)>,
+}
+
+#[component]
+pub fn Alerts(props: &AlertsProps) -> Html {
+    let rows = props.items.iter().zip(&props.times).map(|(a, (fired, resolved))| {
+        let key = a.key();
+        let acked = props.acknowledged.contains(&key);
+        let on_ack = props.on_ack.clone();
+        let state = match (a.firing(), acked) {
+            (true, false) => ("FIRING", "bad"),
+            (true, true) => ("firing, acknowledged", "warn"),
+            (false, _) => ("resolved", "ok"),
+        };
+        html! {
+            <li class={classes!("alert", state.1)}>
+                <span class={classes!("badge", state.1)}>{ state.0 }</span>
+                <span class="title">{ &a.title }</span>
+                <span class="sev">{ &a.severity }</span>
+                <span class="when">{ match resolved {
+                    Some(r) => format!("{fired} - {r}"),
+                    None => format!("since {fired}"),
+                } }</span>
+                if a.firing() && !acked {
+                    <button type="button" onclick={Callback::from(move |_| on_ack.emit(key))}
+                        aria-label={format!("Acknowledge {}", a.title)}>{ "Acknowledge" }</button>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="panel alerts" aria-labelledby="alerts-h">
+            <h2 id="alerts-h">{ "Alerts" }</h2>
+            if props.items.is_empty() {
+                <p class="empty">{ "Nothing firing. Monitoring pages you when a rule holds." }</p>
+            } else {
+                <ul>{ for rows }</ul>
+            }
+        </section>
+    }
+}

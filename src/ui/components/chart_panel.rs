@@ -1,0 +1,48 @@
+//! One of the console's charts: drawn from the session when a scrape lands, with a sentence for
+//! screen readers saying what it shows.
+
+use yew::prelude::*;
+
+use super::canvas::ChartCanvas;
+use super::SessionRef;
+use crate::ui::chart::{DARK, LIGHT};
+use crate::ui::view::charts::{spec, summary, ChartInput, ChartKind};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    pub kind: ChartKind,
+    pub session: SessionRef,
+    pub generation: u64,
+    pub dark: bool,
+}
+
+#[component]
+pub fn ChartPanel(props: &ChartPanelProps) -> Html {
+    let kind = props.kind;
+    let session = props.session.clone();
+    let dark = props.dark;
+    let draw = Callback::from(move |(scale, width): (f64, f64)| {
+        let s = session.get()?;
+        let input = ChartInput {
+            scenario: &s.scenario,
+            trace: s.sim().trace(),
+            actions: s.actions(),
+            now: s.tick(),
+            palette: if dark { DARK } else { LIGHT },
+            scale,
+            max_points: (width as usize).clamp(100, 1_200),
+        };
+        Some(spec(&input, kind))
+    });
+    let text = props
+        .session
+        .get()
+        .map(|s| summary(&s.scenario, s.sim().trace(), kind))
+        .unwrap_or_default();
+    html! {
+        <figure class={classes!("chart-panel", format!("chart-{}", kind.id()))}>
+            <ChartCanvas version={props.generation ^ (u64::from(dark) << 63)} draw={draw} label={kind.title()} />
+            <figcaption class="chart-summary">{ text }</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,79 @@
+//! A command box for people who type: `free app-2`, Tab to complete, Enter to run.
+
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::SessionRef;
+use crate::sim::Action;
+use crate::ui::view::command;
+
+#[derive(Properties, PartialEq)]
+pub struct CommandBoxProps {
+    pub session: SessionRef,
+    pub on_take: Callback<Action>,
+    /// The last refusal or parse error, shown under the box.
+    pub message: AttrValue,
+}
+
+#[component]
+pub fn CommandBox(props: &CommandBoxProps) -> Html {
+    let text = use_state(String::new);
+    let error = use_state(String::new);
+    let suggestions = props
+        .session
+        .get()
+        .map(|s| command::complete(&s.scenario, s.sim(), &text, 6))
+        .unwrap_or_default();
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            text.set(input.value());
+        })
+    };
+    let onkeydown = {
+        let text = text.clone();
+        let error = error.clone();
+        let on_take = props.on_take.clone();
+        let suggestions = suggestions.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Tab" if !text.trim().is_empty() => {
+                if let Some(fill) = command::common_prefix(&suggestions) {
+                    if fill.len() > text.len() {
+                        e.prevent_default();
+                        text.set(fill);
+                    }
+                }
+            }
+            "Enter" => match command::parse(&text) {
+                Ok(action) => {
+                    error.set(String::new());
+                    text.set(String::new());
+                    on_take.emit(action);
+                }
+                Err(why) => error.set(why),
+            },
+            _ => {}
+        })
+    };
+    let shown = if error.is_empty() {
+        props.message.to_string()
+    } else {
+        (*error).clone()
+    };
+    html! {
+        <section class="command" aria-label="Command">
+            <label for="command-input">{ "Command" }</label>
+            <input id="command-input" type="text" value={(*text).clone()} {oninput} {onkeydown}
+                autocomplete="off" spellcheck="false" placeholder="free app-2 (Tab completes, Enter runs)"
+                aria-describedby="command-hint" />
+            <div id="command-hint" class="hint" aria-live="polite">
+                if !shown.is_empty() {
+                    <span class="why">{ shown }</span>
+                } else if !text.trim().is_empty() && !suggestions.is_empty() {
+                    { suggestions.join("   ") }
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! A tail of the logs, rendered on demand by the core for a chosen window, filtered by host and
+//! level, searchable. Bounded by the core (the newest lines).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::SessionRef;
+use crate::sim::logs;
+
+#[derive(Properties, PartialEq)]
+pub struct LogsProps {
+    pub session: SessionRef,
+    pub generation: u64,
+}
+
+/// Most lines shown at once.
+const SHOWN: usize = 80;
+
+#[component]
+pub fn Logs(props: &LogsProps) -> Html {
+    let window_min = use_state(|| 10u32);
+    let host = use_state(String::new);
+    let level = use_state(String::new);
+    let query = use_state(String::new);
+    let Some(session) = props.session.get() else {
+        return html! {};
+    };
+    let sim = session.sim();
+    let to = sim.tick();
+    let from = to.saturating_sub(*window_min * 60);
+    let only = sim.fleet().find(&host);
+    let q = query.to_lowercase();
+    let start = session.scenario.clock.start_s_of_day;
+    let lines: Vec<String> = logs::render(sim.trace(), from, to, only)
+        .into_iter()
+        .filter(|l| level.is_empty() || l.level == level.as_str())
+        .map(|l| l.format(start))
+        .filter(|l| q.is_empty() || l.to_lowercase().contains(&q))
+        .collect();
+    let shown = &lines[lines.len().saturating_sub(SHOWN)..];
+    let select = |state: UseStateHandle<String>| {
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            state.set(el.value());
+        })
+    };
+    let on_window = {
+        let window_min = window_min.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            window_min.set(el.value().parse().unwrap_or(10));
+        })
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            query.set(el.value());
+        })
+    };
+    let hosts = (0..sim.fleet().len() as u32).map(|s| sim.fleet().name(s));
+    html! {
+        <section class="panel logs" aria-labelledby="logs-h">
+            <h2 id="logs-h">{ "Logs" }</h2>
+            <div class="filters">
+                <select aria-label="Log window" onchange={on_window}>
+                    { for [5u32, 10, 30, 60].iter().map(|m| html! { <option value={m.to_string()} selected={*m == *window_min}>{ format!("last {m} min") }</option> }) }
+                </select>
+                <select aria-label="Log host" onchange={select(host.clone())}>
+                    <option value="">{ "all hosts" }</option>
+                    { for hosts.map(|h| html! { <option value={h.clone()} selected={*host == h}>{ h.clone() }</option> }) }
+                </select>
+                <select aria-label="Log level" onchange={select(level.clone())}>
+                    { for ["", "ERROR", "WARN", "INFO", "KERN"].iter().map(|l| html! {
+                        <option value={*l} selected={*level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
+                    }) }
+                </select>
+                <input type="search" aria-label="Search logs" placeholder="Search logs" value={(*query).clone()} oninput={on_query} />
+            </div>
+            <pre class="output log-tail" tabindex="0" aria-label="Log lines">{ shown.join("\n") }</pre>
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! Timers and listeners, each dropped with the component that uses it (nothing is `forget`-ed).
+
+mod frame_loop;
+mod keys;
+mod resize;
+
+pub use frame_loop::use_frame_loop;
+pub use keys::use_keys;
+pub use resize::use_window_resizes;

@@ -1,0 +1,51 @@
+//! The briefing: who you are, the system, what pages you, the time; Start.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::scenario::Scenario;
+use crate::sim::Comparison;
+use crate::ui::view::format;
+
+#[derive(Properties, PartialEq)]
+pub struct BriefingProps {
+    pub scenario: Rc<Scenario>,
+    pub seed: u64,
+    pub on_start: Callback<()>,
+    pub on_back: Callback<()>,
+}
+
+#[component]
+pub fn Briefing(props: &BriefingProps) -> Html {
+    let s = &props.scenario;
+    let c = &s.config;
+    let pages = c.alerts.iter().map(|a| {
+        html! { <li>{ format!("{} ({}: {} {} {})", a.title, a.severity, a.metric.id(),
+        if a.comparison == Comparison::Above { ">" } else { "<" }, a.threshold) }</li> }
+    });
+    let start = props.on_start.reform(|_| ());
+    let back = props.on_back.reform(|_| ());
+    html! {
+        <main class="screen briefing" id="main">
+            <p class="meta">{ format!("{} · {} · {}", s.clock.date, format::clock(s, 0), s.meta.difficulty.id()) }</p>
+            <h1>{ &s.meta.title }</h1>
+            <p class="summary">{ &s.meta.summary }</p>
+            { for s.meta.briefing.split("\n\n").map(|p| html! { <p>{ p.trim() }</p> }) }
+            <h2>{ "The system" }</h2>
+            <ul>
+                <li>{ format!("{} application servers behind a load balancer ({} checks every {} s)",
+                    c.fleet.servers, c.fleet.lb.unhealthy_threshold, c.fleet.lb.health_interval_s) }</li>
+                <li>{ format!("A database (pool of {} connections) and a payment gateway", c.database.pool_size) }</li>
+                <li>{ format!("SLO: errors under {}%, p95 under {} ms", c.slo.error_rate_pct, c.slo.latency_p95_ms) }</li>
+            </ul>
+            <h2>{ "What pages you" }</h2>
+            <ul>{ for pages }</ul>
+            <p class="meta">{ format!("Time limit {} · seed {}", format::duration(c.duration_s), props.seed) }</p>
+            <div class="buttons">
+                <button type="button" class="primary" onclick={start}>{ "Start" }</button>
+                <button type="button" onclick={back}>{ "Back to the library" }</button>
+            </div>
+        </main>
+    }
+}

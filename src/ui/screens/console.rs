@@ -1,0 +1,86 @@
+//! The console: clock, status, charts, servers, alerts, actions, findings, team and logs on one
+//! screen.
+
+use yew::prelude::*;
+
+use crate::sim::Action;
+use crate::ui::components::actions::Actions;
+use crate::ui::components::alerts::Alerts;
+use crate::ui::components::chart_panel::ChartPanel;
+use crate::ui::components::clock::Clock;
+use crate::ui::components::command_box::CommandBox;
+use crate::ui::components::findings::Findings;
+use crate::ui::components::logs::Logs;
+use crate::ui::components::servers::Servers;
+use crate::ui::components::status::StatusStrip;
+use crate::ui::components::team::Team;
+use crate::ui::components::SessionRef;
+use crate::ui::state::{Speed, UiState};
+use crate::ui::view::charts::ChartKind;
+use crate::ui::view::{alerts, format, status, team};
+
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    pub state: UiState,
+    pub session: SessionRef,
+    pub dark: bool,
+    /// The last refusal, in the core's words.
+    pub message: AttrValue,
+    pub on_take: Callback<Action>,
+    pub on_speed: Callback<Speed>,
+    pub on_minute: Callback<()>,
+    pub on_stop: Callback<()>,
+    pub on_ack: Callback<(u32, u32)>,
+    pub on_open: Callback<Option<usize>>,
+}
+
+#[component]
+pub fn Console(props: &ConsoleProps) -> Html {
+    let Some(session) = props.session.get() else {
+        return html! { <main class="screen"><p>{ "No session is running." }</p></main> };
+    };
+    let st = &props.state;
+    let s = &session.scenario;
+    let sim = session.sim();
+    let trace = sim.trace();
+    let tick = sim.tick();
+    let alert_items = alerts::alerts(s, trace);
+    let times: Vec<(String, Option<String>)> = alert_items
+        .iter()
+        .map(|a| {
+            (
+                format::clock(s, a.fired_at),
+                a.resolved_at.map(|t| format::clock(s, t)),
+            )
+        })
+        .collect();
+    let g = st.generation;
+    html! {
+        <main class="screen console" id="main">
+            <header class="console-head">
+                <h1>{ &s.meta.title }</h1>
+                <Clock time={format::clock(s, tick)} seconds={format::clock_seconds(s, tick)}
+                    since_page={format::since_page(s, trace, tick)} speed={st.speed}
+                    on_speed={props.on_speed.clone()} on_minute={props.on_minute.clone()} on_stop={props.on_stop.clone()} />
+            </header>
+            <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()}
+                error_slo_pct={s.config.slo.error_rate_pct} p95_slo_ms={s.config.slo.latency_p95_ms} />
+            <div class="console-grid">
+                <section class="charts" aria-label="Charts">
+                    { for ChartKind::ALL.iter().map(|k| html! {
+                        <ChartPanel kind={*k} session={props.session.clone()} generation={g} dark={props.dark} />
+                    }) }
+                </section>
+                <div class="side">
+                    <Actions session={props.session.clone()} tick={tick} generation={g} on_take={props.on_take.clone()} />
+                    <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
+                </div>
+                <Servers rows={status::servers(sim)} />
+                <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
+                <Team lines={team::team(s, sim)} />
+                <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
+                <Logs session={props.session.clone()} generation={g} />
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,102 @@
+//! The library: built-in scenarios as cards, the trainee's best result on each, and a scenario
+//! file opened from disk (validated here, its errors listed with line and column).
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::scenario::{Diagnostic, Scenario};
+use crate::ui::view::format;
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    pub scenarios: Vec<Rc<Scenario>>,
+    /// (scenario id, "restored 16:37 · 3 attempts")
+    pub best: Vec<(String, String)>,
+    pub notice: Option<AttrValue>,
+    /// A saved session that can resume: its description.
+    pub resume: Option<AttrValue>,
+    pub on_resume: Callback<bool>,
+    pub on_open: Callback<Rc<Scenario>>,
+    /// A file was picked: (name, text).
+    pub on_file: Callback<web_sys::File>,
+    pub file_errors: Vec<Diagnostic>,
+}
+
+#[component]
+pub fn Library(props: &LibraryProps) -> Html {
+    let cards = props.scenarios.iter().map(|s| {
+        let best = props
+            .best
+            .iter()
+            .find(|(id, _)| *id == s.meta.id)
+            .map_or("not played yet".to_string(), |(_, b)| b.clone());
+        let on_open = props.on_open.clone();
+        let scenario = Rc::clone(s);
+        let minutes = s.config.duration_s / 60;
+        html! {
+            <li class="card">
+                <h2>{ &s.meta.title }</h2>
+                <p class="summary">{ &s.meta.summary }</p>
+                <p class="meta">
+                    <span class="badge">{ s.meta.difficulty.id() }</span>
+                    <span>{ format!("up to {} h {:02} min simulated", minutes / 60, minutes % 60) }</span>
+                    <span>{ format!("{} · {}", s.clock.date, format::clock(s, 0)) }</span>
+                </p>
+                <p class="tags">{ for s.meta.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</p>
+                <p class="best">{ format!("Your best: {best}") }</p>
+                <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}
+                    aria-label={format!("Open {}", s.meta.title)}>{ "Open" }</button>
+            </li>
+        }
+    });
+    let onchange = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                on_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let resume = props.resume.clone().map(|text| {
+        let yes = props.on_resume.reform(|_| true);
+        let no = props.on_resume.reform(|_| false);
+        html! {
+            <section class="resume" aria-label="Saved session">
+                <p>{ text }</p>
+                <button type="button" class="primary" onclick={yes}>{ "Resume" }</button>
+                <button type="button" onclick={no}>{ "Discard" }</button>
+            </section>
+        }
+    });
+    html! {
+        <main class="screen library" id="main">
+            <h1>{ "Incidents" }</h1>
+            <p class="lede">{ "Pick an outage to fight. The clock runs while you think; every action costs time." }</p>
+            if let Some(n) = &props.notice { <p class="notice" role="status">{ n.clone() }</p> }
+            { for resume }
+            <ul class="cards">{ for cards }</ul>
+            <section class="open-file">
+                <h2>{ "Your own scenario" }</h2>
+                <label for="scenario-file" class="file-label">{ "Open a scenario file" }</label>
+                <input id="scenario-file" type="file" accept=".toml,text/plain" {onchange} />
+                if !props.file_errors.is_empty() {
+                    <div class="file-errors" role="alert">
+                        <p>{ format!("The file has {} problem(s):", props.file_errors.len()) }</p>
+                        <ul>{ for props.file_errors.iter().map(|d| html! {
+                            <li>
+                                <code>{ format!("line {}, column {}", d.line, d.column) }</code>
+                                { " " }<strong>{ if d.path.is_empty() { String::new() } else { format!("{}: ", d.path) } }</strong>
+                                { &d.message }
+                                if let Some(h) = &d.help { <span class="help">{ format!(" ({h})") }</span> }
+                            </li>
+                        }) }</ul>
+                    </div>
+                }
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,227 @@
+//! The running session: a scenario, its simulation and the actions the trainee took, each at the
+//! tick it was taken. Everything a trainee does goes through here, so the run can be saved,
+//! resumed, downloaded and replayed bit for bit. No browser types: tested natively.
+
+use std::rc::Rc;
+
+use crate::scenario::{script, Scenario};
+use crate::sim::{trace_hash, Action, ActionError, EventKind, ScheduledAction, Simulation};
+
+/// Why a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Service was back under SLO for the restore window (from `since`).
+    Restored { since: u32 },
+    /// The scenario's time limit ran out.
+    TimeUp,
+    /// The trainee ended the session before either.
+    Stopped { at: u32 },
+}
+
+/// What one call to [`Session::advance`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Advanced {
+    pub ticks: u32,
+    /// Scrapes that landed (charts and panels need redrawing when > 0).
+    pub scrapes: u32,
+    pub ended: Option<Ending>,
+}
+
+pub struct Session {
+    pub scenario: Rc<Scenario>,
+    pub seed: u64,
+    sim: Simulation,
+    actions: Vec<ScheduledAction>,
+    ending: Option<Ending>,
+    /// Trace hash of the whole run to the time limit, once it ended.
+    final_hash: Option<u64>,
+}
+
+impl Session {
+    pub fn new(scenario: Rc<Scenario>, seed: u64) -> Session {
+        Session {
+            sim: Simulation::new(scenario.config.clone(), seed),
+            scenario,
+            seed,
+            actions: Vec::new(),
+            ending: None,
+            final_hash: None,
+        }
+    }
+
+    /// Rebuilds a session from its actions, replayed up to `tick` (a resumed save).
+    pub fn replay(
+        scenario: Rc<Scenario>,
+        seed: u64,
+        actions: &[ScheduledAction],
+        tick: u32,
+    ) -> Result<Session, ActionError> {
+        let mut session = Session::new(scenario, seed);
+        let mut next = actions.iter().peekable();
+        let end = tick.min(session.scenario.config.duration_s);
+        while session.sim.tick() < end && session.ending.is_none() {
+            while let Some(a) = next.next_if(|a| a.tick <= session.sim.tick()) {
+                session.take(a.action.clone())?;
+            }
+            session.advance(1);
+        }
+        Ok(session)
+    }
+
+    pub fn sim(&self) -> &Simulation {
+        &self.sim
+    }
+
+    pub fn tick(&self) -> u32 {
+        self.sim.tick()
+    }
+
+    pub fn actions(&self) -> &[ScheduledAction] {
+        &self.actions
+    }
+
+    pub fn ending(&self) -> Option<Ending> {
+        self.ending
+    }
+
+    /// Whether `action` can be taken now, and why not.
+    pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+        if self.ending.is_some() {
+            return Err(ActionError::RunOver);
+        }
+        self.sim.check(action)
+    }
+
+    /// Takes an action now. A refused action changes nothing and is not recorded.
+    pub fn take(&mut self, action: Action) -> Result<(), ActionError> {
+        self.check(&action)?;
+        let tick = self.sim.tick();
+        self.sim.apply(action.clone())?;
+        self.actions.push(ScheduledAction { tick, action });
+        Ok(())
+    }
+
+    /// Steps up to `ticks` seconds; stops early when the session ends.
+    pub fn advance(&mut self, ticks: u32) -> Advanced {
+        let mut out = Advanced::default();
+        let scrape = self.scenario.config.scrape_interval_s.max(1);
+        let events_before = self.sim.trace().events.events.len();
+        while out.ticks < ticks && self.ending.is_none() {
+            if !self.sim.step() {
+                self.ending = Some(Ending::TimeUp);
+                break;
+            }
+            out.ticks += 1;
+            if self.sim.tick() % scrape == 0 {
+                out.scrapes += 1;
+                self.ending = self
+                    .restored_since(events_before)
+                    .map(|since| Ending::Restored { since });
+            }
+        }
+        if self.ending.is_none() && self.sim.is_over() {
+            self.ending = Some(Ending::TimeUp);
+        }
+        out.ended = self.ending;
+        if self.ending.is_some() {
+            self.finish();
+        }
+        out
+    }
+
+    /// The restore that landed since `from` (an index into the event log), if any.
+    fn restored_since(&self, from: usize) -> Option<u32> {
+        self.sim.trace().events.events[from.min(self.sim.trace().events.events.len())..]
+            .iter()
+            .find_map(|e| match e.kind {
+                EventKind::Restored { since } => Some(since),
+                _ => None,
+            })
+    }
+
+    /// Simulates the rest of the afternoon with no more actions, to the scenario's time limit,
+    /// so the trace (and its hash) is the one `incident-sim run` gives for the same actions.
+    fn finish(&mut self) {
+        if self.final_hash.is_none() {
+            self.sim.run_to_end();
+            self.final_hash = Some(trace_hash(self.sim.trace()));
+        }
+    }
+
+    /// The trace hash of the whole run, once the session ended.
+    pub fn final_hash(&self) -> Option<u64> {
+        self.final_hash
+    }
+
+    /// The run as an actions file, for `incident-sim run SCENARIO --seed N --actions FILE`.
+    pub fn actions_json(&self) -> String {
+        script::to_json(&self.actions, &self.scenario)
+    }
+
+    /// Ends the session now, at the trainee's request.
+    pub fn stop(&mut self) {
+        if self.ending.is_none() {
+            self.ending = Some(Ending::Stopped {
+                at: self.sim.tick(),
+            });
+            self.finish();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+    use crate::sim::{run_scripted, ActionKind};
+
+    #[test]
+    fn the_downloaded_run_replays_to_the_hash_the_end_screen_shows() {
+        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(Rc::clone(&s), s.seed);
+        // Follow the real team, acting whenever the clock reaches their time.
+        for step in s.reference_actions() {
+            while session.tick() < step.tick {
+                session.advance(1);
+            }
+            session.take(step.action).unwrap();
+        }
+        let mut guard = 0;
+        while session.ending().is_none() && guard < 20_000 {
+            session.advance(60);
+            guard += 1;
+        }
+        let Some(Ending::Restored { since }) = session.ending() else {
+            panic!(
+                "the real team's path restores service: {:?}",
+                session.ending()
+            );
+        };
+        assert_eq!(s.hhmm(since), "16:37");
+        let file = session.actions_json();
+        let actions = crate::scenario::script::parse_actions("run.json", &file, &s).unwrap();
+        let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
+        assert!(refused.is_empty());
+        assert_eq!(Some(trace_hash(&trace)), session.final_hash());
+    }
+
+    #[test]
+    fn refused_actions_are_not_recorded() {
+        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(s, 1);
+        let err = session
+            .take(Action::new(ActionKind::ApplyCodeFix))
+            .unwrap_err();
+        assert_eq!(err, ActionError::DevelopersNotEngaged);
+        assert!(session.actions().is_empty());
+        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
+        assert!(matches!(
+            session.take(Action::new(ActionKind::ViewMemory)),
+            Err(ActionError::Busy { .. })
+        ));
+        assert_eq!(session.actions().len(), 1);
+        session.stop();
+        assert!(matches!(session.ending(), Some(Ending::Stopped { at: 0 })));
+        assert!(session.final_hash().is_some());
+    }
+}

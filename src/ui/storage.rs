@@ -1,0 +1,273 @@
+//! Saved sessions: written after every action so a reload can resume, read back with every way
+//! it can be wrong reported in one line (and the save then discarded, never a crash). The
+//! encoding is plain Rust and tested natively; only `local` touches the browser.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::session::Session;
+use crate::scenario::{library, Scenario};
+use crate::sim::ScheduledAction;
+
+/// Bumped when the save layout changes; older saves are discarded with a message.
+pub const SAVE_VERSION: u32 = 1;
+pub const SESSION_KEY: &str = "incident-trainer.session";
+pub const BEST_KEY: &str = "incident-trainer.best";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Save {
+    pub version: u32,
+    pub scenario_id: String,
+    /// The file's text when the scenario was opened from disk (built-ins are in the app).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario_text: Option<String>,
+    /// The scenario's content hash, hex: a save from another version of it cannot resume.
+    pub content_hash: String,
+    pub seed: u64,
+    pub tick: u32,
+    pub actions: Vec<ScheduledAction>,
+}
+
+impl Save {
+    pub fn of(session: &Session, scenario_text: Option<&str>) -> Save {
+        Save {
+            version: SAVE_VERSION,
+            scenario_id: session.scenario.meta.id.clone(),
+            scenario_text: scenario_text.map(str::to_string),
+            content_hash: format!("{:016x}", session.scenario.content_hash),
+            seed: session.seed,
+            tick: session.tick(),
+            actions: session.actions().to_vec(),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("saves serialise")
+    }
+}
+
+/// A save, checked and turned back into a running session.
+pub struct Resumed {
+    pub session: Session,
+    pub scenario_text: Option<String>,
+}
+
+/// Reads a save back. The error is one line a trainee can read.
+pub fn decode(text: &str) -> Result<Resumed, String> {
+    let save: Save = serde_json::from_str(text)
+        .map_err(|e| format!("The saved session could not be read ({e}); it was discarded."))?;
+    if save.version != SAVE_VERSION {
+        return Err(format!(
+            "The saved session is from an older version of the trainer (format {}); it was discarded.",
+            save.version
+        ));
+    }
+    let scenario = match &save.scenario_text {
+        Some(text) => crate::scenario::parse("saved scenario", text).map_err(|e| {
+            format!(
+                "The saved session's scenario no longer reads ({} error(s)); it was discarded.",
+                e.diagnostics.len()
+            )
+        })?,
+        None => library::builtin(&save.scenario_id).ok_or_else(|| {
+            format!(
+                "The saved session is for `{}`, which this version does not have; it was discarded.",
+                save.scenario_id
+            )
+        })?,
+    };
+    check_version(&scenario, &save)?;
+    let session = Session::replay(Rc::new(scenario), save.seed, &save.actions, save.tick)
+        .map_err(|e| format!("The saved session does not replay ({e}); it was discarded."))?;
+    if session.ending().is_some() {
+        return Err("The saved session had already ended; it was discarded.".into());
+    }
+    Ok(Resumed {
+        session,
+        scenario_text: save.scenario_text,
+    })
+}
+
+fn check_version(scenario: &Scenario, save: &Save) -> Result<(), String> {
+    if format!("{:016x}", scenario.content_hash) != save.content_hash {
+        return Err(format!(
+            "The saved session was played on another version of \"{}\"; it was discarded.",
+            scenario.meta.title
+        ));
+    }
+    Ok(())
+}
+
+/// Best results per scenario, kept across sessions: the earliest restore, in minutes from the
+/// start.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Best {
+    pub results: Vec<BestResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BestResult {
+    pub scenario_id: String,
+    /// Tick service was restored at, the earliest of all attempts.
+    pub restored_at: u32,
+    pub attempts: u32,
+}
+
+impl Best {
+    /// Reads the record; anything unreadable counts as no record (it is only a convenience).
+    pub fn decode(text: Option<&str>) -> Best {
+        text.and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("records serialise")
+    }
+
+    pub fn get(&self, id: &str) -> Option<&BestResult> {
+        self.results.iter().find(|r| r.scenario_id == id)
+    }
+
+    /// Records an attempt; returns true when it is a new best.
+    pub fn record(&mut self, id: &str, restored_at: Option<u32>) -> bool {
+        match self.results.iter_mut().find(|r| r.scenario_id == id) {
+            Some(r) => {
+                r.attempts += 1;
+                match restored_at {
+                    Some(t) if t < r.restored_at => {
+                        r.restored_at = t;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            None => {
+                if let Some(t) = restored_at {
+                    self.results.push(BestResult {
+                        scenario_id: id.to_string(),
+                        restored_at: t,
+                        attempts: 1,
+                    });
+                }
+                restored_at.is_some()
+            }
+        }
+    }
+}
+
+/// The browser's local storage. Failures (private mode, quota) are reported, never fatal.
+#[cfg(target_arch = "wasm32")]
+pub mod local {
+    use gloo::storage::{LocalStorage, Storage};
+
+    pub fn read(key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+
+    pub fn write(key: &str, value: &str) -> Result<(), String> {
+        LocalStorage::raw().set_item(key, value).map_err(|_| {
+            "the browser refused to store the session (storage full or disabled)".into()
+        })
+    }
+
+    pub fn remove(key: &str) {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{trace_hash, Action, ActionKind};
+
+    fn played() -> Session {
+        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(s, 7);
+        session.advance(1_800);
+        session
+            .take(Action::on(ActionKind::RestartServer, "app-1"))
+            .unwrap();
+        session.advance(400);
+        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
+        session.advance(123);
+        session
+    }
+
+    #[test]
+    fn a_save_resumes_exactly_where_it_was() {
+        let session = played();
+        let text = Save::of(&session, None).encode();
+        let resumed = decode(&text).unwrap().session;
+        assert_eq!(resumed.tick(), session.tick());
+        assert_eq!(resumed.actions(), session.actions());
+        assert_eq!(
+            trace_hash(resumed.sim().trace()),
+            trace_hash(session.sim().trace())
+        );
+    }
+
+    #[test]
+    fn bad_saves_are_explained_in_one_line() {
+        let session = played();
+        let good = Save::of(&session, None);
+        let cases = [
+            ("{not json".to_string(), "could not be read"),
+            ("".to_string(), "could not be read"),
+            (
+                Save {
+                    version: 0,
+                    ..good.clone()
+                }
+                .encode(),
+                "older version of the trainer",
+            ),
+            (
+                Save {
+                    content_hash: "0000000000000001".into(),
+                    ..good.clone()
+                }
+                .encode(),
+                "another version of",
+            ),
+            (
+                Save {
+                    scenario_id: "gone".into(),
+                    ..good.clone()
+                }
+                .encode(),
+                "does not have",
+            ),
+            (
+                Save {
+                    scenario_text: Some("title = 3".into()),
+                    ..good.clone()
+                }
+                .encode(),
+                "no longer reads",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = decode(&text).err().expect("rejected");
+            assert!(err.contains(expected), "{err}");
+            assert!(!err.contains('\n'), "one line: {err}");
+        }
+        // An action the world refuses at its tick: tampered, so it does not replay.
+        let mut tampered = good;
+        tampered.actions[1].tick = tampered.actions[0].tick + 1;
+        let err = decode(&tampered.encode()).err().expect("rejected");
+        assert!(err.contains("does not replay"), "{err}");
+    }
+
+    #[test]
+    fn best_results_keep_the_earliest_restore() {
+        let mut best = Best::decode(Some("garbage"));
+        assert!(!best.record("x", None));
+        assert!(best.record("x", Some(9_000)));
+        assert!(!best.record("x", Some(9_500)));
+        assert!(best.record("x", Some(8_000)));
+        let back = Best::decode(Some(&best.encode()));
+        assert_eq!(back.get("x").unwrap().restored_at, 8_000);
+        assert_eq!(back.get("x").unwrap().attempts, 3);
+    }
+}

@@ -1,0 +1,338 @@
+//! The console's four charts as specs (pure data), and a sentence for each that says what it
+//! shows, for people who cannot see it.
+
+use plotters::style::RGBColor;
+
+use super::format;
+use crate::scenario::Scenario;
+use crate::sim::{Comparison, Metric, ScheduledAction, ServerMetric, Trace};
+use crate::ui::chart::{decimate, ChartSpec, Line, Mark, Palette, Rule};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    Errors,
+    Traffic,
+    Heap,
+    Cpu,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Errors,
+        ChartKind::Traffic,
+        ChartKind::Heap,
+        ChartKind::Cpu,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartKind::Errors => "Errors (%) and p95 latency (s)",
+            ChartKind::Traffic => "Traffic (requests/s) and users affected (%)",
+            ChartKind::Heap => "Heap used per server (MB)",
+            ChartKind::Cpu => "CPU (solid) and GC time (dashed) per server (%)",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Errors => "errors",
+            ChartKind::Traffic => "traffic",
+            ChartKind::Heap => "heap",
+            ChartKind::Cpu => "cpu",
+        }
+    }
+}
+
+const RED: RGBColor = RGBColor(220, 50, 47);
+const BLUE: RGBColor = RGBColor(38, 139, 210);
+const AMBER: RGBColor = RGBColor(203, 140, 20);
+const PURPLE: RGBColor = RGBColor(150, 100, 200);
+/// Server colours, distinguishable for the common colour-vision deficiencies.
+pub const SERVER_COLORS: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(213, 94, 0),
+    RGBColor(240, 228, 66),
+    RGBColor(150, 150, 150),
+];
+
+/// What the charts are drawn from.
+pub struct ChartInput<'a> {
+    pub scenario: &'a Scenario,
+    pub trace: &'a Trace,
+    pub actions: &'a [ScheduledAction],
+    pub now: u32,
+    pub palette: Palette,
+    pub scale: f64,
+    /// Points per line (about two per CSS pixel of the chart's width).
+    pub max_points: usize,
+}
+
+fn fleet_line(
+    input: &ChartInput,
+    metric: Metric,
+    label: &str,
+    color: RGBColor,
+    scale: f32,
+) -> Line {
+    let s = &input.trace.series;
+    let pairs: Vec<(u32, f32)> = s
+        .ticks
+        .iter()
+        .copied()
+        .zip(s.fleet(metric).iter().map(|v| v * scale))
+        .collect();
+    Line {
+        label: label.into(),
+        color,
+        dashed: false,
+        right: false,
+        points: decimate(&pairs, input.max_points),
+    }
+}
+
+fn server_lines(input: &ChartInput, metric: ServerMetric, label: &str, dashed: bool) -> Vec<Line> {
+    let s = &input.trace.series;
+    (0..s.servers)
+        .map(|server| {
+            let pairs: Vec<(u32, f32)> = s.server(metric, server).collect();
+            Line {
+                label: if label.is_empty() {
+                    String::new()
+                } else {
+                    format!("app-{}{label}", server + 1)
+                },
+                color: SERVER_COLORS[server as usize % SERVER_COLORS.len()],
+                dashed,
+                right: false,
+                points: decimate(&pairs, input.max_points),
+            }
+        })
+        .collect()
+}
+
+/// Alert thresholds on `metric`, drawn as dashed rules.
+fn alert_rules(input: &ChartInput, metric: Metric, scale: f32, right: bool) -> Vec<Rule> {
+    input
+        .scenario
+        .config
+        .alerts
+        .iter()
+        .filter(|a| a.metric == metric)
+        .map(|a| Rule {
+            label: format!(
+                "{} {} {}",
+                a.id,
+                if a.comparison == Comparison::Above {
+                    ">"
+                } else {
+                    "<"
+                },
+                a.threshold
+            ),
+            value: a.threshold as f32 * scale,
+            color: if a.severity == "page" { RED } else { AMBER },
+            right,
+        })
+        .collect()
+}
+
+pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
+    let cfg = &input.scenario.config;
+    let (mut lines, mut rules, y_min_top, right_axis) = match kind {
+        ChartKind::Errors => {
+            let mut p95 = fleet_line(input, Metric::LatencyP95Ms, "p95 latency", BLUE, 0.001);
+            p95.right = true;
+            p95.dashed = true;
+            let mut rules = alert_rules(input, Metric::ErrorRatePct, 1.0, false);
+            rules.extend(alert_rules(input, Metric::LatencyP95Ms, 0.001, true));
+            (
+                vec![
+                    fleet_line(input, Metric::ErrorRatePct, "error rate", RED, 1.0),
+                    p95,
+                ],
+                rules,
+                10.0,
+                Some((
+                    "p95 (s)".to_string(),
+                    (cfg.slo.latency_p95_ms / 1000.0) as f32,
+                )),
+            )
+        }
+        ChartKind::Traffic => {
+            let mut affected = fleet_line(
+                input,
+                Metric::UsersAffectedPct,
+                "users affected",
+                PURPLE,
+                1.0,
+            );
+            affected.right = true;
+            (
+                vec![
+                    fleet_line(input, Metric::RequestsPerS, "requests/s", BLUE, 1.0),
+                    affected,
+                ],
+                alert_rules(input, Metric::RequestsPerS, 1.0, false),
+                100.0,
+                Some(("affected (%)".to_string(), 100.0)),
+            )
+        }
+        ChartKind::Heap => (
+            server_lines(input, ServerMetric::HeapUsedMb, "", false),
+            vec![Rule {
+                label: format!("heap limit {:.0} MB", cfg.fleet.heap_max_mb),
+                value: cfg.fleet.heap_max_mb as f32,
+                color: RED,
+                right: false,
+            }],
+            cfg.fleet.heap_max_mb as f32,
+            None,
+        ),
+        ChartKind::Cpu => {
+            let mut lines = server_lines(input, ServerMetric::CpuPct, "", false);
+            lines.extend(server_lines(input, ServerMetric::GcPct, "", true));
+            (
+                lines,
+                alert_rules(input, Metric::CpuPctMax, 1.0, false),
+                100.0,
+                None,
+            )
+        }
+    };
+    if matches!(kind, ChartKind::Heap | ChartKind::Cpu) {
+        // One legend entry per server is enough; the title says which style is which.
+        for (i, line) in lines
+            .iter_mut()
+            .enumerate()
+            .take(input.trace.series.servers as usize)
+        {
+            line.label = format!("app-{}", i + 1);
+        }
+    }
+    rules.sort_by(|a, b| a.value.total_cmp(&b.value));
+    ChartSpec {
+        title: kind.title().into(),
+        start_s_of_day: cfg.start_s_of_day,
+        x_end: cfg.duration_s,
+        y_min_top,
+        right_axis,
+        lines,
+        rules,
+        marks: input
+            .actions
+            .iter()
+            .map(|a| Mark {
+                tick: a.tick,
+                label: a.action.kind.id().to_string(),
+            })
+            .collect(),
+        now: Some(input.now),
+        palette: input.palette,
+        scale: input.scale,
+    }
+}
+
+/// A sentence that says what a chart shows now.
+pub fn summary(scenario: &Scenario, trace: &Trace, kind: ChartKind) -> String {
+    let s = &trace.series;
+    let Some(last) = s.len().checked_sub(1) else {
+        return "No data yet.".into();
+    };
+    let peak = |m: Metric| {
+        s.fleet(m)
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, v)| (f64::from(*v), scenario.hhmm(s.ticks[i])))
+            .unwrap_or((0.0, String::new()))
+    };
+    let now = |m: Metric| f64::from(s.fleet(m)[last]);
+    match kind {
+        ChartKind::Errors => {
+            let (p, at) = peak(Metric::ErrorRatePct);
+            format!(
+                "Error rate {} now, peak {} at {at}; p95 latency {}.",
+                format::pct(now(Metric::ErrorRatePct)),
+                format::pct(p),
+                format::ms(now(Metric::LatencyP95Ms))
+            )
+        }
+        ChartKind::Traffic => format!(
+            "{:.0} requests/s now; {} of active users met an error in the last few minutes.",
+            now(Metric::RequestsPerS),
+            format::pct(now(Metric::UsersAffectedPct))
+        ),
+        ChartKind::Heap | ChartKind::Cpu => {
+            let metric = if kind == ChartKind::Heap {
+                ServerMetric::HeapUsedMb
+            } else {
+                ServerMetric::CpuPct
+            };
+            let unit = if kind == ChartKind::Heap { " MB" } else { "%" };
+            let parts: Vec<String> = (0..s.servers)
+                .map(|server| {
+                    let v = s.server_at(metric, server, last).unwrap_or(0.0);
+                    format!("app-{} {v:.0}{unit}", server + 1)
+                })
+                .collect();
+            format!("Now: {}.", parts.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+    use crate::sim::{run_scripted, Action, ActionKind};
+    use crate::ui::chart::{draw, LIGHT};
+    use plotters::prelude::*;
+
+    #[test]
+    fn every_chart_draws_with_thresholds_marks_and_a_line_per_server() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let actions = vec![ScheduledAction {
+            tick: 600,
+            action: Action::new(ActionKind::ScaleOut),
+        }];
+        let (trace, _) = run_scripted(s.config.clone(), s.seed, &actions);
+        let input = ChartInput {
+            scenario: &s,
+            trace: &trace,
+            actions: &actions,
+            now: 3_000,
+            palette: LIGHT,
+            scale: 1.0,
+            max_points: 400,
+        };
+        for kind in ChartKind::ALL {
+            let spec = spec(&input, kind);
+            assert!(spec.lines.iter().all(|l| l.points.len() <= 400));
+            assert_eq!(spec.marks.len(), 1);
+            let mut svg = String::new();
+            {
+                let area = SVGBackend::with_string(&mut svg, (600, 220)).into_drawing_area();
+                draw(&area, &spec).unwrap();
+            }
+            assert!(svg.contains("scale_out"), "{kind:?}: the action is marked");
+        }
+        let heap = spec(&input, ChartKind::Heap);
+        assert_eq!(
+            heap.lines.len(),
+            5,
+            "the scaled-out server has its own line"
+        );
+        assert_eq!(heap.lines[4].label, "app-5");
+        let errors = spec(&input, ChartKind::Errors);
+        assert!(errors
+            .rules
+            .iter()
+            .any(|r| r.label.starts_with("high_error_rate")));
+        assert!(summary(&s, &trace, ChartKind::Errors).starts_with("Error rate"));
+        assert!(summary(&s, &trace, ChartKind::Heap).contains("app-5"));
+    }
+}

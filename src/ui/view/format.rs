@@ -1,0 +1,110 @@
+//! Numbers and times as the screens print them.
+
+use crate::scenario::Scenario;
+use crate::sim::clock::{hhmm, hhmmss};
+use crate::sim::{EventKind, Trace};
+
+/// `14:37 WAT`.
+pub fn clock(scenario: &Scenario, tick: u32) -> String {
+    format!(
+        "{} {}",
+        hhmm(scenario.clock.start_s_of_day, tick),
+        scenario.clock.time_zone
+    )
+}
+
+/// `14:37:05`.
+pub fn clock_seconds(scenario: &Scenario, tick: u32) -> String {
+    hhmmss(scenario.clock.start_s_of_day, tick)
+}
+
+/// A duration as `M:SS` under an hour, `H:MM:SS` above.
+pub fn duration(secs: u32) -> String {
+    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// A cost in simulated time, as the action menu shows it: `30 s`, `2 min`, `1 min 30 s`.
+pub fn cost(secs: u32) -> String {
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// When the first page went out (the first firing of an alert whose severity is `page`).
+pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    trace
+        .events
+        .first(|k| match k {
+            EventKind::AlertFired { rule, .. } => scenario
+                .config
+                .alerts
+                .get(*rule as usize)
+                .is_some_and(|a| a.severity == "page"),
+            _ => false,
+        })
+        .map(|e| e.tick)
+}
+
+/// "12:04 since the page", or "no page yet".
+pub fn since_page(scenario: &Scenario, trace: &Trace, tick: u32) -> String {
+    match first_page(scenario, trace) {
+        Some(t) => format!("{} since the page", duration(tick.saturating_sub(t))),
+        None => "no page yet".into(),
+    }
+}
+
+/// A percentage with one decimal under 10, none above.
+pub fn pct(value: f64) -> String {
+    if value < 9.95 {
+        format!("{value:.1}%")
+    } else {
+        format!("{value:.0}%")
+    }
+}
+
+/// Milliseconds as `850 ms` or `10.0 s`.
+pub fn ms(value: f64) -> String {
+    if value < 1000.0 {
+        format!("{value:.0} ms")
+    } else {
+        format!("{:.1} s", value / 1000.0)
+    }
+}
+
+/// Minutes between two ticks, signed, as `12 min earlier` / `3 min later` / `on time`.
+pub fn gained(run: u32, reference: u32) -> String {
+    let diff = (i64::from(reference) - i64::from(run)) / 60;
+    match diff {
+        0 => "same minute".into(),
+        d if d > 0 => format!("{d} min sooner"),
+        d => format!("{} min later", -d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(duration(65), "1:05");
+        assert_eq!(duration(3_725), "1:02:05");
+        assert_eq!(cost(30), "30 s");
+        assert_eq!(cost(120), "2 min");
+        assert_eq!(cost(90), "1 min 30 s");
+        assert_eq!(pct(4.25), "4.2%");
+        assert_eq!(pct(79.8), "80%");
+        assert_eq!(ms(850.0), "850 ms");
+        assert_eq!(ms(10_000.0), "10.0 s");
+        assert_eq!(gained(600, 1200), "10 min sooner");
+        assert_eq!(gained(1200, 600), "10 min later");
+        assert_eq!(gained(600, 630), "same minute");
+    }
+}

@@ -1,0 +1,92 @@
+//! The action menu: the catalogue grouped the way responders think (observe, diagnose, mitigate,
+//! coordinate), with each action's cost in this scenario and the targets it can take.
+
+use crate::scenario::Scenario;
+use crate::sim::{ActionKind, ActionSpec, Category, Simulation, TargetKind, CATALOGUE, SEVERITIES};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Observe,
+    Diagnose,
+    Mitigate,
+    Coordinate,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::Observe,
+        Group::Diagnose,
+        Group::Mitigate,
+        Group::Coordinate,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Observe => "Observe",
+            Group::Diagnose => "Diagnose",
+            Group::Mitigate => "Mitigate",
+            Group::Coordinate => "Coordinate",
+        }
+    }
+}
+
+/// Dashboards and overviews are observation; anything run against one component is diagnosis.
+pub fn group(spec: &ActionSpec) -> Group {
+    use ActionKind as K;
+    match (spec.category, spec.kind) {
+        (
+            Category::Diagnostic,
+            K::ViewMemory | K::ReadLogs | K::CheckLoadBalancer | K::ListDeploys,
+        ) => Group::Observe,
+        (Category::Diagnostic, _) => Group::Diagnose,
+        (Category::Remediation, _) => Group::Mitigate,
+        (Category::Coordination, _) => Group::Coordinate,
+    }
+}
+
+pub fn in_group(g: Group) -> impl Iterator<Item = &'static ActionSpec> {
+    CATALOGUE.iter().filter(move |s| group(s) == g)
+}
+
+/// (value, label) pairs a target picker offers for an action.
+pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(String, String)> {
+    let hosts = || {
+        (0..sim.fleet().len() as u32).map(|s| {
+            let name = sim.fleet().name(s);
+            (name.clone(), name)
+        })
+    };
+    match kind {
+        TargetKind::None => Vec::new(),
+        TargetKind::Host => hosts().collect(),
+        TargetKind::OptionalHost => std::iter::once((String::new(), "all hosts".to_string()))
+            .chain(hosts())
+            .collect(),
+        TargetKind::Hypothesis => scenario
+            .config
+            .hypotheses
+            .iter()
+            .map(|h| (h.id.clone(), h.title.clone()))
+            .collect(),
+        TargetKind::Severity => SEVERITIES
+            .iter()
+            .zip(["critical", "major", "minor", "low"])
+            .map(|(id, word)| (id.to_string(), format!("{id} ({word})")))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_in_exactly_one_group() {
+        let total: usize = Group::ALL.iter().map(|g| in_group(*g).count()).sum();
+        assert_eq!(total, CATALOGUE.len());
+        assert_eq!(group(ActionKind::Free.spec()), Group::Diagnose);
+        assert_eq!(group(ActionKind::ViewMemory.spec()), Group::Observe);
+        assert_eq!(group(ActionKind::ApplyCodeFix.spec()), Group::Mitigate);
+        assert_eq!(group(ActionKind::PageDevelopers.spec()), Group::Coordinate);
+    }
+}

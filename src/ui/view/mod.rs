@@ -1,0 +1,10 @@
+//! Pure helpers that decide what the screens show: formatting, the status strip, server rows,
+//! alerts, the action menu, the command box and chart specs. No browser types: tested natively.
+
+pub mod alerts;
+pub mod charts;
+pub mod command;
+pub mod format;
+pub mod menu;
+pub mod status;
+pub mod team;

@@ -1,0 +1,136 @@
+//! The status strip and the servers panel: what the world looks like right now.
+
+use crate::scenario::Scenario;
+use crate::sim::fleet::ServerState;
+use crate::sim::{EventKind, Metric, Simulation};
+
+/// How the service stands against its SLO.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slo {
+    Met,
+    Breached,
+    /// Errors at or above the outage threshold.
+    Outage,
+}
+
+impl Slo {
+    pub fn word(self) -> &'static str {
+        match self {
+            Slo::Met => "within SLO",
+            Slo::Breached => "SLO breached",
+            Slo::Outage => "outage",
+        }
+    }
+
+    /// The CSS state class: colour never carries the meaning alone (the word does).
+    pub fn class(self) -> &'static str {
+        match self {
+            Slo::Met => "ok",
+            Slo::Breached => "warn",
+            Slo::Outage => "bad",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub error_pct: f64,
+    pub p95_ms: f64,
+    pub affected_pct: f64,
+    pub orders_lost: f64,
+    pub revenue_lost: f64,
+    pub slo: Slo,
+    pub severity: Option<String>,
+}
+
+pub fn status(scenario: &Scenario, sim: &Simulation) -> Status {
+    let trace = sim.trace();
+    let last = |m: Metric| f64::from(trace.series.last(m).unwrap_or(0.0));
+    let (error_pct, p95_ms) = (last(Metric::ErrorRatePct), last(Metric::LatencyP95Ms));
+    let slo = &scenario.config.slo;
+    let state = if error_pct >= slo.outage_error_rate_pct {
+        Slo::Outage
+    } else if error_pct > slo.error_rate_pct || p95_ms > slo.latency_p95_ms {
+        Slo::Breached
+    } else {
+        Slo::Met
+    };
+    let severity = trace.events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::SeverityDeclared { level } => Some(level.clone()),
+        _ => None,
+    });
+    Status {
+        error_pct,
+        p95_ms,
+        affected_pct: last(Metric::UsersAffectedPct),
+        orders_lost: trace.impact.failed_orders,
+        revenue_lost: trace.impact.revenue_lost,
+        slo: state,
+        severity,
+    }
+}
+
+/// One host as the servers panel shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerRow {
+    pub name: String,
+    pub state: &'static str,
+    /// CSS state class.
+    pub class: &'static str,
+    pub heap_pct: f64,
+    pub cpu_pct: f64,
+    pub gc_pct: f64,
+}
+
+pub fn servers(sim: &Simulation) -> Vec<ServerRow> {
+    let fleet = sim.fleet();
+    fleet
+        .servers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (state, class) = match (s.state, s.in_rotation) {
+                (ServerState::Up, true) => ("serving", "ok"),
+                (ServerState::Up, false) => ("out of rotation", "warn"),
+                (ServerState::Starting, _) => ("restarting", "warn"),
+                (ServerState::Dead, _) => ("down", "bad"),
+            };
+            let up = s.state == ServerState::Up;
+            ServerRow {
+                name: fleet.name(i as u32),
+                state,
+                class,
+                heap_pct: if up {
+                    100.0 * s.heap_used_mb() / s.heap_max_mb
+                } else {
+                    0.0
+                },
+                cpu_pct: if up { s.cpu_pct } else { 0.0 },
+                gc_pct: if up { 100.0 * s.gc_overhead } else { 0.0 },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+
+    #[test]
+    fn the_outage_shows_in_the_strip_and_the_dead_in_the_servers() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let mut sim = Simulation::new(s.config.clone(), s.seed);
+        let calm = status(&s, &sim);
+        assert_eq!(calm.slo, Slo::Met);
+        while sim.tick() < 45 * 60 {
+            sim.step();
+        }
+        let st = status(&s, &sim);
+        assert_eq!(st.slo, Slo::Outage, "{st:?}");
+        assert!(st.orders_lost > 0.0 && st.revenue_lost > 0.0);
+        let rows = servers(&sim);
+        assert_eq!(rows.len(), 4);
+        assert!(rows.iter().any(|r| r.state == "down"), "{rows:?}");
+    }
+}
