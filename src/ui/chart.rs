@@ -189,10 +189,11 @@ pub fn draw<DB: DrawingBackend>(
             vec![(mark.tick, 0.0), (mark.tick, top)],
             style,
         )))?;
+        // Upright labels along the line, from the bottom: neighbours do not overwrite each other.
         chart.draw_series(std::iter::once(Text::new(
             mark.label.clone(),
-            (mark.tick, top * 0.97),
-            font(10.0),
+            (mark.tick, top * 0.03),
+            font(10.0).transform(FontTransform::Rotate270),
         )))?;
     }
     if let Some(now) = spec.now {
@@ -254,7 +255,8 @@ pub fn draw<DB: DrawingBackend>(
     if spec.lines.iter().any(|l| !l.label.is_empty()) {
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
+            // The future side of a live chart is empty: the legend hides no data there.
+            .position(SeriesLabelPosition::UpperRight)
             .label_font(font(11.0))
             .background_style(pal.background.mix(0.85))
             .border_style(pal.grid)

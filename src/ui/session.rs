@@ -59,13 +59,21 @@ impl Session {
         let mut session = Session::new(scenario, seed);
         let mut next = actions.iter().peekable();
         let end = tick.min(session.scenario.config.duration_s);
-        while session.sim.tick() < end && session.ending.is_none() {
+        loop {
             while let Some(a) = next.next_if(|a| a.tick <= session.sim.tick()) {
                 session.take(a.action.clone())?;
             }
+            if session.sim.tick() >= end || session.ending.is_some() {
+                break;
+            }
             session.advance(1);
         }
-        Ok(session)
+        match next.next() {
+            None => Ok(session),
+            Some(late) => Err(ActionError::NothingToDo {
+                reason: format!("an action is dated after the save ({})", late.action),
+            }),
+        }
     }
 
     pub fn sim(&self) -> &Simulation {

@@ -208,6 +208,20 @@ mod tests {
     }
 
     #[test]
+    fn a_save_taken_right_after_an_action_keeps_it() {
+        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(s, 7);
+        session.advance(600);
+        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
+        let resumed = decode(&Save::of(&session, None).encode()).unwrap().session;
+        assert_eq!(resumed.actions(), session.actions());
+        assert_eq!(
+            trace_hash(resumed.sim().trace()),
+            trace_hash(session.sim().trace())
+        );
+    }
+
+    #[test]
     fn bad_saves_are_explained_in_one_line() {
         let session = played();
         let good = Save::of(&session, None);

@@ -35,7 +35,7 @@ test('charts follow the window size on a high-DPI screen', async () => {
   const wide = await sizes(page, selector);
   assert.equal(wide.pixels, wide.expected, 'drawn at device pixels');
 
-  await page.setViewportSize({ width: 700, height: 900 });
+  await page.setViewportSize({ width: 1000, height: 900 });
   await page.waitForFunction(
     (sel) => {
       const c = document.querySelector(sel);

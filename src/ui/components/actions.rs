@@ -28,16 +28,26 @@ struct ItemProps {
 
 #[component]
 fn Item(props: &ItemProps) -> Html {
-    let select = use_node_ref();
     let spec = props.spec;
+    let first = props
+        .options
+        .first()
+        .map(|(v, _)| v.clone())
+        .unwrap_or_default();
+    // The picked target, kept here so a re-render never changes what the select shows.
+    let chosen = use_state(|| first);
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            chosen.set(el.value());
+        })
+    };
     let onclick = {
-        let select = select.clone();
+        let chosen = chosen.clone();
         let on_take = props.on_take.clone();
         Callback::from(move |_| {
-            let target = select
-                .cast::<HtmlSelectElement>()
-                .map(|s| s.value())
-                .filter(|v| !v.is_empty());
+            let target = Some((*chosen).clone()).filter(|v| !v.is_empty());
             on_take.emit(Action {
                 kind: spec.kind,
                 target,
@@ -52,8 +62,10 @@ fn Item(props: &ItemProps) -> Html {
                 { spec.title }<span class="cost">{ format::cost(props.duration_s) }</span>
             </button>
             if spec.target != TargetKind::None {
-                <select ref={select} id={id.clone()} aria-label={format!("Target for {}", spec.title)}>
-                    { for props.options.iter().map(|(v, l)| html! { <option value={v.clone()}>{ l }</option> }) }
+                <select id={id.clone()} aria-label={format!("Target for {}", spec.title)} {onchange}>
+                    { for props.options.iter().map(|(v, l)| html! {
+                        <option value={v.clone()} selected={*v == *chosen}>{ l }</option>
+                    }) }
                 </select>
             }
             <span class="why" id={format!("why-{}", spec.id)}>{ props.blocked.clone().unwrap_or_default() }</span>

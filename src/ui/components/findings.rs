@@ -48,7 +48,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                         <span class="what">{ f.action.to_string() }</span>
                     </button>
                     if open {
-                        if mono { <pre class="output">{ text }</pre> } else { <p class="note">{ text }</p> }
+                        if mono { <pre class="output" tabindex="0">{ text }</pre> } else { <p class="note">{ text }</p> }
                     }
                 </li>
             }

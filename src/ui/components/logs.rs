@@ -67,7 +67,7 @@ pub fn Logs(props: &LogsProps) -> Html {
                     { for [5u32, 10, 30, 60].iter().map(|m| html! { <option value={m.to_string()} selected={*m == *window_min}>{ format!("last {m} min") }</option> }) }
                 </select>
                 <select aria-label="Log host" onchange={select(host.clone())}>
-                    <option value="">{ "all hosts" }</option>
+                    <option value="" selected={host.is_empty()}>{ "all hosts" }</option>
                     { for hosts.map(|h| html! { <option value={h.clone()} selected={*host == h}>{ h.clone() }</option> }) }
                 </select>
                 <select aria-label="Log level" onchange={select(level.clone())}>

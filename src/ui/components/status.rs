@@ -43,7 +43,7 @@ pub fn StatusStrip(props: &StatusStripProps) -> Html {
             { cell("p95 latency", format::ms(s.p95_ms), p95_class) }
             { cell("Users affected", format::pct(s.affected_pct), level(s.affected_pct >= 20.0, s.affected_pct >= 1.0)) }
             { cell("Orders lost", thousands(s.orders_lost), level(false, s.orders_lost >= 1.0)) }
-            { cell("Revenue lost", format!("{} {}", props.currency, thousands(s.revenue_lost)), level(false, s.revenue_lost >= 1.0)) }
+            { cell("Revenue lost", format!("{} {}", props.currency, format::compact(s.revenue_lost)), level(false, s.revenue_lost >= 1.0)) }
             { cell("SLO", s.slo.word().to_string(), s.slo.class()) }
             { cell("Severity", s.severity.clone().unwrap_or_else(|| "not declared".into()), if s.severity.is_some() { "ok" } else { "warn" }) }
         </section>

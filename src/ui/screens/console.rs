@@ -74,10 +74,10 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <div class="side">
                     <Actions session={props.session.clone()} tick={tick} generation={g} on_take={props.on_take.clone()} />
                     <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
+                    <Team lines={team::team(s, sim)} />
                 </div>
                 <Servers rows={status::servers(sim)} />
                 <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
-                <Team lines={team::team(s, sim)} />
                 <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
                 <Logs session={props.session.clone()} generation={g} />
             </div>

@@ -78,6 +78,16 @@ pub fn ms(value: f64) -> String {
     }
 }
 
+/// A large amount, short enough for a status cell: `9,870`, `123.4 k`, `99.8 M`, `1.2 B`.
+pub fn compact(value: f64) -> String {
+    match value {
+        v if v < 10_000.0 => crate::sim::render::thousands(v),
+        v if v < 1e6 => format!("{:.1} k", v / 1e3),
+        v if v < 1e9 => format!("{:.1} M", v / 1e6),
+        v => format!("{:.2} B", v / 1e9),
+    }
+}
+
 /// Minutes between two ticks, signed, as `12 min earlier` / `3 min later` / `on time`.
 pub fn gained(run: u32, reference: u32) -> String {
     let diff = (i64::from(reference) - i64::from(run)) / 60;
@@ -103,6 +113,9 @@ mod tests {
         assert_eq!(pct(79.8), "80%");
         assert_eq!(ms(850.0), "850 ms");
         assert_eq!(ms(10_000.0), "10.0 s");
+        assert_eq!(compact(9_870.4), "9,870");
+        assert_eq!(compact(99_804_918.0), "99.8 M");
+        assert_eq!(compact(1_234_000_000.0), "1.23 B");
         assert_eq!(gained(600, 1200), "10 min sooner");
         assert_eq!(gained(1200, 600), "10 min later");
         assert_eq!(gained(600, 630), "same minute");
