@@ -253,3 +253,23 @@ fn a_slow_payment_gateway_fails_orders_but_not_pages() {
     );
     assert!(after > 0.8 * orders_before);
 }
+
+#[test]
+fn in_a_total_outage_latency_reads_the_timeout_not_zero() {
+    let s = scenario();
+    let idle = idle_run(&s);
+    let at = tick(&s, "14:50");
+    assert_eq!(
+        value_at(&idle, Metric::ServersUp, at),
+        0.0,
+        "everything is down by then"
+    );
+    let timeout = s.config.fleet.request_timeout_ms as f32;
+    for m in [
+        Metric::LatencyP50Ms,
+        Metric::LatencyP95Ms,
+        Metric::LatencyP99Ms,
+    ] {
+        assert_eq!(value_at(&idle, m, at), timeout, "{m:?}");
+    }
+}

@@ -105,6 +105,10 @@ impl Histogram {
         self.add(latency.p99_ms, requests * 0.05);
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.total <= 0.0
+    }
+
     /// The `q` quantile (0..1), or 0 when nothing was recorded.
     pub fn quantile(&self, q: f64) -> f64 {
         if self.total <= 0.0 {

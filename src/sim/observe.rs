@@ -80,7 +80,17 @@ impl Simulation {
     /// Every fleet metric for this scrape; also closes the impact interval.
     fn fleet_values(&mut self, secs: f64, worst: &Worst) -> [f32; Metric::ALL.len()] {
         let i = self.interval;
-        let p95 = self.histogram.quantile(0.95);
+        // When requests arrived and none was answered, every one waited out the timeout.
+        let unanswered = self.histogram.is_empty() && i.arrived > 0.0;
+        let timeout_ms = self.fleet.cfg.request_timeout_ms;
+        let quantile = |q: f64| {
+            if unanswered {
+                timeout_ms
+            } else {
+                self.histogram.quantile(q)
+            }
+        };
+        let p95 = quantile(0.95);
         let impact = IntervalImpact {
             arrived: i.arrived,
             failed: i.failed,
@@ -99,9 +109,9 @@ impl Simulation {
         let mut set = |m: Metric, v: f64| values[m.index()] = v as f32;
         set(Metric::RequestsPerS, i.arrived / secs);
         set(Metric::ErrorRatePct, error_pct);
-        set(Metric::LatencyP50Ms, self.histogram.quantile(0.5));
+        set(Metric::LatencyP50Ms, quantile(0.5));
         set(Metric::LatencyP95Ms, p95);
-        set(Metric::LatencyP99Ms, self.histogram.quantile(0.99));
+        set(Metric::LatencyP99Ms, quantile(0.99));
         set(
             Metric::ActiveUsers,
             self.traffic.active_users(i.arrived / secs),

@@ -214,7 +214,7 @@ pub fn draw<DB: DrawingBackend>(
         );
         let label = Text::new(
             rule.label.clone(),
-            (x_end / 3, rule.value + axis_top * 0.015),
+            (x_end / 50, rule.value + axis_top * 0.015),
             font(10.0).color(&rule.color),
         );
         if rule.right {
@@ -255,8 +255,9 @@ pub fn draw<DB: DrawingBackend>(
     if spec.lines.iter().any(|l| !l.label.is_empty()) {
         chart
             .configure_series_labels()
-            // The future side of a live chart is empty: the legend hides no data there.
-            .position(SeriesLabelPosition::UpperRight)
+            // The future side of a live chart is empty: the legend hides no data there (and
+            // below the top, no limit line either).
+            .position(SeriesLabelPosition::MiddleRight)
             .label_font(font(11.0))
             .background_style(pal.background.mix(0.85))
             .border_style(pal.grid)
