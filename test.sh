@@ -31,7 +31,7 @@ step "browser tests (the built page in headless Chromium)"
 cargo build --locked --release --bin incident-sim
 INCIDENT_SIM="$PWD/target/release/incident-sim" DIST="$PWD/dist" node --test tests/browser/
 
-step "size budget"
+step "size, speed and memory budgets (figures)"
 scripts/budget.sh
 
 step "benchmark"

@@ -10,7 +10,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::ui::chart::{draw, ChartSpec};
-use crate::ui::hooks::use_window_resizes;
+use std::rc::Rc;
+
+use crate::ui::hooks::{painter_id, queue_paint, use_window_resizes};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
@@ -142,22 +144,29 @@ fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> bool {
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
-    let drawn = use_state(|| false);
+    let drawn = use_state_eq(|| false);
     let resizes = use_window_resizes();
+    let id = *use_state(painter_id);
     {
         let canvas_ref = canvas_ref.clone();
         let draw_spec = props.draw.clone();
         let drawn = drawn.clone();
         use_effect_with((props.version, resizes), move |_| {
-            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let ratio = web_sys::window()
-                    .map_or(1.0, |w| w.device_pixel_ratio())
-                    .max(1.0);
-                let width = canvas.get_bounding_client_rect().width();
-                if let Some(spec) = draw_spec.emit((ratio, width)) {
-                    drawn.set(paint(&canvas, &spec));
-                }
-            }
+            queue_paint(
+                id,
+                Rc::new(move || {
+                    let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                        return;
+                    };
+                    let ratio = web_sys::window()
+                        .map_or(1.0, |w| w.device_pixel_ratio())
+                        .max(1.0);
+                    let width = canvas.get_bounding_client_rect().width();
+                    if let Some(spec) = draw_spec.emit((ratio, width)) {
+                        drawn.set(paint(&canvas, &spec));
+                    }
+                }),
+            );
         });
     }
     html! {

@@ -30,7 +30,8 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
             now: s.tick(),
             palette: if dark { DARK } else { LIGHT },
             scale,
-            max_points: (width as usize).clamp(100, 1_200),
+            // A point every two CSS pixels: a line needs no more, and each point is a canvas call.
+            max_points: (width as usize / 2).clamp(100, 800),
         };
         Some(spec(&input, kind))
     });

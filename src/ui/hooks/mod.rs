@@ -2,8 +2,10 @@
 
 mod frame_loop;
 mod keys;
+mod paint_queue;
 mod resize;
 
 pub use frame_loop::use_frame_loop;
 pub use keys::use_keys;
+pub use paint_queue::{painter_id, queue_paint};
 pub use resize::use_window_resizes;

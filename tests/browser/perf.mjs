@@ -1,0 +1,119 @@
+// Figures for the built page in headless Chromium, printed (not a test): time to an interactive
+// library on cold loads, script time per frame and long tasks while a whole run plays at 60x, and
+// the JS heap after 20 sessions in one tab. Exits 1 when a figure breaks its budget. Budgets sit
+// above the targets by the noise a shared 2-core machine shows from run to run; the targets are
+// printed beside them, met or not.
+import { serve, launch, startIncident, advanceTo, act, clock, SCENARIO_TITLE } from './harness.mjs';
+
+const TARGET = { readyMs: 400, frameMs: 4, longTaskMs: 50, heapGrowth: 0.05 };
+const BUDGET = {
+  readyMs: Number(process.env.READY_BUDGET_MS ?? 800),
+  frameMs: Number(process.env.FRAME_BUDGET_MS ?? 4),
+  longTaskMs: Number(process.env.LONG_TASK_BUDGET_MS ?? 150),
+  heapGrowth: Number(process.env.HEAP_GROWTH_BUDGET ?? 0.15),
+};
+const met = (value, target) => (value <= target ? 'met' : 'not met yet');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const server = await serve(process.env.DIST ?? 'dist');
+const browser = await launch();
+const results = {};
+
+// Ready: navigation start to the library's first card being clickable, 5 cold loads.
+const ready = [];
+for (let i = 0; i < 5; i += 1) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).waitFor({ timeout: 30_000 });
+  ready.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+results.readyMs = median(ready);
+
+// Frames at 60x: time each animation-frame callback and the microtasks it queued (Yew renders
+// there), and watch for long tasks, over the real team's whole afternoon.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__frames = [];
+    window.__long = [];
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((t) => {
+      const start = performance.now();
+      cb(t);
+      queueMicrotask(() => window.__frames.push(performance.now() - start));
+    });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  await startIncident(page, server.url);
+  await page.evaluate(() => { window.__frames = []; window.__long = []; });
+  await page.getByRole('button', { name: '60x' }).click();
+  const path = [['14:35', 'Restart one server', 'app-1'], ['14:40', 'Check server config', 'app-1'],
+    ['14:42', 'Diff config against last good'], ['15:00', 'View memory per host'],
+    ['15:02', 'Page the development team'], ['15:17', 'Heap profile / dump', 'app-1'],
+    ['15:45', 'Declare a root-cause hypothesis', 'memory_leak'], ['16:30', 'Apply the code fix']];
+  for (const [at, title, target] of path) {
+    await page.waitForFunction((hhmm) => (document.querySelector('[role=timer]')?.textContent ?? '99') >= hhmm, at, { timeout: 300_000 });
+    await act(page, title, target);
+  }
+  await page.getByRole('heading', { name: /Service restored/ }).waitFor({ timeout: 300_000 });
+  const { frames, long } = await page.evaluate(() => ({ frames: window.__frames, long: window.__long }));
+  results.frames = frames.length;
+  results.frameMedianMs = median(frames);
+  results.frameP99Ms = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.99)];
+  results.frameMaxMs = Math.max(...frames);
+  results.longTasks = long.length;
+  results.longestTaskMs = Math.max(0, ...long);
+  await context.close();
+}
+
+// Memory: 20 sessions one after another in one tab; JS heap after a forced GC, first vs last.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  await page.goto(server.url);
+  const sizes = [];
+  for (let i = 0; i < 20; i += 1) {
+    await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).click({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await advanceTo(page, '14:45');
+    await act(page, 'View memory per host');
+    await advanceTo(page, '14:50');
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('button', { name: 'Back to the library' }).click();
+    sizes.push(await heap());
+  }
+  results.heapFirstKb = Math.round(sizes[0] / 1024);
+  results.heapLastKb = Math.round(sizes[sizes.length - 1] / 1024);
+  results.heapGrowth = sizes[sizes.length - 1] / sizes[0] - 1;
+  results.heapSeriesKb = sizes.map((s) => Math.round(s / 1024));
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+const r = results;
+console.log(`ready (median of 5 cold loads)   ${r.readyMs.toFixed(0)} ms (budget ${BUDGET.readyMs}; target ${TARGET.readyMs}: ${met(r.readyMs, TARGET.readyMs)})`);
+console.log(`frames at 60x over a whole run   ${r.frames} frames, script median ${r.frameMedianMs.toFixed(2)} ms, p99 ${r.frameP99Ms.toFixed(2)} ms, max ${r.frameMaxMs.toFixed(1)} ms (budget and target ${BUDGET.frameMs} ms median: ${met(r.frameMedianMs, TARGET.frameMs)})`);
+console.log(`long tasks (> 50 ms)             ${r.longTasks}, longest ${r.longestTaskMs.toFixed(0)} ms (budget ${BUDGET.longTaskMs} ms; target none over ${TARGET.longTaskMs} ms: ${met(r.longestTaskMs, TARGET.longTaskMs)})`);
+console.log(`JS heap after 20 sessions        ${r.heapFirstKb} KB -> ${r.heapLastKb} KB (${(100 * r.heapGrowth).toFixed(1)}%; budget ${100 * BUDGET.heapGrowth}%; target ${100 * TARGET.heapGrowth}%: ${met(r.heapGrowth, TARGET.heapGrowth)})`);
+console.log(`  heap after each session (KB): ${r.heapSeriesKb.join(' ')}`);
+const broken = [];
+if (r.readyMs > BUDGET.readyMs) broken.push('ready');
+if (r.frameMedianMs > BUDGET.frameMs) broken.push('frame time');
+if (r.longestTaskMs > BUDGET.longTaskMs) broken.push('long tasks');
+if (r.heapGrowth > BUDGET.heapGrowth) broken.push('memory');
+if (broken.length) {
+  console.error(`over budget: ${broken.join(', ')}`);
+  process.exit(1);
+}
