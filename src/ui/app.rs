@@ -41,18 +41,13 @@ fn busy_words(session: &Session, e: &ActionError) -> String {
     }
 }
 
+/// A seed for "a different afternoon": the page's clock mixed into 64 bits. Any value is a valid
+/// seed; the one drawn is shown and saved with the run.
 fn new_seed() -> u64 {
-    let now = web_sys::window()
+    let (origin, now) = web_sys::window()
         .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now());
-    crate::sim::rng::mix64(now.to_bits() ^ (js_sys_random() << 11))
-}
-
-fn js_sys_random() -> u64 {
-    // Date.now in ms is enough entropy for "a different afternoon".
-    (web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.time_origin())) as u64
+        .map_or((0.0, 0.0), |p| (p.time_origin(), p.now()));
+    crate::sim::rng::mix64(origin.to_bits() ^ now.to_bits().rotate_left(32))
 }
 
 fn prefers_dark() -> bool {
