@@ -107,7 +107,8 @@ console.log(`ready (median of 5 cold loads)   ${r.readyMs.toFixed(0)} ms (budget
 console.log(`frames at 60x over a whole run   ${r.frames} frames, script median ${r.frameMedianMs.toFixed(2)} ms, p99 ${r.frameP99Ms.toFixed(2)} ms, max ${r.frameMaxMs.toFixed(1)} ms (budget and target ${BUDGET.frameMs} ms median: ${met(r.frameMedianMs, TARGET.frameMs)})`);
 console.log(`long tasks (> 50 ms)             ${r.longTasks}, longest ${r.longestTaskMs.toFixed(0)} ms (budget ${BUDGET.longTaskMs} ms; target none over ${TARGET.longTaskMs} ms: ${met(r.longestTaskMs, TARGET.longTaskMs)})`);
 console.log(`JS heap after 20 sessions        ${r.heapFirstKb} KB -> ${r.heapLastKb} KB (${(100 * r.heapGrowth).toFixed(1)}%; budget ${100 * BUDGET.heapGrowth}%; target ${100 * TARGET.heapGrowth}%: ${met(r.heapGrowth, TARGET.heapGrowth)})`);
-console.log(`  heap after each session (KB): ${r.heapSeriesKb.join(' ')}`);
+const settled = r.heapSeriesKb[19] / r.heapSeriesKb[4] - 1;
+console.log(`  after each session (KB): ${r.heapSeriesKb.join(' ')}; sessions 5 to 20: ${(100 * settled).toFixed(1)}%`);
 const broken = [];
 if (r.readyMs > BUDGET.readyMs) broken.push('ready');
 if (r.frameMedianMs > BUDGET.frameMs) broken.push('frame time');

@@ -34,16 +34,15 @@ pub fn Library(props: &LibraryProps) -> Html {
             .map_or("not played yet".to_string(), |(_, b)| b.clone());
         let on_open = props.on_open.clone();
         let scenario = Rc::clone(s);
-        let minutes = s.config.duration_s / 60;
         html! {
             <li class="card">
                 <h2>{ &s.meta.title }</h2>
                 <p class="summary">{ &s.meta.summary }</p>
                 <p class="meta">
                     <span class="badge">{ s.meta.difficulty.id() }</span>
-                    <span>{ format!("up to {} h {:02} min simulated", minutes / 60, minutes % 60) }</span>
                     <span>{ format!("{} · {}", s.clock.date, format::clock(s, 0)) }</span>
                 </p>
+                <p class="meta">{ format::expected_length(s) }</p>
                 <p class="tags">{ for s.meta.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</p>
                 <p class="best">{ format!("Your best: {best}") }</p>
                 <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}

@@ -78,6 +78,29 @@ pub fn ms(value: f64) -> String {
     }
 }
 
+/// What a library card says about length: how long the real incident ran and how long playing it
+/// takes at 10x.
+pub fn expected_length(scenario: &Scenario) -> String {
+    let restored = scenario
+        .milestones
+        .iter()
+        .find(|m| m.trigger == crate::scenario::MilestoneTrigger::Restored)
+        .and_then(|m| scenario.reference_tick(&m.id));
+    match restored {
+        Some(t) => format!(
+            "the real team had it back by {}; about {} min to play at 10x",
+            clock(scenario, t),
+            (t / 10).div_ceil(60)
+        ),
+        None => format!(
+            "up to {} h {:02} min; about {} min to play at 10x",
+            scenario.config.duration_s / 3600,
+            scenario.config.duration_s % 3600 / 60,
+            (scenario.config.duration_s / 10).div_ceil(60)
+        ),
+    }
+}
+
 /// A large amount, short enough for a status cell: `9,870`, `123.4 k`, `99.8 M`, `1.2 B`.
 pub fn compact(value: f64) -> String {
     match value {
@@ -101,6 +124,15 @@ pub fn gained(run: u32, reference: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_library_says_how_long_an_incident_takes() {
+        let s = crate::scenario::library::builtin("ecommerce-memory-leak").unwrap();
+        assert_eq!(
+            expected_length(&s),
+            "the real team had it back by 16:40 WAT; about 16 min to play at 10x"
+        );
+    }
 
     #[test]
     fn formats() {
