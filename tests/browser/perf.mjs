@@ -3,14 +3,14 @@
 // the JS heap after 20 sessions in one tab. Exits 1 when a figure breaks its budget. Budgets sit
 // above the targets by the noise a shared 2-core machine shows from run to run; the targets are
 // printed beside them, met or not.
-import { serve, launch, startIncident, advanceTo, act, clock, SCENARIO_TITLE } from './harness.mjs';
+import { serve, launch, startIncident, act, SCENARIO_TITLE } from './harness.mjs';
 
 const TARGET = { readyMs: 400, frameMs: 4, longTaskMs: 50, heapGrowth: 0.05 };
 const BUDGET = {
   readyMs: Number(process.env.READY_BUDGET_MS ?? 800),
   frameMs: Number(process.env.FRAME_BUDGET_MS ?? 4),
   longTaskMs: Number(process.env.LONG_TASK_BUDGET_MS ?? 150),
-  heapGrowth: Number(process.env.HEAP_GROWTH_BUDGET ?? 0.15),
+  heapGrowth: Number(process.env.HEAP_GROWTH_BUDGET ?? 0.08),
 };
 const met = (value, target) => (value <= target ? 'met' : 'not met yet');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -71,6 +71,8 @@ results.readyMs = median(ready);
 }
 
 // Memory: 20 sessions one after another in one tab; JS heap after a forced GC, first vs last.
+// The loop clicks through the DOM from inside the page: Playwright's locators keep their own state
+// in the page's heap (about 10% over 20 sessions), which would be measured as the app's.
 {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -80,17 +82,33 @@ results.readyMs = median(ready);
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
+  const click = (name, times = 1) => page.evaluate(async ([name, times]) => {
+    for (let n = 0; n < times; n += 1) {
+      let done = false;
+      for (let i = 0; i < 300 && !done; i += 1) {
+        const button = [...document.querySelectorAll('button')]
+          .find((b) => (b.getAttribute('aria-label') ?? b.textContent).startsWith(name) && !b.disabled);
+        if (button) {
+          button.click();
+          done = true;
+        }
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+      if (!done) throw new Error(`no button ${name}`);
+    }
+  }, [name, times]);
   await page.goto(server.url);
+  await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).waitFor({ timeout: 30_000 });
   const sizes = [];
   for (let i = 0; i < 20; i += 1) {
-    await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).click({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await advanceTo(page, '14:45');
-    await act(page, 'View memory per host');
-    await advanceTo(page, '14:50');
-    await page.getByRole('button', { name: 'End session' }).click();
-    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await click(`Open ${SCENARIO_TITLE}`);
+    await click('Start');
+    await click('Pause');
+    await click('Advance 1 minute', 45);
+    await click('View memory per host');
+    await click('Advance 1 minute', 5);
+    await click('End session');
+    await click('Back to the library');
     sizes.push(await heap());
   }
   results.heapFirstKb = Math.round(sizes[0] / 1024);
