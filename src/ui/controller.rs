@@ -1,0 +1,278 @@
+//! What the trainee's clicks do: each one goes through the session, the saves and the reducer
+//! here, so the screens only render and call back.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::components::SessionRef;
+use super::session::Session;
+use super::state::{Msg, Screen, Speed, UiState};
+use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
+use crate::scenario::{Diagnostic, Scenario};
+use crate::sim::{Action, ActionError, EventKind};
+use crate::ui::view::format;
+
+/// A scenario opened from a file, with its text (saved with a session so it can resume).
+#[derive(Clone, PartialEq)]
+pub struct Opened {
+    pub scenario: Rc<Scenario>,
+    pub text: Rc<str>,
+}
+
+/// What the app keeps outside the reducer besides the session.
+#[derive(Default)]
+pub struct Keep {
+    /// The text of the running scenario when it came from a file.
+    file_text: Option<Rc<str>>,
+    resumable: Option<storage::Resumed>,
+    download: Option<gloo::file::ObjectUrl>,
+    reader: Option<gloo::file::callbacks::FileReader>,
+    last_saved_minute: u32,
+}
+
+#[derive(Clone)]
+pub struct Controller {
+    pub dispatcher: UseReducerDispatcher<UiState>,
+    pub session: SessionRef,
+    pub keep: Rc<RefCell<Keep>>,
+    pub best: UseStateHandle<Best>,
+    pub message: UseStateHandle<String>,
+    pub opened: UseStateHandle<Option<Opened>>,
+    pub file_errors: UseStateHandle<Vec<Diagnostic>>,
+    pub resume_text: UseStateHandle<Option<String>>,
+}
+
+impl Controller {
+    /// A callback that runs `f` on this controller.
+    pub fn cb<T: 'static>(&self, f: fn(&Controller, T)) -> Callback<T> {
+        let c = self.clone();
+        Callback::from(move |x| f(&c, x))
+    }
+
+    fn save(&self, session: &Session) {
+        let keep = self.keep.borrow();
+        let text = Save::of(session, keep.file_text.as_deref()).encode();
+        if let Err(why) = local::write(SESSION_KEY, &text) {
+            self.dispatcher.dispatch(Msg::Announce(why));
+        }
+    }
+
+    /// On first load: a saved session to offer, or a one-line notice of why it was discarded.
+    pub fn load_saved(&self) {
+        let Some(text) = local::read(SESSION_KEY) else {
+            return;
+        };
+        match storage::decode(&text) {
+            Ok(resumed) => {
+                let s = &resumed.session;
+                self.resume_text.set(Some(format!(
+                    "You have a session of \"{}\" in progress, at {} with {} action(s) taken.",
+                    s.scenario.meta.title,
+                    format::clock(&s.scenario, s.tick()),
+                    s.actions().len()
+                )));
+                self.keep.borrow_mut().resumable = Some(resumed);
+            }
+            Err(why) => {
+                local::remove(SESSION_KEY);
+                self.dispatcher.dispatch(Msg::Notice(Some(why)));
+            }
+        }
+    }
+
+    pub fn resume(&self, yes: bool) {
+        let taken = self.keep.borrow_mut().resumable.take();
+        self.resume_text.set(None);
+        match (yes, taken) {
+            (true, Some(r)) => {
+                let tick = r.session.tick();
+                self.keep.borrow_mut().file_text = r.scenario_text.map(Rc::from);
+                *self.session.0.borrow_mut() = Some(r.session);
+                self.dispatcher.dispatch(Msg::Show(Screen::Console, tick));
+            }
+            _ => local::remove(SESSION_KEY),
+        }
+    }
+
+    /// Opens a scenario's briefing with a fresh session (the scenario's own seed unless given).
+    pub fn open(&self, (scenario, seed): (Rc<Scenario>, Option<u64>)) {
+        let seed = seed.unwrap_or(scenario.seed);
+        let text = self
+            .opened
+            .as_ref()
+            .filter(|o| Rc::ptr_eq(&o.scenario, &scenario))
+            .map(|o| Rc::clone(&o.text));
+        self.keep.borrow_mut().file_text = text;
+        *self.session.0.borrow_mut() = Some(Session::new(scenario, seed));
+        self.dispatcher.dispatch(Msg::Show(Screen::Briefing, 0));
+    }
+
+    pub fn start(&self, _: ()) {
+        if let Some(s) = self.session.get() {
+            self.save(&s);
+        }
+        self.dispatcher.dispatch(Msg::Show(Screen::Console, 0));
+        self.dispatcher.dispatch(Msg::SetSpeed(Speed::X10));
+    }
+
+    pub fn show(&self, screen: Screen) {
+        self.dispatcher.dispatch(Msg::Show(screen, 0));
+    }
+
+    /// Time moved by `n` simulated seconds (a frame, or "advance 1 minute").
+    pub fn advance(&self, n: u32) {
+        let mut announce = Vec::new();
+        let (ended, tick, scraped, ready) = {
+            let mut guard = self.session.0.borrow_mut();
+            let Some(s) = guard.as_mut() else { return };
+            let before_tick = s.tick();
+            let before = s.sim().trace().events.events.len();
+            let advanced = s.advance(n);
+            let trace = s.sim().trace();
+            for e in &trace.events.events[before.min(trace.events.events.len())..] {
+                if let EventKind::AlertFired { rule, .. } = e.kind {
+                    if let Some(r) = s.scenario.config.alerts.get(rule as usize) {
+                        announce.push(format!("Alert firing: {}", r.title));
+                    }
+                }
+            }
+            let ready = trace
+                .findings
+                .iter()
+                .rposition(|f| f.ready_at > before_tick && f.ready_at <= s.tick());
+            if let Some(i) = ready {
+                announce.push(format!("Finding ready: {}", trace.findings[i].action));
+            }
+            let minute = s.tick() / 60;
+            let due = minute != self.keep.borrow().last_saved_minute;
+            if advanced.ended.is_none() && due {
+                self.keep.borrow_mut().last_saved_minute = minute;
+                self.save(s);
+            }
+            (
+                advanced.ended.is_some(),
+                s.tick(),
+                advanced.scrapes > 0,
+                ready,
+            )
+        };
+        self.dispatcher.dispatch(Msg::Advanced {
+            tick,
+            scraped: scraped || ready.is_some(),
+        });
+        if let Some(i) = ready {
+            self.dispatcher.dispatch(Msg::OpenFinding(Some(i)));
+        }
+        if !announce.is_empty() {
+            self.dispatcher.dispatch(Msg::Announce(announce.join(". ")));
+        }
+        if ended {
+            self.finish();
+        }
+    }
+
+    /// Takes an action now; a refusal is shown and announced in the core's words.
+    pub fn take(&self, action: Action) {
+        let mut guard = self.session.0.borrow_mut();
+        let Some(s) = guard.as_mut() else { return };
+        match s.take(action.clone()) {
+            Ok(()) => {
+                self.save(s);
+                let ready = s.sim().trace().findings.last().map_or(0, |f| f.ready_at);
+                self.message.set(String::new());
+                self.dispatcher.dispatch(Msg::Acted);
+                self.dispatcher.dispatch(Msg::Announce(format!(
+                    "{action}: under way, done at {}",
+                    format::clock_seconds(&s.scenario, ready)
+                )));
+            }
+            Err(e) => {
+                let why = match e {
+                    ActionError::Busy { until } => format!(
+                        "still busy with the previous action until {}",
+                        format::clock_seconds(&s.scenario, until)
+                    ),
+                    other => other.to_string(),
+                };
+                let words = format!("{action}: {why}");
+                self.message.set(words.clone());
+                self.dispatcher.dispatch(Msg::Announce(words));
+            }
+        }
+    }
+
+    /// The trainee ends the session early.
+    pub fn stop(&self, _: ()) {
+        if let Some(s) = self.session.0.borrow_mut().as_mut() {
+            s.stop();
+        }
+        self.finish();
+    }
+
+    /// The session ended: record the best result, drop the save, show the end screen.
+    fn finish(&self) {
+        let Some(s) = self.session.get() else { return };
+        let mut record = (*self.best).clone();
+        record.record(&s.scenario.meta.id, s.sim().trace().impact.restored_at);
+        let _ = local::write(BEST_KEY, &record.encode());
+        self.best.set(record);
+        local::remove(SESSION_KEY);
+        self.dispatcher.dispatch(Msg::Show(Screen::End, s.tick()));
+    }
+
+    /// Try the same scenario again, with the same seed or a new one.
+    pub fn again(&self, same_seed: bool) {
+        let Some((scenario, seed)) = self.session.get().map(|s| (Rc::clone(&s.scenario), s.seed))
+        else {
+            return;
+        };
+        let seed = if same_seed { seed } else { browser::new_seed() };
+        self.open((scenario, Some(seed)));
+    }
+
+    /// Downloads the run as the command line's actions file.
+    pub fn download(&self, _: ()) {
+        let Some(s) = self.session.get() else { return };
+        let json = s.actions_json();
+        let blob = gloo::file::Blob::new_with_options(json.as_str(), Some("application/json"));
+        let url = gloo::file::ObjectUrl::from(blob);
+        browser::download(
+            &url,
+            &format!("{}-seed-{}.json", s.scenario.meta.id, s.seed),
+        );
+        // Kept until the next download: revoking it at once could cut the download short.
+        self.keep.borrow_mut().download = Some(url);
+    }
+
+    /// Reads a scenario file picked in the library and validates it in the page.
+    pub fn read_file(&self, file: web_sys::File) {
+        let name = file.name();
+        let blob = gloo::file::File::from(file);
+        let c = self.clone();
+        let reader = gloo::file::callbacks::read_as_text(&blob, move |result| match result {
+            Ok(text) => match crate::scenario::parse(&name, &text) {
+                Ok(s) => {
+                    c.file_errors.set(Vec::new());
+                    c.opened.set(Some(Opened {
+                        scenario: Rc::new(s),
+                        text: Rc::from(text),
+                    }));
+                }
+                Err(e) => c.file_errors.set(e.diagnostics),
+            },
+            Err(e) => c.file_errors.set(vec![Diagnostic {
+                file: name.clone(),
+                line: 0,
+                column: 0,
+                path: String::new(),
+                message: format!("the file could not be read as text: {e}"),
+                help: None,
+                source_line: None,
+            }]),
+        });
+        self.keep.borrow_mut().reader = Some(reader);
+    }
+}
