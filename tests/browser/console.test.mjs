@@ -224,3 +224,28 @@ test('the console is usable on a phone: no sideways scrolling', async () => {
   await page.screenshot({ path: `${shots}/console-phone.png`, fullPage: false });
   await context.close();
 });
+
+test('a session of a scenario opened from a file resumes after a reload', async () => {
+  const { readFileSync } = await import('node:fs');
+  const own = readFileSync('scenarios/ecommerce-memory-leak.toml', 'utf8')
+    .replace(/^id = ".*"$/m, 'id = "our-own-outage"')
+    .replace(/^title = ".*"$/m, 'title = "Our own outage"');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Open a scenario file').setInputFiles({ name: 'ours.toml', mimeType: 'text/plain', buffer: Buffer.from(own) });
+  // Open a built-in first and go back: the file's text must still travel with its own session.
+  await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).click();
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await page.getByRole('button', { name: 'Open Our own outage' }).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await advanceTo(page, '14:20');
+  await act(page, 'List recent deploys');
+  await page.reload();
+  await page.getByText('You have a session of "Our own outage" in progress').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('heading', { name: 'Our own outage' }).waitFor();
+  assert.equal(await clock(page), '14:20');
+  await context.close();
+});
