@@ -156,11 +156,21 @@ test('a reload mid-run offers to resume, and resumes at the same moment', async 
   await act(page, 'Restart one server', 'app-1');
   await advanceTo(page, '14:41');
   await act(page, 'View memory per host');
+  // While busy, every action says so; once free, one that cannot be taken on the picked target
+  // says why before anyone clicks.
+  const profile = page.getByRole('button', { name: /^Heap profile/ });
+  assert.match(await page.locator('#why-heap_profile').textContent(), /busy/);
+  await advanceTo(page, '14:42');
+  await page.getByLabel('Target for Heap profile / dump').selectOption('app-2');
+  assert.equal(await profile.isDisabled(), true);
+  assert.match(await page.locator('#why-heap_profile').textContent(), /app-2 is not running/);
+  await page.getByLabel('Target for Heap profile / dump').selectOption('app-1');
+  assert.equal(await profile.isDisabled(), false);
   const before = await page.getByRole('timer').textContent();
   await page.reload();
   await page.getByRole('button', { name: 'Resume' }).click({ timeout: 30_000 });
   assert.equal(await page.getByRole('timer').textContent(), before);
-  await advanceTo(page, '14:43');
+  await advanceTo(page, '14:44');
   await page.getByText('restart_server app-1').first().waitFor();
   await page.getByText('view_memory').first().waitFor();
   // Discarding forgets it.

@@ -21,8 +21,8 @@ struct ItemProps {
     spec: &'static ActionSpec,
     duration_s: u32,
     options: Vec<(String, String)>,
-    /// Why it cannot be taken now with the first target, if it cannot.
-    blocked: Option<String>,
+    /// Why it cannot be taken now, for each option (one entry when it takes no target).
+    blocked: Vec<Option<String>>,
     on_take: Callback<Action>,
 }
 
@@ -55,9 +55,15 @@ fn Item(props: &ItemProps) -> Html {
         })
     };
     let id = format!("target-{}", spec.id);
+    let picked = props
+        .options
+        .iter()
+        .position(|(v, _)| *v == *chosen)
+        .unwrap_or(0);
+    let blocked = props.blocked.get(picked).cloned().flatten();
     html! {
         <li class="action">
-            <button type="button" {onclick} disabled={props.blocked.is_some()}
+            <button type="button" {onclick} disabled={blocked.is_some()}
                 aria-describedby={format!("why-{}", spec.id)} title={spec.help}>
                 { spec.title }<span class="cost">{ format::cost(props.duration_s) }</span>
             </button>
@@ -68,22 +74,16 @@ fn Item(props: &ItemProps) -> Html {
                     }) }
                 </select>
             }
-            <span class="why" id={format!("why-{}", spec.id)}>{ props.blocked.clone().unwrap_or_default() }</span>
+            <span class="why" id={format!("why-{}", spec.id)}>{ blocked.unwrap_or_default() }</span>
         </li>
     }
 }
 
-/// Why an action cannot be taken, as the menu says it. Targets are picked after, so a target
-/// error is not a reason to grey the button out.
-fn reason(error: ActionError) -> Option<String> {
+/// Why an action cannot be taken, as the menu says it.
+fn reason(error: ActionError) -> String {
     match error {
-        ActionError::UnknownHost { .. }
-        | ActionError::MissingTarget { .. }
-        | ActionError::UnknownHypothesis { .. }
-        | ActionError::UnknownSeverity { .. }
-        | ActionError::HostDown { .. } => None,
-        ActionError::Busy { .. } => Some("busy with the action in progress".into()),
-        other => Some(other.to_string()),
+        ActionError::Busy { .. } => "busy with the action in progress".into(),
+        other => other.to_string(),
     }
 }
 
@@ -108,11 +108,17 @@ pub fn Actions(props: &ActionsProps) -> Html {
     let groups = menu::Group::ALL.iter().map(|g| {
         let items = menu::in_group(*g).map(|spec| {
             let options = menu::targets(scenario, sim, spec.target);
-            let target = options.first().map(|(v, _)| v.clone()).filter(|v| !v.is_empty());
-            let blocked = session
-                .check(&Action { kind: spec.kind, target })
-                .err()
-                .and_then(reason);
+            let why = |target: Option<String>| {
+                session.check(&Action { kind: spec.kind, target }).err().map(reason)
+            };
+            let blocked: Vec<Option<String>> = if options.is_empty() {
+                vec![why(None)]
+            } else {
+                options
+                    .iter()
+                    .map(|(v, _)| why(Some(v.clone()).filter(|v| !v.is_empty())))
+                    .collect()
+            };
             html! {
                 <Item key={spec.id} {spec} duration_s={sim.duration_s(spec.kind)} {options} {blocked}
                     on_take={props.on_take.clone()} />
