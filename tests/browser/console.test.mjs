@@ -81,6 +81,10 @@ test('the real team path, clicked, ends restored and replays to the same trace h
   await page.getByRole('heading', { name: /Service restored at 16:3\d WAT/ }).waitFor({ timeout: 20_000 });
   const rows = await page.getByRole('row').allTextContents();
   assert.ok(rows.some((r) => r.startsWith('Memory leak confirmed as root cause15:45')), rows.join('\n'));
+  // Impact beside the real team's path replayed with the same seed: the same path, so close.
+  await page.getByRole('columnheader', { name: 'Real team (same seed)' }).waitFor();
+  const restore = rows.find((r) => r.startsWith('Minutes to restore'));
+  assert.match(restore, /^Minutes to restore1[23]\d min129 min$/, restore);
   await page.screenshot({ path: `${shots}/end.png`, fullPage: true });
 
   const [download] = await Promise.all([

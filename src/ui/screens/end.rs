@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::score::reached;
+use crate::score::{ghost, reached, ImpactSummary};
 use crate::sim::render::thousands;
 use crate::ui::components::SessionRef;
 use crate::ui::session::Ending;
@@ -16,8 +16,26 @@ pub struct EndProps {
     pub on_library: Callback<()>,
 }
 
+/// One impact row: what, you, the real team.
+fn row(what: &str, you: String, real: String) -> Html {
+    html! { <tr><th scope="row">{ what.to_string() }</th><td>{ you }</td><td>{ real }</td></tr> }
+}
+
 #[component]
 pub fn End(props: &EndProps) -> Html {
+    // The real team's path in the same world with the same seed, simulated once per session.
+    let real = {
+        let key = props
+            .session
+            .get()
+            .map(|s| (s.scenario.content_hash, s.seed));
+        let session = props.session.clone();
+        use_memo(key, move |_| {
+            session
+                .get()
+                .map(|s| ImpactSummary::of(&ghost(&s.scenario, s.seed)))
+        })
+    };
     let Some(session) = props.session.get() else {
         return html! {};
     };
@@ -48,6 +66,26 @@ pub fn End(props: &EndProps) -> Html {
         .map(|h| format!("{h:016x}"))
         .unwrap_or_default();
     let pct_failed = 100.0 * i.failed_requests / i.requests.max(1.0);
+    let you = ImpactSummary::of(trace);
+    let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(s, t));
+    let minutes = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
+    let money = |v: f64| format!("{} {}", s.currency, thousands(v));
+    let impact_rows = real.as_ref().as_ref().map(|r| {
+        html! {
+            <table class="milestones impact-vs">
+                <thead><tr><th scope="col">{ "Impact" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team (same seed)" }</th></tr></thead>
+                <tbody>
+                    { row("Outage started", at(you.outage_started_at), at(r.outage_started_at)) }
+                    { row("Service restored", at(you.restored_at), at(r.restored_at)) }
+                    { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(r.minutes_to_restore())) }
+                    { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(r.peak_users_affected_pct)) }
+                    { row("User-minutes of errors", thousands(you.user_minutes), thousands(r.user_minutes)) }
+                    { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
+                    { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
+                </tbody>
+            </table>
+        }
+    });
     html! {
         <main class="screen end" id="main">
             <h1>{ headline }</h1>
@@ -58,13 +96,8 @@ pub fn End(props: &EndProps) -> Html {
                 <tbody>{ for milestones }</tbody>
             </table>
             <h2>{ "Impact (to the end of the afternoon)" }</h2>
-            <dl class="impact">
-                <dt>{ "Outage started" }</dt><dd>{ i.outage_started_at.map_or("no outage".into(), |t| format::clock(s, t)) }</dd>
-                <dt>{ "Restored" }</dt><dd>{ i.restored_at.map_or("not restored".into(), |t| format::clock(s, t)) }</dd>
-                <dt>{ "Peak users affected" }</dt><dd>{ format::pct(i.peak_users_affected_pct) }</dd>
-                <dt>{ "Requests failed" }</dt><dd>{ format!("{} of {} ({})", thousands(i.failed_requests), thousands(i.requests), format::pct(pct_failed)) }</dd>
-                <dt>{ "Orders lost" }</dt><dd>{ format!("{} ({} {})", thousands(i.failed_orders), s.currency, thousands(i.revenue_lost)) }</dd>
-            </dl>
+            { for impact_rows }
+            <p class="meta">{ format!("Requests failed: {} of {} ({}).", thousands(i.failed_requests), thousands(i.requests), format::pct(pct_failed)) }</p>
             <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim run {} --seed {} --actions run.json --json", s.meta.id, session.seed) }</code>
                 { " gives trace hash " }<code data-testid="final-hash">{ hash }</code></p>
             <div class="buttons">
