@@ -140,4 +140,9 @@ impl EventLog {
     pub fn first(&self, matches: impl Fn(&EventKind) -> bool) -> Option<&Event> {
         self.events.iter().find(|e| matches(&e.kind))
     }
+
+    /// The latest event that matches (what was declared last, when a page last changed).
+    pub fn last(&self, matches: impl Fn(&EventKind) -> bool) -> Option<&Event> {
+        self.events.iter().rev().find(|e| matches(&e.kind))
+    }
 }

@@ -6,13 +6,18 @@ use crate::sim::{Action, ActionKind, Simulation, TargetKind};
 
 use super::menu::targets;
 
+/// An action id as people type it: `Heap-Profile` -> `heap_profile`.
+fn normalise(word: &str) -> String {
+    word.replace('-', "_").to_lowercase()
+}
+
 /// Parses a typed command. The error says what was wrong, in words.
 pub fn parse(text: &str) -> Result<Action, String> {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return Err("type an action, such as `view_memory` or `free app-2`".into());
     };
-    let id = first.replace('-', "_").to_lowercase();
+    let id = normalise(first);
     let kind = ActionKind::from_id(&id)
         .ok_or_else(|| format!("unknown action `{first}`; press Tab to see the actions"))?;
     let target = words.next().map(str::to_string);
@@ -29,7 +34,7 @@ pub fn complete(scenario: &Scenario, sim: &Simulation, text: &str, max: usize) -
     let trimmed = text.trim_start();
     match trimmed.split_once(char::is_whitespace) {
         None => {
-            let prefix = trimmed.replace('-', "_").to_lowercase();
+            let prefix = normalise(trimmed);
             crate::sim::CATALOGUE
                 .iter()
                 .filter(|s| s.id.starts_with(&prefix))
@@ -41,7 +46,7 @@ pub fn complete(scenario: &Scenario, sim: &Simulation, text: &str, max: usize) -
                 .collect()
         }
         Some((id, rest)) => {
-            let Some(kind) = ActionKind::from_id(&id.replace('-', "_").to_lowercase()) else {
+            let Some(kind) = ActionKind::from_id(&normalise(id)) else {
                 return Vec::new();
             };
             let prefix = rest.trim();

@@ -36,9 +36,7 @@ pub fn team(scenario: &Scenario, sim: &Simulation) -> Vec<TeamLine> {
     let status_page = sim
         .trace()
         .events
-        .iter()
-        .rev()
-        .find(|e| matches!(e.kind, EventKind::StatusPageUpdated))
+        .last(|k| matches!(k, EventKind::StatusPageUpdated))
         .map_or("not updated".to_string(), |e| {
             format!("updated at {}", clock(e.tick))
         });
