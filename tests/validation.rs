@@ -243,3 +243,48 @@ fn actions_files_round_trip() {
     let json = script::to_json(&actions, &s);
     assert_eq!(script::parse_actions("a.json", &json, &s).unwrap(), actions);
 }
+
+#[test]
+fn evidence_lessons_and_measures() {
+    case(
+        "evidence_and_learnings",
+        &[
+            (
+                "evidence = [\"view_memory\", \"free\", \"heap_profile\"]",
+                "evidence = [\"view_memory\", \"restart_all\", \"look_harder\"]",
+            ),
+            (
+                "text = \"Regular code reviews with a focus on memory management.\"",
+                "text = \"\"",
+            ),
+            (
+                "source = \"000\"\n\n[[corrective_measures]]",
+                "source = \"blog\"\n\n[[corrective_measures]]",
+            ),
+        ],
+    );
+    case(
+        "evidence_empty",
+        &[(
+            "evidence = [\"view_memory\", \"free\", \"heap_profile\"]",
+            "evidence = []",
+        )],
+    );
+}
+
+#[test]
+fn the_correct_hypothesis_takes_its_faults_evidence_by_default() {
+    use incident_trainer::sim::ActionKind::*;
+    let text = edited(&[(
+        "evidence = [\"view_memory\", \"free\", \"heap_profile\"]\n",
+        "",
+    )]);
+    let s = scenario::parse(FILE, &text).unwrap();
+    assert_eq!(
+        s.hypothesis_evidence[0],
+        vec![ViewMemory, Free, HeapProfile]
+    );
+    assert!(s.hypothesis_evidence[1..].iter().all(Vec::is_empty));
+    assert_eq!(s.lessons.len(), 4);
+    assert_eq!(s.corrective_measures.len(), 5);
+}

@@ -29,6 +29,12 @@ pub struct ScenarioFile {
     pub milestones: Vec<MilestoneFile>,
     #[serde(default)]
     pub reference: Vec<ReferenceFile>,
+    /// What the real team learned, for the debrief.
+    #[serde(default)]
+    pub lessons: Vec<LearningFile>,
+    /// What the real team changed afterwards, for the debrief and the postmortem draft.
+    #[serde(default)]
+    pub corrective_measures: Vec<LearningFile>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -278,6 +284,23 @@ pub struct HypothesisFile {
     pub correct: bool,
     #[serde(default)]
     pub explanation: String,
+    /// The diagnostics whose output shows this cause (the scorer's "diagnosis" phase). Left out,
+    /// the correct hypothesis takes the usual ones for its scenario's faults.
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::diagnostics")
+    )]
+    pub evidence: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LearningFile {
+    pub text: String,
+    /// The id of the source it comes from, under [[scenario.sources]].
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -338,6 +361,17 @@ mod schema {
 
     pub fn metric(_: &mut SchemaGenerator) -> Schema {
         one_of(crate::sim::Metric::ALL.iter().map(|m| m.id()))
+    }
+
+    pub fn diagnostics(_: &mut SchemaGenerator) -> Schema {
+        let ids: Vec<&str> = crate::sim::CATALOGUE
+            .iter()
+            .filter(|a| a.category == crate::sim::Category::Diagnostic)
+            .map(|a| a.id)
+            .collect();
+        let item = serde_json::json!({ "type": "string", "enum": ids });
+        let schema = serde_json::json!({ "type": "array", "items": item });
+        Schema::try_from(schema).expect("an array of string enums is a schema")
     }
 
     pub fn action(_: &mut SchemaGenerator) -> Schema {

@@ -10,6 +10,7 @@ pub mod model;
 pub mod script;
 pub mod units;
 mod validate;
+mod validate_debrief;
 pub(crate) mod validate_faults;
 mod validate_lists;
 
@@ -96,6 +97,14 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
     let reference = validate_lists::reference(c, &f.reference, &milestones, &source_ids);
     validate_lists::reference_targets(c, &reference, fleet.servers, &hypotheses);
+    let hypothesis_evidence = validate_debrief::evidence(c, &f.hypotheses, &hypotheses, &faults);
+    let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, &source_ids);
+    let corrective_measures = validate_debrief::learnings(
+        c,
+        "corrective_measures",
+        &f.corrective_measures,
+        &source_ids,
+    );
     let deploy_history = f
         .deploys
         .iter()
@@ -111,6 +120,9 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         seed: f.clock.seed,
         currency: f.traffic.currency.clone(),
         hypothesis_explanations: f.hypotheses.iter().map(|h| h.explanation.clone()).collect(),
+        hypothesis_evidence,
+        lessons,
+        corrective_measures,
         config: SimConfig {
             start_s_of_day: clock.start_s_of_day,
             duration_s,

@@ -88,6 +88,13 @@ pub struct ReferenceEntry {
     pub source: String,
 }
 
+/// A lesson or corrective measure of the real team, with the source it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Learning {
+    pub text: String,
+    pub source: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     pub meta: Meta,
@@ -96,6 +103,10 @@ pub struct Scenario {
     pub currency: String,
     pub config: SimConfig,
     pub hypothesis_explanations: Vec<String>,
+    /// Per hypothesis (same order as the config's), the diagnostics that show it.
+    pub hypothesis_evidence: Vec<Vec<ActionKind>>,
+    pub lessons: Vec<Learning>,
+    pub corrective_measures: Vec<Learning>,
     pub milestones: Vec<Milestone>,
     pub reference: Vec<ReferenceEntry>,
     /// Stable hash of the file's text: a run is (content hash, seed, actions).
@@ -119,6 +130,11 @@ impl Scenario {
     /// `HH:MM` of a tick in the scenario's local time.
     pub fn hhmm(&self, tick: u32) -> String {
         crate::sim::clock::hhmm(self.clock.start_s_of_day, tick)
+    }
+
+    /// The index of the correct hypothesis, if the scenario lists any.
+    pub fn correct_hypothesis(&self) -> Option<usize> {
+        self.config.hypotheses.iter().position(|h| h.correct)
     }
 
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {

@@ -241,6 +241,20 @@ impl FaultKind {
             FaultKind::CpuRunaway { .. } => "cpu_runaway",
         }
     }
+
+    /// The diagnostics whose output shows this fault for what it is (the scorer's evidence, when a
+    /// scenario does not list its own).
+    pub fn evidence(&self) -> &'static [crate::sim::ActionKind] {
+        use crate::sim::ActionKind::*;
+        match self {
+            FaultKind::MemoryLeak { .. } => &[ViewMemory, Free, HeapProfile],
+            FaultKind::TrafficSurge { .. } => &[CheckLoadBalancer, Top],
+            FaultKind::DependencySlowdown { .. } => &[CheckDependencies, CheckDb],
+            FaultKind::PoolExhaustion { .. } => &[CheckDb, DiffConfig],
+            FaultKind::DiskFill { .. } => &[Df, ReadLogs],
+            FaultKind::CpuRunaway { .. } => &[Top],
+        }
+    }
 }
 
 /// A fleet-level signal an alert rule can watch.

@@ -1,0 +1,102 @@
+//! Validation of what the debrief reads: which diagnostics are evidence for which hypothesis, and
+//! the real team's lessons and corrective measures.
+
+use crate::sim::{ActionKind, Category, Fault, Hypothesis};
+
+use super::checker::Checker;
+use super::file::{HypothesisFile, LearningFile};
+use super::model::Learning;
+use super::validate_lists::action_kind;
+
+/// Per hypothesis, the diagnostics that show it. A correct hypothesis without its own list takes
+/// the usual evidence of the scenario's faults; a wrong one without a list has none.
+pub fn evidence(
+    c: &mut Checker,
+    list: &[HypothesisFile],
+    hyps: &[Hypothesis],
+    faults: &[Fault],
+) -> Vec<Vec<ActionKind>> {
+    list.iter()
+        .zip(hyps)
+        .enumerate()
+        .map(|(i, (file, h))| {
+            let path = format!("hypotheses[{i}].evidence");
+            match &file.evidence {
+                Some(ids) => listed(c, &path, ids, h.correct),
+                None if h.correct => defaults(faults),
+                None => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+fn listed(c: &mut Checker, path: &str, ids: &[String], correct: bool) -> Vec<ActionKind> {
+    if ids.is_empty() && correct {
+        c.fail(
+            path,
+            "the correct hypothesis needs at least one diagnostic as evidence",
+            "list the diagnostics whose output shows this cause, e.g. [\"view_memory\"]",
+        );
+    }
+    let mut out = Vec::new();
+    for (j, id) in ids.iter().enumerate() {
+        let item = format!("{path}[{j}]");
+        let Some(kind) = action_kind(c, &item, id) else {
+            continue;
+        };
+        let spec = kind.spec();
+        if spec.category != Category::Diagnostic {
+            c.fail(
+                item,
+                format!(
+                    "`{id}` is a {} action, not a diagnostic",
+                    spec.category.id()
+                ),
+                "evidence is what a diagnostic shows: view_memory, read_logs, top, ...",
+            );
+        } else if !out.contains(&kind) {
+            out.push(kind);
+        }
+    }
+    out
+}
+
+fn defaults(faults: &[Fault]) -> Vec<ActionKind> {
+    let mut out: Vec<ActionKind> = Vec::new();
+    for kind in faults.iter().flat_map(|f| f.kind.evidence()) {
+        if !out.contains(kind) {
+            out.push(*kind);
+        }
+    }
+    out
+}
+
+pub fn learnings(
+    c: &mut Checker,
+    table: &str,
+    list: &[LearningFile],
+    sources: &[String],
+) -> Vec<Learning> {
+    list.iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let p = format!("{table}[{i}]");
+            if !sources.contains(&l.source) {
+                let help = if sources.is_empty() {
+                    "list the write-up under [[scenario.sources]] first".to_string()
+                } else {
+                    format!("use one of: {}", sources.join(", "))
+                };
+                c.fail(
+                    format!("{p}.source"),
+                    format!("no source has id `{}`", l.source),
+                    help,
+                );
+            }
+            Learning {
+                text: c.not_empty(&format!("{p}.text"), &l.text),
+                source: l.source.clone(),
+            }
+        })
+        .collect()
+}
