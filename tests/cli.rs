@@ -148,3 +148,49 @@ fn csv_export_has_a_row_per_scrape_and_a_column_per_metric() {
     assert!(rows[0].starts_with("14:00:10,"));
     assert!(rows.last().unwrap().starts_with("18:00:00,"));
 }
+
+/// `score --json` for three scripted runs, pinned (regenerate with `UPDATE_SNAPSHOTS=1`, then read
+/// the diff): the real team's path, a fast expert, and a run that never restores.
+#[test]
+fn score_json_snapshots() {
+    let expert = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/runs/expert.json");
+    for (name, actions, score) in [
+        ("score_real_team", "reference", Some(50.0)),
+        ("score_expert", expert, None),
+        ("score_never_restores", "none", None),
+    ] {
+        let out = sim(&[
+            "score",
+            "ecommerce-memory-leak",
+            "--actions",
+            actions,
+            "--json",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let path = format!("{}/tests/snapshots/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        assert_eq!(text, std::fs::read_to_string(&path).unwrap(), "{name}");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if let Some(score) = score {
+            assert_eq!(v["score"], score);
+        }
+    }
+}
+
+#[test]
+fn score_prints_the_breakdown_and_writes_the_postmortem() {
+    let md = std::env::temp_dir().join(format!("pm-{}.md", std::process::id()));
+    let md = md.to_string_lossy().into_owned();
+    let out = sim(&["score", "ecommerce-memory-leak", "--postmortem", &md]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("score 50.0 of 100"), "{text}");
+    assert!(text.contains("the real team's detours: 3"), "{text}");
+    let draft = std::fs::read_to_string(&md).unwrap();
+    assert!(draft.starts_with("# Postmortem: "), "{draft}");
+    let bad = sim(&["score", "ecommerce-memory-leak", "--csv", "x.csv"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

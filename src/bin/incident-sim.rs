@@ -13,6 +13,7 @@ use incident_trainer::sim::{
 const USAGE: &str = "\
 usage:
   incident-sim run SCENARIO [--seed N] [--actions reference|none|FILE] [--json] [--check-determinism] [--csv FILE]
+  incident-sim score SCENARIO [--seed N] --actions FILE [--json] [--postmortem FILE.md]
   incident-sim validate FILE...
   incident-sim actions
   incident-sim list
@@ -20,12 +21,15 @@ usage:
 
 SCENARIO is a built-in id (see `list`) or a path to a .toml file.
 --actions reference replays what the real team did (the default); none does nothing;
-FILE is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}].";
+FILE is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}] (the console's
+\"Download this run\" writes one). `score` compares the run with the real team's path replayed with
+the same seed: phases, impact, detours and the score (the real team's path scores 50).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
+        Some("score") => score_run(&args[1..]),
         Some("validate") => validate(&args[1..]),
         Some("actions") => {
             print_actions();
@@ -57,6 +61,7 @@ struct RunArgs {
     json: bool,
     check: bool,
     csv: Option<String>,
+    postmortem: Option<String>,
 }
 
 fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
@@ -67,6 +72,7 @@ fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
         json: false,
         check: false,
         csv: None,
+        postmortem: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -88,6 +94,9 @@ fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
             "--json" => parsed.json = true,
             "--check-determinism" => parsed.check = true,
             "--csv" => parsed.csv = Some(it.next().ok_or("--csv needs a file path")?.clone()),
+            "--postmortem" => {
+                parsed.postmortem = Some(it.next().ok_or("--postmortem needs a file path")?.clone())
+            }
             flag if flag.starts_with('-') => {
                 return Err(format!("unknown option {flag}\n\n{USAGE}"))
             }
@@ -157,45 +166,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&json_report(&report)).expect("json")
+            serde_json::to_string_pretty(&score::RunReport::new(
+                &scenario,
+                seed,
+                report.actions,
+                &trace,
+                &refused
+            ))
+            .expect("json")
         );
     } else {
         print!("{}", text_report(&report));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn json_report(r: &Report) -> serde_json::Value {
-    let s = r.scenario;
-    let clock = |t: Option<u32>| t.map(|t| s.hhmm(t));
-    let impact = &r.trace.impact;
-    let refused: Vec<_> = r
-        .refused
-        .iter()
-        .map(|x| serde_json::json!({"at": s.hhmm(x.tick), "action": x.action.to_string(), "error": x.error.to_string()}))
-        .collect();
-    let milestones: Vec<_> = score::reached(s, r.trace)
-        .iter()
-        .map(|m| serde_json::json!({"id": m.id, "title": m.title, "reached_at": clock(m.reached_at), "reference_at": clock(m.reference_at)}))
-        .collect();
-    serde_json::json!({
-        "scenario": s.meta.id,
-        "title": s.meta.title,
-        "scenario_hash": format!("{:016x}", s.content_hash),
-        "seed": r.seed,
-        "actions": r.actions,
-        "trace_hash": format!("{:016x}", r.hash),
-        "outage_started_at": clock(impact.outage_started_at),
-        "restored_at": clock(impact.restored_at),
-        "peak_users_affected_pct": (impact.peak_users_affected_pct * 10.0).round() / 10.0,
-        "requests": impact.requests.round(),
-        "failed_requests": impact.failed_requests.round(),
-        "failed_orders": impact.failed_orders.round(),
-        "revenue_lost": impact.revenue_lost.round(),
-        "currency": s.currency,
-        "milestones": milestones,
-        "refused_actions": refused,
-    })
 }
 
 fn text_report(r: &Report) -> String {
@@ -263,6 +246,38 @@ fn text_report(r: &Report) -> String {
     }
     let _ = writeln!(o, "\ntrace hash {:016x}", r.hash);
     o
+}
+
+fn score_run(args: &[String]) -> Result<ExitCode, String> {
+    let args = parse_run_args(args)?;
+    if args.check || args.csv.is_some() {
+        return Err(format!(
+            "score takes --seed, --actions, --json and --postmortem\n\n{USAGE}"
+        ));
+    }
+    let scenario = scenario::load(&args.scenario).map_err(|e| e.to_string())?;
+    let seed = args.seed.unwrap_or(scenario.seed);
+    let actions = actions_for(&args.actions, &scenario)?;
+    let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
+    let ghost = score::ghost(&scenario, seed);
+    let debrief = score::Debrief::of(&score::Runs {
+        scenario: &scenario,
+        seed,
+        actions: &actions,
+        trace: &trace,
+        ghost: &ghost,
+        refused: &refused,
+    });
+    if let Some(path) = &args.postmortem {
+        let text = score::postmortem::draft(&scenario, &debrief, &trace, &[]);
+        std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}"))?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&debrief).expect("json"));
+    } else {
+        print!("{}", score::text::render(&debrief));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Every fleet metric, one row per scrape.

@@ -75,7 +75,7 @@ impl Fleet {
     }
 
     pub fn name(&self, server: u32) -> String {
-        format!("app-{}", server + 1)
+        host_name(server)
     }
 
     pub fn find(&self, name: &str) -> Option<u32> {
@@ -313,4 +313,9 @@ impl Fleet {
     pub fn reset_accumulators(&mut self) {
         self.servers.iter_mut().for_each(Server::reset_accumulators);
     }
+}
+
+/// A server's host name, as the trainee sees it (`app-1` for server 0).
+pub fn host_name(server: u32) -> String {
+    format!("app-{}", server + 1)
 }

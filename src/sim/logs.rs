@@ -45,7 +45,7 @@ const BACKGROUND: [(&str, &str); 8] = [
 ];
 
 fn host(server: u32) -> String {
-    format!("app-{}", server + 1)
+    super::fleet::host_name(server)
 }
 
 fn line(tick: u32, host: String, level: &'static str, text: String) -> LogLine {

@@ -1,0 +1,228 @@
+//! The debrief: one serialisable value computed from (scenario, seed, the trainee's actions), read
+//! by the end screen, the command line and the tests alike.
+
+use serde::{Serialize, Serializer};
+
+use crate::scenario::{Learning, Scenario};
+use crate::sim::run::Refused;
+use crate::sim::{run_scripted, trace_hash, ScheduledAction, Trace};
+
+use super::detours::{detours, Detour};
+use super::impact::{ghost, ImpactSummary};
+use super::milestones::reached;
+use super::phases::{Phase, PhaseTimes};
+use super::points::{final_score, phase_points, weight};
+
+/// A moment of the run: its tick, shown (and serialised) as local `HH:MM`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub tick: u32,
+    pub clock: String,
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.clock)
+    }
+}
+
+pub(crate) fn stamp(scenario: &Scenario, tick: Option<u32>) -> Option<Stamp> {
+    tick.map(|tick| Stamp {
+        tick,
+        clock: scenario.hhmm(tick),
+    })
+}
+
+/// Minutes the run was ahead of the real team (negative: behind), when both reached the point.
+fn gained(run: Option<u32>, reference: Option<u32>) -> Option<i64> {
+    let (run, reference) = (i64::from(run?), i64::from(reference?));
+    Some((reference - run).div_euclid(60))
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhaseResult {
+    pub phase: Phase,
+    pub title: &'static str,
+    pub rule: &'static str,
+    pub weight: f64,
+    pub reached_at: Option<Stamp>,
+    pub reference_at: Option<Stamp>,
+    pub minutes_gained: Option<i64>,
+    pub points: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MilestoneLine {
+    pub id: String,
+    pub title: String,
+    pub reached_at: Option<Stamp>,
+    pub reference_at: Option<Stamp>,
+    pub minutes_gained: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RefusedLine {
+    pub at: Stamp,
+    pub action: String,
+    pub error: String,
+}
+
+/// One side of the comparison: the trainee's run or the real team's path in the same world.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Side {
+    pub impact: ImpactSummary,
+    pub detours: Vec<Detour>,
+    pub detour_minutes: f64,
+}
+
+impl Side {
+    fn of(scenario: &Scenario, trace: &Trace) -> Side {
+        let detours = detours(scenario, trace);
+        Side {
+            impact: ImpactSummary::of(trace),
+            detour_minutes: detours.iter().fold(0.0, |sum, d| sum + d.minutes),
+            detours,
+        }
+    }
+}
+
+/// Which run this is: the scenario's version, the seed and the actions, and the trace they give.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RunHeader {
+    pub scenario: String,
+    pub title: String,
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub actions: usize,
+    pub trace_hash: String,
+    pub currency: String,
+}
+
+impl RunHeader {
+    pub fn new(s: &Scenario, seed: u64, actions: usize, trace: &Trace) -> RunHeader {
+        RunHeader {
+            scenario: s.meta.id.clone(),
+            title: s.meta.title.clone(),
+            scenario_hash: format!("{:016x}", s.content_hash),
+            seed,
+            actions,
+            trace_hash: format!("{:016x}", trace_hash(trace)),
+            currency: s.currency.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Debrief {
+    #[serde(flatten)]
+    pub header: RunHeader,
+    /// 0-100, one decimal; the real team's path is 50.
+    pub score: f64,
+    pub restored: bool,
+    /// The correct cause was declared before any evidence for it.
+    pub guessed: bool,
+    pub phases: Vec<PhaseResult>,
+    pub milestones: Vec<MilestoneLine>,
+    pub run: Side,
+    pub real_team: Side,
+    pub refused_actions: Vec<RefusedLine>,
+    pub lessons: Vec<Learning>,
+    pub corrective_measures: Vec<Learning>,
+}
+
+/// A finished run and the real team's ghost in the same world, ready to compare.
+pub struct Runs<'a> {
+    pub scenario: &'a Scenario,
+    pub seed: u64,
+    pub actions: &'a [ScheduledAction],
+    pub trace: &'a Trace,
+    pub ghost: &'a Trace,
+    pub refused: &'a [Refused],
+}
+
+impl Debrief {
+    /// Runs the trainee's actions and the real team's path with the same seed, and compares them.
+    pub fn compute(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Debrief {
+        let (trace, refused) = run_scripted(scenario.config.clone(), seed, actions);
+        let ghost = ghost(scenario, seed);
+        Debrief::of(&Runs {
+            scenario,
+            seed,
+            actions,
+            trace: &trace,
+            ghost: &ghost,
+            refused: &refused,
+        })
+    }
+
+    /// Compares runs already made (the browser has the trainee's trace at hand).
+    pub fn of(r: &Runs) -> Debrief {
+        let s = r.scenario;
+        let end = s.config.duration_s;
+        let run = PhaseTimes::of(s, r.trace);
+        let real = PhaseTimes::of(s, r.ghost);
+        let phases: Vec<PhaseResult> = Phase::ALL
+            .iter()
+            .map(|&phase| {
+                let (at, reference) = (run.get(phase), real.get(phase));
+                PhaseResult {
+                    phase,
+                    title: phase.title(),
+                    rule: phase.rule(),
+                    weight: weight(phase),
+                    reached_at: stamp(s, at),
+                    reference_at: stamp(s, reference),
+                    minutes_gained: gained(at, reference),
+                    points: phase_points(phase, at, reference, end),
+                }
+            })
+            .collect();
+        let raw: f64 = phases.iter().map(|p| p.points).sum();
+        let restored = r.trace.impact.restored_at.is_some();
+        Debrief {
+            header: RunHeader::new(s, r.seed, r.actions.len(), r.trace),
+            score: (final_score(raw, restored) * 10.0).round() / 10.0,
+            restored,
+            guessed: run.guessed,
+            phases,
+            milestones: milestone_lines(s, r.trace),
+            run: Side::of(s, r.trace),
+            real_team: Side::of(s, r.ghost),
+            refused_actions: refused_lines(s, r.refused),
+            lessons: s.lessons.clone(),
+            corrective_measures: s.corrective_measures.clone(),
+        }
+    }
+
+    /// The score as a whole number, as the screen shows it.
+    pub fn score_whole(&self) -> u32 {
+        self.score.round().clamp(0.0, 100.0) as u32
+    }
+}
+
+pub(crate) fn milestone_lines(s: &Scenario, trace: &Trace) -> Vec<MilestoneLine> {
+    reached(s, trace)
+        .into_iter()
+        .map(|m| MilestoneLine {
+            minutes_gained: gained(m.reached_at, m.reference_at),
+            reached_at: stamp(s, m.reached_at),
+            reference_at: stamp(s, m.reference_at),
+            id: m.id,
+            title: m.title,
+        })
+        .collect()
+}
+
+pub(crate) fn refused_lines(s: &Scenario, refused: &[Refused]) -> Vec<RefusedLine> {
+    refused
+        .iter()
+        .map(|x| RefusedLine {
+            at: Stamp {
+                tick: x.tick,
+                clock: s.hhmm(x.tick),
+            },
+            action: x.action.to_string(),
+            error: x.error.to_string(),
+        })
+        .collect()
+}

@@ -1,0 +1,236 @@
+//! Detours: actions that cost time without moving the incident forward, each with what it cost
+//! and a reason read off the world (not a judgement of the action's name).
+
+use serde::Serialize;
+
+use crate::scenario::Scenario;
+use crate::sim::fleet::host_name;
+use crate::sim::{Action, ActionKind, Category, Event, EventKind, FaultKind, Metric, Trace};
+
+use super::debrief::Stamp;
+use super::phases::fault_windows;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DetourKind {
+    /// Configuration examined when nothing in it had changed.
+    ConfigUnchanged,
+    /// A remediation after which the outage went on.
+    NoRelief,
+    /// A cause declared that was not the cause.
+    WrongCause,
+    /// The same diagnostic on the same target again within a short time.
+    Repeated,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Detour {
+    pub at: Stamp,
+    pub action: Action,
+    pub kind: DetourKind,
+    /// Simulated minutes the trainee spent on it.
+    pub minutes: f64,
+    pub reason: String,
+}
+
+/// A diagnostic repeated within this long of the same one counts as a repeat.
+const REPEAT_WINDOW_S: u32 = 15 * 60;
+/// A remediation that neither cures a fault nor sees service restored within this long gave no
+/// relief.
+const RELIEF_WINDOW_S: u32 = 30 * 60;
+
+/// Every detour in a run, in time order.
+pub fn detours(scenario: &Scenario, trace: &Trace) -> Vec<Detour> {
+    let taken: Vec<(&Event, &Action, u32)> = trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::ActionTaken { action, ready_at } => Some((e, action, *ready_at)),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, (event, action, ready_at)) in taken.iter().enumerate() {
+        let tick = event.tick;
+        let reason = match action.kind {
+            ActionKind::CheckConfig | ActionKind::DiffConfig if !config_changed(trace, tick) => {
+                Some((
+                    DetourKind::ConfigUnchanged,
+                    "the configuration matched the last known-good snapshot: nothing had changed"
+                        .to_string(),
+                ))
+            }
+            ActionKind::DeclareHypothesis => wrong_cause(scenario, trace, tick),
+            kind if is_fix_attempt(kind) => no_relief(scenario, trace, action, tick, *ready_at),
+            _ => None,
+        }
+        .or_else(|| repeated(scenario, &taken[..i], action, tick));
+        if let Some((kind, reason)) = reason {
+            out.push(Detour {
+                at: Stamp {
+                    tick,
+                    clock: scenario.hhmm(tick),
+                },
+                action: (*action).clone(),
+                kind,
+                minutes: f64::from(ready_at.saturating_sub(tick)) / 60.0,
+                reason,
+            });
+        }
+    }
+    out
+}
+
+fn config_changed(trace: &Trace, before: u32) -> bool {
+    trace
+        .events
+        .between(0, before)
+        .any(|e| matches!(e.kind, EventKind::ConfigPushed { .. }))
+}
+
+fn is_fix_attempt(kind: ActionKind) -> bool {
+    use ActionKind::*;
+    matches!(
+        kind,
+        RestartServer
+            | RestartAll
+            | RollingRestart
+            | ScaleOut
+            | RollbackDeploy
+            | RaiseMemoryLimit
+            | RevertConfig
+            | CleanDisk
+            | KillRunaway
+    )
+}
+
+fn wrong_cause(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourKind, String)> {
+    let declared = trace
+        .events
+        .between(tick, tick)
+        .find_map(|e| match e.kind {
+            EventKind::HypothesisDeclared {
+                hypothesis,
+                correct: false,
+            } => Some(hypothesis as usize),
+            _ => None,
+        })?;
+    let title = &scenario.config.hypotheses.get(declared)?.title;
+    let why = scenario
+        .hypothesis_explanations
+        .get(declared)
+        .filter(|x| !x.is_empty())
+        .map_or(String::new(), |x| format!(": {x}"));
+    Some((
+        DetourKind::WrongCause,
+        format!("\"{title}\" was not the cause{why}"),
+    ))
+}
+
+/// A fix attempt that cured no fault and did not see service restored soon after: say what the
+/// world did instead.
+fn no_relief(
+    scenario: &Scenario,
+    trace: &Trace,
+    action: &Action,
+    tick: u32,
+    ready_at: u32,
+) -> Option<(DetourKind, String)> {
+    let horizon = ready_at.saturating_add(RELIEF_WINDOW_S);
+    let cured = trace
+        .events
+        .between(tick, ready_at.saturating_add(600))
+        .any(|e| matches!(e.kind, EventKind::FaultCured { .. }));
+    let restored = trace.impact.restored_at.is_some_and(|r| r <= horizon);
+    let in_outage = trace
+        .impact
+        .outage_started_at
+        .is_some_and(|s| s <= ready_at);
+    if cured || restored || !in_outage {
+        return None;
+    }
+    let leak = fault_windows(trace)
+        .iter()
+        .any(|(a, b)| *a <= tick && tick < *b)
+        && scenario
+            .config
+            .faults
+            .iter()
+            .any(|f| matches!(f.kind, FaultKind::MemoryLeak { .. }));
+    // The next OOM kill after it (of the restarted host, when it named one), to the end of the run.
+    let host = action.target.as_deref();
+    let oom = trace
+        .events
+        .between(ready_at, u32::MAX)
+        .find_map(|e| match e.kind {
+            EventKind::OomKilled { server, .. } if host.is_none_or(|h| h == host_name(server)) => {
+                Some((e.tick, server))
+            }
+            _ => None,
+        });
+    let hhmm = |t: u32| scenario.hhmm(t);
+    let reason = match (action.kind, oom) {
+        (ActionKind::RollbackDeploy, _) if !deploy_linked(scenario) => {
+            "the fault predates the last release: the rollback only restarted the servers".into()
+        }
+        (ActionKind::ScaleOut, Some((t, s))) if leak => format!(
+            "the new capacity only delayed the next OOM: {} was OOM-killed at {}",
+            host_name(s),
+            hhmm(t)
+        ),
+        (_, Some((t, s))) if leak => format!(
+            "the leak refilled the heap: {} was OOM-killed again at {}, {} minutes later",
+            host_name(s),
+            hhmm(t),
+            (t - ready_at) / 60
+        ),
+        _ => format!(
+            "the outage went on: errors at {:.0}% at {}",
+            error_rate_at(trace, ready_at + 600),
+            hhmm(ready_at + 600)
+        ),
+    };
+    Some((DetourKind::NoRelief, reason))
+}
+
+fn deploy_linked(scenario: &Scenario) -> bool {
+    scenario.config.faults.iter().any(|f| {
+        matches!(
+            &f.kind,
+            FaultKind::MemoryLeak {
+                deploy: Some(_),
+                ..
+            }
+        )
+    })
+}
+
+fn error_rate_at(trace: &Trace, tick: u32) -> f32 {
+    let s = &trace.series;
+    let i = s.ticks.partition_point(|t| *t <= tick).saturating_sub(1);
+    s.fleet(Metric::ErrorRatePct).get(i).copied().unwrap_or(0.0)
+}
+
+fn repeated(
+    scenario: &Scenario,
+    earlier: &[(&Event, &Action, u32)],
+    action: &Action,
+    tick: u32,
+) -> Option<(DetourKind, String)> {
+    if action.kind.spec().category != Category::Diagnostic {
+        return None;
+    }
+    let (first, ..) = earlier
+        .iter()
+        .rev()
+        .take_while(|(e, ..)| tick - e.tick <= REPEAT_WINDOW_S)
+        .find(|(_, a, _)| *a == action)?;
+    Some((
+        DetourKind::Repeated,
+        format!(
+            "the same look as at {}, {} minutes earlier",
+            scenario.hhmm(first.tick),
+            (tick - first.tick) / 60
+        ),
+    ))
+}

@@ -1,0 +1,360 @@
+//! The scorer: each phase and detour rule, the score's properties (including property tests over
+//! random action sequences), and the postmortem draft.
+
+mod common;
+
+use common::*;
+use incident_trainer::scenario::{script, Scenario};
+use incident_trainer::score::points::final_score;
+use incident_trainer::score::{postmortem, Debrief, DetourKind, Phase, PhaseTimes, Runs};
+use incident_trainer::sim::{run_scripted, ScheduledAction, Trace};
+use proptest::prelude::*;
+
+const EXPERT: &str = include_str!("runs/expert.json");
+
+/// A script from `(time, action, target)` rows.
+fn plan(s: &Scenario, rows: &[(&str, &str, &str)]) -> Vec<ScheduledAction> {
+    let items: Vec<String> = rows
+        .iter()
+        .map(|(at, action, target)| {
+            let target = if target.is_empty() {
+                String::new()
+            } else {
+                format!(r#", "target": "{target}""#)
+            };
+            format!(r#"{{"at": "{at}", "action": "{action}"{target}}}"#)
+        })
+        .collect();
+    script::parse_actions("plan.json", &format!("[{}]", items.join(",")), s).unwrap()
+}
+
+fn run(s: &Scenario, actions: &[ScheduledAction]) -> Trace {
+    run_scripted(s.config.clone(), s.seed, actions).0
+}
+
+fn phases(s: &Scenario, rows: &[(&str, &str, &str)]) -> PhaseTimes {
+    PhaseTimes::of(s, &run(s, &plan(s, rows)))
+}
+
+fn at(s: &Scenario, hhmm: &str) -> Option<u32> {
+    Some(tick(s, hhmm))
+}
+
+#[test]
+fn detection_is_the_first_action_once_a_page_has_fired() {
+    let s = scenario();
+    let p = phases(
+        &s,
+        &[("14:10", "view_memory", ""), ("14:40", "list_deploys", "")],
+    );
+    assert_eq!(p.get(Phase::Detection), at(&s, "14:40"));
+    let p = phases(&s, &[("14:10", "view_memory", "")]);
+    assert_eq!(p.get(Phase::Detection), None);
+}
+
+#[test]
+fn triage_needs_both_severity_and_the_status_page() {
+    let s = scenario();
+    let p = phases(
+        &s,
+        &[
+            ("14:40", "declare_severity", "sev1"),
+            ("14:50", "update_status_page", ""),
+        ],
+    );
+    assert_eq!(p.get(Phase::Triage), at(&s, "14:50"));
+    let p = phases(&s, &[("14:40", "declare_severity", "sev1")]);
+    assert_eq!(p.get(Phase::Triage), None);
+}
+
+#[test]
+fn diagnosis_is_when_evidence_for_the_real_cause_is_in_hand() {
+    let s = scenario();
+    // read_logs is not evidence for the leak; view_memory is (ready a minute later).
+    let p = phases(
+        &s,
+        &[("14:35", "read_logs", ""), ("14:40", "view_memory", "")],
+    );
+    assert_eq!(p.get(Phase::Diagnosis), at(&s, "14:41"));
+    assert!(!p.guessed);
+}
+
+#[test]
+fn a_cause_declared_before_evidence_is_a_guess_counted_once_evidence_is_seen() {
+    let s = scenario();
+    let p = phases(
+        &s,
+        &[
+            ("14:31", "declare_hypothesis", "memory_leak"),
+            ("14:40", "view_memory", ""),
+        ],
+    );
+    assert!(p.guessed);
+    assert_eq!(p.get(Phase::RootCause), at(&s, "14:41"));
+    let p = phases(&s, &[("14:31", "declare_hypothesis", "memory_leak")]);
+    assert!(p.guessed);
+    assert_eq!(p.get(Phase::RootCause), None);
+    let p = phases(
+        &s,
+        &[
+            ("14:31", "view_memory", ""),
+            ("14:40", "declare_hypothesis", "memory_leak"),
+        ],
+    );
+    assert!(!p.guessed);
+    assert_eq!(p.get(Phase::RootCause), at(&s, "14:40"));
+}
+
+#[test]
+fn escalation_mitigation_and_resolution_follow_the_world() {
+    let s = scenario();
+    let expert = script::parse_actions("expert.json", EXPERT, &s).unwrap();
+    let trace = run(&s, &expert);
+    let p = PhaseTimes::of(&s, &trace);
+    // Paged at 14:31, the developers answer 13 minutes later.
+    assert_eq!(p.get(Phase::Escalation), at(&s, "14:44"));
+    let (mitigated, restored) = (
+        p.get(Phase::Mitigation).unwrap(),
+        p.get(Phase::Resolution).unwrap(),
+    );
+    assert!(mitigated <= restored, "{mitigated} {restored}");
+    assert_eq!(Some(restored), trace.impact.restored_at);
+    // Doing nothing mitigates nothing.
+    let idle = PhaseTimes::of(&s, &idle_run(&s));
+    assert_eq!(idle.get(Phase::Mitigation), None);
+    assert_eq!(idle.get(Phase::Resolution), None);
+}
+
+fn debrief(s: &Scenario, actions: &[ScheduledAction]) -> Debrief {
+    Debrief::compute(s, s.seed, actions)
+}
+
+#[test]
+fn detours_each_say_what_the_world_did() {
+    let s = scenario();
+    let d = debrief(
+        &s,
+        &plan(
+            &s,
+            &[
+                ("14:31", "diff_config", ""),
+                ("14:34", "free", "app-1"),
+                ("14:36", "free", "app-1"),
+                ("14:40", "declare_hypothesis", "server_misconfiguration"),
+                ("14:42", "scale_out", ""),
+            ],
+        ),
+    );
+    let kinds: Vec<DetourKind> = d.run.detours.iter().map(|x| x.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            DetourKind::ConfigUnchanged,
+            DetourKind::Repeated,
+            DetourKind::WrongCause,
+            DetourKind::NoRelief
+        ]
+    );
+    let reasons: Vec<&str> = d.run.detours.iter().map(|x| x.reason.as_str()).collect();
+    assert!(reasons[0].contains("nothing had changed"), "{reasons:?}");
+    assert!(
+        reasons[1].contains("same look as at 14:34, 2 minutes earlier"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].contains("matches the last known-good snapshot"),
+        "{reasons:?}"
+    );
+    assert!(reasons[3].contains("OOM"), "{reasons:?}");
+    assert_eq!(d.run.detours[0].minutes, 2.0);
+    // The real team's: the restart before diagnosis, then the configuration detour.
+    let real: Vec<(String, DetourKind)> = d
+        .real_team
+        .detours
+        .iter()
+        .map(|x| (x.at.clock.clone(), x.kind))
+        .collect();
+    assert_eq!(
+        real,
+        [
+            ("14:35".to_string(), DetourKind::NoRelief),
+            ("14:40".to_string(), DetourKind::ConfigUnchanged),
+            ("14:42".to_string(), DetourKind::ConfigUnchanged)
+        ]
+    );
+    assert!(d.real_team.detours[0]
+        .reason
+        .contains("the leak refilled the heap"));
+}
+
+#[test]
+fn the_real_teams_path_scores_exactly_par_on_every_seed() {
+    let s = scenario();
+    for seed in [s.seed, 1, 2, 3] {
+        let d = Debrief::compute(&s, seed, &s.reference_actions());
+        assert_eq!(d.score, 50.0, "seed {seed}");
+        assert!(d.phases.iter().all(|p| p.points == p.weight / 2.0));
+    }
+}
+
+#[test]
+fn the_best_known_path_scores_at_least_90_and_doing_nothing_scores_low() {
+    let s = scenario();
+    for seed in [s.seed, 1, 2] {
+        let expert = script::parse_actions("expert.json", EXPERT, &s).unwrap();
+        let d = Debrief::compute(&s, seed, &expert);
+        assert!(d.restored && d.score >= 90.0, "seed {seed}: {}", d.score);
+        let idle = Debrief::compute(&s, seed, &[]);
+        assert!(
+            !idle.restored && idle.score < 20.0,
+            "seed {seed}: {}",
+            idle.score
+        );
+    }
+}
+
+#[test]
+fn the_same_run_gives_the_same_debrief() {
+    let s = scenario();
+    let expert = script::parse_actions("expert.json", EXPERT, &s).unwrap();
+    let a = serde_json::to_string(&debrief(&s, &expert)).unwrap();
+    let b = serde_json::to_string(&debrief(&s, &expert)).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_postmortem_of_the_real_teams_run_is_pinned() {
+    let s = scenario();
+    let actions = s.reference_actions();
+    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
+    let ghost = incident_trainer::score::ghost(&s, s.seed);
+    let d = Debrief::of(&Runs {
+        scenario: &s,
+        seed: s.seed,
+        actions: &actions,
+        trace: &trace,
+        ghost: &ghost,
+        refused: &refused,
+    });
+    let own = ["Alert on live heap after GC growing for 30 minutes.".to_string()];
+    let text = postmortem::draft(&s, &d, &trace, &own);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/snapshots/postmortem_real_team.md"
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    assert_eq!(text, std::fs::read_to_string(path).unwrap());
+    for heading in [
+        "## Issue Summary",
+        "## Timeline",
+        "## Root Cause",
+        "## Resolution and Recovery",
+        "## Corrective and Preventative Measures",
+        "## Compared with the real timeline",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    assert!(text.contains("Alert on live heap after GC growing for 30 minutes. _(from this run)_"));
+}
+
+// Property tests: random action sequences against the memory-leak incident.
+
+const POOL: [(&str, &str); 16] = [
+    ("view_memory", ""),
+    ("free", "app-2"),
+    ("heap_profile", "app-3"),
+    ("read_logs", ""),
+    ("check_config", "app-1"),
+    ("diff_config", ""),
+    ("restart_server", "app-1"),
+    ("restart_all", ""),
+    ("scale_out", ""),
+    ("enable_rate_limiting", ""),
+    ("declare_severity", "sev2"),
+    ("update_status_page", ""),
+    ("declare_hypothesis", "traffic_spike"),
+    ("declare_hypothesis", "memory_leak"),
+    ("page_developers", ""),
+    ("apply_code_fix", ""),
+];
+
+/// Minutes after 14:00 and an index into the pool; plus, optionally, the fix path at a minute
+/// (page, evidence, cause, and the fix once the developers are in), so many runs restore.
+fn random_run() -> impl Strategy<Value = (Vec<(u32, usize)>, Option<u32>)> {
+    (
+        prop::collection::vec((25u32..200, 0usize..POOL.len()), 0..8),
+        prop::option::of(25u32..150),
+    )
+}
+
+fn hhmm(minutes_after_14: u32) -> String {
+    format!(
+        "{:02}:{:02}",
+        14 + minutes_after_14 / 60,
+        minutes_after_14 % 60
+    )
+}
+
+fn build(
+    s: &Scenario,
+    steps: &[(u32, usize)],
+    fix: Option<u32>,
+    shift: u32,
+) -> Vec<ScheduledAction> {
+    let mut rows: Vec<(u32, &str, &str)> = steps
+        .iter()
+        .map(|(m, i)| (*m, POOL[*i].0, POOL[*i].1))
+        .collect();
+    if let Some(m) = fix {
+        rows.extend([
+            (m, "page_developers", ""),
+            (m + 1, "view_memory", ""),
+            (m + 3, "declare_hypothesis", "memory_leak"),
+            (m + 16, "apply_code_fix", ""),
+        ]);
+    }
+    rows.sort_by_key(|r| r.0);
+    let times: Vec<String> = rows.iter().map(|r| hhmm(r.0 + shift)).collect();
+    let table: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .zip(&times)
+        .map(|(r, t)| (t.as_str(), r.1, r.2))
+        .collect();
+    plan(s, &table)
+}
+
+fn exact_score(d: &Debrief) -> f64 {
+    final_score(d.phases.iter().map(|p| p.points).sum(), d.restored)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_run_that_restores_outscores_every_run_that_does_not((steps, fix) in random_run()) {
+        let s = scenario();
+        let d = debrief(&s, &build(&s, &steps, fix, 0));
+        // Restored runs score 20 or more, the others less: so any restored run beats any other.
+        if d.restored {
+            prop_assert!(d.score >= 20.0, "{}", d.score);
+        } else {
+            prop_assert!(d.score < 20.0, "{}", d.score);
+        }
+        prop_assert!((0.0..=100.0).contains(&d.score));
+    }
+
+    #[test]
+    fn the_same_path_restoring_earlier_scores_higher(steps in prop::collection::vec((25u32..120, 0usize..POOL.len()), 0..5), fix in 25u32..90, delay in 5u32..40) {
+        let s = scenario();
+        let early = debrief(&s, &build(&s, &steps, Some(fix), 0));
+        let late = debrief(&s, &build(&s, &steps, Some(fix), delay));
+        let (a, b) = (early.run.impact.restored_at, late.run.impact.restored_at);
+        if let (Some(a), Some(b)) = (a, b) {
+            if a < b {
+                prop_assert!(exact_score(&early) > exact_score(&late), "{} vs {}", exact_score(&early), exact_score(&late));
+            }
+        }
+    }
+}
