@@ -291,10 +291,14 @@ impl Fleet {
         }
     }
 
-    /// Sessions pinned to servers that left rotation are re-pinned evenly across the rest.
+    /// Sessions pinned to servers that left rotation are re-pinned evenly across the rest. With
+    /// nothing in rotation every session is orphaned: no server keeps a pin, so the first back
+    /// starts from an even spread (a pin kept on a server out of rotation was lost when it
+    /// rejoined, and requests with it).
     fn rebalance_pins(&mut self) {
         let rotation = self.servers_in_rotation();
         if rotation == 0 {
+            self.servers.iter_mut().for_each(|s| s.pinned = 0.0);
             return;
         }
         let mut orphaned = 0.0;
