@@ -330,7 +330,13 @@ fn exact_score(d: &Debrief) -> f64 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    // A fixed seed, so CI sees the same cases every time (failures found are kept in
+    // tests/score.proptest-regressions); raise `cases` locally to explore further.
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20230510),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn a_run_that_restores_outscores_every_run_that_does_not((steps, fix) in random_run()) {
