@@ -33,10 +33,11 @@ pub(crate) fn stamp(scenario: &Scenario, tick: Option<u32>) -> Option<Stamp> {
     })
 }
 
-/// Minutes the run was ahead of the real team (negative: behind), when both reached the point.
+/// Whole minutes the run was ahead of the real team (negative: behind), when both reached the
+/// point; under a minute either way is 0.
 fn gained(run: Option<u32>, reference: Option<u32>) -> Option<i64> {
     let (run, reference) = (i64::from(run?), i64::from(reference?));
-    Some((reference - run).div_euclid(60))
+    Some((reference - run) / 60)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -11,7 +11,7 @@ use crate::sim::{Category, EventKind, Trace};
 
 use super::debrief::Debrief;
 use super::phases::Phase;
-use super::text::gained_words;
+use super::text::{duration_words, gained_words};
 
 /// Appends one line (writing to a `String` cannot fail).
 macro_rules! line {
@@ -75,15 +75,6 @@ fn summary(o: &mut String, s: &Scenario, d: &Debrief) {
     line!(o, "- **Incident:** {}", s.meta.summary);
     line!(o, "- **Impact:** at worst {:.0}% of active users met errors; {} user-minutes of errors; {} orders failed ({} {} of revenue lost).",
         i.peak_users_affected_pct, thousands(i.user_minutes), thousands(i.failed_orders), d.header.currency, thousands(i.revenue_lost));
-}
-
-fn duration_words(seconds: u32) -> String {
-    let minutes = seconds / 60;
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} minutes"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
 }
 
 /// What the trainee saw and did, in time order: pages, actions, kills, escalation, restore.

@@ -21,6 +21,16 @@ pub fn gained_words(minutes: Option<i64>) -> String {
     }
 }
 
+/// A length of time in words: `45 minutes`, `2 h`, `2 h 9 min`.
+pub fn duration_words(seconds: u32) -> String {
+    let minutes = seconds / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} minutes"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
 pub fn render(d: &Debrief) -> String {
     let mut o = String::new();
     let _ = writeln!(

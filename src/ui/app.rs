@@ -28,6 +28,7 @@ pub fn App() -> Html {
         opened: use_state(|| None::<Opened>),
         file_errors: use_state(Vec::<Diagnostic>::new),
         resume_text: use_state(|| None::<String>),
+        best_before: use_state(|| None::<f64>),
     };
     let dark = *use_memo((), |_| browser::prefers_dark());
     let builtins = use_memo((), |_| {
@@ -80,8 +81,14 @@ pub fn App() -> Html {
             }
         }
         Screen::End => html! {
-            <End session={session.clone()} on_again={ctl.cb(Controller::again)}
+            <End session={session.clone()} {dark} best_before={*ctl.best_before}
+                on_again={ctl.cb(Controller::again)}
                 on_download={ctl.cb(Controller::download)}
+                on_postmortem={ctl.cb(Controller::download_postmortem)}
+                on_announce={{
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |words| dispatcher.dispatch(Msg::Announce(words)))
+                }}
                 on_library={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
         },
     };
@@ -106,11 +113,15 @@ fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) 
         .results
         .iter()
         .map(|r| {
-            let when = list
-                .iter()
-                .find(|s| s.meta.id == r.scenario_id)
-                .map_or(String::new(), |s| format::clock(s, r.restored_at));
-            let line = format!("restored at {when} · {} attempt(s)", r.attempts);
+            let scenario = list.iter().find(|s| s.meta.id == r.scenario_id);
+            let restored = match (scenario, r.restored_at) {
+                (Some(s), Some(t)) => format!("restored at {}", format::clock(s, t)),
+                _ => "not restored yet".to_string(),
+            };
+            let score = r
+                .score
+                .map_or(String::new(), |x| format!("score {x:.0} · "));
+            let line = format!("{score}{restored} · {} attempt(s)", r.attempts);
             (r.scenario_id.clone(), line)
         })
         .collect();

@@ -38,6 +38,14 @@ pub struct Mark {
     pub label: String,
 }
 
+/// A shaded area between two curves on the left axis: (tick, low, high) per point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub label: String,
+    pub color: RGBColor,
+    pub points: Vec<(u32, f32, f32)>,
+}
+
 /// Colours a chart is drawn in (light or dark theme).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
@@ -72,6 +80,8 @@ pub struct ChartSpec {
     /// A right-hand axis (its description and least top), for lines in another unit.
     pub right_axis: Option<(String, f32)>,
     pub lines: Vec<Line>,
+    /// Shaded areas, drawn under the lines.
+    pub bands: Vec<Band>,
     pub rules: Vec<Rule>,
     pub marks: Vec<Mark>,
     /// The current moment, drawn as a faint vertical line.
@@ -226,6 +236,24 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let swatch = px(16.0) as i32;
+    for band in &spec.bands {
+        let outline = band
+            .points
+            .iter()
+            .map(|p| (p.0, p.2))
+            .chain(band.points.iter().rev().map(|p| (p.0, p.1)));
+        let fill = ShapeStyle::from(&band.color.mix(0.35)).filled();
+        let drawn = chart.draw_series(std::iter::once(Polygon::new(
+            outline.collect::<Vec<_>>(),
+            fill,
+        )))?;
+        if !band.label.is_empty() {
+            let half = swatch / 3;
+            drawn.label(band.label.as_str()).legend(move |(x, y)| {
+                Rectangle::new([(x, y - half), (x + swatch, y + half)], fill)
+            });
+        }
+    }
     for line in &spec.lines {
         let color = line.color;
         let style = ShapeStyle::from(&color).stroke_width(px(1.5).max(1));
@@ -252,7 +280,9 @@ pub fn draw<DB: DrawingBackend>(
             });
         }
     }
-    if spec.lines.iter().any(|l| !l.label.is_empty()) {
+    if spec.lines.iter().any(|l| !l.label.is_empty())
+        || spec.bands.iter().any(|b| !b.label.is_empty())
+    {
         chart
             .configure_series_labels()
             // The future side of a live chart is empty: the legend hides no data there (and
@@ -322,6 +352,11 @@ mod tests {
                         points: vec![(0, 0.1), (1800, 9.0), (3600, 10.0)],
                     },
                 ],
+                bands: vec![Band {
+                    label: "gap".into(),
+                    color: BLUE,
+                    points: vec![(0, 0.0, 1.0), (1800, 10.0, 40.0), (3600, 20.0, 20.0)],
+                }],
                 rules: vec![Rule {
                     label: "page at 5%".into(),
                     value: 5.0,
@@ -343,5 +378,9 @@ mod tests {
         assert!(svg.contains("<polyline"), "the line is drawn");
         assert!(svg.contains("page at 5%"), "thresholds are labelled");
         assert!(svg.contains("restart_all"), "actions are marked");
+        assert!(
+            svg.contains("<polygon") && svg.contains("gap"),
+            "the band is shaded and named"
+        );
     }
 }

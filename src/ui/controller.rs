@@ -43,6 +43,8 @@ pub struct Controller {
     pub opened: UseStateHandle<Option<Opened>>,
     pub file_errors: UseStateHandle<Vec<Diagnostic>>,
     pub resume_text: UseStateHandle<Option<String>>,
+    /// The best score on the finished scenario before the run that just ended.
+    pub best_before: UseStateHandle<Option<f64>>,
 }
 
 impl Controller {
@@ -214,9 +216,22 @@ impl Controller {
 
     /// The session ended: record the best result, drop the save, show the end screen.
     fn finish(&self) {
+        let finished = self
+            .session
+            .0
+            .borrow_mut()
+            .as_mut()
+            .and_then(|s| s.finished());
         let Some(s) = self.session.get() else { return };
+        let score = finished.map_or(0.0, |f| f.debrief.score);
         let mut record = (*self.best).clone();
-        record.record(&s.scenario.meta.id, s.sim().trace().impact.restored_at);
+        self.best_before
+            .set(record.get(&s.scenario.meta.id).and_then(|r| r.score));
+        record.record(
+            &s.scenario.meta.id,
+            s.sim().trace().impact.restored_at,
+            score,
+        );
         let _ = local::write(BEST_KEY, &record.encode());
         self.best.set(record);
         local::remove(SESSION_KEY);
@@ -235,14 +250,31 @@ impl Controller {
 
     /// Downloads the run as the command line's actions file.
     pub fn download(&self, _: ()) {
-        let Some(s) = self.session.get() else { return };
-        let json = s.actions_json();
-        let blob = gloo::file::Blob::new_with_options(json.as_str(), Some("application/json"));
+        let Some((json, name)) = self.session.get().map(|s| {
+            let name = format!("{}-seed-{}.json", s.scenario.meta.id, s.seed);
+            (s.actions_json(), name)
+        }) else {
+            return;
+        };
+        self.download_text(&json, "application/json", &name);
+    }
+
+    /// Downloads the postmortem draft (Markdown) the debrief shows.
+    pub fn download_postmortem(&self, text: String) {
+        let Some(name) = self
+            .session
+            .get()
+            .map(|s| format!("{}-seed-{}-postmortem.md", s.scenario.meta.id, s.seed))
+        else {
+            return;
+        };
+        self.download_text(&text, "text/markdown", &name);
+    }
+
+    fn download_text(&self, text: &str, mime: &str, name: &str) {
+        let blob = gloo::file::Blob::new_with_options(text, Some(mime));
         let url = gloo::file::ObjectUrl::from(blob);
-        browser::download(
-            &url,
-            &format!("{}-seed-{}.json", s.scenario.meta.id, s.seed),
-        );
+        browser::download(&url, name);
         // Kept until the next download: revoking it at once could cut the download short.
         self.keep.borrow_mut().download = Some(url);
     }

@@ -5,7 +5,17 @@
 use std::rc::Rc;
 
 use crate::scenario::{script, Scenario};
-use crate::sim::{trace_hash, Action, ActionError, EventKind, ScheduledAction, Simulation};
+use crate::score::{ghost, Debrief, Runs};
+use crate::sim::{trace_hash, Action, ActionError, EventKind, ScheduledAction, Simulation, Trace};
+
+/// A finished session compared with the real team: the debrief and the ghost's trace (its charts
+/// sit beside the trainee's).
+pub struct Finished {
+    pub debrief: Debrief,
+    /// The trainee's whole run, to the time limit.
+    pub run: Trace,
+    pub ghost: Trace,
+}
 
 /// Why a session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +45,7 @@ pub struct Session {
     ending: Option<Ending>,
     /// Trace hash of the whole run to the time limit, once it ended.
     final_hash: Option<u64>,
+    finished: Option<Rc<Finished>>,
 }
 
 impl Session {
@@ -46,6 +57,7 @@ impl Session {
             actions: Vec::new(),
             ending: None,
             final_hash: None,
+            finished: None,
         }
     }
 
@@ -154,6 +166,35 @@ impl Session {
             self.sim.run_to_end();
             self.final_hash = Some(trace_hash(self.sim.trace()));
         }
+    }
+
+    /// The debrief, once the session ended (computed on first asking: it replays the real team's
+    /// path too).
+    pub fn finished(&mut self) -> Option<Rc<Finished>> {
+        self.final_hash?;
+        if self.finished.is_none() {
+            let ghost = ghost(&self.scenario, self.seed);
+            let debrief = Debrief::of(&Runs {
+                scenario: &self.scenario,
+                seed: self.seed,
+                actions: &self.actions,
+                trace: self.sim.trace(),
+                ghost: &ghost,
+                refused: &[],
+            });
+            let run = self.sim.trace().clone();
+            self.finished = Some(Rc::new(Finished {
+                debrief,
+                run,
+                ghost,
+            }));
+        }
+        self.finished.clone()
+    }
+
+    /// The debrief, if it has been computed (see [`Session::finished`]).
+    pub fn debrief(&self) -> Option<Rc<Finished>> {
+        self.finished.clone()
     }
 
     /// The trace hash of the whole run, once the session ended.

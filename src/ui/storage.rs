@@ -99,8 +99,8 @@ fn check_version(scenario: &Scenario, save: &Save) -> Result<(), String> {
     Ok(())
 }
 
-/// Best results per scenario, kept across sessions: the earliest restore, in minutes from the
-/// start.
+/// Best results per scenario, kept across sessions: the best score, the earliest restore and how
+/// many attempts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Best {
     pub results: Vec<BestResult>,
@@ -110,8 +110,12 @@ pub struct Best {
 pub struct BestResult {
     pub scenario_id: String,
     /// Tick service was restored at, the earliest of all attempts.
-    pub restored_at: u32,
+    #[serde(default)]
+    pub restored_at: Option<u32>,
     pub attempts: u32,
+    /// The best debrief score (records from before scoring have none).
+    #[serde(default)]
+    pub score: Option<f64>,
 }
 
 impl Best {
@@ -129,30 +133,30 @@ impl Best {
         self.results.iter().find(|r| r.scenario_id == id)
     }
 
-    /// Records an attempt; returns true when it is a new best.
-    pub fn record(&mut self, id: &str, restored_at: Option<u32>) -> bool {
-        match self.results.iter_mut().find(|r| r.scenario_id == id) {
-            Some(r) => {
-                r.attempts += 1;
-                match restored_at {
-                    Some(t) if t < r.restored_at => {
-                        r.restored_at = t;
-                        true
-                    }
-                    _ => false,
-                }
-            }
+    /// Records an attempt; returns true when its score is a new best.
+    pub fn record(&mut self, id: &str, restored_at: Option<u32>, score: f64) -> bool {
+        let i = match self.results.iter().position(|r| r.scenario_id == id) {
+            Some(i) => i,
             None => {
-                if let Some(t) = restored_at {
-                    self.results.push(BestResult {
-                        scenario_id: id.to_string(),
-                        restored_at: t,
-                        attempts: 1,
-                    });
-                }
-                restored_at.is_some()
+                self.results.push(BestResult {
+                    scenario_id: id.to_string(),
+                    restored_at: None,
+                    attempts: 0,
+                    score: None,
+                });
+                self.results.len() - 1
             }
+        };
+        let r = &mut self.results[i];
+        r.attempts += 1;
+        if let Some(t) = restored_at {
+            r.restored_at = Some(r.restored_at.map_or(t, |best| best.min(t)));
         }
+        let better = r.score.is_none_or(|best| score > best);
+        if better {
+            r.score = Some(score);
+        }
+        better
     }
 }
 
@@ -274,14 +278,23 @@ mod tests {
     }
 
     #[test]
-    fn best_results_keep_the_earliest_restore() {
+    fn best_results_keep_the_best_score_and_the_earliest_restore() {
         let mut best = Best::decode(Some("garbage"));
-        assert!(!best.record("x", None));
-        assert!(best.record("x", Some(9_000)));
-        assert!(!best.record("x", Some(9_500)));
-        assert!(best.record("x", Some(8_000)));
+        assert!(best.record("x", None, 4.0));
+        assert!(best.record("x", Some(9_000), 48.0));
+        assert!(!best.record("x", Some(9_500), 41.0));
+        assert!(!best.record("x", Some(8_000), 47.0));
         let back = Best::decode(Some(&best.encode()));
-        assert_eq!(back.get("x").unwrap().restored_at, 8_000);
-        assert_eq!(back.get("x").unwrap().attempts, 3);
+        let r = back.get("x").unwrap();
+        assert_eq!(
+            (r.restored_at, r.score, r.attempts),
+            (Some(8_000), Some(48.0), 4)
+        );
+        // A record written before scores existed still reads.
+        let old = Best::decode(Some(
+            r#"{"results":[{"scenario_id":"x","restored_at":9000,"attempts":2}]}"#,
+        ));
+        assert_eq!(old.get("x").unwrap().restored_at, Some(9_000));
+        assert_eq!(old.get("x").unwrap().score, None);
     }
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, startIncident, advanceTo, act, clock, inkedShare, SCENARIO_TITLE } from './harness.mjs';
@@ -96,6 +96,39 @@ test('the real team path, clicked, ends restored and replays to the same trace h
   const native = JSON.parse(execFileSync(cli, ['run', 'ecommerce-memory-leak', '--seed', '20230510', '--actions', file, '--json']));
   const shown = await page.getByTestId('final-hash').textContent();
   assert.equal(native.trace_hash, shown, 'the downloaded run replays to the hash the end screen shows');
+
+  // The debrief: the score, the race against the real team, and the postmortem draft.
+  const scored = JSON.parse(execFileSync(cli, ['score', 'ecommerce-memory-leak', '--seed', '20230510', '--actions', file, '--json']));
+  assert.equal(Number(await page.getByTestId('score').textContent()), Math.round(scored.score));
+  assert.ok(scored.score > 40 && scored.score < 60, `close to the real team's par of 50: ${scored.score}`);
+  const realLane = await page.getByRole('img', { name: /^Real team: / }).getAttribute('aria-label');
+  assert.match(realLane, /Diagnosis at 15:01/);
+  const youLane = await page.getByRole('img', { name: /^You: / }).getAttribute('aria-label');
+  assert.match(youLane, /Resolution at 16:3\d/);
+  await page.locator('figure.race canvas.chart[data-drawn="true"]').waitFor();
+  assert.ok((await inkedShare(page, 'figure.race canvas.chart')) > 0.02, 'the race chart is drawn');
+  const phases = await page.getByRole('row').allTextContents();
+  assert.ok(phases.some((r) => /^Diagnosis15:0\d15:01/.test(r)), phases.join('\n'));
+  await page.getByRole('heading', { name: "The real team's: 3 (5 min)" }).waitFor();
+  await page.getByText('the configuration matched the last known-good snapshot').first().waitFor();
+  await page.getByRole('heading', { name: 'What the real team learned and changed' }).waitFor();
+  await page.getByLabel(/Your corrective measures/).fill('Page on live heap growth, not only on errors');
+  const [draft] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download postmortem (Markdown)' }).click(),
+  ]);
+  assert.equal(draft.suggestedFilename(), 'ecommerce-memory-leak-seed-20230510-postmortem.md');
+  const md = readFileSync(await draft.path(), 'utf8');
+  for (const heading of ['## Issue Summary', '## Timeline', '## Root Cause', '## Resolution and Recovery',
+    '## Corrective and Preventative Measures', '## Compared with the real timeline']) {
+    assert.ok(md.includes(heading), heading);
+  }
+  assert.ok(md.includes(`Score: **${scored.score.toFixed(1)}** of 100`), 'the draft states the same score as the command line');
+  assert.ok(md.includes('- Page on live heap growth, not only on errors _(from this run)_'));
+  await page.screenshot({ path: `${shots}/debrief.png`, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `${shots}/debrief-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(errors, []);
   await context.close();
 });

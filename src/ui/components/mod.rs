@@ -8,6 +8,8 @@ pub mod clock;
 pub mod command_box;
 pub mod findings;
 pub mod logs;
+pub mod postmortem;
+pub mod race;
 pub mod servers;
 pub mod status;
 pub mod team;

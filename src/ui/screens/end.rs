@@ -1,9 +1,15 @@
-//! The end: the milestones against the real team's, the impact, the restore time, and what next.
+//! The debrief: the score, the race against the real team, the phases, the impact side by side,
+//! the detours on both sides, what the real team learned, and the postmortem draft.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::score::{ghost, reached, ImpactSummary};
+use crate::score::text::gained_words;
+use crate::score::{Detour, ImpactSummary, Stamp};
 use crate::sim::render::thousands;
+use crate::ui::components::postmortem::Postmortem;
+use crate::ui::components::race::Race;
 use crate::ui::components::SessionRef;
 use crate::ui::session::Ending;
 use crate::ui::view::format;
@@ -11,8 +17,13 @@ use crate::ui::view::format;
 #[derive(Properties, PartialEq)]
 pub struct EndProps {
     pub session: SessionRef,
+    pub dark: bool,
+    /// The best score before this run, if the trainee had one.
+    pub best_before: Option<f64>,
     pub on_again: Callback<bool>,
     pub on_download: Callback<()>,
+    pub on_postmortem: Callback<String>,
+    pub on_announce: Callback<String>,
     pub on_library: Callback<()>,
 }
 
@@ -21,27 +32,65 @@ fn row(what: &str, you: String, real: String) -> Html {
     html! { <tr><th scope="row">{ what.to_string() }</th><td>{ you }</td><td>{ real }</td></tr> }
 }
 
+fn clock(stamp: &Option<Stamp>) -> String {
+    stamp.as_ref().map_or("-".to_string(), |s| s.clock.clone())
+}
+
+fn detour_list(title: &str, list: &[Detour], minutes: f64) -> Html {
+    let items = list.iter().map(|d| {
+        html! {
+            <li>
+                <span class="when">{ d.at.clock.clone() }</span>{ " " }
+                <code>{ d.action.to_string() }</code>
+                { format!(" ({:.0} min): {}", d.minutes, d.reason) }
+            </li>
+        }
+    });
+    html! {
+        <div class="detours-side">
+            <h3>{ format!("{title}: {} ({minutes:.0} min)", list.len()) }</h3>
+            if list.is_empty() { <p class="meta">{ "None." }</p> } else { <ul>{ for items }</ul> }
+        </div>
+    }
+}
+
+fn impact_table(
+    currency: &str,
+    s: &crate::scenario::Scenario,
+    you: &ImpactSummary,
+    r: &ImpactSummary,
+) -> Html {
+    let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(s, t));
+    let minutes = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
+    let money = |v: f64| format!("{currency} {}", thousands(v));
+    html! {
+        <table class="milestones impact-vs">
+            <thead><tr><th scope="col">{ "Impact" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team (same seed)" }</th></tr></thead>
+            <tbody>
+                { row("Outage started", at(you.outage_started_at), at(r.outage_started_at)) }
+                { row("Service restored", at(you.restored_at), at(r.restored_at)) }
+                { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(r.minutes_to_restore())) }
+                { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(r.peak_users_affected_pct)) }
+                { row("User-minutes of errors", thousands(you.user_minutes), thousands(r.user_minutes)) }
+                { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
+                { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
+            </tbody>
+        </table>
+    }
+}
+
 #[component]
 pub fn End(props: &EndProps) -> Html {
-    // The real team's path in the same world with the same seed, simulated once per session.
-    let real = {
-        let key = props
-            .session
-            .get()
-            .map(|s| (s.scenario.content_hash, s.seed));
-        let session = props.session.clone();
-        use_memo(key, move |_| {
-            session
-                .get()
-                .map(|s| ImpactSummary::of(&ghost(&s.scenario, s.seed)))
-        })
-    };
     let Some(session) = props.session.get() else {
         return html! {};
     };
-    let s = &session.scenario;
-    let trace = session.sim().trace();
-    let i = &trace.impact;
+    let Some(finished) = session.debrief() else {
+        return html! {};
+    };
+    let scenario = Rc::clone(&session.scenario);
+    let s = &*scenario;
+    let d = &finished.debrief;
+    let i = &finished.run.impact;
     let headline = match (session.ending(), i.restored_at) {
         (Some(Ending::Restored { .. }), Some(t)) => format!("Service restored at {}", format::clock(s, t)),
         (Some(Ending::Restored { since }), None) => format!(
@@ -51,61 +100,118 @@ pub fn End(props: &EndProps) -> Html {
         (Some(Ending::Stopped { at }), _) => format!("Session ended at {}", format::clock(s, at)),
         _ => "Time ran out before service was restored".to_string(),
     };
-    let milestones = reached(s, trace).into_iter().map(|m| {
-        let run = m.reached_at.map_or("-".to_string(), |t| s.hhmm(t));
-        let real = m.reference_at.map_or("-".to_string(), |t| s.hhmm(t));
-        let diff = match (m.reached_at, m.reference_at) {
-            (Some(a), Some(b)) => format::gained(a, b),
-            (None, Some(_)) => "not reached".into(),
-            _ => String::new(),
+    let best = match props.best_before {
+        Some(b) if d.score > b => format!("A new best: your previous best was {b:.0}."),
+        Some(b) => format!("Your best on this incident: {b:.0}."),
+        None => "Your first score on this incident.".to_string(),
+    };
+    let phases = d.phases.iter().map(|p| {
+        let diff = match (&p.reached_at, &p.reference_at) {
+            (None, Some(_)) => "not reached".to_string(),
+            (Some(_), None) => "the real team never did".to_string(),
+            _ => gained_words(p.minutes_gained),
         };
-        html! { <tr><th scope="row">{ m.title }</th><td>{ run }</td><td>{ real }</td><td>{ diff }</td></tr> }
+        html! {
+            <tr>
+                <th scope="row" title={p.rule}>{ p.title }</th>
+                <td>{ clock(&p.reached_at) }</td><td>{ clock(&p.reference_at) }</td>
+                <td>{ diff }</td><td class="num">{ format!("{:.1} / {:.0}", p.points, p.weight) }</td>
+            </tr>
+        }
     });
+    let milestones = d.milestones.iter().map(|m| {
+        let diff = match (&m.reached_at, &m.reference_at) {
+            (None, Some(_)) => "not reached".to_string(),
+            _ => gained_words(m.minutes_gained),
+        };
+        html! { <tr><th scope="row">{ m.title.clone() }</th><td>{ clock(&m.reached_at) }</td><td>{ clock(&m.reference_at) }</td><td>{ diff }</td></tr> }
+    });
+    let source = |id: &str| {
+        s.meta
+            .sources
+            .iter()
+            .find(|x| x.id == id)
+            .map_or(id.to_string(), |x| x.title.clone())
+    };
+    let learned = |list: &[crate::scenario::Learning]| -> Html {
+        html! { <ul>{ for list.iter().map(|l| html! { <li>{ l.text.clone() }<span class="source">{ format!(" ({})", source(&l.source)) }</span></li> }) }</ul> }
+    };
     let hash = session
         .final_hash()
         .map(|h| format!("{h:016x}"))
         .unwrap_or_default();
-    let pct_failed = 100.0 * i.failed_requests / i.requests.max(1.0);
-    let you = ImpactSummary::of(trace);
-    let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(s, t));
-    let minutes = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
-    let money = |v: f64| format!("{} {}", s.currency, thousands(v));
-    let impact_rows = real.as_ref().as_ref().map(|r| {
-        html! {
-            <table class="milestones impact-vs">
-                <thead><tr><th scope="col">{ "Impact" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team (same seed)" }</th></tr></thead>
-                <tbody>
-                    { row("Outage started", at(you.outage_started_at), at(r.outage_started_at)) }
-                    { row("Service restored", at(you.restored_at), at(r.restored_at)) }
-                    { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(r.minutes_to_restore())) }
-                    { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(r.peak_users_affected_pct)) }
-                    { row("User-minutes of errors", thousands(you.user_minutes), thousands(r.user_minutes)) }
-                    { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
-                    { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
-                </tbody>
-            </table>
-        }
-    });
+    let outcome = if d.restored {
+        "service restored"
+    } else {
+        "service not restored"
+    };
     html! {
-        <main class="screen end" id="main">
-            <h1>{ headline }</h1>
-            <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
-            <h2>{ "You and the real team" }</h2>
-            <table class="milestones">
-                <thead><tr><th scope="col">{ "Milestone" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th></tr></thead>
-                <tbody>{ for milestones }</tbody>
-            </table>
-            <h2>{ "Impact (to the end of the afternoon)" }</h2>
-            { for impact_rows }
-            <p class="meta">{ format!("Requests failed: {} of {} ({}).", thousands(i.failed_requests), thousands(i.requests), format::pct(pct_failed)) }</p>
-            <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim run {} --seed {} --actions run.json --json", s.meta.id, session.seed) }</code>
-                { " gives trace hash " }<code data-testid="final-hash">{ hash }</code></p>
+        <main class="screen end debrief" id="main">
+            <header class="debrief-head">
+                <div>
+                    <h1>{ headline }</h1>
+                    <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
+                </div>
+                <div class="score-card" role="group" aria-label="Score">
+                    <span class="score-value" data-testid="score">{ d.score_whole() }</span>
+                    <span class="score-of">{ "of 100" }</span>
+                    <span class="score-note">{ format!("{outcome}; the real team's path scores 50") }</span>
+                    <span class="score-note">{ best }</span>
+                </div>
+            </header>
             <div class="buttons">
                 <button type="button" class="primary" onclick={props.on_again.reform(|_| true)}>{ "Try again (same seed)" }</button>
                 <button type="button" onclick={props.on_again.reform(|_| false)}>{ "Try again (new seed)" }</button>
                 <button type="button" onclick={props.on_download.reform(|_| ())}>{ "Download this run" }</button>
                 <button type="button" onclick={props.on_library.reform(|_| ())}>{ "Back to the library" }</button>
             </div>
+            <section aria-labelledby="race-h">
+                <h2 id="race-h">{ "The race against the real team" }</h2>
+                <Race scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)} dark={props.dark} />
+            </section>
+            <div class="debrief-grid">
+                <section aria-labelledby="phases-h">
+                    <h2 id="phases-h">{ "Score by phase" }</h2>
+                    <table class="milestones phases">
+                        <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                        <tbody>{ for phases }</tbody>
+                    </table>
+                    if d.guessed {
+                        <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
+                    }
+                    <p class="meta">{ "Half of each phase's points at the real team's time, more for sooner, less for later; restoring service lifts the score over 20." }</p>
+                </section>
+                <section aria-labelledby="impact-h">
+                    <h2 id="impact-h">{ "Impact (to the end of the afternoon)" }</h2>
+                    { impact_table(&d.header.currency, s, &d.run.impact, &d.real_team.impact) }
+                </section>
+            </div>
+            <section aria-labelledby="detours-h">
+                <h2 id="detours-h">{ "Detours" }</h2>
+                <div class="detours">
+                    { detour_list("Yours", &d.run.detours, d.run.detour_minutes) }
+                    { detour_list("The real team's", &d.real_team.detours, d.real_team.detour_minutes) }
+                </div>
+            </section>
+            <section aria-labelledby="milestones-h">
+                <h2 id="milestones-h">{ "You and the real team, milestone by milestone" }</h2>
+                <table class="milestones">
+                    <thead><tr><th scope="col">{ "Milestone" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th></tr></thead>
+                    <tbody>{ for milestones }</tbody>
+                </table>
+            </section>
+            if !d.lessons.is_empty() || !d.corrective_measures.is_empty() {
+                <section aria-labelledby="learned-h" class="learned">
+                    <h2 id="learned-h">{ "What the real team learned and changed" }</h2>
+                    { learned(&d.lessons) }
+                    <h3>{ "Their corrective measures" }</h3>
+                    { learned(&d.corrective_measures) }
+                </section>
+            }
+            <Postmortem scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)}
+                on_download={props.on_postmortem.clone()} on_announce={props.on_announce.clone()} />
+            <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed) }</code>
+                { " gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
         </main>
     }
 }

@@ -221,6 +221,7 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
         y_min_top,
         right_axis,
         lines,
+        bands: Vec::new(),
         rules,
         marks: input
             .actions

@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod charts;
 pub mod command;
+pub mod debrief;
 pub mod format;
 pub mod menu;
 pub mod status;

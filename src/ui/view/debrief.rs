@@ -1,0 +1,360 @@
+//! The debrief's race, as data: the two lanes of phase marks and the chart of both runs' errors,
+//! with the gap in users affected shaded. Pure, so it is tested natively.
+
+use plotters::style::RGBColor;
+
+use crate::scenario::Scenario;
+use crate::score::text::{duration_words, gained_words};
+use crate::score::{Debrief, Phase};
+use crate::sim::{Metric, Trace};
+use crate::ui::chart::{decimate, Band, ChartSpec, Line, Palette};
+
+use super::format;
+
+/// One phase reached on a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneMark {
+    pub phase: Phase,
+    /// Position along the time axis, 0 to 1.
+    pub x: f64,
+    /// Label row (0 nearest the lane), so neighbours do not overprint each other.
+    pub row: u8,
+    pub label: String,
+    /// The whole story, for a tooltip and screen readers.
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub who: &'static str,
+    pub marks: Vec<LaneMark>,
+}
+
+/// Roughly how much of the axis one label takes (the lanes are drawn 1,000 units wide).
+pub const LABEL_WIDTH: f64 = 0.11;
+
+/// The stretch of the afternoon the race shows, in ticks: from shortly before the outage to
+/// shortly after the later of the two restores (the whole run when neither restored).
+pub fn window(d: &Debrief, end: u32) -> (u32, u32) {
+    let (you, real) = (&d.run.impact, &d.real_team.impact);
+    let start = [you.outage_started_at, real.outage_started_at]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(0);
+    let last_phase = d
+        .phases
+        .iter()
+        .flat_map(|p| [&p.reached_at, &p.reference_at])
+        .flatten()
+        .map(|s| s.tick)
+        .max()
+        .unwrap_or(end);
+    let to = match (you.restored_at, real.restored_at) {
+        (None, None) => end,
+        (a, b) => a.max(b).unwrap_or(end).max(last_phase) + 600,
+    };
+    (start.saturating_sub(600), to.min(end))
+}
+
+/// The real team's lane and the trainee's, over the axis `[from, to)` in ticks.
+pub fn lanes(d: &Debrief, from: u32, to: u32) -> [Lane; 2] {
+    let span = f64::from(to.saturating_sub(from).max(1));
+    let x = |t: u32| (f64::from(t.saturating_sub(from)) / span).clamp(0.0, 1.0);
+    let lane = |who: &'static str, you: bool| {
+        let mut marks: Vec<LaneMark> = d
+            .phases
+            .iter()
+            .filter_map(|p| {
+                let at = if you { &p.reached_at } else { &p.reference_at };
+                let at = at.as_ref()?;
+                let detail = if you {
+                    let vs = gained_words(p.minutes_gained);
+                    let vs = if vs.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {vs} than the real team")
+                    };
+                    format!("{} at {}{vs}", p.title, at.clock)
+                } else {
+                    format!("{} at {}", p.title, at.clock)
+                };
+                Some(LaneMark {
+                    phase: p.phase,
+                    x: x(at.tick),
+                    row: 0,
+                    label: format!("{} {}", p.title, at.clock),
+                    detail,
+                })
+            })
+            .collect();
+        marks.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut marks = merge_close(marks);
+        place_rows(&mut marks);
+        Lane { who, marks }
+    };
+    [lane("Real team", false), lane("You", true)]
+}
+
+/// Phases reached in the same minute share one mark: "Detection, Diagnosis 14:31".
+fn merge_close(marks: Vec<LaneMark>) -> Vec<LaneMark> {
+    let mut out: Vec<LaneMark> = Vec::new();
+    for m in marks {
+        let (title, clock) = m.label.rsplit_once(' ').unwrap_or((&m.label, ""));
+        match out.last_mut() {
+            Some(last) if last.label.ends_with(clock) => {
+                let (last_titles, _) = last.label.rsplit_once(' ').unwrap_or((&last.label, ""));
+                last.label = format!("{last_titles}, {title} {clock}");
+                last.detail = format!("{}; {}", last.detail, m.detail);
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+/// Puts each label on the lowest row whose last label ends before it starts, opening a new row
+/// when none is free: labels never overprint, the lane grows instead.
+fn place_rows(marks: &mut [LaneMark]) {
+    let mut row_end: Vec<f64> = Vec::new();
+    for m in marks.iter_mut() {
+        let width = LABEL_WIDTH * (m.label.len() as f64 / 16.0).max(1.0);
+        let row = match row_end.iter().position(|end| *end <= m.x) {
+            Some(r) => r,
+            None => {
+                row_end.push(f64::NEG_INFINITY);
+                row_end.len() - 1
+            }
+        };
+        row_end[row] = m.x + width;
+        m.row = row as u8;
+    }
+}
+
+impl Lane {
+    /// Label rows this lane needs.
+    pub fn rows(&self) -> u8 {
+        self.marks.iter().map(|m| m.row + 1).max().unwrap_or(1)
+    }
+}
+
+const YOU: RGBColor = RGBColor(38, 139, 210);
+const GHOST: RGBColor = RGBColor(128, 128, 138);
+const BETTER: RGBColor = RGBColor(0, 158, 115);
+const WORSE: RGBColor = RGBColor(220, 50, 47);
+
+/// Both runs' error rates on one axis, and the gap between their users affected shaded: green
+/// where fewer of your users met errors than the real team's, red where more.
+pub fn race_spec(
+    s: &Scenario,
+    you: &Trace,
+    ghost: &Trace,
+    window: (u32, u32),
+    palette: Palette,
+    scale: f64,
+    max_points: usize,
+) -> ChartSpec {
+    // The chart's time axis starts at the window: ticks are shifted to it.
+    let (from, to) = window;
+    let series = |t: &Trace, m: Metric| -> Vec<(u32, f32)> {
+        t.series
+            .ticks
+            .iter()
+            .zip(t.series.fleet(m))
+            .filter(|(tick, _)| (from..=to).contains(*tick))
+            .map(|(tick, v)| (tick - from, *v))
+            .collect()
+    };
+    let line = |label: &str, color, dashed, points: Vec<(u32, f32)>| Line {
+        label: label.into(),
+        color,
+        dashed,
+        right: false,
+        points: decimate(&points, max_points),
+    };
+    let (mine, theirs) = (
+        series(you, Metric::UsersAffectedPct),
+        series(ghost, Metric::UsersAffectedPct),
+    );
+    let step = mine.len().div_ceil(max_points.max(1)).max(1);
+    let pairs = mine.iter().zip(&theirs).step_by(step);
+    let better = pairs
+        .clone()
+        .map(|(a, b)| (a.0, a.1.min(b.1), b.1))
+        .collect();
+    let worse = pairs.map(|(a, b)| (a.0, b.1, a.1.max(b.1))).collect();
+    ChartSpec {
+        title: "Error rate, you and the real team".into(),
+        start_s_of_day: (s.config.start_s_of_day + from) % 86_400,
+        x_end: to - from,
+        y_min_top: 10.0,
+        right_axis: None,
+        lines: vec![
+            line(
+                "your errors %",
+                YOU,
+                false,
+                series(you, Metric::ErrorRatePct),
+            ),
+            line(
+                "real team's errors %",
+                GHOST,
+                true,
+                series(ghost, Metric::ErrorRatePct),
+            ),
+        ],
+        bands: vec![
+            Band {
+                label: "fewer users affected".into(),
+                color: BETTER,
+                points: better,
+            },
+            Band {
+                label: "more users affected".into(),
+                color: WORSE,
+                points: worse,
+            },
+        ],
+        rules: Vec::new(),
+        marks: Vec::new(),
+        now: None,
+        palette,
+        scale,
+    }
+}
+
+/// A sentence for screen readers (and everyone) that says what the race shows.
+pub fn race_summary(s: &Scenario, d: &Debrief) -> String {
+    let (you, real) = (&d.run.impact, &d.real_team.impact);
+    let restore = match (you.restored_at, real.restored_at) {
+        (Some(a), Some(b)) if a + 60 <= b => format!(
+            "You restored service at {}, {} before the real team ({}).",
+            format::clock(s, a),
+            duration_words(b - a),
+            s.hhmm(b)
+        ),
+        (Some(a), Some(b)) if a >= b + 60 => format!(
+            "You restored service at {}, {} after the real team ({}).",
+            format::clock(s, a),
+            duration_words(a - b),
+            s.hhmm(b)
+        ),
+        (Some(a), Some(b)) => format!(
+            "You restored service at {}, within a minute of the real team ({}).",
+            format::clock(s, a),
+            s.hhmm(b)
+        ),
+        (Some(a), None) => format!(
+            "You restored service at {}; the real team's path did not.",
+            format::clock(s, a)
+        ),
+        (None, Some(b)) => format!(
+            "Service was not restored; the real team restored it at {}.",
+            format::clock(s, b)
+        ),
+        (None, None) => "Neither run restored service.".to_string(),
+    };
+    let saved = real.user_minutes - you.user_minutes;
+    let gap = if saved >= 0.0 {
+        format!(
+            "{} fewer user-minutes of errors than the real team.",
+            format::compact(saved)
+        )
+    } else {
+        format!(
+            "{} more user-minutes of errors than the real team.",
+            format::compact(-saved)
+        )
+    };
+    format!("{restore} {gap}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+    use crate::scenario::script;
+    use crate::score::Debrief;
+    use crate::sim::run_scripted;
+    use crate::ui::chart::LIGHT;
+
+    const EXPERT: &str = include_str!("../../../tests/runs/expert.json");
+
+    #[test]
+    fn lanes_place_every_phase_reached_without_overprinting() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let actions = script::parse_actions("expert.json", EXPERT, &s).unwrap();
+        let d = Debrief::compute(&s, s.seed, &actions);
+        let (from, to) = window(&d, s.config.duration_s);
+        assert_eq!(
+            (s.hhmm(from), s.hhmm(to)),
+            ("14:18".to_string(), "16:47".to_string())
+        );
+        let [real, you] = lanes(&d, from, to);
+        // The real team never declared a severity and reached mitigation and resolution at once.
+        let labels = |l: &Lane| l.marks.iter().map(|m| m.label.clone()).collect::<Vec<_>>();
+        assert_eq!(labels(&real).len(), 5, "{:?}", labels(&real));
+        assert_eq!(
+            labels(&you),
+            [
+                "Detection, Diagnosis 14:31",
+                "Root cause 14:37",
+                "Triage 14:38",
+                "Escalation 14:44",
+                "Mitigation, Resolution 14:52"
+            ]
+        );
+        for lane in [&real, &you] {
+            for row in 0..lane.rows() {
+                let xs: Vec<f64> = lane
+                    .marks
+                    .iter()
+                    .filter(|m| m.row == row)
+                    .map(|m| m.x)
+                    .collect();
+                assert!(xs.windows(2).all(|w| w[1] - w[0] >= LABEL_WIDTH), "{xs:?}");
+            }
+        }
+        assert!(you.rows() <= 5, "{}", you.rows());
+        let first = &you.marks[0];
+        assert_eq!(
+            first.detail,
+            "Detection at 14:31, 4 min sooner than the real team; Diagnosis at 14:31, 30 min sooner than the real team"
+        );
+    }
+
+    #[test]
+    fn the_race_shades_the_gap_on_the_side_it_falls() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let actions = script::parse_actions("expert.json", EXPERT, &s).unwrap();
+        let (you, _) = run_scripted(s.config.clone(), s.seed, &actions);
+        let ghost = crate::score::ghost(&s, s.seed);
+        let d = Debrief::compute(&s, s.seed, &actions);
+        let spec = race_spec(
+            &s,
+            &you,
+            &ghost,
+            window(&d, s.config.duration_s),
+            LIGHT,
+            1.0,
+            400,
+        );
+        assert!(spec.title.contains("real team"));
+        let [better, worse] = [&spec.bands[0], &spec.bands[1]];
+        // The expert was ahead all afternoon: a wide green band, next to no red.
+        let area = |b: &Band| b.points.iter().map(|p| f64::from(p.2 - p.1)).sum::<f64>();
+        assert!(
+            area(better) > 10.0 * area(worse).max(1.0),
+            "{} {}",
+            area(better),
+            area(worse)
+        );
+        let text = race_summary(&s, &d);
+        assert!(
+            text.starts_with(
+                "You restored service at 14:52 WAT, 1 h 45 min before the real team (16:37)."
+            ),
+            "{text}"
+        );
+    }
+}
