@@ -1,5 +1,6 @@
 //! The scorer: each phase and detour rule, the score's properties (including property tests over
-//! random action sequences), and the postmortem draft.
+//! random action sequences), and the postmortem draft. Native only (proptest).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -6,7 +6,7 @@ use std::fmt;
 use thiserror::Error;
 
 /// One problem in a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     /// 1-based; 0 when the problem has no place in the file (an empty file, say).

@@ -1,9 +1,19 @@
-//! The scenarios built into the binary.
+//! The scenarios built into the binary. Natively they are parsed from their TOML; in the browser
+//! they come compiled ahead of time (`scenarios/compiled/*.json`, the validated `Scenario` as
+//! JSON, kept equal to the TOML by a test), so the page needs no TOML parser to start.
+
+use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
 pub const BUILTIN: [(&str, &str); 1] = [(
     "ecommerce-memory-leak",
     include_str!("../../scenarios/ecommerce-memory-leak.toml"),
+)];
+
+/// (id, compiled JSON) of every built-in scenario, in the same order.
+pub const COMPILED: [(&str, &str); 1] = [(
+    "ecommerce-memory-leak",
+    include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
 )];
 
 pub fn builtin_text(id: &str) -> Option<&'static str> {
@@ -17,8 +27,28 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
     BUILTIN.iter().map(|(id, _)| *id)
 }
 
-/// Parses a built-in scenario; they are checked by tests, so failure here is a bug.
-pub fn builtin(id: &str) -> Option<super::Scenario> {
+/// A built-in scenario; they are checked by tests, so failure here is a bug.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin(id: &str) -> Option<Scenario> {
     let text = builtin_text(id)?;
     Some(super::parse(&format!("{id}.toml"), text).expect("built-in scenarios are valid (tested)"))
+}
+
+/// A built-in scenario, from its compiled form (tested equal to parsing its TOML).
+#[cfg(target_arch = "wasm32")]
+pub fn builtin(id: &str) -> Option<Scenario> {
+    compiled(id)
+}
+
+/// A built-in scenario read from its compiled JSON.
+pub fn compiled(id: &str) -> Option<Scenario> {
+    let json = COMPILED.iter().find(|(i, _)| *i == id)?.1;
+    Some(serde_json::from_str(json).expect("compiled built-ins read (tested)"))
+}
+
+/// The compiled form of a scenario, as committed under `scenarios/compiled/`.
+pub fn compile(scenario: &Scenario) -> String {
+    let mut json = serde_json::to_string(scenario).expect("scenarios serialise");
+    json.push('\n');
+    json
 }

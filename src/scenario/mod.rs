@@ -7,6 +7,7 @@ pub mod file;
 pub mod library;
 mod locate;
 pub mod model;
+pub mod remote;
 pub mod script;
 pub mod units;
 mod validate;

@@ -1,10 +1,10 @@
 //! A scenario after validation: everything checked, times turned into ticks.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::sim::{Action, ActionKind, ScheduledAction, SimConfig};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Difficulty {
     Introductory,
@@ -30,14 +30,14 @@ impl Difficulty {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: String,
@@ -49,7 +49,7 @@ pub struct Meta {
     pub follows: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Clock {
     pub date: String,
     pub start_s_of_day: u32,
@@ -58,7 +58,7 @@ pub struct Clock {
 }
 
 /// What marks a milestone as reached in a run.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum MilestoneTrigger {
     /// An alert rule (by index) fired.
     Alert(u32),
@@ -71,7 +71,7 @@ pub enum MilestoneTrigger {
     Restored,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Milestone {
     pub id: String,
     pub title: String,
@@ -79,7 +79,7 @@ pub struct Milestone {
 }
 
 /// One line of what the real team did.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReferenceEntry {
     pub tick: u32,
     pub action: Option<Action>,
@@ -89,13 +89,13 @@ pub struct ReferenceEntry {
 }
 
 /// A lesson or corrective measure of the real team, with the source it comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Learning {
     pub text: String,
     pub source: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub meta: Meta,
     pub clock: Clock,

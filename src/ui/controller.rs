@@ -11,22 +11,26 @@ use super::components::SessionRef;
 use super::session::Session;
 use super::state::{Msg, Screen, Speed, UiState};
 use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
+use super::validator::Validator;
+use crate::scenario::remote::Reply;
 use crate::scenario::{Diagnostic, Scenario};
 use crate::sim::{Action, ActionError, EventKind};
 use crate::ui::view::format;
 
-/// A scenario opened from a file, with its text (saved with a session so it can resume).
+/// A scenario opened from a file (saved with a session so it can resume).
 #[derive(Clone, PartialEq)]
 pub struct Opened {
     pub scenario: Rc<Scenario>,
-    pub text: Rc<str>,
 }
 
 /// What the app keeps outside the reducer besides the session.
 #[derive(Default)]
 pub struct Keep {
-    /// The text of the running scenario when it came from a file.
-    file_text: Option<Rc<str>>,
+    /// The running scenario came from a file (it is saved with the session).
+    from_file: bool,
+    validator: Option<Validator>,
+    /// The file the validator is checking.
+    checking: String,
     resumable: Option<storage::Resumed>,
     download: Option<gloo::file::ObjectUrl>,
     reader: Option<gloo::file::callbacks::FileReader>,
@@ -56,7 +60,7 @@ impl Controller {
 
     fn save(&self, session: &Session) {
         let keep = self.keep.borrow();
-        let text = Save::of(session, keep.file_text.as_deref()).encode();
+        let text = Save::of(session, keep.from_file).encode();
         if let Err(why) = local::write(SESSION_KEY, &text) {
             self.dispatcher.dispatch(Msg::Announce(why));
         }
@@ -91,7 +95,7 @@ impl Controller {
         match (yes, taken) {
             (true, Some(r)) => {
                 let tick = r.session.tick();
-                self.keep.borrow_mut().file_text = r.scenario_text.map(Rc::from);
+                self.keep.borrow_mut().from_file = r.from_file;
                 *self.session.0.borrow_mut() = Some(r.session);
                 self.dispatcher.dispatch(Msg::Show(Screen::Console, tick));
             }
@@ -102,12 +106,11 @@ impl Controller {
     /// Opens a scenario's briefing with a fresh session (the scenario's own seed unless given).
     pub fn open(&self, (scenario, seed): (Rc<Scenario>, Option<u64>)) {
         let seed = seed.unwrap_or(scenario.seed);
-        let text = self
+        let from_file = self
             .opened
             .as_ref()
-            .filter(|o| Rc::ptr_eq(&o.scenario, &scenario))
-            .map(|o| Rc::clone(&o.text));
-        self.keep.borrow_mut().file_text = text;
+            .is_some_and(|o| Rc::ptr_eq(&o.scenario, &scenario));
+        self.keep.borrow_mut().from_file = from_file;
         *self.session.0.borrow_mut() = Some(Session::new(scenario, seed));
         self.dispatcher.dispatch(Msg::Show(Screen::Briefing, 0));
     }
@@ -279,32 +282,64 @@ impl Controller {
         self.keep.borrow_mut().download = Some(url);
     }
 
-    /// Reads a scenario file picked in the library and validates it in the page.
+    /// Reads a scenario file picked in the library and has the validator worker check it.
     pub fn read_file(&self, file: web_sys::File) {
         let name = file.name();
         let blob = gloo::file::File::from(file);
         let c = self.clone();
-        let reader = gloo::file::callbacks::read_as_text(&blob, move |result| match result {
-            Ok(text) => match crate::scenario::parse(&name, &text) {
-                Ok(s) => {
-                    c.file_errors.set(Vec::new());
-                    c.opened.set(Some(Opened {
-                        scenario: Rc::new(s),
-                        text: Rc::from(text),
-                    }));
-                }
-                Err(e) => c.file_errors.set(e.diagnostics),
-            },
-            Err(e) => c.file_errors.set(vec![Diagnostic {
-                file: name.clone(),
-                line: 0,
-                column: 0,
-                path: String::new(),
-                message: format!("the file could not be read as text: {e}"),
-                help: None,
-                source_line: None,
-            }]),
+        let reader = gloo::file::callbacks::read_as_text(&blob, move |result| {
+            let sent = match result {
+                Ok(text) => c.validate(&name, &text),
+                Err(e) => Err(format!("the file could not be read as text: {e}")),
+            };
+            if let Err(message) = sent {
+                c.file_errors.set(vec![note(&name, message)]);
+            }
         });
         self.keep.borrow_mut().reader = Some(reader);
+    }
+
+    fn validate(&self, name: &str, text: &str) -> Result<(), String> {
+        let mut keep = self.keep.borrow_mut();
+        keep.checking = name.to_string();
+        if keep.validator.is_none() {
+            let c = self.clone();
+            keep.validator = Some(Validator::start(Callback::from(move |reply| {
+                c.validated(reply)
+            }))?);
+        }
+        keep.validator
+            .as_ref()
+            .map_or(Ok(()), |v| v.check(name, text))
+    }
+
+    /// The validator's answer about a file.
+    fn validated(&self, reply: Reply) {
+        match reply {
+            Reply::Valid(s) => {
+                self.file_errors.set(Vec::new());
+                self.opened.set(Some(Opened {
+                    scenario: Rc::new(*s),
+                }));
+            }
+            Reply::Invalid(diagnostics) => self.file_errors.set(diagnostics),
+            Reply::Garbled(message) => {
+                let file = self.keep.borrow().checking.clone();
+                self.file_errors.set(vec![note(&file, message)]);
+            }
+        }
+    }
+}
+
+/// A problem with a file that has no place in it.
+fn note(file: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        line: 0,
+        column: 0,
+        path: String::new(),
+        message,
+        help: None,
+        source_line: None,
     }
 }

@@ -19,6 +19,8 @@ mod controller;
 mod hooks;
 #[cfg(target_arch = "wasm32")]
 mod screens;
+#[cfg(target_arch = "wasm32")]
+mod validator;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -11,7 +11,8 @@ use crate::scenario::{library, Scenario};
 use crate::sim::ScheduledAction;
 
 /// Bumped when the save layout changes; older saves are discarded with a message.
-pub const SAVE_VERSION: u32 = 1;
+/// 2: a scenario opened from a file is saved compiled (the page has no TOML parser to re-read it).
+pub const SAVE_VERSION: u32 = 2;
 pub const SESSION_KEY: &str = "incident-trainer.session";
 pub const BEST_KEY: &str = "incident-trainer.best";
 
@@ -19,9 +20,9 @@ pub const BEST_KEY: &str = "incident-trainer.best";
 pub struct Save {
     pub version: u32,
     pub scenario_id: String,
-    /// The file's text when the scenario was opened from disk (built-ins are in the app).
+    /// The scenario itself when it was opened from a file (built-ins are in the app).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario_text: Option<String>,
+    pub scenario: Option<Scenario>,
     /// The scenario's content hash, hex: a save from another version of it cannot resume.
     pub content_hash: String,
     pub seed: u64,
@@ -30,11 +31,11 @@ pub struct Save {
 }
 
 impl Save {
-    pub fn of(session: &Session, scenario_text: Option<&str>) -> Save {
+    pub fn of(session: &Session, from_file: bool) -> Save {
         Save {
             version: SAVE_VERSION,
             scenario_id: session.scenario.meta.id.clone(),
-            scenario_text: scenario_text.map(str::to_string),
+            scenario: from_file.then(|| (*session.scenario).clone()),
             content_hash: format!("{:016x}", session.scenario.content_hash),
             seed: session.seed,
             tick: session.tick(),
@@ -50,7 +51,7 @@ impl Save {
 /// A save, checked and turned back into a running session.
 pub struct Resumed {
     pub session: Session,
-    pub scenario_text: Option<String>,
+    pub from_file: bool,
 }
 
 /// Reads a save back. The error is one line a trainee can read.
@@ -63,13 +64,9 @@ pub fn decode(text: &str) -> Result<Resumed, String> {
             save.version
         ));
     }
-    let scenario = match &save.scenario_text {
-        Some(text) => crate::scenario::parse("saved scenario", text).map_err(|e| {
-            format!(
-                "The saved session's scenario no longer reads ({} error(s)); it was discarded.",
-                e.diagnostics.len()
-            )
-        })?,
+    let from_file = save.scenario.is_some();
+    let scenario = match save.scenario.clone() {
+        Some(scenario) => scenario,
         None => library::builtin(&save.scenario_id).ok_or_else(|| {
             format!(
                 "The saved session is for `{}`, which this version does not have; it was discarded.",
@@ -83,10 +80,7 @@ pub fn decode(text: &str) -> Result<Resumed, String> {
     if session.ending().is_some() {
         return Err("The saved session had already ended; it was discarded.".into());
     }
-    Ok(Resumed {
-        session,
-        scenario_text: save.scenario_text,
-    })
+    Ok(Resumed { session, from_file })
 }
 
 fn check_version(scenario: &Scenario, save: &Save) -> Result<(), String> {
@@ -201,7 +195,7 @@ mod tests {
     #[test]
     fn a_save_resumes_exactly_where_it_was() {
         let session = played();
-        let text = Save::of(&session, None).encode();
+        let text = Save::of(&session, false).encode();
         let resumed = decode(&text).unwrap().session;
         assert_eq!(resumed.tick(), session.tick());
         assert_eq!(resumed.actions(), session.actions());
@@ -212,12 +206,33 @@ mod tests {
     }
 
     #[test]
+    fn a_session_of_a_scenario_from_a_file_saves_the_scenario_itself() {
+        let (_, text) = library::BUILTIN[0];
+        let own = text.replace("id = \"ecommerce-memory-leak\"", "id = \"our-own\"");
+        let scenario = Rc::new(crate::scenario::parse("own.toml", &own).unwrap());
+        let mut session = Session::new(scenario, 11);
+        session.advance(1800);
+        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
+        let resumed = decode(&Save::of(&session, true).encode()).unwrap();
+        assert!(resumed.from_file);
+        assert_eq!(*resumed.session.scenario, *session.scenario);
+        assert_eq!(
+            trace_hash(resumed.session.sim().trace()),
+            trace_hash(session.sim().trace())
+        );
+        // A built-in's save does not carry it.
+        assert!(!Save::of(&played(), false)
+            .encode()
+            .contains("\"scenario\":"));
+    }
+
+    #[test]
     fn a_save_taken_right_after_an_action_keeps_it() {
         let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
         let mut session = Session::new(s, 7);
         session.advance(600);
         session.take(Action::new(ActionKind::ViewMemory)).unwrap();
-        let resumed = decode(&Save::of(&session, None).encode()).unwrap().session;
+        let resumed = decode(&Save::of(&session, false).encode()).unwrap().session;
         assert_eq!(resumed.actions(), session.actions());
         assert_eq!(
             trace_hash(resumed.sim().trace()),
@@ -228,7 +243,7 @@ mod tests {
     #[test]
     fn bad_saves_are_explained_in_one_line() {
         let session = played();
-        let good = Save::of(&session, None);
+        let good = Save::of(&session, false);
         let cases = [
             ("{not json".to_string(), "could not be read"),
             ("".to_string(), "could not be read"),
@@ -257,12 +272,9 @@ mod tests {
                 "does not have",
             ),
             (
-                Save {
-                    scenario_text: Some("title = 3".into()),
-                    ..good.clone()
-                }
-                .encode(),
-                "no longer reads",
+                good.encode()
+                    .replace("\"seed\"", "\"scenario\":{\"meta\":3},\"seed\""),
+                "could not be read",
             ),
         ];
         for (text, expected) in cases {

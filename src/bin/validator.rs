@@ -1,0 +1,30 @@
+//! The scenario validator as a web worker: the page sends a file's text, the worker parses and
+//! validates it (the TOML parser lives here, not in the page's first download) and answers with
+//! the scenario or its errors. See `scenario::remote` for the messages.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let request = e.data().as_string().unwrap_or_default();
+        let reply = incident_trainer::scenario::remote::answer(&request);
+        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker does.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(
+        incident_trainer::scenario::remote::READY,
+    ));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!("the validator runs in the browser, as the web app's worker; use `incident-sim validate` here");
+    std::process::ExitCode::from(2)
+}

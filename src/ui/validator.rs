@@ -1,0 +1,83 @@
+//! The page's handle on the validator worker: started on the first file opened (its wasm holds
+//! the TOML parser, so the page's first download does not), kept for the app's life.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+use crate::scenario::remote::{self, Reply};
+
+/// Where Trunk puts the worker's loader (worker files keep their names: see index.html).
+const LOADER: &str = "./validator_loader.js";
+
+pub struct Validator {
+    worker: Worker,
+    /// A request made before the worker said it listens.
+    held: Rc<RefCell<Option<String>>>,
+    ready: Rc<Cell<bool>>,
+    // Dropped with the worker, which is terminated first.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Validator {
+    /// Starts the worker; every reply goes to `on_reply`.
+    pub fn start(on_reply: Callback<Reply>) -> Result<Validator, String> {
+        let worker =
+            Worker::new(LOADER).map_err(|e| format!("the validator did not start: {e:?}"))?;
+        let replies = on_reply.clone();
+        let (held, ready) = (
+            Rc::new(RefCell::new(None::<String>)),
+            Rc::new(Cell::new(false)),
+        );
+        let (hold, heard) = (Rc::clone(&held), Rc::clone(&ready));
+        let port = worker.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let text = e.data().as_string().unwrap_or_default();
+            if text == remote::READY {
+                heard.set(true);
+                if let Some(request) = hold.borrow_mut().take() {
+                    let _ = port.post_message(&JsValue::from_str(&request));
+                }
+                return;
+            }
+            replies.emit(remote::read_reply(&text));
+        });
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+            on_reply.emit(Reply::Garbled(
+                "the validator stopped with an error; reload the page and try again".into(),
+            ));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Validator {
+            worker,
+            held,
+            ready,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Asks for a file to be checked (the latest request wins while the worker starts).
+    pub fn check(&self, file: &str, text: &str) -> Result<(), String> {
+        let request = remote::request(file, text);
+        if !self.ready.get() {
+            *self.held.borrow_mut() = Some(request);
+            return Ok(());
+        }
+        self.worker
+            .post_message(&JsValue::from_str(&request))
+            .map_err(|e| format!("the validator could not be reached: {e:?}"))
+    }
+}
+
+impl Drop for Validator {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
