@@ -186,10 +186,14 @@ fn an_action_takes_time_and_the_trainee_is_busy_meanwhile() {
         .unwrap()
         .ready_at;
     assert_eq!(ready, sim.tick() + 300);
-    assert_eq!(
-        sim.apply(Action::new(ActionKind::ViewMemory)),
-        Err(ActionError::Busy { until: ready })
+    let busy = sim.apply(Action::new(ActionKind::ViewMemory)).unwrap_err();
+    assert!(matches!(busy, ActionError::Busy { until, .. } if until == ready));
+    // Refusals speak in clock time, never ticks.
+    let expected = format!(
+        "still busy with the previous action until {}",
+        incident_trainer::sim::clock::hhmmss(sim.config().start_s_of_day, ready)
     );
+    assert_eq!(busy.to_string(), expected);
     wait(&mut sim, 300);
     assert!(sim.apply(Action::new(ActionKind::ViewMemory)).is_ok());
 }

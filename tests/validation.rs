@@ -291,3 +291,46 @@ fn the_correct_hypothesis_takes_its_faults_evidence_by_default() {
     assert_eq!(s.lessons.len(), 4);
     assert_eq!(s.corrective_measures.len(), 5);
 }
+
+#[test]
+fn dates_offsets_deploys_and_huge_durations() {
+    case(
+        "dates_and_durations",
+        &[
+            ("date = \"May 10\"", "date = \"the tenth of May\""),
+            ("utc_offset = \"+01:00\"", "utc_offset = \"WAT\""),
+            ("when = \"May 9 18:40\"", "when = \"yesterday evening\""),
+            (
+                "developers_response = \"13m\"",
+                "developers_response = \"9999999999999999h\"",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_deploy_during_the_run_is_not_history() {
+    case(
+        "deploy_after_start",
+        &[("when = \"May 10 12:30\"", "when = \"May 10 15:30\"")],
+    );
+}
+
+#[test]
+fn a_time_before_the_start_names_the_start_and_does_not_cascade() {
+    case(
+        "before_the_start",
+        &[(
+            "at = \"14:35\"\naction = \"restart_server\"",
+            "at = \"09:35\"\naction = \"restart_server\"",
+        )],
+    );
+}
+
+#[test]
+fn a_bare_percentage_says_a_number_was_expected() {
+    case(
+        "bare_percentage",
+        &[("outage_error_rate_pct = 5.0", "outage_error_rate_pct = 5%")],
+    );
+}

@@ -61,15 +61,40 @@ impl Checker {
         };
         let tick = tick_of(self.start_s_of_day, s);
         if self.duration_s > 0 && tick > self.duration_s {
+            let start = clock::hhmm(self.start_s_of_day, 0);
             let end = clock::hhmm(self.start_s_of_day, self.duration_s);
-            let help = "use a time between the start and the end of the time limit";
+            let help = format!("use a time from {start} to {end}");
             self.fail(
                 path,
-                format!("{text} is outside the run, which ends {end}"),
+                format!("{text} is outside the run, which goes from {start} to {end}"),
                 help,
             );
+            // Reported once: the caller treats it as no time (no "out of order" after it).
+            return None;
         }
         Some(tick)
+    }
+
+    /// A calendar date as scenarios write it: `2023-05-10`, `May 10` or `May 10, 2023`.
+    pub fn date(&mut self, path: &str, text: &str) {
+        if parse_date(text).is_none() {
+            self.fail(
+                path,
+                format!("`{text}` is not a date"),
+                "write `2023-05-10`, `May 10` (when the year is unknown) or `May 10, 2023`",
+            );
+        }
+    }
+
+    /// An offset from UTC: `+01:00`, `-05:00`, `+05:30`.
+    pub fn utc_offset(&mut self, path: &str, text: &str) {
+        if parse_utc_offset(text).is_none() {
+            self.fail(
+                path,
+                format!("`{text}` is not an offset from UTC"),
+                "write a sign, hours and minutes, from -12:00 to +14:00: `+01:00`, `-05:00`, `+05:30`",
+            );
+        }
     }
 
     pub fn range(&mut self, path: &str, value: f64, low: f64, high: f64) -> f64 {
@@ -136,5 +161,90 @@ impl Checker {
             );
         }
         value.to_string()
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// (year if given, month 1-12, day) of `2023-05-10`, `May 10` or `May 10, 2023` (month names in
+/// full or their first three letters).
+pub fn parse_date(text: &str) -> Option<(Option<u32>, u32, u32)> {
+    let text = text.trim();
+    let valid = |month: u32, day: u32| {
+        let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        (1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1]
+    };
+    if let [y, m, d] = text.split('-').collect::<Vec<_>>()[..] {
+        let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        return (y >= 1900 && y <= 2999 && valid(m, d)).then_some((Some(y), m, d));
+    }
+    let (date, year) = match text.split_once(',') {
+        Some((date, year)) => (date, Some(year.trim().parse::<u32>().ok()?)),
+        None => (text, None),
+    };
+    let (month, day) = date.trim().split_once(' ')?;
+    let month = month.to_ascii_lowercase();
+    let m = MONTHS
+        .iter()
+        .position(|name| month.len() >= 3 && name.starts_with(month.as_str()))? as u32
+        + 1;
+    let d = day.trim().parse().ok()?;
+    (valid(m, d) && year.is_none_or(|y| (1900..=2999).contains(&y))).then_some((year, m, d))
+}
+
+/// Minutes east of UTC of `+01:00` and the like.
+pub fn parse_utc_offset(text: &str) -> Option<i32> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    let minutes = sign * (h * 60 + m);
+    (m < 60 && (-12 * 60..=14 * 60).contains(&minutes)).then_some(minutes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_offsets() {
+        assert_eq!(parse_date("2023-05-10"), Some((Some(2023), 5, 10)));
+        assert_eq!(parse_date("May 10"), Some((None, 5, 10)));
+        assert_eq!(parse_date("Sep 3, 2021"), Some((Some(2021), 9, 3)));
+        for bad in [
+            "",
+            "May",
+            "May 32",
+            "Foo 3",
+            "2023-13-01",
+            "10/05/2023",
+            "May 10, twenty",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(parse_utc_offset("+01:00"), Some(60));
+        assert_eq!(parse_utc_offset("-05:30"), Some(-330));
+        for bad in ["", "01:00", "+1:00", "+15:00", "+01:60", "UTC+1"] {
+            assert_eq!(parse_utc_offset(bad), None, "{bad}");
+        }
     }
 }

@@ -20,12 +20,40 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
 }
 
+impl Diagnostic {
+    /// The field as people count: list entries from 1 (`faults[0].at` is `faults #1.at`).
+    pub fn field(&self) -> String {
+        human_path(&self.path)
+    }
+}
+
+/// `reference[11].at` as `reference #12.at`: entries counted from 1, as people count them.
+pub fn human_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 4);
+    let mut rest = path;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        match rest[open + 1..close].parse::<usize>() {
+            // A list at the top of the file (an actions file) has no name: its entries do.
+            Ok(i) if out.is_empty() => out.push_str(&format!("entry #{}", i + 1)),
+            Ok(i) => out.push_str(&format!(" #{}", i + 1)),
+            Err(_) => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
             writeln!(f, "error: {}", self.message)?;
         } else {
-            writeln!(f, "error: {}: {}", self.path, self.message)?;
+            writeln!(f, "error: {}: {}", self.field(), self.message)?;
         }
         writeln!(f, "  --> {}:{}:{}", self.file, self.line, self.column)?;
         if let Some(text) = &self.source_line {
@@ -143,5 +171,25 @@ mod tests {
         assert_eq!(map.line_col(13), (3, 1));
         assert_eq!(map.line_col(18), (4, 5));
         assert_eq!(map.line_text(2).as_deref(), Some("bb = 2"));
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::human_path;
+
+    #[test]
+    fn entries_count_from_one() {
+        assert_eq!(human_path("reference[11].at"), "reference #12.at");
+        assert_eq!(
+            human_path("scenario.sources[0].id"),
+            "scenario.sources #1.id"
+        );
+        assert_eq!(
+            human_path("hypotheses[0].evidence[2]"),
+            "hypotheses #1.evidence #3"
+        );
+        assert_eq!(human_path("fleet.servers"), "fleet.servers");
+        assert_eq!(human_path("[1].at"), "entry #2.at");
     }
 }

@@ -32,12 +32,8 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
         }
     };
     let located = Located::parse(text).map_err(|(message, offset)| {
-        fail(
-            offset,
-            String::new(),
-            message,
-            Some("this is not valid TOML; see https://toml.io for the syntax".into()),
-        )
+        let (message, help) = syntax_help(text, offset, message);
+        fail(offset, String::new(), message, Some(help))
     })?;
     let parsed: file::ScenarioFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start);
@@ -69,6 +65,34 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
         )
         .collect();
     Err(ScenarioErrors { diagnostics })
+}
+
+/// A TOML syntax error in words for the case people meet most: a number written with its unit
+/// (`5%`, `2GB`), which TOML reads as an unquoted string.
+fn syntax_help(text: &str, offset: Option<usize>, message: String) -> (String, String) {
+    let token: String = offset
+        .and_then(|o| text.get(o..))
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| !c.is_whitespace() && *c != '#')
+                .collect()
+        })
+        .unwrap_or_default();
+    let numeric = token.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.');
+    if message.contains("must be quoted") && numeric {
+        let digits: String = token
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '_'))
+            .collect();
+        return (
+            format!("`{token}` is not a number: a number here is written bare, without a unit or %"),
+            format!("write {digits}; the field's name gives its unit (`_pct` is percent, `_ms` milliseconds)"),
+        );
+    }
+    (
+        message,
+        "this is not valid TOML; see https://toml.io for the syntax".into(),
+    )
 }
 
 fn serde_help(message: &str) -> String {
@@ -106,15 +130,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         &f.corrective_measures,
         &source_ids,
     );
-    let deploy_history = f
-        .deploys
-        .iter()
-        .map(|d| crate::sim::DeployRecord {
-            when: d.when.clone(),
-            version: d.version.clone(),
-            summary: d.summary.clone(),
-        })
-        .collect();
+    let deploy_history = validate::deploys(c, &f.deploys, &f.clock);
     let mut hasher = StableHasher::default();
     hasher.bytes(text.as_bytes());
     Scenario {

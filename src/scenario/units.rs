@@ -19,7 +19,8 @@ pub fn parse_duration(text: &str) -> Option<u32> {
             _ => return None,
         };
         let value: u64 = number.parse().ok()?;
-        total += value * unit;
+        // Checked: "9999999999999999h" is not a duration, not an overflow.
+        total = value.checked_mul(unit).and_then(|v| total.checked_add(v))?;
         number.clear();
     }
     if !number.is_empty() || total > u64::from(u32::MAX) {
@@ -38,7 +39,18 @@ mod tests {
         assert_eq!(parse_duration("5m"), Some(300));
         assert_eq!(parse_duration("1h30m"), Some(5400));
         assert_eq!(parse_duration("0s"), Some(0));
-        for bad in ["", "5", "m", "5 m", "1.5h", "-5m", "5d"] {
+        for bad in [
+            "",
+            "5",
+            "m",
+            "5 m",
+            "1.5h",
+            "-5m",
+            "5d",
+            "9999999999999999h",
+            "99999999999999999999s",
+            "5000000h",
+        ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
     }

@@ -195,8 +195,12 @@ impl std::fmt::Display for Action {
 /// Why an action could not be taken.
 #[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ActionError {
-    #[error("still busy with the previous action until tick {until}")]
-    Busy { until: u32 },
+    #[error("still busy with the previous action until {clock}")]
+    Busy {
+        until: u32,
+        /// `until` as local `HH:MM:SS`.
+        clock: String,
+    },
     #[error("the run is over")]
     RunOver,
     #[error("`{action}` needs a target ({expected})")]

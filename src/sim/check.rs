@@ -31,8 +31,10 @@ impl Simulation {
             return Err(ActionError::RunOver);
         }
         if self.tick < self.team.busy_until {
+            let until = self.team.busy_until;
             return Err(ActionError::Busy {
-                until: self.team.busy_until,
+                until,
+                clock: super::clock::hhmmss(self.cfg.start_s_of_day, until),
             });
         }
         let target = self.resolve(action)?;

@@ -195,14 +195,7 @@ impl Controller {
                 )));
             }
             Err(e) => {
-                let why = match e {
-                    ActionError::Busy { until } => format!(
-                        "still busy with the previous action until {}",
-                        format::clock_seconds(&s.scenario, until)
-                    ),
-                    other => other.to_string(),
-                };
-                let words = format!("{action}: {why}");
+                let words = format!("{action}: {e}");
                 self.message.set(words.clone());
                 self.dispatcher.dispatch(Msg::Announce(words));
             }

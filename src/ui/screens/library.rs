@@ -88,7 +88,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                         <ul>{ for props.file_errors.iter().map(|d| html! {
                             <li>
                                 <code>{ format!("line {}, column {}", d.line, d.column) }</code>
-                                { " " }<strong>{ if d.path.is_empty() { String::new() } else { format!("{}: ", d.path) } }</strong>
+                                { " " }<strong>{ if d.path.is_empty() { String::new() } else { format!("{}: ", d.field()) } }</strong>
                                 { &d.message }
                                 if let Some(h) = &d.help { <span class="help">{ format!(" ({h})") }</span> }
                             </li>
