@@ -189,7 +189,7 @@ pub fn parse_date(text: &str) -> Option<(Option<u32>, u32, u32)> {
     };
     if let [y, m, d] = text.split('-').collect::<Vec<_>>()[..] {
         let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        return (y >= 1900 && y <= 2999 && valid(m, d)).then_some((Some(y), m, d));
+        return ((1900..=2999).contains(&y) && valid(m, d)).then_some((Some(y), m, d));
     }
     let (date, year) = match text.split_once(',') {
         Some((date, year)) => (date, Some(year.trim().parse::<u32>().ok()?)),

@@ -14,7 +14,7 @@ use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
 use super::validator::Validator;
 use crate::scenario::remote::Reply;
 use crate::scenario::{Diagnostic, Scenario};
-use crate::sim::{Action, ActionError, EventKind};
+use crate::sim::{Action, EventKind};
 use crate::ui::view::format;
 
 /// A scenario opened from a file (saved with a session so it can resume).
