@@ -110,9 +110,13 @@ fn mistakes_on_the_command_line_are_explained() {
         stderr(&out)
     );
     let out = sim(&["run", "ecommerce-memory-leak", "--seed", "x"]);
-    assert!(stderr(&out).contains("--seed: `x` is not a whole number"));
+    assert!(
+        stderr(&out).contains("invalid value 'x' for '--seed <N>'"),
+        "{}",
+        stderr(&out)
+    );
     let out = sim(&["frobnicate"]);
-    assert!(stderr(&out).contains("usage:"));
+    assert!(stderr(&out).contains("Usage:"));
 }
 
 #[test]
@@ -193,4 +197,31 @@ fn score_prints_the_breakdown_and_writes_the_postmortem() {
     assert!(draft.starts_with("# Postmortem: "), "{draft}");
     let bad = sim(&["score", "ecommerce-memory-leak", "--csv", "x.csv"]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn every_subcommand_answers_help() {
+    for sub in ["run", "score", "validate", "actions", "list", "schema"] {
+        let out = sim(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Usage: incident-sim"), "{sub}");
+    }
+    let out = sim(&["--help"]);
+    assert!(stdout(&out).contains("score"));
+}
+
+#[test]
+fn run_findings_shows_what_every_diagnostic_showed() {
+    let out = sim(&["run", "ecommerce-memory-leak", "--findings"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("== heap_profile app-1 at 15:17 (ready 15:22)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CartSnapshotRegistry"),
+        "the heap profile names the leaking site"
+    );
+    assert!(text.contains("== diff_config at 14:42"), "{text}");
 }

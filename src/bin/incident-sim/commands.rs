@@ -1,113 +1,45 @@
-//! Headless runner for scenario authors and CI: run, validate and list scenarios.
+//! What each subcommand does.
 
 use std::process::ExitCode;
 
 use incident_trainer::scenario::{self, script, Scenario};
 use incident_trainer::score;
-use incident_trainer::sim::render::thousands;
+use incident_trainer::sim::render::{finding_text, thousands};
 use incident_trainer::sim::run::Refused;
 use incident_trainer::sim::{
     first_divergence, run_scripted, trace_hash, ScheduledAction, Trace, CATALOGUE,
 };
 
-const USAGE: &str = "\
-usage:
-  incident-sim run SCENARIO [--seed N] [--actions reference|none|FILE] [--json] [--check-determinism] [--csv FILE]
-  incident-sim score SCENARIO [--seed N] --actions FILE [--json] [--postmortem FILE.md]
-  incident-sim validate FILE...
-  incident-sim actions
-  incident-sim list
-  incident-sim schema          (the JSON Schema of scenario files, for editors)
+use super::args::{Command, Common, RunArgs, ScoreArgs};
 
-SCENARIO is a built-in id (see `list`) or a path to a .toml file.
---actions reference replays what the real team did (the default); none does nothing;
-FILE is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}] (the console's
-\"Download this run\" writes one). `score` compares the run with the real team's path replayed with
-the same seed: phases, impact, detours and the score (the real team's path scores 50).";
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("run") => run(&args[1..]),
-        Some("score") => score_run(&args[1..]),
-        Some("validate") => validate(&args[1..]),
-        Some("actions") => {
+pub fn dispatch(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Run(args) => run(&args),
+        Command::Score(args) => score_run(&args),
+        Command::Validate { files } => validate(&files),
+        Command::Actions => {
             print_actions();
             Ok(ExitCode::SUCCESS)
         }
-        Some("schema") => schema(),
-        Some("list") => {
+        Command::List => {
             for id in scenario::library::ids() {
                 println!("{id}");
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+        Command::Schema => {
+            print!("{}", scenario::json_schema());
             Ok(ExitCode::SUCCESS)
         }
-        _ => Err(USAGE.to_string()),
-    };
-    result.unwrap_or_else(|message| {
-        eprintln!("{message}");
-        ExitCode::from(2)
-    })
+    }
 }
 
-struct RunArgs {
-    scenario: String,
-    seed: Option<u64>,
-    actions: String,
-    json: bool,
-    check: bool,
-    csv: Option<String>,
-    postmortem: Option<String>,
-}
-
-fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
-    let mut parsed = RunArgs {
-        scenario: String::new(),
-        seed: None,
-        actions: "reference".into(),
-        json: false,
-        check: false,
-        csv: None,
-        postmortem: None,
-    };
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--seed" => {
-                let value = it.next().ok_or("--seed needs a number")?;
-                parsed.seed = Some(
-                    value
-                        .parse()
-                        .map_err(|_| format!("--seed: `{value}` is not a whole number"))?,
-                );
-            }
-            "--actions" => {
-                parsed.actions = it
-                    .next()
-                    .ok_or("--actions needs reference, none or a file")?
-                    .clone()
-            }
-            "--json" => parsed.json = true,
-            "--check-determinism" => parsed.check = true,
-            "--csv" => parsed.csv = Some(it.next().ok_or("--csv needs a file path")?.clone()),
-            "--postmortem" => {
-                parsed.postmortem = Some(it.next().ok_or("--postmortem needs a file path")?.clone())
-            }
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {flag}\n\n{USAGE}"))
-            }
-            name if parsed.scenario.is_empty() => parsed.scenario = name.to_string(),
-            extra => return Err(format!("unexpected argument `{extra}`\n\n{USAGE}")),
-        }
-    }
-    if parsed.scenario.is_empty() {
-        return Err(format!("run needs a scenario\n\n{USAGE}"));
-    }
-    Ok(parsed)
+/// The scenario, seed and actions a run or score names.
+fn load(c: &Common) -> Result<(Scenario, u64, Vec<ScheduledAction>), String> {
+    let scenario = scenario::load(&c.scenario).map_err(|e| e.to_string())?;
+    let seed = c.seed.unwrap_or(scenario.seed);
+    let actions = actions_for(&c.actions, &scenario)?;
+    Ok((scenario, seed, actions))
 }
 
 fn actions_for(spec: &str, scenario: &Scenario) -> Result<Vec<ScheduledAction>, String> {
@@ -133,14 +65,11 @@ struct Report<'a> {
     hash: u64,
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let args = parse_run_args(args)?;
-    let scenario = scenario::load(&args.scenario).map_err(|e| e.to_string())?;
-    let seed = args.seed.unwrap_or(scenario.seed);
-    let actions = actions_for(&args.actions, &scenario)?;
+fn run(args: &RunArgs) -> Result<ExitCode, String> {
+    let (scenario, seed, actions) = load(&args.common)?;
     let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
     let hash = trace_hash(&trace);
-    if args.check {
+    if args.check_determinism {
         let (again, _) = run_scripted(scenario.config.clone(), seed, &actions);
         if trace_hash(&again) != hash {
             let tick = first_divergence(&trace, &again)
@@ -158,27 +87,39 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         scenario: &scenario,
         seed,
         actions: actions.len(),
-        source: &args.actions,
+        source: &args.common.actions,
         trace: &trace,
         refused: &refused,
         hash,
     };
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&score::RunReport::new(
-                &scenario,
-                seed,
-                report.actions,
-                &trace,
-                &refused
-            ))
-            .expect("json")
-        );
+    if args.common.json {
+        let json = score::RunReport::new(&scenario, seed, actions.len(), &trace, &refused);
+        println!("{}", serde_json::to_string_pretty(&json).expect("json"));
     } else {
         print!("{}", text_report(&report));
     }
+    if args.findings {
+        print!("{}", findings(&scenario, &trace));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What every diagnostic showed, in order, as the console shows it.
+fn findings(scenario: &Scenario, trace: &Trace) -> String {
+    let mut out = String::new();
+    for f in &trace.findings {
+        out.push_str(&format!(
+            "\n== {} at {} (ready {})\n",
+            f.action,
+            scenario.hhmm(f.issued_at),
+            scenario.hhmm(f.ready_at)
+        ));
+        out.push_str(&finding_text(f, trace, scenario.clock.start_s_of_day));
+    }
+    if trace.findings.is_empty() {
+        out.push_str("\n(no diagnostics were run)\n");
+    }
+    out
 }
 
 fn text_report(r: &Report) -> String {
@@ -248,16 +189,8 @@ fn text_report(r: &Report) -> String {
     o
 }
 
-fn score_run(args: &[String]) -> Result<ExitCode, String> {
-    let args = parse_run_args(args)?;
-    if args.check || args.csv.is_some() {
-        return Err(format!(
-            "score takes --seed, --actions, --json and --postmortem\n\n{USAGE}"
-        ));
-    }
-    let scenario = scenario::load(&args.scenario).map_err(|e| e.to_string())?;
-    let seed = args.seed.unwrap_or(scenario.seed);
-    let actions = actions_for(&args.actions, &scenario)?;
+fn score_run(args: &ScoreArgs) -> Result<ExitCode, String> {
+    let (scenario, seed, actions) = load(&args.common)?;
     let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
     let ghost = score::ghost(&scenario, seed);
     let debrief = score::Debrief::of(&score::Runs {
@@ -272,7 +205,7 @@ fn score_run(args: &[String]) -> Result<ExitCode, String> {
         let text = score::postmortem::draft(&scenario, &debrief, &trace, &[]);
         std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}"))?;
     }
-    if args.json {
+    if args.common.json {
         println!("{}", serde_json::to_string_pretty(&debrief).expect("json"));
     } else {
         print!("{}", score::text::render(&debrief));
@@ -290,7 +223,7 @@ fn series_csv(scenario: &Scenario, trace: &Trace) -> String {
     }
     out.push('\n');
     for (i, tick) in trace.series.ticks.iter().enumerate() {
-        out.push_str(&crate::clock_hhmmss(scenario, *tick));
+        out.push_str(&clock_hhmmss(scenario, *tick));
         for m in Metric::ALL {
             out.push_str(&format!(",{}", trace.series.fleet(m)[i]));
         }
@@ -304,9 +237,6 @@ fn clock_hhmmss(scenario: &Scenario, tick: u32) -> String {
 }
 
 fn validate(files: &[String]) -> Result<ExitCode, String> {
-    if files.is_empty() {
-        return Err(format!("validate needs at least one file\n\n{USAGE}"));
-    }
     let mut failed = false;
     for file in files {
         let text = match std::fs::read_to_string(file) {
@@ -335,17 +265,6 @@ fn validate(files: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn schema() -> Result<ExitCode, String> {
-    print!("{}", scenario::json_schema());
-    Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn schema() -> Result<ExitCode, String> {
-    Err("the schema is generated by the native build".into())
 }
 
 fn print_actions() {

@@ -1,0 +1,76 @@
+//! The command line, declared: every subcommand answers `--help`.
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "incident-sim",
+    version,
+    about = "Runs, scores and checks incident-training scenarios headless",
+    after_help = "SCENARIO is a built-in id (see `incident-sim list`) or a path to a .toml file.\n\
+                  An actions FILE is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}]\n\
+                  (the console's \"Download this run\" writes one)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run a scenario and print what happened: milestones against the real team, impact, hash
+    Run(RunArgs),
+    /// Compare a run with the real team's path replayed with the same seed: phases, score, detours
+    Score(ScoreArgs),
+    /// Check scenario files: every problem, with file, line, column and a hint (exit 1 on any)
+    Validate {
+        /// Scenario files to check
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// List every action with its category, target, time cost and what it does
+    Actions,
+    /// List the built-in scenarios
+    List,
+    /// Print the JSON Schema of scenario files, for editors
+    Schema,
+}
+
+#[derive(Args)]
+pub struct Common {
+    /// A built-in scenario id or a path to a .toml file
+    pub scenario: String,
+    /// The seed (default: the scenario's own, the calibrated afternoon)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// `reference` (what the real team did), `none`, or an actions FILE
+    #[arg(long, value_name = "reference|none|FILE", default_value = "reference")]
+    pub actions: String,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Run twice and fail (exit 1) if the traces differ, naming the first tick they diverge
+    #[arg(long)]
+    pub check_determinism: bool,
+    /// Write every fleet metric, one row per scrape, to FILE
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<String>,
+    /// Print what every diagnostic showed, as the trainee would read it
+    #[arg(long)]
+    pub findings: bool,
+}
+
+#[derive(Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Write the postmortem draft (Markdown) to FILE
+    #[arg(long, value_name = "FILE.md")]
+    pub postmortem: Option<String>,
+}
