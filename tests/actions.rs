@@ -482,3 +482,121 @@ fn a_server_added_by_scaling_out_gets_its_own_series() {
     );
     assert!(series.server_at(ServerMetric::GcPct, 0, last).unwrap() > 0.0);
 }
+
+/// A configuration push lands when it completes, not when it is started.
+#[test]
+fn a_config_revert_lands_when_its_push_completes() {
+    let kind = FaultKind::PoolExhaustion {
+        pool_size: 6,
+        change: "db.pool.max_size 60 -> 6".into(),
+    };
+    let (trace, _) = run_scripted(
+        with_fault(300, kind),
+        2,
+        &[scheduled(1200, Action::new(ActionKind::RevertConfig))],
+    );
+    let landed = |k: fn(&EventKind) -> bool| trace.events.first(k).map(|e| e.tick);
+    let push = ActionKind::RevertConfig.spec().duration_s;
+    assert_eq!(
+        landed(|k| matches!(k, EventKind::FaultCured { .. })),
+        Some(1200 + push)
+    );
+    assert_eq!(
+        landed(|k| matches!(k, EventKind::ConfigReverted { .. })),
+        Some(1200 + push)
+    );
+    // While it is on its way the pool is still starved.
+    assert!(mean(&trace, Metric::ErrorRatePct, 1200, 1200 + push - 10) > 20.0);
+}
+
+#[test]
+fn the_maintenance_page_and_rate_limits_land_after_their_switch() {
+    let mut sim = Simulation::new(quiet_config(), 1);
+    wait(&mut sim, 100);
+    sim.apply(Action::new(ActionKind::EnableMaintenancePage))
+        .unwrap();
+    wait(&mut sim, 30);
+    assert!(sim
+        .trace()
+        .events
+        .last(|k| matches!(k, EventKind::MaintenanceMode { .. }))
+        .is_none());
+    wait(&mut sim, 40);
+    assert!(sim
+        .trace()
+        .events
+        .last(|k| matches!(k, EventKind::MaintenanceMode { on: true }))
+        .is_some());
+}
+
+/// Rate limiting admits what the servers can really serve: a process burning half of one
+/// server's CPU takes half of that server's capacity from the limit.
+#[test]
+fn rate_limiting_counts_capacity_lost_to_a_runaway_process() {
+    let kind = FaultKind::CpuRunaway {
+        targets: Targets::Servers(vec![0]),
+        cpu_pct: 50.0,
+        process: "report-export".into(),
+    };
+    let cfg = with_fault(60, kind);
+    let capacity = cfg.fleet.capacity_rps;
+    let (trace, refused) = run_scripted(
+        cfg,
+        3,
+        &[scheduled(600, Action::new(ActionKind::EnableRateLimiting))],
+    );
+    assert!(refused.is_empty());
+    let limit = trace
+        .events
+        .first(|k| matches!(k, EventKind::RateLimit { .. }))
+        .map(|e| match e.kind {
+            EventKind::RateLimit { limit_rps } => f64::from(limit_rps),
+            _ => unreachable!(),
+        })
+        .unwrap();
+    let expected = 0.8 * capacity * 3.5;
+    assert!((limit - expected).abs() < 1.0, "{limit} vs {expected}");
+}
+
+#[test]
+fn a_rollback_with_no_earlier_release_is_refused_with_a_reason() {
+    let mut cfg = quiet_config();
+    cfg.deploy_history.truncate(1);
+    let mut sim = Simulation::new(cfg, 1);
+    let err = sim
+        .apply(Action::new(ActionKind::RollbackDeploy))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no earlier release to roll back to"),
+        "{err}"
+    );
+    assert!(sim
+        .trace()
+        .events
+        .first(|k| matches!(k, EventKind::Deploy { .. }))
+        .is_none());
+    // With a history there is something to go back to; a second one while it is on its way is
+    // refused too.
+    let cfg = quiet_config();
+    let (busy, live) = (
+        ActionKind::RollbackDeploy.spec().duration_s,
+        cfg.response.rollback_s,
+    );
+    assert!(
+        busy < live,
+        "the test needs the trainee free before the rollback lands"
+    );
+    let mut sim = Simulation::new(cfg, 1);
+    sim.apply(Action::new(ActionKind::RollbackDeploy)).unwrap();
+    wait(&mut sim, busy);
+    let again = sim
+        .apply(Action::new(ActionKind::RollbackDeploy))
+        .unwrap_err();
+    assert!(
+        again
+            .to_string()
+            .contains("a rollback is already on its way"),
+        "{again}"
+    );
+}

@@ -189,7 +189,9 @@ impl Simulation {
                 }
                 Effect::FixLive => self.fix_live(t),
                 Effect::RollbackLive => {
-                    let version = self.faults.previous_release.clone();
+                    let Some(version) = self.faults.previous_release.clone() else {
+                        continue; // refused when taken: there is no earlier release
+                    };
                     self.cure(t, |k| {
                         matches!(
                             k,
@@ -208,6 +210,7 @@ impl Simulation {
                         .push(t, EventKind::ServerAdded { server: s });
                 }
                 Effect::FaultEnds { fault } => self.end_fault(t, fault),
+                Effect::Land { kind, host } => self.land(t, kind, host),
             }
         }
     }

@@ -54,6 +54,7 @@ impl Simulation {
         match kind {
             K::RollingRestart => self.fleet.len(),
             K::ScaleOut | K::RollbackDeploy | K::PageDevelopers | K::ApplyCodeFix => 1,
+            kind if super::remediate::lands_on_completion(kind) => 1,
             _ => 0,
         }
     }
@@ -83,6 +84,13 @@ impl Simulation {
             (K::ApplyCodeFix, _) if team.hypothesis.is_none() => Err(ActionError::NoHypothesis),
             (K::ApplyCodeFix, _) if self.pending.contains(|e| *e == Effect::FixLive) => {
                 nothing("a fix is already on its way".into())
+            }
+            (K::RollbackDeploy, _) if self.faults.previous_release.is_none() => nothing(format!(
+                "there is no earlier release to roll back to ({} is the only one known)",
+                self.faults.release
+            )),
+            (K::RollbackDeploy, _) if self.pending.contains(|e| *e == Effect::RollbackLive) => {
+                nothing("a rollback is already on its way".into())
             }
             (K::RevertConfig, _) if self.faults.config_changes.is_empty() => {
                 nothing("the running configuration already matches the last known-good one".into())

@@ -22,7 +22,8 @@ pub struct FaultState {
     /// Deploys during the run: (tick, version).
     pub deploys: Vec<(u32, String)>,
     pub release: String,
-    pub previous_release: String,
+    /// The release before the current one, if the scenario names one (a rollback needs it).
+    pub previous_release: Option<String>,
 }
 
 impl FaultState {
@@ -33,9 +34,7 @@ impl FaultState {
         let release = history
             .next()
             .map_or("unknown".into(), |d| d.version.clone());
-        let previous_release = history
-            .next()
-            .map_or("unknown".into(), |d| d.version.clone());
+        let previous_release = history.next().map(|d| d.version.clone());
         FaultState {
             order,
             next: 0,
@@ -160,7 +159,8 @@ impl Simulation {
 
     /// Rolls out a release: every server restarts on it at once.
     pub(super) fn deploy(&mut self, t: u32, version: String, cause: RestartCause) {
-        self.faults.previous_release = std::mem::replace(&mut self.faults.release, version.clone());
+        self.faults.previous_release =
+            Some(std::mem::replace(&mut self.faults.release, version.clone()));
         self.faults.deploys.push((t, version.clone()));
         self.trace.events.push(t, EventKind::Deploy { version });
         for s in 0..self.fleet.len() {

@@ -1,6 +1,7 @@
 //! Effects that land later (a restart finishing, developers arriving, a fix going live), kept in
 //! `(tick, sequence)` order so ties keep the order they were scheduled in.
 
+use super::actions::ActionKind;
 use super::events::RestartCause;
 
 /// Most effects that may wait at once; scheduling past it is refused.
@@ -8,12 +9,22 @@ pub const MAX_PENDING: usize = 4_096;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    StopServer { server: u32, cause: RestartCause },
+    StopServer {
+        server: u32,
+        cause: RestartCause,
+    },
     DevelopersArrive,
     FixLive,
     RollbackLive,
     ServerProvisioned,
-    FaultEnds { fault: u32 },
+    FaultEnds {
+        fault: u32,
+    },
+    /// A change the trainee started lands when its action completes (a config push, a cleanup).
+    Land {
+        kind: ActionKind,
+        host: Option<u32>,
+    },
 }
 
 #[derive(Clone, Debug, Default)]

@@ -18,25 +18,82 @@ fn note(text: String) -> Outcome {
     Ok(FindingBody::Note { text })
 }
 
+/// Changes that land when their action completes (a restart starts at once; these are pushes,
+/// cleanups and switches that take the action's time to go live).
+pub fn lands_on_completion(kind: ActionKind) -> bool {
+    use ActionKind as K;
+    matches!(
+        kind,
+        K::RevertConfig
+            | K::CleanDisk
+            | K::KillRunaway
+            | K::RaiseMemoryLimit
+            | K::EnableMaintenancePage
+            | K::DisableMaintenancePage
+            | K::EnableRateLimiting
+            | K::DisableRateLimiting
+    )
+}
+
 impl Simulation {
     /// Restarts, scaling, rollbacks, config and disk fixes, maintenance and rate limiting.
     pub(super) fn remediate(&mut self, t: u32, kind: ActionKind, host: Option<u32>) -> Outcome {
         use ActionKind as K;
+        if lands_on_completion(kind) {
+            let secs = self.duration_s(kind);
+            self.schedule(t + secs, Effect::Land { kind, host })?;
+            let what = self.landing_words(kind, host);
+            return note(format!("{what}; it lands in about {}.", words(secs)));
+        }
         match kind {
             K::RestartServer => self.restart(t, host.expect("resolved as a host")),
             K::RestartAll => self.restart_all(t),
             K::RollingRestart => self.rolling_restart(t),
             K::ScaleOut => self.scale_out(t),
             K::RollbackDeploy => self.rollback(t),
-            K::RaiseMemoryLimit => self.raise_memory_limit(t),
+            _ => unreachable!("{kind:?} is not a remediation that starts at once"),
+        }
+    }
+
+    /// What a change that lands later will do, said when it is started.
+    fn landing_words(&self, kind: ActionKind, host: Option<u32>) -> String {
+        use ActionKind as K;
+        let on = |h: Option<u32>| h.map_or("every server".to_string(), |s| self.fleet.name(s));
+        match kind {
+            K::RevertConfig => format!(
+                "Pushing the last known-good configuration back ({} change(s))",
+                self.faults.config_changes.len()
+            ),
+            K::CleanDisk => format!("Removing rotated logs on {}", on(host)),
+            K::KillRunaway => format!("Killing the runaway process on {}", on(host)),
+            K::RaiseMemoryLimit => {
+                let (current, raised) = self.memory_limits_mb();
+                format!("Raising the heap limit from {current:.0} MB to {raised:.0} MB; the servers restart on it when it lands")
+            }
+            K::EnableMaintenancePage => "Switching every user to the maintenance page".into(),
+            K::DisableMaintenancePage => "Sending users back to the site".into(),
+            K::EnableRateLimiting => {
+                "Turning on rate limiting at 80% of the capacity of the servers up when it lands"
+                    .into()
+            }
+            K::DisableRateLimiting => "Turning rate limiting off".into(),
+            _ => unreachable!("{kind:?} lands at once"),
+        }
+    }
+
+    /// A change started earlier goes live now.
+    pub(super) fn land(&mut self, t: u32, kind: ActionKind, host: Option<u32>) {
+        use ActionKind as K;
+        match kind {
             K::RevertConfig => self.revert_config(t),
             K::CleanDisk => self.clean_disk(host),
             K::KillRunaway => self.kill_runaway(host.expect("resolved as a host") as usize),
+            K::RaiseMemoryLimit => self.raise_memory_limit(t),
             K::EnableMaintenancePage => self.maintenance(t, true),
             K::DisableMaintenancePage => self.maintenance(t, false),
             K::EnableRateLimiting => self.rate_limit(t, true),
             K::DisableRateLimiting => self.rate_limit(t, false),
-            _ => unreachable!("{kind:?} is not a remediation"),
+            _ => unreachable!("{kind:?} lands at once"),
         }
     }
 
@@ -77,13 +134,14 @@ impl Simulation {
     fn rollback(&mut self, t: u32) -> Outcome {
         let secs = self.cfg.response.rollback_s;
         self.schedule(t + secs, Effect::RollbackLive)?;
-        let (from, to) = (&self.faults.release, &self.faults.previous_release);
+        let from = &self.faults.release;
+        let to = self.faults.previous_release.as_deref().unwrap_or("?");
         note(format!(
             "Rolling back from {from} to {to}; live in about {secs} s."
         ))
     }
 
-    fn revert_config(&mut self, t: u32) -> Outcome {
+    fn revert_config(&mut self, t: u32) {
         let changes = std::mem::take(&mut self.faults.config_changes);
         for c in &changes {
             let change = format!("{}: {} -> {}", c.key, c.to, c.from);
@@ -92,13 +150,9 @@ impl Simulation {
                 .push(t, EventKind::ConfigReverted { change });
         }
         self.cure(t, |k| matches!(k, FaultKind::PoolExhaustion { .. }));
-        note(format!(
-            "Reverted {} change(s) to the last known-good configuration.",
-            changes.len()
-        ))
     }
 
-    fn clean_disk(&mut self, host: Option<u32>) -> Outcome {
+    fn clean_disk(&mut self, host: Option<u32>) {
         let cleaned: Vec<usize> = match host {
             Some(s) => vec![s as usize],
             None => (0..self.fleet.len()).collect(),
@@ -108,45 +162,34 @@ impl Simulation {
             server.disk_used_mb = self.cfg.fleet.disk_used_mb;
             server.disk_full = false;
         }
-        note(format!(
-            "Removed rotated logs on {} server(s).",
-            cleaned.len()
-        ))
     }
 
-    fn kill_runaway(&mut self, s: usize) -> Outcome {
-        let name = self.fleet.name(s as u32);
+    fn kill_runaway(&mut self, s: usize) {
         self.fleet.servers[s].runaway_cpu_pct = 0.0;
-        note(format!("Killed the runaway process on {name}."))
     }
 
-    fn maintenance(&mut self, t: u32, on: bool) -> Outcome {
+    fn maintenance(&mut self, t: u32, on: bool) {
         self.team.maintenance = on;
         self.trace.events.push(t, EventKind::MaintenanceMode { on });
-        note(
-            if on {
-                "Every user now sees the maintenance page."
-            } else {
-                "Users reach the site again."
-            }
-            .into(),
-        )
     }
 
-    fn rate_limit(&mut self, t: u32, on: bool) -> Outcome {
-        let limit = RATE_LIMIT_SHARE * self.fleet.servers_up() as f64 * self.cfg.fleet.capacity_rps;
+    /// Admits a share of what the servers up now can serve: a process burning CPU takes its share
+    /// of a server's capacity away.
+    fn rate_limit(&mut self, t: u32, on: bool) {
+        let capacity = self.cfg.fleet.capacity_rps;
+        let servable: f64 = self
+            .fleet
+            .servers
+            .iter()
+            .filter(|s| s.is_up())
+            .map(|s| capacity * (1.0 - s.runaway_cpu_pct / 100.0).max(0.0))
+            .sum();
+        let limit = RATE_LIMIT_SHARE * servable;
         self.team.rate_limit_rps = on.then_some(limit);
         let limit_rps = if on { limit as f32 } else { 0.0 };
         self.trace
             .events
             .push(t, EventKind::RateLimit { limit_rps });
-        if on {
-            note(format!(
-                "Admitting at most {limit:.0} requests/s; the rest get 429."
-            ))
-        } else {
-            note("Rate limiting is off.".into())
-        }
     }
 
     fn rolling_restart(&mut self, t: u32) -> Outcome {
@@ -175,16 +218,21 @@ impl Simulation {
         (current, (current * MEMORY_RAISE).min(ceiling).max(current))
     }
 
-    fn raise_memory_limit(&mut self, t: u32) -> Outcome {
-        let (current, raised) = self.memory_limits_mb();
+    fn raise_memory_limit(&mut self, t: u32) {
+        let (_, raised) = self.memory_limits_mb();
         for s in 0..self.fleet.len() {
             self.fleet.servers[s].heap_max_mb = raised;
             self.fleet
                 .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
         }
-        let text = format!(
-            "Heap limit raised from {current:.0} MB to {raised:.0} MB; servers restarting on it."
-        );
-        Ok(FindingBody::Note { text })
+    }
+}
+
+/// `2 min`, `90 s`: a short duration in words.
+fn words(secs: u32) -> String {
+    if secs % 60 == 0 {
+        format!("{} min", secs / 60)
+    } else {
+        format!("{secs} s")
     }
 }
