@@ -201,7 +201,9 @@ fn score_prints_the_breakdown_and_writes_the_postmortem() {
 
 #[test]
 fn every_subcommand_answers_help() {
-    for sub in ["run", "score", "validate", "actions", "list", "schema"] {
+    for sub in [
+        "run", "score", "solve", "validate", "actions", "list", "schema",
+    ] {
         let out = sim(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}: {}", stderr(&out));
         assert!(stdout(&out).contains("Usage: incident-sim"), "{sub}");
@@ -224,4 +226,16 @@ fn run_findings_shows_what_every_diagnostic_showed() {
         "the heap profile names the leaking site"
     );
     assert!(text.contains("== diff_config at 14:42"), "{text}");
+}
+
+#[test]
+fn solve_proves_the_built_in_scenario_sound() {
+    let out = sim(&["solve", "ecommerce-memory-leak", "--seeds", "1", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["sound"], true);
+    let seed = &v["seeds"][0];
+    assert_eq!(seed["reference_restored_at"], "16:37");
+    assert_eq!(seed["idle_restored_at"], serde_json::Value::Null);
+    assert!(seed["best_path"].as_array().unwrap().len() >= 3);
 }

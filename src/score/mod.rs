@@ -10,6 +10,7 @@ pub mod phases;
 pub mod points;
 pub mod postmortem;
 pub mod report;
+pub mod solve;
 pub mod text;
 
 pub use debrief::{Debrief, Runs, Stamp};

@@ -22,6 +22,18 @@ pub enum Command {
     Run(RunArgs),
     /// Compare a run with the real team's path replayed with the same seed: phases, score, detours
     Score(ScoreArgs),
+    /// Prove a scenario sound: the real path restores, doing nothing does not, a path is found in
+    /// time, no stray action cures it alone (exit 1 if not)
+    Solve {
+        /// A built-in scenario id or a path to a .toml file
+        scenario: String,
+        /// How many seeds to check, from the scenario's own
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        seeds: u32,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Check scenario files: every problem, with file, line, column and a hint (exit 1 on any)
     Validate {
         /// Scenario files to check

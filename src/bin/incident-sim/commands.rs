@@ -17,6 +17,11 @@ pub fn dispatch(command: Command) -> Result<ExitCode, String> {
         Command::Run(args) => run(&args),
         Command::Score(args) => score_run(&args),
         Command::Validate { files } => validate(&files),
+        Command::Solve {
+            scenario,
+            seeds,
+            json,
+        } => solve(&scenario, seeds, json),
         Command::Actions => {
             print_actions();
             Ok(ExitCode::SUCCESS)
@@ -32,6 +37,71 @@ pub fn dispatch(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, String> {
+    let scenario = scenario::load(spec).map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let report = score::solve::solve(&scenario, seeds);
+    let secs = started.elapsed().as_secs_f64();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+    } else {
+        print!("{}", solve_text(&scenario, &report));
+        println!(
+            "({} seed(s), {} simulated segments, {secs:.1} s)",
+            report.seeds.len(),
+            report.segments
+        );
+    }
+    Ok(if report.sound {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn solve_text(s: &Scenario, r: &score::solve::SolveReport) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let verdict = if r.sound { "sound" } else { "NOT sound" };
+    let _ = writeln!(o, "{} ({}): {verdict}", s.meta.title, r.scenario);
+    let at = |x: &Option<score::Stamp>| x.as_ref().map_or("never".to_string(), |t| t.clock.clone());
+    for seed in &r.seeds {
+        let _ = writeln!(o, "\nseed {}", seed.seed);
+        let _ = writeln!(
+            o,
+            "  real team's path restores   {}",
+            at(&seed.reference_restored_at)
+        );
+        let _ = writeln!(
+            o,
+            "  doing nothing restores      {}",
+            at(&seed.idle_restored_at)
+        );
+        let spare = seed
+            .minutes_to_spare
+            .map_or(String::new(), |m| format!(" ({m} min to spare)"));
+        let _ = writeln!(
+            o,
+            "  best path found restores    {}{spare}",
+            at(&seed.best_restored_at)
+        );
+        for step in &seed.best_path {
+            let _ = writeln!(o, "    {} {}", step.at.clock, step.action);
+        }
+        if !seed.lone_cures.is_empty() {
+            let _ = writeln!(
+                o,
+                "  restores on its own         {}",
+                seed.lone_cures.join(", ")
+            );
+        }
+        for p in &seed.problems {
+            let _ = writeln!(o, "  problem: {p}");
+        }
+    }
+    o
 }
 
 /// The scenario, seed and actions a run or score names.

@@ -1,0 +1,373 @@
+//! Proving a scenario sound before trainees see it: the real team's path restores service, doing
+//! nothing does not, a path exists and restores within the time limit (found by a bounded,
+//! deterministic beam search that branches from cloned simulations at decision points), and no
+//! single stray action restores service on its own. Over as many seeds as asked.
+
+use serde::Serialize;
+
+use crate::scenario::Scenario;
+use crate::sim::{
+    run_scripted, Action, ActionKind, Category, EventKind, Metric, ScheduledAction, Simulation,
+    TargetKind, CATALOGUE,
+};
+
+use super::debrief::Stamp;
+
+/// Minutes between decision points.
+const STEP_S: u32 = 300;
+/// States kept at each decision point.
+const BEAM: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    pub at: Stamp,
+    pub action: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SeedReport {
+    pub seed: u64,
+    /// When the real team's path restores service (None: it does not, which is a problem).
+    pub reference_restored_at: Option<Stamp>,
+    /// When doing nothing restores service (Some: a problem, the outage ends by itself).
+    pub idle_restored_at: Option<Stamp>,
+    /// The fastest path the search found and when it restores.
+    pub best_restored_at: Option<Stamp>,
+    pub best_path: Vec<Step>,
+    /// Minutes left of the time limit after the best path restores.
+    pub minutes_to_spare: Option<u32>,
+    /// Single actions, taken at the first page, that restore service with nothing else.
+    pub lone_cures: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SolveReport {
+    pub scenario: String,
+    pub sound: bool,
+    pub seeds: Vec<SeedReport>,
+    /// Simulated segments the search ran (a measure of its work).
+    pub segments: usize,
+}
+
+/// Solves `seeds` seeds, starting from the scenario's own.
+pub fn solve(scenario: &Scenario, seeds: u32) -> SolveReport {
+    let mut segments = 0;
+    let reports: Vec<SeedReport> = (0..u64::from(seeds.max(1)))
+        .map(|i| solve_seed(scenario, scenario.seed.wrapping_add(i), &mut segments))
+        .collect();
+    SolveReport {
+        scenario: scenario.meta.id.clone(),
+        sound: reports.iter().all(|r| r.problems.is_empty()),
+        seeds: reports,
+        segments,
+    }
+}
+
+fn stamp(s: &Scenario, tick: u32) -> Stamp {
+    Stamp {
+        tick,
+        clock: s.hhmm(tick),
+    }
+}
+
+fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
+    let cfg = &s.config;
+    let restored = |actions: &[ScheduledAction]| {
+        run_scripted(cfg.clone(), seed, actions)
+            .0
+            .impact
+            .restored_at
+    };
+    let reference = restored(&s.reference_actions());
+    let (idle_trace, _) = run_scripted(cfg.clone(), seed, &[]);
+    let idle = idle_trace.impact.restored_at;
+    let start = first_page(s, &idle_trace).unwrap_or(0);
+    let best = beam_search(s, seed, start, segments);
+    let lone_cures = lone_cures(s, seed, start);
+    let mut problems = Vec::new();
+    if reference.is_none() {
+        problems.push("the real team's path does not restore service in this world".to_string());
+    }
+    if let Some(t) = idle {
+        problems.push(format!(
+            "doing nothing restores service at {}: the outage ends by itself",
+            s.hhmm(t)
+        ));
+    }
+    if best.is_none() {
+        problems
+            .push("the search found no path that restores service within the time limit".into());
+    }
+    let referenced: Vec<ActionKind> = s
+        .reference_actions()
+        .iter()
+        .map(|a| a.action.kind)
+        .collect();
+    for cure in &lone_cures {
+        let id = cure.split(' ').next().unwrap_or(cure);
+        if !referenced.iter().any(|k| k.id() == id) {
+            problems.push(format!(
+                "`{cure}` alone restores service: a stray action should not cure the incident"
+            ));
+        }
+    }
+    let best_restored_at = best.as_ref().map(|(t, _)| *t);
+    SeedReport {
+        seed,
+        reference_restored_at: reference.map(|t| stamp(s, t)),
+        idle_restored_at: idle.map(|t| stamp(s, t)),
+        best_restored_at: best_restored_at.map(|t| stamp(s, t)),
+        best_path: best
+            .map(|(_, path)| {
+                path.into_iter()
+                    .map(|a| Step {
+                        at: stamp(s, a.tick),
+                        action: a.action.to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        minutes_to_spare: best_restored_at.map(|t| cfg.duration_s.saturating_sub(t) / 60),
+        lone_cures,
+        problems,
+    }
+}
+
+/// The first page in a run (where the trainee comes in).
+fn first_page(s: &Scenario, trace: &crate::sim::Trace) -> Option<u32> {
+    let rules = &s.config.alerts;
+    trace
+        .events
+        .first(|k| match k {
+            EventKind::AlertFired { rule, .. } => rules
+                .get(*rule as usize)
+                .is_some_and(|r| r.severity == "page"),
+            _ => false,
+        })
+        .map(|e| e.tick)
+}
+
+/// Every action that changes the world and may be taken now, targets spelled out. Diagnostics,
+/// severities and the status page change nothing the search measures; the maintenance page
+/// trades every user's errors for a page, never a restore.
+fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
+    let hosts: Vec<String> = (0..sim.fleet().len() as u32)
+        .map(crate::sim::fleet::host_name)
+        .collect();
+    let mut out = Vec::new();
+    for spec in CATALOGUE.iter() {
+        use ActionKind as K;
+        if spec.category == Category::Diagnostic
+            || matches!(
+                spec.kind,
+                K::DeclareSeverity | K::UpdateStatusPage | K::EnableMaintenancePage
+            )
+        {
+            continue;
+        }
+        match spec.target {
+            TargetKind::None => out.push(Action::new(spec.kind)),
+            TargetKind::OptionalHost => {
+                out.push(Action::new(spec.kind));
+                out.extend(hosts.iter().map(|h| Action::on(spec.kind, h)));
+            }
+            TargetKind::Host => out.extend(hosts.iter().map(|h| Action::on(spec.kind, h))),
+            TargetKind::Hypothesis => out.extend(
+                s.config
+                    .hypotheses
+                    .iter()
+                    .map(|h| Action::on(spec.kind, &h.id)),
+            ),
+            TargetKind::Severity => {}
+        }
+    }
+    out.retain(|a| sim.check(a).is_ok());
+    out
+}
+
+/// One branch of the search.
+#[derive(Clone)]
+struct Branch {
+    sim: Simulation,
+    path: Vec<ScheduledAction>,
+    /// When service came back for good (it stays back to the time limit with no more actions).
+    durable: Option<u32>,
+}
+
+impl Branch {
+    /// Smaller is better: restored earliest, then the most faults cured, then progress towards
+    /// a fix (developers in, the right cause named), then the lowest error rate, then the
+    /// shortest path. Ties break on the path's text, so the search is deterministic.
+    fn rank(&self) -> (u32, i64, i64, i64, usize, String) {
+        let trace = self.sim.trace();
+        let cured = trace
+            .events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::FaultCured { .. }))
+            .count() as i64;
+        let team = self.sim.team();
+        let correct = team
+            .hypothesis
+            .is_some_and(|h| self.sim.config().hypotheses[h as usize].correct);
+        let progress = i64::from(team.developers_paged_at.is_some())
+            + i64::from(team.developers_engaged)
+            + 2 * i64::from(correct);
+        let errors = trace.series.last(Metric::ErrorRatePct).unwrap_or(0.0);
+        (
+            self.durable.unwrap_or(u32::MAX),
+            -cured,
+            -progress,
+            (f64::from(errors) * 100.0) as i64,
+            self.path.len(),
+            self.path
+                .iter()
+                .map(|a| format!("{}@{}", a.action, a.tick))
+                .collect::<Vec<_>>()
+                .join(","),
+        )
+    }
+}
+
+fn advance(sim: &mut Simulation, ticks: u32) {
+    for _ in 0..ticks {
+        if !sim.step() {
+            break;
+        }
+    }
+}
+
+/// The fastest restore the search finds, and the path to it.
+fn beam_search(
+    s: &Scenario,
+    seed: u64,
+    start: u32,
+    segments: &mut usize,
+) -> Option<(u32, Vec<ScheduledAction>)> {
+    let mut root = Simulation::new(s.config.clone(), seed);
+    advance(&mut root, start);
+    let mut beam = vec![Branch {
+        sim: root,
+        path: Vec::new(),
+        durable: None,
+    }];
+    let window = s.config.slo.restore_window_s;
+    let mut best: Option<(u32, Vec<ScheduledAction>)> = None;
+    let done = |b: &Branch| b.durable.is_some() || b.sim.is_over();
+    let mut now = start;
+    while beam.iter().any(|b| !done(b)) {
+        // No branch still out can restore earlier than one already confirmed.
+        if best
+            .as_ref()
+            .is_some_and(|(t, _)| now >= t + window + STEP_S)
+        {
+            break;
+        }
+        let mut next: Vec<Branch> = Vec::new();
+        for branch in &beam {
+            if done(branch) {
+                next.push(branch.clone());
+                continue;
+            }
+            let tick = branch.sim.tick();
+            let mut choices: Vec<Option<Action>> = vec![None];
+            choices.extend(candidates(s, &branch.sim).into_iter().map(Some));
+            for choice in choices {
+                let mut child = branch.clone();
+                if let Some(action) = choice {
+                    if child.sim.apply(action.clone()).is_err() {
+                        continue;
+                    }
+                    child.path.push(ScheduledAction { tick, action });
+                }
+                advance(&mut child.sim, STEP_S);
+                *segments += 1;
+                // A restore counts when it lasts: a restart that buys an hour before the next
+                // OOM is not a fix.
+                if child.sim.trace().impact.restored_at.is_some() {
+                    let mut rest = child.sim.clone();
+                    rest.run_to_end();
+                    child.durable = rest.trace().impact.restored_at;
+                }
+                next.push(child);
+            }
+        }
+        next.sort_by_cached_key(Branch::rank);
+        next.truncate(BEAM);
+        beam = next;
+        now += STEP_S;
+        for b in &beam {
+            if let Some(t) = b.durable {
+                if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
+                    best = Some((t, b.path.clone()));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Single world-changing actions that, taken at the first page with nothing else, restore service.
+fn lone_cures(s: &Scenario, seed: u64, start: u32) -> Vec<String> {
+    let mut sim = Simulation::new(s.config.clone(), seed);
+    advance(&mut sim, start);
+    candidates(s, &sim)
+        .into_iter()
+        .filter(|action| {
+            let mut alone = sim.clone();
+            alone.apply(action.clone()).is_ok() && {
+                alone.run_to_end();
+                alone.trace().impact.restored_at.is_some()
+            }
+        })
+        .map(|a| a.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+
+    #[test]
+    fn the_memory_leak_incident_is_sound_and_its_best_path_beats_the_real_team() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let report = solve(&s, 1);
+        assert!(report.sound, "{report:#?}");
+        let seed = &report.seeds[0];
+        let (best, real) = (
+            seed.best_restored_at.as_ref().unwrap().tick,
+            seed.reference_restored_at.as_ref().unwrap().tick,
+        );
+        assert!(best + 3600 < real, "best {best} vs real {real}");
+        let path: Vec<&str> = seed.best_path.iter().map(|p| p.action.as_str()).collect();
+        assert!(path.contains(&"apply_code_fix"), "{path:?}");
+        assert!(path.contains(&"declare_hypothesis memory_leak"), "{path:?}");
+        assert!(seed.lone_cures.is_empty(), "{:?}", seed.lone_cures);
+    }
+
+    #[test]
+    fn an_outage_that_ends_by_itself_is_reported() {
+        use crate::sim::{Fault, FaultKind};
+        let mut s = library::builtin("ecommerce-memory-leak").unwrap();
+        s.config.fleet.initial_heap_live_mb.clear();
+        // A half-hour rush instead of the leak: errors while it lasts, then calm with no help.
+        s.config.faults = vec![Fault {
+            at_s: 1200,
+            kind: FaultKind::TrafficSurge {
+                multiplier: 3.0,
+                duration_s: 1800,
+                ramp_s: 60,
+            },
+        }];
+        let report = solve(&s, 1);
+        assert!(!report.sound);
+        let problems = &report.seeds[0].problems;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("the outage ends by itself")),
+            "{problems:?}"
+        );
+    }
+}
