@@ -91,11 +91,13 @@ pub struct ChartSpec {
     pub scale: f64,
 }
 
-/// Ticks on round wall-clock times: every 15, 30 or 60 minutes, whichever gives 4 to 10 labels.
-pub fn time_ticks(start_s_of_day: u32, end: u32) -> Vec<u32> {
+/// Ticks on round wall-clock times: every 15, 30 or 60 minutes (or more), the finest that gives
+/// at most `max_labels` labels (10 on a wide chart, fewer on a phone).
+pub fn time_ticks(start_s_of_day: u32, end: u32, max_labels: u32) -> Vec<u32> {
+    let max_labels = max_labels.clamp(2, 10);
     let step = [900u32, 1800, 3600, 7200, 14_400]
         .into_iter()
-        .find(|step| end / step <= 10)
+        .find(|step| end / step <= max_labels)
         .unwrap_or(14_400);
     let first = (step - start_s_of_day % step) % step;
     (0..)
@@ -163,7 +165,10 @@ pub fn draw<DB: DrawingBackend>(
             .color(&pal.text)
     };
     let x_end = spec.x_end.max(1);
-    let x_axis = || (0u32..x_end).with_key_points(time_ticks(spec.start_s_of_day, spec.x_end));
+    // A time label ("14:30") needs about 60 CSS pixels.
+    let max_labels = (f64::from(area.dim_in_pixel().0) / (60.0 * spec.scale)) as u32;
+    let x_axis =
+        || (0u32..x_end).with_key_points(time_ticks(spec.start_s_of_day, spec.x_end, max_labels));
     let mut chart = ChartBuilder::on(area)
         .caption(&spec.title, font(14.0))
         .margin(px(8.0))
@@ -304,13 +309,18 @@ mod tests {
     fn time_ticks_fall_on_round_times() {
         // A four-hour run from 14:00 gets half-hourly ticks from 14:00.
         assert_eq!(
-            time_ticks(14 * 3600, 4 * 3600),
+            time_ticks(14 * 3600, 4 * 3600, 10),
             (0..=8).map(|i| i * 1800).collect::<Vec<_>>()
         );
         // A one-hour run from 14:10 gets quarter-hour ticks, the first at 14:15.
         assert_eq!(
-            time_ticks(14 * 3600 + 600, 3600),
+            time_ticks(14 * 3600 + 600, 3600, 10),
             vec![300, 1200, 2100, 3000]
+        );
+        // On a phone-wide chart, hourly.
+        assert_eq!(
+            time_ticks(14 * 3600, 4 * 3600, 5),
+            vec![0, 3600, 7200, 10_800, 14_400]
         );
     }
 

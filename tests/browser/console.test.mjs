@@ -269,6 +269,12 @@ test('the console is usable on a phone: no sideways scrolling', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: `${shots}/console-phone.png`, fullPage: false });
+  // The debrief too.
+  await page.getByRole('button', { name: /^End/ }).first().click();
+  await page.getByRole('heading', { name: /Session ended/ }).waitFor({ timeout: 30_000 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `the debrief scrolls sideways by ${wide}px`);
+  await page.screenshot({ path: `${shots}/debrief-phone.png`, fullPage: false });
   await context.close();
 });
 
