@@ -212,7 +212,7 @@ fn targets_are_checked() {
         sim.apply(Action::on(ActionKind::Top, "app-9")),
         Err(ActionError::UnknownHost {
             name: "app-9".into(),
-            count: 4
+            known: "app-1, app-2, app-3, app-4".into()
         })
     );
     assert_eq!(

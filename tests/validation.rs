@@ -334,3 +334,14 @@ fn a_bare_percentage_says_a_number_was_expected() {
         &[("outage_error_rate_pct = 5.0", "outage_error_rate_pct = 5%")],
     );
 }
+
+#[test]
+fn host_names_listed_or_prefixed() {
+    case(
+        "host_names",
+        &[(
+            "servers = 4",
+            "servers = 4\nhosts = [\"web-a\", \"web-a\", \"-bad\"]\nhost_prefix = \"/\"",
+        )],
+    );
+}

@@ -19,6 +19,9 @@ pub struct Checker {
     /// Local second of the day at tick 0, once the clock is read.
     pub start_s_of_day: u32,
     pub duration_s: u32,
+    /// The fleet's host names are in error: names elsewhere are not checked against them (the
+    /// fleet's own error is the one to fix).
+    pub hosts_unknown: bool,
 }
 
 impl Checker {

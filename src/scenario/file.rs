@@ -125,6 +125,14 @@ fn default_ramp() -> String {
 #[serde(deny_unknown_fields)]
 pub struct FleetFile {
     pub servers: u32,
+    /// The servers' host names, one per server (`["web-a", "web-b"]`). Left out, hosts are
+    /// `host_prefix` and a number.
+    #[serde(default)]
+    pub hosts: Option<Vec<String>>,
+    /// Host names are this and a number from 1 (default `app-`); servers added by scaling out
+    /// are named the same way.
+    #[serde(default)]
+    pub host_prefix: Option<String>,
     pub capacity_rps: f64,
     pub base_latency_ms: f64,
     pub request_timeout_ms: f64,

@@ -114,14 +114,14 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let fleet = validate::fleet(c, &f.fleet);
     let (database, payment) = validate::dependencies(c, &f.database, &f.payment);
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
-    let faults = validate_faults::faults(c, &f.faults, fleet.servers);
+    let faults = validate_faults::faults(c, &f.faults, &fleet);
     let alerts = validate_lists::alerts(c, &f.alerts);
     let action_durations_s = validate_lists::overrides(c, &f.actions);
     let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
     let milestones = validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses);
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
     let reference = validate_lists::reference(c, &f.reference, &milestones, &source_ids);
-    validate_lists::reference_targets(c, &reference, fleet.servers, &hypotheses);
+    validate_lists::reference_targets(c, &reference, &fleet, &hypotheses);
     let hypothesis_evidence = validate_debrief::evidence(c, &f.hypotheses, &hypotheses, &faults);
     let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, &source_ids);
     let corrective_measures = validate_debrief::learnings(

@@ -163,8 +163,11 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         );
     }
     fleet_consistency(c, f, servers, heap_max, baseline);
+    let (host_names, host_prefix) = hosts(c, f, servers);
     FleetConfig {
         servers,
+        host_names,
+        host_prefix,
         capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
         base_latency_ms: c.positive("fleet.base_latency_ms", f.base_latency_ms),
         request_timeout_ms: c.positive("fleet.request_timeout_ms", f.request_timeout_ms),
@@ -365,4 +368,58 @@ pub fn deploys(c: &mut Checker, list: &[DeployFile], clock: &ClockFile) -> Vec<D
             summary: d.summary.clone(),
         })
         .collect()
+}
+
+/// A host name: letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+fn is_host_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The fleet's host names: listed (one per server, distinct) or a prefix and a number.
+fn hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
+    let before = c.problems.len();
+    let names = listed_hosts(c, f, servers);
+    c.hosts_unknown = c.problems.len() > before;
+    names
+}
+
+fn listed_hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
+    let prefix = f.host_prefix.clone().unwrap_or_else(|| "app-".into());
+    if f.host_prefix.is_some() && !(prefix.is_empty() || is_host_name(&format!("{prefix}1"))) {
+        c.fail(
+            "fleet.host_prefix",
+            format!("`{prefix}` cannot start a host name"),
+            "use letters, digits, `-`, `_` and `.`, e.g. \"web-\"",
+        );
+    }
+    let Some(names) = &f.hosts else {
+        return (Vec::new(), prefix);
+    };
+    if servers >= 1 && names.len() != servers as usize {
+        c.fail(
+            "fleet.hosts",
+            format!("lists {} host(s) for {servers} server(s)", names.len()),
+            "name every server once, or leave `hosts` out to number them",
+        );
+    }
+    for (i, name) in names.iter().enumerate() {
+        let path = format!("fleet.hosts[{i}]");
+        if !is_host_name(name) {
+            c.fail(
+                path,
+                format!("`{name}` is not a host name"),
+                "use letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+            );
+        } else if names[..i].contains(name) {
+            c.fail(
+                path,
+                format!("`{name}` is listed twice"),
+                "give each server its own name",
+            );
+        }
+    }
+    (names.clone(), prefix)
 }

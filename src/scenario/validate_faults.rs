@@ -69,7 +69,7 @@ fn required<T: Clone>(
     })
 }
 
-fn targets(c: &mut Checker, path: &str, t: &Option<TargetsFile>, servers: u32) -> Targets {
+fn targets(c: &mut Checker, path: &str, t: &Option<TargetsFile>, fleet: &FleetConfig) -> Targets {
     match t {
         None => Targets::All,
         Some(TargetsFile::Word(w)) if w == "all" => Targets::All,
@@ -77,7 +77,10 @@ fn targets(c: &mut Checker, path: &str, t: &Option<TargetsFile>, servers: u32) -
             c.fail(
                 path,
                 format!("`{w}` is not a target"),
-                "write \"all\" or a list of hosts such as [\"app-1\", \"app-3\"]",
+                format!(
+                    "write \"all\" or a list of hosts such as [\"{}\"]",
+                    fleet.host_name(0)
+                ),
             );
             Targets::All
         }
@@ -85,32 +88,44 @@ fn targets(c: &mut Checker, path: &str, t: &Option<TargetsFile>, servers: u32) -
             hosts
                 .iter()
                 .enumerate()
-                .map(|(i, h)| host(c, &format!("{path}[{i}]"), h, servers))
+                .map(|(i, h)| host(c, &format!("{path}[{i}]"), h, fleet))
                 .collect(),
         ),
     }
 }
 
-pub fn host(c: &mut Checker, path: &str, name: &str, servers: u32) -> u32 {
-    let index = name
-        .strip_prefix("app-")
-        .and_then(|n| n.parse::<u32>().ok());
-    match index {
-        Some(i) if i >= 1 && i <= servers => i - 1,
-        // With no valid fleet there is nothing to check hosts against; fleet.servers is reported.
-        _ if servers == 0 => 0,
+pub fn host(c: &mut Checker, path: &str, name: &str, fleet: &FleetConfig) -> u32 {
+    let found = (0..fleet.servers).find(|s| fleet.host_name(*s) == name);
+    match found {
+        Some(s) => s,
+        // With no valid fleet there is nothing to check hosts against; the fleet is reported.
+        _ if fleet.servers == 0 || c.hosts_unknown => 0,
         _ => {
+            let known = known_hosts(fleet);
             c.fail(
                 path,
                 format!("there is no host `{name}`"),
-                format!("hosts are named app-1 .. app-{servers}"),
+                format!("hosts are {known}"),
             );
             0
         }
     }
 }
 
-pub fn faults(c: &mut Checker, list: &[FaultFile], servers: u32) -> Vec<Fault> {
+/// The fleet's hosts in a few words: all of them when few, the first and last when many.
+pub fn known_hosts(fleet: &FleetConfig) -> String {
+    let n = fleet.servers;
+    if n <= 6 {
+        (0..n)
+            .map(|s| fleet.host_name(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        format!("{} .. {}", fleet.host_name(0), fleet.host_name(n - 1))
+    }
+}
+
+pub fn faults(c: &mut Checker, list: &[FaultFile], fleet: &FleetConfig) -> Vec<Fault> {
     let mut out = Vec::new();
     for (i, f) in list.iter().enumerate() {
         let p = format!("faults[{i}]");
@@ -134,14 +149,14 @@ pub fn faults(c: &mut Checker, list: &[FaultFile], servers: u32) -> Vec<Fault> {
                 format!("a {kind} fault takes: {}", fields_of(kind).join(", ")),
             );
         }
-        let kind = fault_kind(c, &p, f, servers);
+        let kind = fault_kind(c, &p, f, fleet);
         out.push(Fault { at_s, kind });
     }
     out
 }
 
 /// The fault's parameters, by its type (already known to be one of `FAULT_TYPES`).
-fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, servers: u32) -> FaultKind {
+fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> FaultKind {
     let kind = f.kind.as_str();
     let path = |field: &str| format!("{p}.{field}");
     match f.kind.as_str() {
@@ -155,7 +170,7 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, servers: u32) -> FaultKin
                 1.0,
             );
             FaultKind::MemoryLeak {
-                targets: targets(c, &path("targets"), &f.targets, servers),
+                targets: targets(c, &path("targets"), &f.targets, fleet),
                 leak_kb_per_request: c.positive(&path("leak_kb_per_request"), leak),
                 site: required(c, p, kind, "site", &f.site, String::new()),
                 deploy: f.deploy.clone(),
@@ -204,14 +219,14 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, servers: u32) -> FaultKin
         "disk_fill" => {
             let rate = required(c, p, kind, "mb_per_s", &f.mb_per_s, 1.0);
             FaultKind::DiskFill {
-                targets: targets(c, &path("targets"), &f.targets, servers),
+                targets: targets(c, &path("targets"), &f.targets, fleet),
                 mb_per_s: c.positive(&path("mb_per_s"), rate),
             }
         }
         _ => {
             let cpu = required(c, p, kind, "cpu_pct", &f.cpu_pct, 50.0);
             FaultKind::CpuRunaway {
-                targets: targets(c, &path("targets"), &f.targets, servers),
+                targets: targets(c, &path("targets"), &f.targets, fleet),
                 cpu_pct: c.range(&path("cpu_pct"), cpu, 1.0, 100.0),
                 process: required(c, p, kind, "process", &f.process, String::new()),
             }

@@ -243,7 +243,7 @@ pub fn reference(
 pub fn reference_targets(
     c: &mut Checker,
     entries: &[ReferenceEntry],
-    servers: u32,
+    fleet: &FleetConfig,
     hyps: &[Hypothesis],
 ) {
     for (i, e) in entries.iter().enumerate() {
@@ -264,7 +264,7 @@ pub fn reference_targets(
                 "add `target = ...` (a host, hypothesis id or severity)",
             ),
             (TargetKind::Host | TargetKind::OptionalHost, Some(h)) => {
-                host(c, &path, h, servers);
+                host(c, &path, h, fleet);
             }
             (TargetKind::Hypothesis, Some(h)) if !hyps.iter().any(|x| x.id == h) => c.fail(
                 path,

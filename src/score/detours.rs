@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::scenario::Scenario;
-use crate::sim::fleet::host_name;
 use crate::sim::{Action, ActionKind, Category, Event, EventKind, FaultKind, Metric, Trace};
 
 use super::debrief::Stamp;
@@ -163,7 +162,9 @@ fn no_relief(
         .events
         .between(ready_at, u32::MAX)
         .find_map(|e| match e.kind {
-            EventKind::OomKilled { server, .. } if host.is_none_or(|h| h == host_name(server)) => {
+            EventKind::OomKilled { server, .. }
+                if host.is_none_or(|h| h == trace.series.host(server)) =>
+            {
                 Some((e.tick, server))
             }
             _ => None,
@@ -175,12 +176,12 @@ fn no_relief(
         }
         (ActionKind::ScaleOut, Some((t, s))) if leak => format!(
             "the new capacity only delayed the next OOM: {} was OOM-killed at {}",
-            host_name(s),
+            trace.series.host(s),
             hhmm(t)
         ),
         (_, Some((t, s))) if leak => format!(
             "the leak refilled the heap: {} was OOM-killed again at {}, {} minutes later",
-            host_name(s),
+            trace.series.host(s),
             hhmm(t),
             (t - ready_at) / 60
         ),

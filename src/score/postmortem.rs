@@ -5,7 +5,6 @@
 use std::fmt::Write;
 
 use crate::scenario::Scenario;
-use crate::sim::fleet::host_name;
 use crate::sim::render::{finding_text, thousands};
 use crate::sim::{Category, EventKind, Trace};
 
@@ -112,7 +111,7 @@ fn timeline(o: &mut String, s: &Scenario, trace: &Trace) {
             EventKind::OomKilled { server, heap_mb } => {
                 format!(
                     "{} was OOM-killed with {heap_mb:.0} MB of heap in use.",
-                    host_name(*server)
+                    trace.series.host(*server)
                 )
             }
             EventKind::DevelopersEngaged => "The development team engaged.".to_string(),

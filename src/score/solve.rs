@@ -152,9 +152,7 @@ fn first_page(s: &Scenario, trace: &crate::sim::Trace) -> Option<u32> {
 /// severities and the status page change nothing the search measures; the maintenance page
 /// trades every user's errors for a page, never a restore.
 fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
-    let hosts: Vec<String> = (0..sim.fleet().len() as u32)
-        .map(crate::sim::fleet::host_name)
-        .collect();
+    let hosts = sim.fleet().names();
     let mut out = Vec::new();
     for spec in CATALOGUE.iter() {
         use ActionKind as K;

@@ -207,8 +207,8 @@ pub enum ActionError {
     MissingTarget { action: String, expected: String },
     #[error("`{action}` takes no target, but `{target}` was given")]
     UnexpectedTarget { action: String, target: String },
-    #[error("there is no host `{name}` (hosts are app-1 .. app-{count})")]
-    UnknownHost { name: String, count: u32 },
+    #[error("there is no host `{name}` (hosts: {known})")]
+    UnknownHost { name: String, known: String },
     #[error("there is no hypothesis `{id}` in this scenario (known: {known})")]
     UnknownHypothesis { id: String, known: String },
     #[error("`{level}` is not a severity (use sev1, sev2, sev3 or sev4)")]

@@ -122,7 +122,7 @@ impl Simulation {
                 .find(name)
                 .ok_or_else(|| ActionError::UnknownHost {
                     name: name.to_string(),
-                    count: self.fleet.len() as u32,
+                    known: self.fleet.names().join(", "),
                 })
         };
         match (spec.target, action.target.as_deref()) {
@@ -160,7 +160,7 @@ impl Simulation {
             (kind, None) => Err(ActionError::MissingTarget {
                 action: id,
                 expected: match kind {
-                    TargetKind::Host => "a host such as app-1".into(),
+                    TargetKind::Host => format!("a host such as {}", self.fleet.name(0)),
                     TargetKind::Hypothesis => "a hypothesis id".into(),
                     _ => "sev1..sev4".into(),
                 },

@@ -61,6 +61,12 @@ pub struct Campaign {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FleetConfig {
     pub servers: u32,
+    /// Names of the first servers, as the scenario lists them; servers past the list (all of
+    /// them when it is empty, and any added by scaling out) are `host_prefix` and their number.
+    #[serde(default)]
+    pub host_names: Vec<String>,
+    #[serde(default = "default_host_prefix")]
+    pub host_prefix: String,
     /// Requests per second one healthy server serves at 100% utilisation.
     pub capacity_rps: f64,
     /// Service time of one request on an idle server, without dependencies.
@@ -254,6 +260,20 @@ impl FaultKind {
             FaultKind::DiskFill { .. } => &[Df, ReadLogs],
             FaultKind::CpuRunaway { .. } => &[Top],
         }
+    }
+}
+
+fn default_host_prefix() -> String {
+    "app-".into()
+}
+
+impl FleetConfig {
+    /// The name of server `server` (0-based): listed, or the prefix and its number from 1.
+    pub fn host_name(&self, server: u32) -> String {
+        self.host_names
+            .get(server as usize)
+            .cloned()
+            .unwrap_or_else(|| format!("{}{}", self.host_prefix, server + 1))
     }
 }
 

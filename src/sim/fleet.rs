@@ -75,12 +75,16 @@ impl Fleet {
     }
 
     pub fn name(&self, server: u32) -> String {
-        host_name(server)
+        self.cfg.host_name(server)
     }
 
     pub fn find(&self, name: &str) -> Option<u32> {
-        let index: u32 = name.strip_prefix("app-")?.parse().ok()?;
-        (index >= 1 && (index as usize) <= self.len()).then(|| index - 1)
+        (0..self.len() as u32).find(|s| self.cfg.host_name(*s) == name)
+    }
+
+    /// Every host's name, in order.
+    pub fn names(&self) -> Vec<String> {
+        (0..self.len() as u32).map(|s| self.name(s)).collect()
     }
 
     pub fn heap_used_mb(&self, s: usize) -> f64 {
@@ -317,9 +321,4 @@ impl Fleet {
     pub fn reset_accumulators(&mut self) {
         self.servers.iter_mut().for_each(Server::reset_accumulators);
     }
-}
-
-/// A server's host name, as the trainee sees it (`app-1` for server 0).
-pub fn host_name(server: u32) -> String {
-    format!("app-{}", server + 1)
 }

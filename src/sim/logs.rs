@@ -44,10 +44,6 @@ const BACKGROUND: [(&str, &str); 8] = [
     ),
 ];
 
-fn host(server: u32) -> String {
-    super::fleet::host_name(server)
-}
-
 fn line(tick: u32, host: String, level: &'static str, text: String) -> LogLine {
     LogLine {
         tick,
@@ -66,15 +62,15 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
             EventKind::OomKilled { server, heap_mb } if keep(*server) => {
                 out.push(line(
                     t,
-                    host(*server),
+                    trace.series.host(*server),
                     "ERROR",
                     "java.lang.OutOfMemoryError: Java heap space".into(),
                 ));
                 let rss_kb = (f64::from(*heap_mb) + 380.0) * 1024.0;
-                out.push(line(t, host(*server), "KERN", format!("Out of memory: Killed process 2291 (java) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
+                out.push(line(t, trace.series.host(*server), "KERN", format!("Out of memory: Killed process 2291 (java) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
             }
             EventKind::GcOverhead { server, pct } if keep(*server) => {
-                out.push(line(t, host(*server), "WARN", format!("GC overhead high: {pct:.0}% of time in garbage collection, old gen nearly full")));
+                out.push(line(t, trace.series.host(*server), "WARN", format!("GC overhead high: {pct:.0}% of time in garbage collection, old gen nearly full")));
             }
             EventKind::ServerStopped { server, cause } if keep(*server) => {
                 let why = match cause {
@@ -86,7 +82,7 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                 };
                 out.push(line(
                     t,
-                    host(*server),
+                    trace.series.host(*server),
                     "INFO",
                     format!("systemd: shop-app.service: {why}"),
                 ));
@@ -94,7 +90,7 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
             EventKind::ServerStarted { server } if keep(*server) => {
                 out.push(line(
                     t,
-                    host(*server),
+                    trace.series.host(*server),
                     "INFO",
                     "Started ShopApplication; listening on :8080".into(),
                 ));
@@ -106,7 +102,7 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                     "WARN",
                     format!(
                         "backend {} marked DOWN: health check failed (connect/timeout)",
-                        host(*server)
+                        trace.series.host(*server)
                     ),
                 ));
             }
@@ -115,13 +111,13 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                     t,
                     "lb-1".into(),
                     "INFO",
-                    format!("backend {} marked UP", host(*server)),
+                    format!("backend {} marked UP", trace.series.host(*server)),
                 ));
             }
             EventKind::DiskFull { server } if keep(*server) => {
                 out.push(line(
                     t,
-                    host(*server),
+                    trace.series.host(*server),
                     "ERROR",
                     "java.io.IOException: No space left on device (writing /var/log/shop/app.log)"
                         .into(),
@@ -168,7 +164,7 @@ fn metric_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut 
             let text = "HikariPool-1 - Connection is not available, request timed out after 2000ms";
             out.push(line(
                 tick,
-                only.map_or("app-1".into(), host),
+                trace.series.host(only.unwrap_or(0)),
                 "ERROR",
                 text.into(),
             ));
@@ -190,7 +186,7 @@ fn background_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &
                 continue;
             }
             let (level, text) = BACKGROUND[((r >> 8) % BACKGROUND.len() as u64) as usize];
-            out.push(line(tick, host(server), level, text.into()));
+            out.push(line(tick, trace.series.host(server), level, text.into()));
         }
     }
 }

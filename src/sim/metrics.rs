@@ -157,6 +157,8 @@ pub struct Series {
     pub server: Vec<Vec<f32>>,
     /// Where each scrape's per-server samples start.
     pub starts: Vec<usize>,
+    /// Every server's host name, by index (servers added by scaling out are appended).
+    pub hosts: Vec<String>,
 }
 
 impl Series {
@@ -174,7 +176,16 @@ impl Series {
             fleet,
             server,
             starts: Vec::with_capacity(expected_scrapes),
+            hosts: Vec::new(),
         }
+    }
+
+    /// Server `s`'s host name.
+    pub fn host(&self, s: u32) -> String {
+        self.hosts
+            .get(s as usize)
+            .cloned()
+            .unwrap_or_else(|| format!("server {}", s + 1))
     }
 
     /// Marks the start of a scrape's per-server samples; call before pushing them.

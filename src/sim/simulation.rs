@@ -91,7 +91,10 @@ impl Simulation {
     pub fn new(cfg: SimConfig, seed: u64) -> Simulation {
         let streams = Streams::new(seed);
         let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
-        let series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
+        let mut series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
+        series.hosts = (0..cfg.fleet.servers)
+            .map(|s| cfg.fleet.host_name(s))
+            .collect();
         Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
             fleet: Fleet::new(&cfg.fleet),

@@ -103,7 +103,7 @@ fn server_lines(input: &ChartInput, metric: ServerMetric, label: &str, dashed: b
                 label: if label.is_empty() {
                     String::new()
                 } else {
-                    format!("app-{}{label}", server + 1)
+                    format!("{}{label}", s.host(server))
                 },
                 color: SERVER_COLORS[server as usize % SERVER_COLORS.len()],
                 dashed,
@@ -210,7 +210,7 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
             .enumerate()
             .take(input.trace.series.servers as usize)
         {
-            line.label = format!("app-{}", i + 1);
+            line.label = input.trace.series.host(i as u32);
         }
     }
     rules.sort_by(|a, b| a.value.total_cmp(&b.value));
@@ -277,7 +277,7 @@ pub fn summary(scenario: &Scenario, trace: &Trace, kind: ChartKind) -> String {
             let parts: Vec<String> = (0..s.servers)
                 .map(|server| {
                     let v = s.server_at(metric, server, last).unwrap_or(0.0);
-                    format!("app-{} {v:.0}{unit}", server + 1)
+                    format!("{} {v:.0}{unit}", s.host(server))
                 })
                 .collect();
             format!("Now: {}.", parts.join(", "))

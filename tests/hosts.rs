@@ -1,0 +1,72 @@
+//! Hosts are named by the scenario: a list of names or a prefix. Every place a host shows (faults'
+//! targets, the reference timeline, actions, findings, logs, servers added by scaling out) uses
+//! the scenario's names.
+
+use incident_trainer::scenario::{self, library};
+use incident_trainer::sim::render::finding_text;
+use incident_trainer::sim::{run_scripted, Action, ActionKind, ScheduledAction};
+
+fn named(edits: &[(&str, &str)]) -> scenario::Scenario {
+    let (_, text) = library::BUILTIN[0];
+    let mut text = text.to_string();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from}");
+        text = text.replace(from, to);
+    }
+    scenario::parse("named.toml", &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn listed_names_reach_the_targets_findings_and_logs() {
+    let s = named(&[
+        ("servers = 4", "servers = 4\nhosts = [\"checkout-1a\", \"checkout-1b\", \"checkout-2a\", \"checkout-2b\"]"),
+        ("target = \"app-1\"", "target = \"checkout-1b\""),
+    ]);
+    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &s.reference_actions());
+    assert!(refused.is_empty(), "{refused:?}");
+    let text: String = trace
+        .findings
+        .iter()
+        .map(|f| finding_text(f, &trace, s.clock.start_s_of_day))
+        .collect();
+    assert!(text.contains("checkout-2a"), "{text}");
+    assert!(!text.contains("app-"), "no built-in names leak: {text}");
+    // The real team restarted and profiled the host now called checkout-1b.
+    let profiled = trace
+        .findings
+        .iter()
+        .find(|f| f.action.kind == ActionKind::HeapProfile);
+    assert_eq!(
+        profiled.unwrap().action.target.as_deref(),
+        Some("checkout-1b")
+    );
+    // An unknown name is refused with the real ones.
+    let mut sim = incident_trainer::sim::Simulation::new(s.config.clone(), 1);
+    let err = sim.apply(Action::on(ActionKind::Top, "app-1")).unwrap_err();
+    assert!(
+        err.to_string().contains("checkout-1a, checkout-1b"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_prefix_names_every_server_including_those_added() {
+    let s = named(&[
+        ("servers = 4", "servers = 4\nhost_prefix = \"node\""),
+        ("target = \"app-1\"", "target = \"node1\""),
+    ]);
+    let scale = ScheduledAction {
+        tick: 600,
+        action: Action::new(ActionKind::ScaleOut),
+    };
+    let top = ScheduledAction {
+        tick: 600 + s.config.fleet.provision_s + 60,
+        action: Action::on(ActionKind::Top, "node5"),
+    };
+    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &[scale, top]);
+    assert!(refused.is_empty(), "{refused:?}");
+    assert_eq!(
+        trace.series.hosts,
+        ["node1", "node2", "node3", "node4", "node5"]
+    );
+}
