@@ -153,3 +153,46 @@ fn sessions_survive_an_empty_rotation() {
             .unwrap_or_else(|e| panic!("at tick {}: {e}", sim.tick()));
     }
 }
+
+/// A health check that costs something: on a saturated fleet an expensive check times out and
+/// servers leave rotation although every process is up; the rest take their load and follow, so
+/// the rotation empties again and again. The same rush with a cheap check only sheds the excess.
+#[test]
+fn an_expensive_health_check_empties_the_rotation_of_an_overloaded_fleet() {
+    let rush = |check_cost_ms: f64| {
+        let mut cfg = with_fault(
+            600,
+            FaultKind::TrafficSurge {
+                multiplier: 2.0,
+                duration_s: 3600,
+                ramp_s: 60,
+            },
+        );
+        cfg.fleet.lb.check_cost_ms = check_cost_ms;
+        run_scripted(cfg, 5, &[]).0
+    };
+    let during = |trace: &Trace, metric: Metric| mean(trace, metric, 1800, 3600);
+    let cheap = rush(5.0);
+    assert!(during(&cheap, Metric::ServersInRotation) > 3.9);
+    let shed = during(&cheap, Metric::ErrorRatePct);
+    assert!(shed > 5.0 && shed < 80.0, "the excess is shed: {shed}");
+    let costly = rush(50.0);
+    assert!(
+        during(&costly, Metric::ServersUp) > 3.9,
+        "every process stays up"
+    );
+    // Servers flap: out while saturated, back once idle, saturated again. At moments none is
+    // in rotation at all, and far more requests fail than when the excess is only shed.
+    let rotation = series(&costly, Metric::ServersInRotation);
+    let empty = rotation
+        .iter()
+        .filter(|(t, v)| (1800..3600).contains(t) && *v == 0.0)
+        .count();
+    assert!(empty > 0, "the rotation empties");
+    assert!(during(&costly, Metric::ServersInRotation) < 3.0);
+    assert!(during(&costly, Metric::ErrorRatePct) > shed + 20.0);
+    assert!(costly
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::MarkedDown { .. })));
+}

@@ -165,6 +165,10 @@ pub struct LoadBalancerFile {
     pub unhealthy_threshold: u32,
     pub healthy_threshold: u32,
     pub check_timeout_ms: f64,
+    /// Milliseconds the check's path takes on an idle server (default 5); a busy server answers
+    /// it up to a hundred times slower.
+    #[serde(default)]
+    pub check_cost_ms: Option<f64>,
     #[serde(default)]
     pub sticky_share: f64,
     #[serde(default = "default_session")]

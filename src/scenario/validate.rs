@@ -267,6 +267,10 @@ fn load_balancer(c: &mut Checker, lb: &LoadBalancerFile) -> LoadBalancerConfig {
             "",
         ),
         check_timeout_ms: c.positive("fleet.load_balancer.check_timeout_ms", lb.check_timeout_ms),
+        check_cost_ms: c.positive(
+            "fleet.load_balancer.check_cost_ms",
+            lb.check_cost_ms.unwrap_or(5.0),
+        ),
         sticky_share: c.range(
             "fleet.load_balancer.sticky_share",
             lb.sticky_share,

@@ -110,6 +110,12 @@ pub struct LoadBalancerConfig {
     /// Consecutive passed checks before it comes back.
     pub healthy_threshold: u32,
     pub check_timeout_ms: f64,
+    /// Time the check's path takes on an idle server. A busy server answers it slower (it waits
+    /// its turn behind the requests), up to a hundred times slower when saturated: a check slower
+    /// than `check_timeout_ms` fails, so an expensive check on an overloaded fleet empties the
+    /// rotation even though every process is up.
+    #[serde(default = "default_check_cost_ms")]
+    pub check_cost_ms: f64,
     /// Share of requests pinned to a server by session cookie (0 = none).
     pub sticky_share: f64,
     /// Mean session length: pins drift back to an even spread at this pace.
@@ -261,6 +267,10 @@ impl FaultKind {
             FaultKind::CpuRunaway { .. } => &[Top],
         }
     }
+}
+
+fn default_check_cost_ms() -> f64 {
+    5.0
 }
 
 fn default_host_prefix() -> String {

@@ -192,6 +192,11 @@ impl Simulation {
                 process: state_word(f.servers[s].state).into(),
                 failed_checks: f.servers[s].fail_streak,
                 passed_checks: f.servers[s].pass_streak,
+                check_ms: if f.servers[s].is_up() {
+                    f.servers[s].check_ms
+                } else {
+                    0.0
+                },
                 traffic_share_pct: if f.servers[s].in_rotation {
                     100.0 * ((1.0 - sticky) / rotation + sticky * f.servers[s].pinned)
                 } else {

@@ -50,6 +50,8 @@ pub struct LbRow {
     pub failed_checks: u32,
     pub passed_checks: u32,
     pub traffic_share_pct: f64,
+    /// How long the last health check took (ms).
+    pub check_ms: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

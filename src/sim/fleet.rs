@@ -186,6 +186,7 @@ impl Fleet {
         let even_pin = 1.0 / rotation.max(1) as f64;
         let (capacity_rps, cpu_at_capacity, disk_mb) =
             (cfg.capacity_rps, cfg.cpu_pct_at_capacity, cfg.disk_mb);
+        let check_cost_ms = cfg.lb.check_cost_ms;
         let gc = GcParams {
             trigger_fraction: cfg.gc_trigger_fraction,
             pause_base_ms: cfg.gc_pause_base_ms,
@@ -207,6 +208,14 @@ impl Fleet {
                 totals.failed_dead += demand;
                 continue;
             }
+            // The check waits its turn: on a server busy a share rho of the time it takes
+            // 1 / (1 - rho) times its idle cost (rho capped at 0.99).
+            let busy = if capacity > 0.0 {
+                demand / capacity
+            } else {
+                1.0
+            };
+            server.check_ms = check_cost_ms / (1.0 - busy.min(0.99));
             if server.disk_full {
                 totals.failed_disk += demand;
                 server.cpu_pct = 2.0 + server.runaway_cpu_pct;
@@ -269,7 +278,7 @@ impl Fleet {
         );
         let mut changed = false;
         for (s, server) in self.servers.iter_mut().enumerate() {
-            if server.passes_health_check() {
+            if server.passes_health_check(self.cfg.lb.check_timeout_ms) {
                 server.pass_streak += 1;
                 server.fail_streak = 0;
             } else {

@@ -254,25 +254,31 @@ fn heap_profile(o: &mut String, host: &str, live_mb: f64, heap_max_mb: f64, entr
 fn load_balancer(o: &mut String, rows: &[LbRow]) {
     out!(
         o,
-        "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8}",
+        "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8} {:>9}",
         "backend",
         "rotation",
         "process",
         "fails",
         "passes",
-        "share %"
+        "share %",
+        "check ms"
     );
     for r in rows {
         let rotation = if r.in_rotation { "in" } else { "OUT" };
         out!(
             o,
-            "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8.1}",
+            "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8.1} {:>9}",
             r.host,
             rotation,
             r.process,
             r.failed_checks,
             r.passed_checks,
-            r.traffic_share_pct
+            r.traffic_share_pct,
+            if r.process == "running" {
+                format!("{:.0}", r.check_ms)
+            } else {
+                "-".to_string()
+            }
         );
     }
 }

@@ -54,6 +54,8 @@ pub struct Server {
     pub disk_fill_mb_per_s: f64,
     pub runaway_cpu_pct: f64,
     pub cpu_pct: f64,
+    /// How long a health check would take now, in ms.
+    pub check_ms: f64,
     /// Share of sticky sessions pinned here (sums to 1 over servers in rotation).
     pub pinned: f64,
     /// Requests sent here since the last scrape.
@@ -85,6 +87,7 @@ impl Server {
             disk_fill_mb_per_s: 0.0,
             runaway_cpu_pct: 0.0,
             cpu_pct: 0.0,
+            check_ms: 0.0,
             pinned: 0.0,
             acc_demand: 0.0,
             acc_served: 0.0,
@@ -167,9 +170,12 @@ impl Server {
         self.restarts += 1;
     }
 
-    /// Whether a load-balancer health check passes now.
-    pub fn passes_health_check(&self) -> bool {
-        self.state == ServerState::Up && self.gc_overhead < GC_CHECK_FAIL_FRACTION
+    /// Whether a load-balancer health check passes now: the process is up, not stalled in GC,
+    /// and answers the check within its timeout.
+    pub fn passes_health_check(&self, timeout_ms: f64) -> bool {
+        self.state == ServerState::Up
+            && self.gc_overhead < GC_CHECK_FAIL_FRACTION
+            && self.check_ms <= timeout_ms
     }
 
     pub fn reset_accumulators(&mut self) {
