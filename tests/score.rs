@@ -365,3 +365,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_page_that_reaches_nobody_does_not_start_detection() {
+    let mut s = scenario();
+    let plan_rows = [("14:33", "view_memory", ""), ("14:40", "list_deploys", "")];
+    let delivered = phases(&s, &plan_rows).get(Phase::Detection);
+    // The first page (errors above 5%) went nowhere; the next one (above 50%) reached the
+    // trainee, after the first look: detection is the next action after it.
+    s.config.alerts[0].delivered = false;
+    let trace = run(&s, &plan(&s, &plan_rows));
+    let second_page = trace
+        .events
+        .first(|k| {
+            matches!(
+                k,
+                incident_trainer::sim::EventKind::AlertFired { rule: 2, .. }
+            )
+        })
+        .unwrap()
+        .tick;
+    assert_eq!(delivered, at(&s, "14:33"));
+    let detected = PhaseTimes::of(&s, &trace).get(Phase::Detection).unwrap();
+    assert!(detected >= second_page, "{detected} {second_page}");
+}
+
+#[test]
+fn a_fix_deployed_milestone_is_reached_when_the_fix_goes_live() {
+    let (_, text) = incident_trainer::scenario::library::BUILTIN[0];
+    let text = text.replace(
+        "[[milestones]]\nid = \"restored\"",
+        "[[milestones]]\nid = \"fix_live\"\ntitle = \"Fix live\"\nwhen = \"fix_deployed\"\n\n[[milestones]]\nid = \"restored\"",
+    );
+    let s = incident_trainer::scenario::parse("fix.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let trace = run(&s, &s.reference_actions());
+    let lines = incident_trainer::score::reached(&s, &trace);
+    let live = lines.iter().find(|m| m.id == "fix_live").unwrap();
+    assert_eq!(
+        live.reached_at,
+        Some(tick(&s, "16:30") + s.config.response.fix_deploy_s)
+    );
+}

@@ -345,3 +345,41 @@ fn host_names_listed_or_prefixed() {
         )],
     );
 }
+
+#[test]
+fn note_only_entries_urls_and_undelivered_alerts() {
+    // A note with no action or milestone is an entry of its own (a customer report at 17:20).
+    let text = edited(&[(
+        "[[reference]]\nat = \"16:40\"",
+        "[[reference]]\nat = \"16:39\"\nnote = \"Customers report the site works again.\"\nsource = \"000\"\n\n[[reference]]\nat = \"16:40\"",
+    )]);
+    let s = scenario::parse(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(s
+        .reference
+        .iter()
+        .any(|r| r.action.is_none() && r.milestone.is_none()));
+    // An alert that reaches nobody, and a source's address.
+    let text = edited(&[
+        (
+            "severity = \"warning\"",
+            "severity = \"warning\"\ndelivered = false",
+        ),
+        (
+            "id = \"004\"",
+            "id = \"004\"\nurl = \"https://example.org/postmortems/shop-outage\"",
+        ),
+    ]);
+    let s = scenario::parse(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!s.config.alerts[1].delivered && s.config.alerts[0].delivered);
+    assert!(s.meta.sources[0].url.is_some());
+    case(
+        "notes_and_urls",
+        &[
+            ("id = \"004\"", "id = \"004\"\nurl = \"example dot org\""),
+            (
+                "at = \"14:42\"\naction = \"diff_config\"\nnote = \"The configuration detour: looking for a discrepancy that was not there.\"",
+                "at = \"14:42\"\nnote = \"\"",
+            ),
+        ],
+    );
+}

@@ -64,6 +64,9 @@ pub struct MetaFile {
 pub struct SourceFile {
     pub id: String,
     pub title: String,
+    /// Where the write-up is published.
+    #[serde(default)]
+    pub url: Option<String>,
     #[serde(default)]
     pub note: String,
 }
@@ -275,6 +278,9 @@ pub struct AlertFile {
     #[serde(rename = "for")]
     pub for_duration: String,
     pub severity: String,
+    /// False when the alert fires but reaches nobody (default true).
+    #[serde(default)]
+    pub delivered: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -34,6 +34,8 @@ impl Difficulty {
 pub struct Source {
     pub id: String,
     pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
     pub note: String,
 }
 
@@ -67,6 +69,8 @@ pub enum MilestoneTrigger {
     /// This hypothesis (by index) was declared.
     Hypothesis(u32),
     DevelopersEngaged,
+    /// The developers' fix went live (issued plus the scenario's fix deploy time).
+    FixDeployed,
     OutageStarted,
     Restored,
 }

@@ -22,10 +22,25 @@ pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
         .sources
         .iter()
         .enumerate()
-        .map(|(i, s)| Source {
-            id: c.not_empty(&format!("scenario.sources[{i}].id"), &s.id),
-            title: s.title.clone(),
-            note: s.note.clone(),
+        .map(|(i, s)| {
+            let url = s.url.clone();
+            if let Some(u) = &url {
+                if !(u.starts_with("https://") || u.starts_with("http://"))
+                    || u.contains(char::is_whitespace)
+                {
+                    c.fail(
+                        format!("scenario.sources[{i}].url"),
+                        format!("`{u}` is not a web address"),
+                        "write the full address, starting with https://",
+                    );
+                }
+            }
+            Source {
+                id: c.not_empty(&format!("scenario.sources[{i}].id"), &s.id),
+                title: s.title.clone(),
+                url,
+                note: s.note.clone(),
+            }
         })
         .collect();
     if let Some(f) = &m.follows {

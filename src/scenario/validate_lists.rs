@@ -49,6 +49,7 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
             threshold,
             for_s: c.duration(&format!("{p}.for"), &a.for_duration),
             severity: a.severity.clone(),
+            delivered: a.delivered.unwrap_or(true),
         });
     }
     out
@@ -121,7 +122,7 @@ pub fn milestones(
     out
 }
 
-const TRIGGER_HELP: &str = "write `alert:<alert id>`, `action:<id>[|<id>...]`, `hypothesis:<id>`, `developers_engaged`, `outage_started` or `restored`";
+const TRIGGER_HELP: &str = "write `alert:<alert id>`, `action:<id>[|<id>...]`, `hypothesis:<id>`, `developers_engaged`, `fix_deployed`, `outage_started` or `restored`";
 
 fn trigger(
     c: &mut Checker,
@@ -133,6 +134,7 @@ fn trigger(
     let (word, arg) = when.split_once(':').map_or((when, ""), |(w, a)| (w, a));
     match (word, arg) {
         ("developers_engaged", "") => MilestoneTrigger::DevelopersEngaged,
+        ("fix_deployed", "") => MilestoneTrigger::FixDeployed,
         ("outage_started", "") => MilestoneTrigger::OutageStarted,
         ("restored", "") => MilestoneTrigger::Restored,
         ("alert", id) => match alerts.iter().position(|a| a.id == id) {
@@ -214,11 +216,13 @@ pub fn reference(
                 "add `action = ...` or remove `target`",
             );
         }
-        if r.action.is_none() && r.milestone.is_none() {
+        // An entry with neither action nor milestone is a note (a customer report, a
+        // status-page post): it needs something to say.
+        if r.action.is_none() && r.milestone.is_none() && r.note.trim().is_empty() {
             c.fail(
-                p.clone(),
-                "an entry needs an `action`, a `milestone`, or both",
-                "",
+                format!("{p}.note"),
+                "an entry with no `action` and no `milestone` needs a note",
+                "say what happened at this time, or add the action or milestone it marks",
             );
         }
         if at.is_some() && out.last().is_some_and(|prev| prev.tick > tick) {

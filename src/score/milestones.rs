@@ -15,7 +15,7 @@ pub struct MilestoneResult {
     pub reference_at: Option<u32>,
 }
 
-fn first_tick(trace: &Trace, trigger: &MilestoneTrigger) -> Option<u32> {
+fn first_tick(trace: &Trace, trigger: &MilestoneTrigger, fix_deploy_s: u32) -> Option<u32> {
     let hit = |kind: &EventKind| match (trigger, kind) {
         (MilestoneTrigger::Alert(rule), EventKind::AlertFired { rule: r, .. }) => rule == r,
         (MilestoneTrigger::Action(kinds), EventKind::ActionTaken { action, .. }) => {
@@ -31,6 +31,11 @@ fn first_tick(trace: &Trace, trigger: &MilestoneTrigger) -> Option<u32> {
     if let MilestoneTrigger::Restored = trigger {
         return trace.impact.restored_at;
     }
+    if let MilestoneTrigger::FixDeployed = trigger {
+        let fix = |k: &EventKind| matches!(k, EventKind::ActionTaken { action, .. } if action.kind == crate::sim::ActionKind::ApplyCodeFix);
+        let live = trace.events.first(fix)?.tick + fix_deploy_s;
+        return (live <= trace.ticks).then_some(live);
+    }
     trace.events.first(hit).map(|e| e.tick)
 }
 
@@ -42,7 +47,7 @@ pub fn reached(scenario: &Scenario, trace: &Trace) -> Vec<MilestoneResult> {
         .map(|m| MilestoneResult {
             id: m.id.clone(),
             title: m.title.clone(),
-            reached_at: first_tick(trace, &m.trigger),
+            reached_at: first_tick(trace, &m.trigger, scenario.config.response.fix_deploy_s),
             reference_at: scenario.reference_tick(&m.id),
         })
         .collect()

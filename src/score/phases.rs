@@ -120,14 +120,11 @@ impl PhaseTimes {
 
 fn detection(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     let rules = &scenario.config.alerts;
-    let any_page = rules.iter().any(|r| r.severity == "page");
+    let any_page = rules.iter().any(|r| r.pages());
     let paged = trace.events.first(|k| match k {
-        EventKind::AlertFired { rule, .. } => {
-            !any_page
-                || rules
-                    .get(*rule as usize)
-                    .is_some_and(|r| r.severity == "page")
-        }
+        EventKind::AlertFired { rule, .. } => rules
+            .get(*rule as usize)
+            .is_some_and(|r| r.pages() || (!any_page && r.delivered)),
         _ => false,
     })?;
     trace

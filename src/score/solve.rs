@@ -140,9 +140,9 @@ fn first_page(s: &Scenario, trace: &crate::sim::Trace) -> Option<u32> {
     trace
         .events
         .first(|k| match k {
-            EventKind::AlertFired { rule, .. } => rules
-                .get(*rule as usize)
-                .is_some_and(|r| r.severity == "page"),
+            EventKind::AlertFired { rule, .. } => {
+                rules.get(*rule as usize).is_some_and(|r| r.pages())
+            }
             _ => false,
         })
         .map(|e| e.tick)

@@ -73,6 +73,7 @@ mod tests {
             threshold: 5.0,
             for_s: 60,
             severity: "page".into(),
+            delivered: true,
         }
     }
 

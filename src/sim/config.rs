@@ -303,6 +303,21 @@ pub struct AlertRule {
     pub threshold: f64,
     pub for_s: u32,
     pub severity: String,
+    /// Whether anyone receives it: an alert can fire on a dashboard and page nobody (a
+    /// misrouted pager, a muted channel), as in many real timelines.
+    #[serde(default = "delivered_by_default")]
+    pub delivered: bool,
+}
+
+fn delivered_by_default() -> bool {
+    true
+}
+
+impl AlertRule {
+    /// Whether a firing pages the on-call engineer.
+    pub fn pages(&self) -> bool {
+        self.delivered && self.severity == "page"
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

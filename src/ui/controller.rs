@@ -139,7 +139,13 @@ impl Controller {
             let trace = s.sim().trace();
             for e in &trace.events.events[before.min(trace.events.events.len())..] {
                 if let EventKind::AlertFired { rule, .. } = e.kind {
-                    if let Some(r) = s.scenario.config.alerts.get(rule as usize) {
+                    if let Some(r) = s
+                        .scenario
+                        .config
+                        .alerts
+                        .get(rule as usize)
+                        .filter(|r| r.delivered)
+                    {
                         announce.push(format!("Alert firing: {}", r.title));
                     }
                 }

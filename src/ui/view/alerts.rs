@@ -34,6 +34,9 @@ pub fn alerts(scenario: &Scenario, trace: &Trace) -> Vec<AlertItem> {
                 let Some(r) = scenario.config.alerts.get(*rule as usize) else {
                     continue;
                 };
+                if !r.delivered {
+                    continue; // it reached nobody: the trainee does not see it either
+                }
                 out.push(AlertItem {
                     rule: *rule,
                     title: r.title.clone(),
@@ -80,6 +83,19 @@ mod tests {
         assert!(
             list.windows(2).all(|w| w[0].fired_at >= w[1].fired_at),
             "newest first"
+        );
+    }
+
+    #[test]
+    fn an_alert_that_reaches_nobody_is_not_shown() {
+        let mut s = library::builtin("ecommerce-memory-leak").unwrap();
+        s.config.alerts[0].delivered = false;
+        let (trace, _) = run_scripted(s.config.clone(), s.seed, &[]);
+        let list = alerts(&s, &trace);
+        assert!(!list.is_empty());
+        assert!(
+            list.iter().all(|a| a.rule != 0),
+            "the muted page never shows"
         );
     }
 }

@@ -46,7 +46,7 @@ pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
                 .config
                 .alerts
                 .get(*rule as usize)
-                .is_some_and(|a| a.severity == "page"),
+                .is_some_and(|a| a.pages()),
             _ => false,
         })
         .map(|e| e.tick)
