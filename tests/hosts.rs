@@ -70,3 +70,52 @@ fn a_prefix_names_every_server_including_those_added() {
         ["node1", "node2", "node3", "node4", "node5"]
     );
 }
+
+/// A service that sells nothing: no orders, no revenue, no payment gateway. It runs, its findings
+/// and write-ups say nothing of payments, and a payment fault is refused.
+#[test]
+fn a_service_without_sales_or_a_payment_gateway() {
+    let s = named(&[
+        (
+            "[payment]\nlatency_ms = 400\ntimeout_ms = 8000\nerror_fraction = 0.01\n",
+            "",
+        ),
+        ("orders_per_1k_requests", "# orders_per_1k_requests"),
+        ("avg_order_value", "# avg_order_value"),
+    ]);
+    assert!(!s.sells() && !s.config.payment.present);
+    let debrief = incident_trainer::score::Debrief::compute(&s, s.seed, &s.reference_actions());
+    assert_eq!(debrief.score, 50.0, "calibration does not depend on sales");
+    assert!(!debrief.sells);
+    let (trace, _) = run_scripted(
+        s.config.clone(),
+        s.seed,
+        &[ScheduledAction {
+            tick: 1800,
+            action: Action::new(ActionKind::CheckDependencies),
+        }],
+    );
+    let text = finding_text(&trace.findings[0], &trace, s.clock.start_s_of_day);
+    assert!(
+        text.contains("database") && !text.contains("payment"),
+        "{text}"
+    );
+    let draft = incident_trainer::score::postmortem::draft(&s, &debrief, &trace, &[]);
+    assert!(
+        !draft.contains("orders") && !draft.contains("Revenue"),
+        "{draft}"
+    );
+    // A payment fault needs a gateway.
+    let (_, text) = library::BUILTIN[0];
+    let text = text
+        .replace("[payment]\nlatency_ms = 400\ntimeout_ms = 8000\nerror_fraction = 0.01\n", "")
+        .replace(
+            "[[faults]]\ntype = \"memory_leak\"",
+            "[[faults]]\ntype = \"dependency_slowdown\"\nat = \"14:10\"\ndependency = \"payment\"\nlatency_multiplier = 5.0\nduration = \"30m\"\n\n[[faults]]\ntype = \"memory_leak\"",
+        );
+    let err = scenario::parse("pay.toml", &text).unwrap_err().to_string();
+    assert!(
+        err.contains("this scenario has no payment gateway"),
+        "{err}"
+    );
+}

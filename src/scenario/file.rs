@@ -12,7 +12,9 @@ pub struct ScenarioFile {
     pub traffic: TrafficFile,
     pub fleet: FleetFile,
     pub database: DatabaseFile,
-    pub payment: PaymentFile,
+    /// The payment gateway; a service that sells nothing (or takes no payments) leaves it out.
+    #[serde(default)]
+    pub payment: Option<PaymentFile>,
     pub slo: SloFile,
     pub response: ResponseFile,
     #[serde(default)]
@@ -98,7 +100,11 @@ pub struct TrafficFile {
     pub noise: f64,
     pub requests_per_user_s: f64,
     pub pages_per_user_window: f64,
+    /// Completed orders per 1,000 successful requests; 0 (the default) for a service that sells
+    /// nothing.
+    #[serde(default)]
     pub orders_per_1k_requests: f64,
+    #[serde(default)]
     pub avg_order_value: f64,
     #[serde(default)]
     pub currency: String,

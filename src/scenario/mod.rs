@@ -112,9 +112,10 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let (clock, duration_s, scrape_interval_s) = validate::clock(c, &f.clock);
     let traffic = validate::traffic(c, &f.traffic);
     let fleet = validate::fleet(c, &f.fleet);
-    let (database, payment) = validate::dependencies(c, &f.database, &f.payment);
+    let (database, payment) = validate::dependencies(c, &f.database, f.payment.as_ref());
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
     let faults = validate_faults::faults(c, &f.faults, &fleet);
+    validate::sales(c, &f.traffic, &payment, &faults);
     let alerts = validate_lists::alerts(c, &f.alerts);
     let action_durations_s = validate_lists::overrides(c, &f.actions);
     let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);

@@ -136,6 +136,11 @@ impl Scenario {
         crate::sim::clock::hhmm(self.clock.start_s_of_day, tick)
     }
 
+    /// Whether the service sells anything (orders and revenue are worth showing).
+    pub fn sells(&self) -> bool {
+        self.config.traffic.orders_per_1k_requests > 0.0
+    }
+
     /// The index of the correct hypothesis, if the scenario lists any.
     pub fn correct_hypothesis(&self) -> Option<usize> {
         self.config.hypotheses.iter().position(|h| h.correct)

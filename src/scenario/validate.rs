@@ -299,7 +299,7 @@ fn load_balancer(c: &mut Checker, lb: &LoadBalancerFile) -> LoadBalancerConfig {
 pub fn dependencies(
     c: &mut Checker,
     d: &DatabaseFile,
-    p: &PaymentFile,
+    p: Option<&PaymentFile>,
 ) -> (DatabaseConfig, PaymentConfig) {
     let db = DatabaseConfig {
         pool_size: c.at_least(
@@ -312,12 +312,48 @@ pub fn dependencies(
         queries_per_request: c.non_negative("database.queries_per_request", d.queries_per_request),
         max_wait_ms: c.positive("database.max_wait_ms", d.max_wait_ms),
     };
-    let payment = PaymentConfig {
-        latency_ms: c.positive("payment.latency_ms", p.latency_ms),
-        timeout_ms: c.positive("payment.timeout_ms", p.timeout_ms),
-        error_fraction: c.range("payment.error_fraction", p.error_fraction, 0.0, 1.0),
+    let payment = match p {
+        Some(p) => PaymentConfig {
+            latency_ms: c.positive("payment.latency_ms", p.latency_ms),
+            timeout_ms: c.positive("payment.timeout_ms", p.timeout_ms),
+            error_fraction: c.range("payment.error_fraction", p.error_fraction, 0.0, 1.0),
+            present: true,
+        },
+        None => PaymentConfig {
+            latency_ms: 0.0,
+            timeout_ms: 1.0,
+            error_fraction: 0.0,
+            present: false,
+        },
     };
     (db, payment)
+}
+
+/// What a service sells and how it is paid for must agree: orders need a currency to count
+/// revenue in, and a payment fault needs a gateway.
+pub fn sales(c: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: &[Fault]) {
+    if t.orders_per_1k_requests > 0.0 && t.currency.trim().is_empty() {
+        c.fail(
+            "traffic.currency",
+            "orders are sold, so revenue needs a currency",
+            "add `currency = \"EUR\"` (any code your team uses), or set orders_per_1k_requests = 0",
+        );
+    }
+    if !payment.present {
+        for (i, f) in faults.iter().enumerate() {
+            if let FaultKind::DependencySlowdown {
+                dependency: Dependency::Payment,
+                ..
+            } = f.kind
+            {
+                c.fail(
+                    format!("faults[{i}].dependency"),
+                    "this scenario has no payment gateway",
+                    "add a [payment] section, or slow another dependency",
+                );
+            }
+        }
+    }
 }
 
 pub fn slo_and_response(

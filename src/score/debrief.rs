@@ -117,6 +117,8 @@ impl RunHeader {
 pub struct Debrief {
     #[serde(flatten)]
     pub header: RunHeader,
+    /// The service sells something (orders and revenue lost mean something).
+    pub sells: bool,
     /// 0-100, one decimal; the real team's path is 50.
     pub score: f64,
     pub restored: bool,
@@ -182,6 +184,7 @@ impl Debrief {
         let restored = r.trace.impact.restored_at.is_some();
         Debrief {
             header: RunHeader::new(s, r.seed, r.actions.len(), r.trace),
+            sells: s.sells(),
             score: (final_score(raw, restored) * 10.0).round() / 10.0,
             restored,
             guessed: run.guessed,

@@ -72,8 +72,18 @@ fn summary(o: &mut String, s: &Scenario, d: &Debrief) {
         ),
     }
     line!(o, "- **Incident:** {}", s.meta.summary);
-    line!(o, "- **Impact:** at worst {:.0}% of active users met errors; {} user-minutes of errors; {} orders failed ({} {} of revenue lost).",
-        i.peak_users_affected_pct, thousands(i.user_minutes), thousands(i.failed_orders), d.header.currency, thousands(i.revenue_lost));
+    let sales = if d.sells {
+        format!(
+            "; {} orders failed ({} {} of revenue lost)",
+            thousands(i.failed_orders),
+            d.header.currency,
+            thousands(i.revenue_lost)
+        )
+    } else {
+        String::new()
+    };
+    line!(o, "- **Impact:** at worst {:.0}% of active users met errors; {} user-minutes of errors{sales}.",
+        i.peak_users_affected_pct, thousands(i.user_minutes));
 }
 
 /// What the trainee saw and did, in time order: pages, actions, kills, escalation, restore.
@@ -254,19 +264,21 @@ fn comparison(o: &mut String, d: &Debrief) {
         thousands(you.user_minutes),
         thousands(real.user_minutes)
     );
-    line!(
-        o,
-        "| Failed orders | {} | {} |",
-        thousands(you.failed_orders),
-        thousands(real.failed_orders)
-    );
-    line!(
-        o,
-        "| Revenue lost ({}) | {} | {} |",
-        d.header.currency,
-        thousands(you.revenue_lost),
-        thousands(real.revenue_lost)
-    );
+    if d.sells {
+        line!(
+            o,
+            "| Failed orders | {} | {} |",
+            thousands(you.failed_orders),
+            thousands(real.failed_orders)
+        );
+        line!(
+            o,
+            "| Revenue lost ({}) | {} | {} |",
+            d.header.currency,
+            thousands(you.revenue_lost),
+            thousands(real.revenue_lost)
+        );
+    }
     for (who, side) in [("This run's", &d.run), ("The real team's", &d.real_team)] {
         line!(o, "\n{who} detours ({:.0} min):\n", side.detour_minutes);
         if side.detours.is_empty() {

@@ -91,10 +91,12 @@ fn impact_table(o: &mut String, d: &Debrief) {
         format!("{:.1}%", i.peak_users_affected_pct)
     });
     row(o, "user-minutes of errors", &|i| thousands(i.user_minutes));
-    row(o, "failed orders", &|i| thousands(i.failed_orders));
-    row(o, &format!("revenue lost ({})", d.header.currency), &|i| {
-        thousands(i.revenue_lost)
-    });
+    if d.sells {
+        row(o, "failed orders", &|i| thousands(i.failed_orders));
+        row(o, &format!("revenue lost ({})", d.header.currency), &|i| {
+            thousands(i.revenue_lost)
+        });
+    }
 }
 
 fn detour_list(o: &mut String, heading: &str, list: &[Detour]) {

@@ -136,6 +136,13 @@ pub struct PaymentConfig {
     pub latency_ms: f64,
     pub timeout_ms: f64,
     pub error_fraction: f64,
+    /// False for a service with no payment gateway (orders, if any, complete without one).
+    #[serde(default = "present_by_default")]
+    pub present: bool,
+}
+
+fn present_by_default() -> bool {
+    true
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -111,6 +111,7 @@ mod tests {
             latency_ms: 300.0,
             timeout_ms: 5000.0,
             error_fraction: 0.01,
+            present: true,
         };
         Dependencies::new(&db, &payment)
     }

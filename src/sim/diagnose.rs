@@ -57,6 +57,7 @@ impl Simulation {
                 db_pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
                 payment_latency_ms: self.deps.last.payment_latency_ms,
                 payment_failed_pct: 100.0 * self.deps.last.payment_failed_fraction,
+                payment_gateway: self.cfg.payment.present,
             },
             K::CheckLoadBalancer => FindingBody::LoadBalancer {
                 rows: self.lb_rows(),

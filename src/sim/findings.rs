@@ -97,6 +97,10 @@ pub enum FindingBody {
         db_pool_used_pct: f64,
         payment_latency_ms: f64,
         payment_failed_pct: f64,
+        /// False when the service has no payment gateway (then it is not listed). Written only
+        /// when false, so findings of services with one read as they always did.
+        #[serde(default = "yes", skip_serializing_if = "is_yes")]
+        payment_gateway: bool,
     },
     LoadBalancer {
         rows: Vec<LbRow>,
@@ -168,4 +172,12 @@ pub fn heap_entries(baseline_mb: f64, leaked: &[(String, f64)]) -> Vec<HeapEntry
     }
     entries.sort_by(|a, b| b.retained_mb.total_cmp(&a.retained_mb));
     entries
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(value: &bool) -> bool {
+    *value
 }

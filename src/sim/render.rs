@@ -81,6 +81,7 @@ fn database(o: &mut String, body: &FindingBody) {
             db_pool_used_pct,
             payment_latency_ms,
             payment_failed_pct,
+            payment_gateway,
         } => {
             out!(
                 o,
@@ -96,13 +97,15 @@ fn database(o: &mut String, body: &FindingBody) {
                 db_query_ms,
                 db_pool_used_pct
             );
-            out!(
-                o,
-                "{:<16} {:>12.0} {:>8.1}% failed",
-                "payment gateway",
-                payment_latency_ms,
-                payment_failed_pct
-            );
+            if *payment_gateway {
+                out!(
+                    o,
+                    "{:<16} {:>12.0} {:>8.1}% failed",
+                    "payment gateway",
+                    payment_latency_ms,
+                    payment_failed_pct
+                );
+            }
         }
         _ => unreachable!("only database findings come here"),
     }

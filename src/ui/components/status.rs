@@ -10,6 +10,9 @@ use crate::ui::view::status::{Slo, Status};
 pub struct StatusStripProps {
     pub status: Status,
     pub currency: AttrValue,
+    /// The service sells something: orders and revenue lost are shown.
+    #[prop_or(true)]
+    pub sells: bool,
     pub error_slo_pct: f64,
     pub p95_slo_ms: f64,
 }
@@ -38,12 +41,14 @@ pub fn StatusStrip(props: &StatusStripProps) -> Html {
     let err_class = level(s.slo == Slo::Outage, s.error_pct > props.error_slo_pct);
     let p95_class = level(false, s.p95_ms > props.p95_slo_ms);
     html! {
-        <section class="status" aria-label="Service status">
+        <section class={classes!("status", (!props.sells).then_some("sells-nothing"))} aria-label="Service status">
             { cell("Errors", format::pct(s.error_pct), err_class) }
             { cell("p95 latency", format::ms(s.p95_ms), p95_class) }
             { cell("Users affected", format::pct(s.affected_pct), level(s.affected_pct >= 20.0, s.affected_pct >= 1.0)) }
-            { cell("Orders lost", thousands(s.orders_lost), level(false, s.orders_lost >= 1.0)) }
-            { cell("Revenue lost", format!("{} {}", props.currency, format::compact(s.revenue_lost)), level(false, s.revenue_lost >= 1.0)) }
+            if props.sells {
+                { cell("Orders lost", thousands(s.orders_lost), level(false, s.orders_lost >= 1.0)) }
+                { cell("Revenue lost", format!("{} {}", props.currency, format::compact(s.revenue_lost)), level(false, s.revenue_lost >= 1.0)) }
+            }
             { cell("SLO", s.slo.word().to_string(), s.slo.class()) }
             { cell("Severity", s.severity.clone().unwrap_or_else(|| "not declared".into()), if s.severity.is_some() { "ok" } else { "warn" }) }
         </section>

@@ -63,7 +63,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     since_page={format::since_page(s, trace, tick)} speed={st.speed}
                     on_speed={props.on_speed.clone()} on_minute={props.on_minute.clone()} on_stop={props.on_stop.clone()} />
             </header>
-            <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()}
+            <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} p95_slo_ms={s.config.slo.latency_p95_ms} />
             <div class="console-grid">
                 <section class="charts" aria-label="Charts">

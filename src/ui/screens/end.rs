@@ -72,8 +72,10 @@ fn impact_table(
                 { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(r.minutes_to_restore())) }
                 { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(r.peak_users_affected_pct)) }
                 { row("User-minutes of errors", thousands(you.user_minutes), thousands(r.user_minutes)) }
-                { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
-                { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
+                if s.sells() {
+                    { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
+                    { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
+                }
             </tbody>
         </table>
     }
