@@ -119,3 +119,27 @@ fn a_service_without_sales_or_a_payment_gateway() {
         "{err}"
     );
 }
+
+/// Traffic as a dashboard showed it: points, interpolated, instead of a daily curve.
+#[test]
+fn observed_traffic_drives_the_run() {
+    let s = named(&[
+        ("baseline_rps = 950", "observed = [{ at = \"14:00\", rps = 400 }, { at = \"15:00\", rps = 1000 }]"),
+        ("hourly_profile = [", "# hourly_profile = ["),
+        ("                  0.92, 0.95, 0.98, 1.00, 1.00, 0.98, 0.95, 0.97, 1.00, 0.90, 0.68, 0.45]", "# 0.92 ..."),
+        ("noise = 0.03", "noise = 0.0"),
+    ]);
+    let (trace, _) = run_scripted(s.config.clone(), s.seed, &[]);
+    let rps = |tick: u32| {
+        let i = trace.series.scrape_at(tick).unwrap();
+        trace
+            .series
+            .fleet(incident_trainer::sim::Metric::RequestsPerS)[i]
+    };
+    assert!((rps(1800) - 700.0).abs() < 5.0, "{}", rps(1800));
+    assert!(
+        (rps(3 * 3600) - 1000.0).abs() < 5.0,
+        "held after the last point: {}",
+        rps(3 * 3600)
+    );
+}

@@ -383,3 +383,14 @@ fn note_only_entries_urls_and_undelivered_alerts() {
         ],
     );
 }
+
+#[test]
+fn observed_traffic_stands_alone_and_in_order() {
+    case(
+        "observed_traffic",
+        &[(
+            "baseline_rps = 950",
+            "baseline_rps = 950\nobserved = [{ at = \"14:30\", rps = 400 }, { at = \"14:10\", rps = 1000 }]",
+        )],
+    );
+}

@@ -95,8 +95,16 @@ fn default_scrape() -> String {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrafficFile {
-    pub baseline_rps: f64,
-    pub hourly_profile: Vec<f64>,
+    /// Requests/s at a time-of-day factor of 1 (not with `observed`).
+    #[serde(default)]
+    pub baseline_rps: Option<f64>,
+    /// 24 time-of-day factors from 00:00 (not with `observed`).
+    #[serde(default)]
+    pub hourly_profile: Option<Vec<f64>>,
+    /// Traffic as a dashboard showed it: `[{ at = "14:00", rps = 900 }, ...]`, interpolated.
+    /// Replaces `baseline_rps`, `hourly_profile` and `campaigns`.
+    #[serde(default)]
+    pub observed: Option<Vec<ObservedFile>>,
     pub noise: f64,
     pub requests_per_user_s: f64,
     pub pages_per_user_window: f64,
@@ -110,6 +118,14 @@ pub struct TrafficFile {
     pub currency: String,
     #[serde(default)]
     pub campaigns: Vec<CampaignFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ObservedFile {
+    pub at: String,
+    pub rps: f64,
 }
 
 #[derive(Debug, Deserialize)]

@@ -47,6 +47,10 @@ pub struct TrafficConfig {
     pub avg_order_value: f64,
     /// Scheduled multipliers (marketing campaigns); faults can add surges on top.
     pub campaigns: Vec<Campaign>,
+    /// Traffic as observed: (tick, requests/s) points, interpolated, held flat before the first
+    /// and after the last. When given it replaces the baseline, the profile and campaigns.
+    #[serde(default)]
+    pub observed: Vec<(u32, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

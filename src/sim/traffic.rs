@@ -82,6 +82,9 @@ impl Traffic {
     /// The expected rate without the random wander.
     pub fn expected_rps(&self, tick: u32) -> f64 {
         let windows: f64 = self.windows.iter().map(|w| w.factor(tick)).product();
+        if !self.cfg.observed.is_empty() {
+            return observed_rps(&self.cfg.observed, tick) * windows;
+        }
         self.cfg.baseline_rps * self.profile(tick) * windows
     }
 
@@ -102,9 +105,32 @@ impl Traffic {
     }
 }
 
+/// The observed series at `tick`: linear between points, flat beyond the ends.
+fn observed_rps(points: &[(u32, f64)], tick: u32) -> f64 {
+    let after = points.partition_point(|p| p.0 <= tick);
+    match (after.checked_sub(1).map(|i| points[i]), points.get(after)) {
+        (Some((t0, a)), Some(&(t1, b))) => {
+            a + (b - a) * f64::from(tick - t0) / f64::from((t1 - t0).max(1))
+        }
+        (Some((_, a)), None) => a,
+        (None, Some(&(_, b))) => b,
+        (None, None) => 0.0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn observed_traffic_interpolates_and_holds_its_ends() {
+        let points = [(600, 100.0), (1200, 400.0)];
+        assert_eq!(observed_rps(&points, 0), 100.0);
+        assert_eq!(observed_rps(&points, 600), 100.0);
+        assert_eq!(observed_rps(&points, 900), 250.0);
+        assert_eq!(observed_rps(&points, 1200), 400.0);
+        assert_eq!(observed_rps(&points, 5000), 400.0);
+    }
 
     #[test]
     fn window_ramps_in_and_out() {
