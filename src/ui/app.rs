@@ -29,6 +29,7 @@ pub fn App() -> Html {
         file_errors: use_state(Vec::<Diagnostic>::new),
         resume_text: use_state(|| None::<String>),
         best_before: use_state(|| None::<f64>),
+        scored: use_state(|| false),
     };
     let dark = *use_memo((), |_| browser::prefers_dark());
     let builtins = use_memo((), |_| {
@@ -81,7 +82,7 @@ pub fn App() -> Html {
             }
         }
         Screen::End => html! {
-            <End session={session.clone()} {dark} best_before={*ctl.best_before}
+            <End session={session.clone()} {dark} best_before={*ctl.best_before} scored={*ctl.scored}
                 on_again={ctl.cb(Controller::again)}
                 on_download={ctl.cb(Controller::download)}
                 on_postmortem={ctl.cb(Controller::download_postmortem)}

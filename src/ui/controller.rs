@@ -31,6 +31,8 @@ pub struct Keep {
     validator: Option<Validator>,
     /// The file the validator is checking.
     checking: String,
+    /// The frame that scores an ended session.
+    scoring: Option<gloo::render::AnimationFrame>,
     resumable: Option<storage::Resumed>,
     download: Option<gloo::file::ObjectUrl>,
     reader: Option<gloo::file::callbacks::FileReader>,
@@ -49,6 +51,8 @@ pub struct Controller {
     pub resume_text: UseStateHandle<Option<String>>,
     /// The best score on the finished scenario before the run that just ended.
     pub best_before: UseStateHandle<Option<f64>>,
+    /// The ended session has been scored (the debrief is ready).
+    pub scored: UseStateHandle<bool>,
 }
 
 impl Controller {
@@ -95,6 +99,7 @@ impl Controller {
         match (yes, taken) {
             (true, Some(r)) => {
                 let tick = r.session.tick();
+                self.scored.set(false);
                 self.keep.borrow_mut().from_file = r.from_file;
                 *self.session.0.borrow_mut() = Some(r.session);
                 self.dispatcher.dispatch(Msg::Show(Screen::Console, tick));
@@ -106,6 +111,7 @@ impl Controller {
     /// Opens a scenario's briefing with a fresh session (the scenario's own seed unless given).
     pub fn open(&self, (scenario, seed): (Rc<Scenario>, Option<u64>)) {
         let seed = seed.unwrap_or(scenario.seed);
+        self.scored.set(false);
         let from_file = self
             .opened
             .as_ref()
@@ -216,8 +222,22 @@ impl Controller {
         self.finish();
     }
 
-    /// The session ended: record the best result, drop the save, show the end screen.
+    /// The session ended: drop the save and show the end screen; the comparison with the real
+    /// team (which replays their path) runs on the next frame, so finishing the afternoon and
+    /// scoring it are two short tasks rather than one long one.
     fn finish(&self) {
+        let Some(tick) = self.session.get().map(|s| s.tick()) else {
+            return;
+        };
+        local::remove(SESSION_KEY);
+        self.dispatcher.dispatch(Msg::Show(Screen::End, tick));
+        let c = self.clone();
+        let frame = gloo::render::request_animation_frame(move |_| c.score());
+        self.keep.borrow_mut().scoring = Some(frame);
+    }
+
+    /// Scores the finished session and records the best result.
+    fn score(&self) {
         let finished = self
             .session
             .0
@@ -236,8 +256,7 @@ impl Controller {
         );
         let _ = local::write(BEST_KEY, &record.encode());
         self.best.set(record);
-        local::remove(SESSION_KEY);
-        self.dispatcher.dispatch(Msg::Show(Screen::End, s.tick()));
+        self.scored.set(true);
     }
 
     /// Try the same scenario again, with the same seed or a new one.

@@ -20,6 +20,8 @@ pub struct EndProps {
     pub dark: bool,
     /// The best score before this run, if the trainee had one.
     pub best_before: Option<f64>,
+    /// The run has been compared with the real team (a frame after it ended).
+    pub scored: bool,
     pub on_again: Callback<bool>,
     pub on_download: Callback<()>,
     pub on_postmortem: Callback<String>,
@@ -86,8 +88,12 @@ pub fn End(props: &EndProps) -> Html {
     let Some(session) = props.session.get() else {
         return html! {};
     };
-    let Some(finished) = session.debrief() else {
-        return html! {};
+    let Some(finished) = session.debrief().filter(|_| props.scored) else {
+        return html! {
+            <main class="screen end debrief" id="main">
+                <h1>{ "Comparing your run with the real team…" }</h1>
+            </main>
+        };
     };
     let scenario = Rc::clone(&session.scenario);
     let s = &*scenario;
