@@ -210,6 +210,7 @@ fn a_runaway_process_shows_in_top_on_that_host() {
         targets: Targets::Servers(vec![2]),
         cpu_pct: 70.0,
         process: "report-export".into(),
+        recurs_after_s: None,
     };
     let (signals, trace) = look(kind);
     assert_eq!(
@@ -272,4 +273,58 @@ fn in_a_total_outage_latency_reads_the_timeout_not_zero() {
     ] {
         assert_eq!(value_at(&idle, m, at), timeout, "{m:?}");
     }
+}
+
+/// A runaway whose cause is in the code comes back after it is killed (a scheduler respawns
+/// it) until the developers' fix is live.
+#[test]
+fn a_recurring_runaway_returns_after_a_kill_until_the_fix() {
+    let kind = FaultKind::CpuRunaway {
+        targets: Targets::Servers(vec![1]),
+        cpu_pct: 70.0,
+        process: "report-export".into(),
+        recurs_after_s: Some(900),
+    };
+    let cfg = with_fault(FAULT_AT, kind);
+    let mut sim = Simulation::new(cfg, 4);
+    let run_to = |sim: &mut Simulation, tick: u32| {
+        while sim.tick() < tick {
+            sim.step();
+        }
+    };
+    let wait = |sim: &mut Simulation, secs: u32| {
+        for _ in 0..secs {
+            sim.step();
+        }
+    };
+    let kill_at = FAULT_AT + 600;
+    run_to(&mut sim, kill_at);
+    sim.apply(Action::on(ActionKind::KillRunaway, "app-2"))
+        .unwrap();
+    let landed = kill_at + ActionKind::KillRunaway.spec().duration_s;
+    run_to(&mut sim, landed + 60);
+    assert_eq!(sim.fleet().servers[1].runaway_cpu_pct, 0.0, "killed");
+    run_to(&mut sim, landed + 900 + 60);
+    assert_eq!(
+        sim.fleet().servers[1].runaway_cpu_pct,
+        70.0,
+        "back 15 minutes later"
+    );
+    // Killed again (it would return again), then the fix removes the cause for good.
+    sim.apply(Action::on(ActionKind::KillRunaway, "app-2"))
+        .unwrap();
+    wait(&mut sim, 120);
+    sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
+    let response = sim.config().response.developers_response_s;
+    wait(&mut sim, response + 60);
+    sim.apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak"))
+        .unwrap();
+    wait(&mut sim, 120);
+    sim.apply(Action::new(ActionKind::ApplyCodeFix)).unwrap();
+    wait(&mut sim, 1800);
+    assert_eq!(
+        sim.fleet().servers[1].runaway_cpu_pct,
+        0.0,
+        "the fix removed the cause"
+    );
 }

@@ -123,6 +123,7 @@ pub fn failure_kinds() -> Vec<FaultKind> {
             targets: Targets::Servers(vec![2]),
             cpu_pct: 70.0,
             process: "report-export".into(),
+            recurs_after_s: None,
         },
     ]
 }

@@ -276,6 +276,8 @@ pub struct FaultFile {
     pub mb_per_s: Option<f64>,
     pub cpu_pct: Option<f64>,
     pub process: Option<String>,
+    /// cpu_runaway: the process comes back this long after it is killed, until the code fix.
+    pub recurs_after: Option<String>,
 }
 
 /// `"all"` or a list of hosts.

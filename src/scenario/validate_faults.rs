@@ -22,7 +22,7 @@ fn fields_of(kind: &str) -> &'static [&'static str] {
         "dependency_slowdown" => &["dependency", "latency_multiplier", "duration"],
         "pool_exhaustion" => &["pool_size", "change"],
         "disk_fill" => &["targets", "mb_per_s"],
-        "cpu_runaway" => &["targets", "cpu_pct", "process"],
+        "cpu_runaway" => &["targets", "cpu_pct", "process", "recurs_after"],
         _ => &[],
     }
 }
@@ -48,6 +48,7 @@ fn given_fields(f: &FaultFile) -> Vec<&'static str> {
     note("mb_per_s", f.mb_per_s.is_some());
     note("cpu_pct", f.cpu_pct.is_some());
     note("process", f.process.is_some());
+    note("recurs_after", f.recurs_after.is_some());
     given
 }
 
@@ -229,6 +230,10 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> F
                 targets: targets(c, &path("targets"), &f.targets, fleet),
                 cpu_pct: c.range(&path("cpu_pct"), cpu, 1.0, 100.0),
                 process: required(c, p, kind, "process", &f.process, String::new()),
+                recurs_after_s: f
+                    .recurs_after
+                    .as_deref()
+                    .map(|d| c.duration(&path("recurs_after"), d).max(1)),
             }
         }
     }

@@ -212,6 +212,14 @@ impl Simulation {
                 }
                 Effect::FaultEnds { fault } => self.end_fault(t, fault),
                 Effect::Land { kind, host } => self.land(t, kind, host),
+                Effect::RunawayReturns { fault, server } => {
+                    let live = self.faults.live().any(|i| i == fault as usize);
+                    if let (true, FaultKind::CpuRunaway { cpu_pct, .. }) =
+                        (live, &self.cfg.faults[fault as usize].kind)
+                    {
+                        self.fleet.servers[server as usize].runaway_cpu_pct = *cpu_pct;
+                    }
+                }
             }
         }
     }

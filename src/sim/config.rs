@@ -250,6 +250,10 @@ pub enum FaultKind {
         targets: Targets,
         cpu_pct: f64,
         process: String,
+        /// When set, a killed runaway comes back this long after (a scheduler respawns it)
+        /// until its cause is fixed in code.
+        #[serde(default)]
+        recurs_after_s: Option<u32>,
     },
 }
 

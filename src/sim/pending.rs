@@ -25,6 +25,11 @@ pub enum Effect {
         kind: ActionKind,
         host: Option<u32>,
     },
+    /// A killed runaway process is started again (until its fault is cured).
+    RunawayReturns {
+        fault: u32,
+        server: u32,
+    },
 }
 
 #[derive(Clone, Debug, Default)]

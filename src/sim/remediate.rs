@@ -87,7 +87,7 @@ impl Simulation {
         match kind {
             K::RevertConfig => self.revert_config(t),
             K::CleanDisk => self.clean_disk(host),
-            K::KillRunaway => self.kill_runaway(host.expect("resolved as a host") as usize),
+            K::KillRunaway => self.kill_runaway(t, host.expect("resolved as a host") as usize),
             K::RaiseMemoryLimit => self.raise_memory_limit(t),
             K::EnableMaintenancePage => self.maintenance(t, true),
             K::DisableMaintenancePage => self.maintenance(t, false),
@@ -164,8 +164,27 @@ impl Simulation {
         }
     }
 
-    fn kill_runaway(&mut self, s: usize) {
+    fn kill_runaway(&mut self, t: u32, s: usize) {
         self.fleet.servers[s].runaway_cpu_pct = 0.0;
+        // A runaway whose cause is still in the code comes back.
+        let live: Vec<usize> = self.faults.live().collect();
+        for i in live {
+            if let FaultKind::CpuRunaway {
+                targets,
+                recurs_after_s: Some(after),
+                ..
+            } = &self.cfg.faults[i].kind
+            {
+                if targets.includes(s as u32) {
+                    let effect = Effect::RunawayReturns {
+                        fault: i as u32,
+                        server: s as u32,
+                    };
+                    // A full queue only means it does not come back: nothing to report.
+                    let _ = self.schedule(t + after, effect);
+                }
+            }
+        }
     }
 
     fn maintenance(&mut self, t: u32, on: bool) {
