@@ -35,7 +35,7 @@ pub(crate) fn stamp(scenario: &Scenario, tick: Option<u32>) -> Option<Stamp> {
 
 /// Whole minutes the run was ahead of the real team (negative: behind), when both reached the
 /// point; under a minute either way is 0.
-fn gained(run: Option<u32>, reference: Option<u32>) -> Option<i64> {
+pub fn gained(run: Option<u32>, reference: Option<u32>) -> Option<i64> {
     let (run, reference) = (i64::from(run?), i64::from(reference?));
     Some((reference - run) / 60)
 }

@@ -118,18 +118,27 @@ impl PhaseTimes {
     }
 }
 
-fn detection(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+/// When the on-call engineer was first paged: the first firing of a delivered `page` alert (of
+/// any delivered alert when the scenario has no page). Where the trainee comes in.
+pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     let rules = &scenario.config.alerts;
     let any_page = rules.iter().any(|r| r.pages());
-    let paged = trace.events.first(|k| match k {
-        EventKind::AlertFired { rule, .. } => rules
-            .get(*rule as usize)
-            .is_some_and(|r| r.pages() || (!any_page && r.delivered)),
-        _ => false,
-    })?;
     trace
         .events
-        .between(paged.tick, u32::MAX)
+        .first(|k| match k {
+            EventKind::AlertFired { rule, .. } => rules
+                .get(*rule as usize)
+                .is_some_and(|r| r.pages() || (!any_page && r.delivered)),
+            _ => false,
+        })
+        .map(|e| e.tick)
+}
+
+fn detection(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    let paged = first_page(scenario, trace)?;
+    trace
+        .events
+        .between(paged, u32::MAX)
         .find(|e| matches!(e.kind, EventKind::ActionTaken { .. }))
         .map(|e| e.tick)
 }

@@ -12,6 +12,7 @@ use crate::sim::{
 };
 
 use super::debrief::Stamp;
+use super::phases::first_page;
 
 /// Minutes between decision points.
 const STEP_S: u32 = 300;
@@ -132,20 +133,6 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
         lone_cures,
         problems,
     }
-}
-
-/// The first page in a run (where the trainee comes in).
-fn first_page(s: &Scenario, trace: &crate::sim::Trace) -> Option<u32> {
-    let rules = &s.config.alerts;
-    trace
-        .events
-        .first(|k| match k {
-            EventKind::AlertFired { rule, .. } => {
-                rules.get(*rule as usize).is_some_and(|r| r.pages())
-            }
-            _ => false,
-        })
-        .map(|e| e.tick)
 }
 
 /// Every action that changes the world and may be taken now, targets spelled out. Diagnostics,

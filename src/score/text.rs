@@ -110,3 +110,20 @@ fn detour_list(o: &mut String, heading: &str, list: &[Detour]) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::gained_words;
+    use crate::score::debrief::gained;
+
+    #[test]
+    fn minutes_gained_in_words() {
+        let words = |run, reference| gained_words(gained(Some(run), Some(reference)));
+        assert_eq!(words(600, 1200), "10 min sooner");
+        assert_eq!(words(1200, 600), "10 min later");
+        // Under a minute either way is the same time, not a minute lost.
+        assert_eq!(words(600, 630), "same time");
+        assert_eq!(words(630, 600), "same time");
+        assert_eq!(gained_words(gained(None, Some(600))), "");
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::scenario::Scenario;
 use crate::sim::clock::{hhmm, hhmmss};
-use crate::sim::{EventKind, Trace};
+use crate::sim::Trace;
 
 /// `14:37 WAT`.
 pub fn clock(scenario: &Scenario, tick: u32) -> String {
@@ -37,20 +37,8 @@ pub fn cost(secs: u32) -> String {
     }
 }
 
-/// When the first page went out (the first firing of an alert whose severity is `page`).
-pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
-    trace
-        .events
-        .first(|k| match k {
-            EventKind::AlertFired { rule, .. } => scenario
-                .config
-                .alerts
-                .get(*rule as usize)
-                .is_some_and(|a| a.pages()),
-            _ => false,
-        })
-        .map(|e| e.tick)
-}
+/// When the first page went out (see `score::phases::first_page`).
+pub use crate::score::phases::first_page;
 
 /// "12:04 since the page", or "no page yet".
 pub fn since_page(scenario: &Scenario, trace: &Trace, tick: u32) -> String {
@@ -111,16 +99,6 @@ pub fn compact(value: f64) -> String {
     }
 }
 
-/// Minutes between two ticks, signed, as `12 min earlier` / `3 min later` / `on time`.
-pub fn gained(run: u32, reference: u32) -> String {
-    let diff = (i64::from(reference) - i64::from(run)) / 60;
-    match diff {
-        0 => "same minute".into(),
-        d if d > 0 => format!("{d} min sooner"),
-        d => format!("{} min later", -d),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,8 +126,5 @@ mod tests {
         assert_eq!(compact(9_870.4), "9,870");
         assert_eq!(compact(99_804_918.0), "99.8 M");
         assert_eq!(compact(1_234_000_000.0), "1.23 B");
-        assert_eq!(gained(600, 1200), "10 min sooner");
-        assert_eq!(gained(1200, 600), "10 min later");
-        assert_eq!(gained(600, 630), "same minute");
     }
 }
