@@ -439,9 +439,9 @@ fn a_scenario_can_override_how_long_an_action_takes() {
     );
     let s = incident_trainer::scenario::parse("override.toml", &text).unwrap();
     let mut sim = Simulation::new(s.config.clone(), s.seed);
-    assert_eq!(sim.duration_s(ActionKind::HeapProfile), 600);
+    assert_eq!(sim.duration_s(&Action::new(ActionKind::HeapProfile)), 600);
     assert_eq!(
-        sim.duration_s(ActionKind::Top),
+        sim.duration_s(&Action::new(ActionKind::Top)),
         30,
         "others keep the catalogue's time"
     );
@@ -496,7 +496,7 @@ fn a_config_revert_lands_when_its_push_completes() {
         &[scheduled(1200, Action::new(ActionKind::RevertConfig))],
     );
     let landed = |k: fn(&EventKind) -> bool| trace.events.first(k).map(|e| e.tick);
-    let push = ActionKind::RevertConfig.spec().duration_s;
+    let push = ActionKind::RevertConfig.builtin().unwrap().duration_s;
     assert_eq!(
         landed(|k| matches!(k, EventKind::FaultCured { .. })),
         Some(1200 + push)
@@ -581,7 +581,7 @@ fn a_rollback_with_no_earlier_release_is_refused_with_a_reason() {
     // refused too.
     let cfg = quiet_config();
     let (busy, live) = (
-        ActionKind::RollbackDeploy.spec().duration_s,
+        ActionKind::RollbackDeploy.builtin().unwrap().duration_s,
         cfg.response.rollback_s,
     );
     assert!(

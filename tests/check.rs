@@ -22,8 +22,8 @@ fn candidates(sim: &Simulation) -> Vec<Action> {
         };
         for target in targets {
             out.push(Action {
-                kind: spec.kind,
                 target,
+                ..Action::new(spec.kind)
             });
         }
     }

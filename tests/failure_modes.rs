@@ -301,7 +301,7 @@ fn a_recurring_runaway_returns_after_a_kill_until_the_fix() {
     run_to(&mut sim, kill_at);
     sim.apply(Action::on(ActionKind::KillRunaway, "app-2"))
         .unwrap();
-    let landed = kill_at + ActionKind::KillRunaway.spec().duration_s;
+    let landed = kill_at + ActionKind::KillRunaway.builtin().unwrap().duration_s;
     run_to(&mut sim, landed + 60);
     assert_eq!(sim.fleet().servers[1].runaway_cpu_pct, 0.0, "killed");
     run_to(&mut sim, landed + 900 + 60);

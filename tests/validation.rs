@@ -277,7 +277,6 @@ fn evidence_lessons_and_measures() {
 
 #[test]
 fn the_correct_hypothesis_takes_its_faults_evidence_by_default() {
-    use incident_trainer::sim::ActionKind::*;
     let text = edited(&[(
         "evidence = [\"view_memory\", \"free\", \"heap_profile\"]\n",
         "",
@@ -285,7 +284,7 @@ fn the_correct_hypothesis_takes_its_faults_evidence_by_default() {
     let s = scenario::parse(FILE, &text).unwrap();
     assert_eq!(
         s.hypothesis_evidence[0],
-        vec![ViewMemory, Free, HeapProfile]
+        ["view_memory", "free", "heap_profile"]
     );
     assert!(s.hypothesis_evidence[1..].iter().all(Vec::is_empty));
     assert_eq!(s.lessons.len(), 4);
@@ -393,4 +392,44 @@ fn observed_traffic_stands_alone_and_in_order() {
             "baseline_rps = 950\nobserved = [{ at = \"14:30\", rps = 400 }, { at = \"14:10\", rps = 1000 }]",
         )],
     );
+}
+
+#[test]
+fn custom_actions() {
+    let actions = r#"
+[[custom_actions]]
+id = "restart_server"
+title = "Restart, my way"
+category = "remediation"
+duration = "1m"
+finding = "done"
+
+[[custom_actions]]
+id = "peek"
+title = "Peek"
+category = "observation"
+target = "hypothesis"
+duration = "soon"
+finding = "what it shows"
+cures = ["leak"]
+
+[[custom_actions]]
+id = "tune"
+title = "Tune the pool"
+category = "remediation"
+duration = "2m"
+finding = ""
+cures = ["nothing-by-this-name"]
+sets = { pool_size = 12.5, traffic_share = 2, heap_size = 3 }
+
+[[actions]]
+action = "tune"
+duration = "5m"
+"#;
+    let mut text = edited(&[(
+        "type = \"memory_leak\"",
+        "type = \"memory_leak\"\nid = \"leak\"",
+    )]);
+    text.push_str(actions);
+    snapshot("custom_actions", &errors_of(&text));
 }

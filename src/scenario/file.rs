@@ -23,6 +23,9 @@ pub struct ScenarioFile {
     pub alerts: Vec<AlertFile>,
     #[serde(default)]
     pub actions: Vec<ActionOverrideFile>,
+    /// Actions the catalogue lacks, defined by the scenario.
+    #[serde(default)]
+    pub custom_actions: Vec<CustomActionFile>,
     #[serde(default)]
     pub hypotheses: Vec<HypothesisFile>,
     #[serde(default)]
@@ -254,6 +257,8 @@ pub struct FaultFile {
         schemars(schema_with = "schema::fault_type")
     )]
     pub kind: String,
+    /// A name for the fault, for a custom action's `cures`.
+    pub id: Option<String>,
     pub at: String,
     #[serde(default)]
     pub note: String,
@@ -314,6 +319,44 @@ pub struct ActionOverrideFile {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::action"))]
     pub action: String,
     pub duration: String,
+}
+
+/// An action the scenario adds to the catalogue.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomActionFile {
+    /// What the command line and actions files call it (`remove_post`).
+    pub id: String,
+    /// What the console's menu shows.
+    pub title: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::category")
+    )]
+    pub category: String,
+    pub duration: String,
+    /// `none` (default), `host` or `optional_host`.
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::custom_target")
+    )]
+    pub target: Option<String>,
+    /// One line for the menu's help.
+    #[serde(default)]
+    pub help: String,
+    /// What the trainee reads when it is done; `{host}` is replaced by the target's name.
+    pub finding: String,
+    /// Ids of the faults it cures when it lands.
+    #[serde(default)]
+    pub cures: Vec<String>,
+    /// Settings it changes when it lands: `{ health_checks = 0, pool_size = 400 }`.
+    #[serde(default)]
+    pub sets: std::collections::BTreeMap<String, f64>,
+    /// Only the developers can do it (refused until they are engaged).
+    #[serde(default)]
+    pub needs_developers: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -414,6 +457,14 @@ mod schema {
         let item = serde_json::json!({ "type": "string", "enum": ids });
         let schema = serde_json::json!({ "type": "array", "items": item });
         Schema::try_from(schema).expect("an array of string enums is a schema")
+    }
+
+    pub fn category(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::scenario::validate_actions::CATEGORIES)
+    }
+
+    pub fn custom_target(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::scenario::validate_actions::TARGETS)
     }
 
     pub fn action(_: &mut SchemaGenerator) -> Schema {

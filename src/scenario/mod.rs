@@ -11,6 +11,7 @@ pub mod remote;
 pub mod script;
 pub mod units;
 mod validate;
+pub mod validate_actions;
 mod validate_debrief;
 pub(crate) mod validate_faults;
 mod validate_lists;
@@ -116,14 +117,18 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
     let faults = validate_faults::faults(c, &f.faults, &fleet);
     validate::sales(c, &f.traffic, &payment, &faults);
+    let custom_actions = validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
     let alerts = validate_lists::alerts(c, &f.alerts);
-    let action_durations_s = validate_lists::overrides(c, &f.actions);
+    let action_durations_s = validate_lists::overrides(c, &f.actions, &custom_actions);
     let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
-    let milestones = validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses);
+    let milestones =
+        validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses, &custom_actions);
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
-    let reference = validate_lists::reference(c, &f.reference, &milestones, &source_ids);
-    validate_lists::reference_targets(c, &reference, &fleet, &hypotheses);
-    let hypothesis_evidence = validate_debrief::evidence(c, &f.hypotheses, &hypotheses, &faults);
+    let reference =
+        validate_lists::reference(c, &f.reference, &milestones, &source_ids, &custom_actions);
+    validate_lists::reference_targets(c, &reference, &fleet, &hypotheses, &custom_actions);
+    let hypothesis_evidence =
+        validate_debrief::evidence(c, &f.hypotheses, &hypotheses, &faults, &custom_actions);
     let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, &source_ids);
     let corrective_measures = validate_debrief::learnings(
         c,
@@ -156,6 +161,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
             deploy_history,
             response,
             action_durations_s,
+            custom_actions,
         },
         meta,
         clock,

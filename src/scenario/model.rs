@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::{Action, ActionKind, ScheduledAction, SimConfig};
+use crate::sim::{Action, ScheduledAction, SimConfig};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,8 +64,8 @@ pub struct Clock {
 pub enum MilestoneTrigger {
     /// An alert rule (by index) fired.
     Alert(u32),
-    /// Any of these actions was taken.
-    Action(Vec<ActionKind>),
+    /// Any of these actions (by id, built in or the scenario's own) was taken.
+    Action(Vec<String>),
     /// This hypothesis (by index) was declared.
     Hypothesis(u32),
     DevelopersEngaged,
@@ -108,7 +108,8 @@ pub struct Scenario {
     pub config: SimConfig,
     pub hypothesis_explanations: Vec<String>,
     /// Per hypothesis (same order as the config's), the diagnostics that show it.
-    pub hypothesis_evidence: Vec<Vec<ActionKind>>,
+    /// (Action ids, built in or the scenario's own.)
+    pub hypothesis_evidence: Vec<Vec<String>>,
     pub lessons: Vec<Learning>,
     pub corrective_measures: Vec<Learning>,
     pub milestones: Vec<Milestone>,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{ScenarioErrors, SourceMap};
 use super::Scenario;
 use crate::sim::clock::{hhmm, hhmmss, parse_time_of_day, tick_of};
-use crate::sim::{Action, ActionKind, ScheduledAction};
+use crate::sim::ScheduledAction;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,20 +99,17 @@ pub fn parse_actions(
                 continue;
             }
         };
-        let Some(kind) = ActionKind::from_id(&line.action) else {
+        let Some(info) = scenario.config.action_info(&line.action) else {
             fail(
                 "action",
                 format!("unknown action `{}`", line.action),
-                "run `incident-sim actions` for the list of action ids".into(),
+                "run `incident-sim actions SCENARIO` for the list of action ids".into(),
             );
             continue;
         };
         out.push(ScheduledAction {
             tick,
-            action: Action {
-                kind,
-                target: line.target.clone(),
-            },
+            action: info.action(line.target.clone()),
         });
     }
     if diagnostics.is_empty() {
@@ -132,7 +129,7 @@ pub fn to_json(actions: &[ScheduledAction], scenario: &Scenario) -> String {
             } else {
                 hhmmss(scenario.clock.start_s_of_day, a.tick)
             },
-            action: a.action.kind.id().to_string(),
+            action: a.action.id().to_string(),
             target: a.action.target.clone(),
         })
         .collect();

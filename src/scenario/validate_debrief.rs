@@ -1,12 +1,12 @@
 //! Validation of what the debrief reads: which diagnostics are evidence for which hypothesis, and
 //! the real team's lessons and corrective measures.
 
-use crate::sim::{ActionKind, Category, Fault, Hypothesis};
+use crate::sim::{Category, CustomAction, Fault, Hypothesis};
 
 use super::checker::Checker;
 use super::file::{HypothesisFile, LearningFile};
 use super::model::Learning;
-use super::validate_lists::action_kind;
+use super::validate_actions::action;
 
 /// Per hypothesis, the diagnostics that show it. A correct hypothesis without its own list takes
 /// the usual evidence of the scenario's faults; a wrong one without a list has none.
@@ -15,14 +15,15 @@ pub fn evidence(
     list: &[HypothesisFile],
     hyps: &[Hypothesis],
     faults: &[Fault],
-) -> Vec<Vec<ActionKind>> {
+    custom: &[CustomAction],
+) -> Vec<Vec<String>> {
     list.iter()
         .zip(hyps)
         .enumerate()
         .map(|(i, (file, h))| {
             let path = format!("hypotheses[{i}].evidence");
             match &file.evidence {
-                Some(ids) => listed(c, &path, ids, h.correct),
+                Some(ids) => listed(c, &path, ids, h.correct, custom),
                 None if h.correct => defaults(faults),
                 None => Vec::new(),
             }
@@ -30,7 +31,13 @@ pub fn evidence(
         .collect()
 }
 
-fn listed(c: &mut Checker, path: &str, ids: &[String], correct: bool) -> Vec<ActionKind> {
+fn listed(
+    c: &mut Checker,
+    path: &str,
+    ids: &[String],
+    correct: bool,
+    custom: &[CustomAction],
+) -> Vec<String> {
     if ids.is_empty() && correct {
         c.fail(
             path,
@@ -41,10 +48,9 @@ fn listed(c: &mut Checker, path: &str, ids: &[String], correct: bool) -> Vec<Act
     let mut out = Vec::new();
     for (j, id) in ids.iter().enumerate() {
         let item = format!("{path}[{j}]");
-        let Some(kind) = action_kind(c, &item, id) else {
+        let Some(spec) = action(c, &item, id, custom) else {
             continue;
         };
-        let spec = kind.spec();
         if spec.category != Category::Diagnostic {
             c.fail(
                 item,
@@ -54,18 +60,18 @@ fn listed(c: &mut Checker, path: &str, ids: &[String], correct: bool) -> Vec<Act
                 ),
                 "evidence is what a diagnostic shows: view_memory, read_logs, top, ...",
             );
-        } else if !out.contains(&kind) {
-            out.push(kind);
+        } else if !out.contains(id) {
+            out.push(id.clone());
         }
     }
     out
 }
 
-fn defaults(faults: &[Fault]) -> Vec<ActionKind> {
-    let mut out: Vec<ActionKind> = Vec::new();
+fn defaults(faults: &[Fault]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     for kind in faults.iter().flat_map(|f| f.kind.evidence()) {
-        if !out.contains(kind) {
-            out.push(*kind);
+        if !out.iter().any(|id| id == kind.id()) {
+            out.push(kind.id().to_string());
         }
     }
     out

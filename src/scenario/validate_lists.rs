@@ -6,6 +6,7 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 use super::model::{Milestone, MilestoneTrigger, ReferenceEntry};
+use super::validate_actions::action;
 use super::validate_faults::host;
 
 pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
@@ -55,21 +56,26 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
     out
 }
 
-pub fn action_kind(c: &mut Checker, path: &str, id: &str) -> Option<ActionKind> {
-    let kind = ActionKind::from_id(id);
-    if kind.is_none() {
-        let help = "see the action list in the README (`incident-sim actions` prints it)";
-        c.fail(path, format!("unknown action `{id}`"), help);
-    }
-    kind
-}
-
-pub fn overrides(c: &mut Checker, list: &[ActionOverrideFile]) -> Vec<(ActionKind, u32)> {
+/// Duration overrides of built-in actions (a scenario's own actions carry their own).
+pub fn overrides(
+    c: &mut Checker,
+    list: &[ActionOverrideFile],
+    custom: &[CustomAction],
+) -> Vec<(ActionKind, u32)> {
     let mut out = Vec::new();
     for (i, o) in list.iter().enumerate() {
-        let kind = action_kind(c, &format!("actions[{i}].action"), &o.action);
+        let path = format!("actions[{i}].action");
+        let info = action(c, &path, &o.action, custom);
         let duration = c.duration(&format!("actions[{i}].duration"), &o.duration);
-        out.extend(kind.map(|k| (k, duration)));
+        match info {
+            Some(a) if a.kind == ActionKind::Custom => c.fail(
+                path,
+                format!("`{}` is this scenario's own action", a.id),
+                "set its duration in its [[custom_actions]] entry",
+            ),
+            Some(a) => out.push((a.kind, duration)),
+            None => {}
+        }
     }
     out
 }
@@ -100,6 +106,7 @@ pub fn milestones(
     list: &[MilestoneFile],
     alerts: &[AlertRule],
     hyps: &[Hypothesis],
+    custom: &[CustomAction],
 ) -> Vec<Milestone> {
     let mut out: Vec<Milestone> = Vec::new();
     for (i, m) in list.iter().enumerate() {
@@ -112,7 +119,7 @@ pub fn milestones(
                 "",
             );
         }
-        let trigger = trigger(c, &format!("{p}.when"), &m.when, alerts, hyps);
+        let trigger = trigger(c, &format!("{p}.when"), &m.when, alerts, hyps, custom);
         out.push(Milestone {
             id,
             title: m.title.clone(),
@@ -130,6 +137,7 @@ fn trigger(
     when: &str,
     alerts: &[AlertRule],
     hyps: &[Hypothesis],
+    custom: &[CustomAction],
 ) -> MilestoneTrigger {
     let (word, arg) = when.split_once(':').map_or((when, ""), |(w, a)| (w, a));
     match (word, arg) {
@@ -160,8 +168,10 @@ fn trigger(
             }
         },
         ("action", ids) => {
-            let kinds = ids.split('|').filter_map(|id| action_kind(c, path, id));
-            MilestoneTrigger::Action(kinds.collect())
+            let ids = ids
+                .split('|')
+                .filter_map(|id| action(c, path, id, custom).map(|a| a.id.to_string()));
+            MilestoneTrigger::Action(ids.collect())
         }
         _ => {
             c.fail(
@@ -179,6 +189,7 @@ pub fn reference(
     list: &[ReferenceFile],
     milestones: &[Milestone],
     sources: &[String],
+    custom: &[CustomAction],
 ) -> Vec<ReferenceEntry> {
     let mut out: Vec<ReferenceEntry> = Vec::new();
     for (i, r) in list.iter().enumerate() {
@@ -201,14 +212,11 @@ pub fn reference(
                 format!("use one of: {}", sources.join(", ")),
             );
         }
-        let kind = r
+        let action = r
             .action
             .as_ref()
-            .and_then(|id| action_kind(c, &format!("{p}.action"), id));
-        let action = kind.map(|kind| Action {
-            kind,
-            target: r.target.clone(),
-        });
+            .and_then(|id| action(c, &format!("{p}.action"), id, custom))
+            .map(|a| a.action(r.target.clone()));
         if r.action.is_none() && r.target.is_some() {
             c.fail(
                 format!("{p}.target"),
@@ -249,11 +257,15 @@ pub fn reference_targets(
     entries: &[ReferenceEntry],
     fleet: &FleetConfig,
     hyps: &[Hypothesis],
+    custom: &[CustomAction],
 ) {
     for (i, e) in entries.iter().enumerate() {
         let Some(action) = &e.action else { continue };
         let path = format!("reference[{i}].target");
-        let spec = action.kind.spec();
+        let Some(spec) = crate::sim::config::actions_of(custom, &[]).find(|a| a.id == action.id())
+        else {
+            continue; // reported where the action is named
+        };
         match (spec.target, action.target.as_deref()) {
             (TargetKind::None, Some(t)) => c.fail(
                 path,

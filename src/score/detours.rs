@@ -218,7 +218,7 @@ fn repeated(
     action: &Action,
     tick: u32,
 ) -> Option<(DetourKind, String)> {
-    if action.kind.spec().category != Category::Diagnostic {
+    if scenario.config.info(action).map(|a| a.category) != Some(Category::Diagnostic) {
         return None;
     }
     let (first, ..) = earlier

@@ -19,7 +19,7 @@ fn first_tick(trace: &Trace, trigger: &MilestoneTrigger, fix_deploy_s: u32) -> O
     let hit = |kind: &EventKind| match (trigger, kind) {
         (MilestoneTrigger::Alert(rule), EventKind::AlertFired { rule: r, .. }) => rule == r,
         (MilestoneTrigger::Action(kinds), EventKind::ActionTaken { action, .. }) => {
-            kinds.contains(&action.kind)
+            kinds.iter().any(|id| id == action.id())
         }
         (MilestoneTrigger::Hypothesis(h), EventKind::HypothesisDeclared { hypothesis, .. }) => {
             h == hypothesis

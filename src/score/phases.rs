@@ -182,8 +182,10 @@ fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     trace
         .findings
         .iter()
-        .filter(|f| f.action.kind.spec().category == Category::Diagnostic)
-        .filter(|f| evidence.contains(&f.action.kind) && active(f.issued_at))
+        .filter(|f| {
+            scenario.config.info(&f.action).map(|a| a.category) == Some(Category::Diagnostic)
+        })
+        .filter(|f| evidence.iter().any(|id| id == f.action.id()) && active(f.issued_at))
         .map(|f| f.ready_at)
         .min()
 }

@@ -106,7 +106,9 @@ fn timeline(o: &mut String, s: &Scenario, trace: &Trace) {
                 continue; // the declaration below says it in words
             }
             EventKind::ActionTaken { action, ready_at } => {
-                let spec = action.kind.spec();
+                let Some(spec) = s.config.info(action) else {
+                    continue;
+                };
                 let target = action
                     .target
                     .as_deref()
@@ -171,7 +173,7 @@ fn root_cause(o: &mut String, s: &Scenario, d: &Debrief, trace: &Trace) {
     let shown = trace
         .findings
         .iter()
-        .find(|f| evidence.is_some_and(|e| e.contains(&f.action.kind)));
+        .find(|f| evidence.is_some_and(|e| e.iter().any(|id| id == f.action.id())));
     if let Some(f) = shown {
         line!(o, "\nEvidence ({} at {}):\n", f.action, s.hhmm(f.ready_at));
         line!(
@@ -193,10 +195,9 @@ fn resolution(o: &mut String, s: &Scenario, d: &Debrief, trace: &Trace) {
         return;
     };
     let last_fix = trace.events.iter().rev().find_map(|e| match &e.kind {
-        EventKind::ActionTaken { action, .. }
-            if e.tick <= restored.tick && action.kind.spec().category == Category::Remediation =>
-        {
-            Some((e.tick, action.kind.spec().title))
+        EventKind::ActionTaken { action, .. } if e.tick <= restored.tick => {
+            let info = s.config.info(action)?;
+            (info.category == Category::Remediation).then_some((e.tick, info.title))
         }
         _ => None,
     });

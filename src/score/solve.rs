@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::scenario::Scenario;
 use crate::sim::{
     run_scripted, Action, ActionKind, Category, EventKind, Metric, ScheduledAction, Simulation,
-    TargetKind, CATALOGUE,
+    TargetKind,
 };
 
 use super::debrief::Stamp;
@@ -100,14 +100,14 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
         problems
             .push("the search found no path that restores service within the time limit".into());
     }
-    let referenced: Vec<ActionKind> = s
+    let referenced: Vec<String> = s
         .reference_actions()
         .iter()
-        .map(|a| a.action.kind)
+        .map(|a| a.action.id().to_string())
         .collect();
     for cure in &lone_cures {
         let id = cure.split(' ').next().unwrap_or(cure);
-        if !referenced.iter().any(|k| k.id() == id) {
+        if !referenced.iter().any(|k| k == id) {
             problems.push(format!(
                 "`{cure}` alone restores service: a stray action should not cure the incident"
             ));
@@ -141,7 +141,7 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
 fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
     let hosts = sim.fleet().names();
     let mut out = Vec::new();
-    for spec in CATALOGUE.iter() {
+    for spec in s.config.actions() {
         use ActionKind as K;
         if spec.category == Category::Diagnostic
             || matches!(
@@ -151,19 +151,15 @@ fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
         {
             continue;
         }
+        let on = |target: &str| spec.action(Some(target.to_string()));
         match spec.target {
-            TargetKind::None => out.push(Action::new(spec.kind)),
+            TargetKind::None => out.push(spec.action(None)),
             TargetKind::OptionalHost => {
-                out.push(Action::new(spec.kind));
-                out.extend(hosts.iter().map(|h| Action::on(spec.kind, h)));
+                out.push(spec.action(None));
+                out.extend(hosts.iter().map(|h| on(h)));
             }
-            TargetKind::Host => out.extend(hosts.iter().map(|h| Action::on(spec.kind, h))),
-            TargetKind::Hypothesis => out.extend(
-                s.config
-                    .hypotheses
-                    .iter()
-                    .map(|h| Action::on(spec.kind, &h.id)),
-            ),
+            TargetKind::Host => out.extend(hosts.iter().map(|h| on(h))),
+            TargetKind::Hypothesis => out.extend(s.config.hypotheses.iter().map(|h| on(&h.id))),
             TargetKind::Severity => {}
         }
     }

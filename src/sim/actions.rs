@@ -37,6 +37,8 @@ pub enum ActionKind {
     UpdateStatusPage,
     DeclareHypothesis,
     ApplyCodeFix,
+    /// An action the scenario defines (its id is the action's `custom`).
+    Custom,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,15 +147,14 @@ impl TargetKind {
 }
 
 impl ActionKind {
-    pub fn spec(self) -> &'static ActionSpec {
-        CATALOGUE
-            .iter()
-            .find(|s| s.kind == self)
-            .expect("every action kind is in the catalogue")
+    /// The catalogue entry of a built-in action (`None` for a scenario's own).
+    pub fn builtin(self) -> Option<&'static ActionSpec> {
+        CATALOGUE.iter().find(|s| s.kind == self)
     }
 
+    /// The built-in id, or `custom` for a scenario's own action (whose id the action carries).
     pub fn id(self) -> &'static str {
-        self.spec().id
+        self.builtin().map_or("custom", |s| s.id)
     }
 
     pub fn from_id(id: &str) -> Option<ActionKind> {
@@ -161,24 +162,104 @@ impl ActionKind {
     }
 }
 
-/// One thing the trainee does.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Action {
-    #[serde(rename = "action")]
+/// An action as a menu, a parser or the scorer sees it: a built-in one or one a scenario
+/// defines, with this scenario's duration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActionInfo<'a> {
     pub kind: ActionKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: &'a str,
+    pub title: &'a str,
+    pub category: Category,
+    pub target: TargetKind,
+    pub duration_s: u32,
+    pub help: &'a str,
+}
+
+impl<'a> ActionInfo<'a> {
+    /// An action of this kind and id, with `target`.
+    pub fn action(&self, target: Option<String>) -> Action {
+        Action {
+            kind: self.kind,
+            target,
+            custom: (self.kind == ActionKind::Custom).then(|| self.id.to_string()),
+        }
+    }
+}
+
+/// One thing the trainee does. In files it is `{"action": "<id>", "target": "<name>"}`, whether
+/// the action is built in or the scenario's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ActionWire", into = "ActionWire")]
+pub struct Action {
+    pub kind: ActionKind,
     pub target: Option<String>,
+    /// The id of a scenario's own action (kind `Custom`).
+    pub custom: Option<String>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct ActionWire {
+    action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
+}
+
+impl From<ActionWire> for Action {
+    fn from(w: ActionWire) -> Action {
+        match ActionKind::from_id(&w.action) {
+            Some(kind) => Action {
+                kind,
+                target: w.target,
+                custom: None,
+            },
+            None => Action {
+                kind: ActionKind::Custom,
+                target: w.target,
+                custom: Some(w.action),
+            },
+        }
+    }
+}
+
+impl From<Action> for ActionWire {
+    fn from(a: Action) -> ActionWire {
+        ActionWire {
+            action: a.id().to_string(),
+            target: a.target,
+        }
+    }
 }
 
 impl Action {
     pub fn new(kind: ActionKind) -> Action {
-        Action { kind, target: None }
+        Action {
+            kind,
+            target: None,
+            custom: None,
+        }
     }
 
     pub fn on(kind: ActionKind, target: &str) -> Action {
         Action {
-            kind,
             target: Some(target.to_string()),
+            ..Action::new(kind)
+        }
+    }
+
+    /// A scenario's own action, by its id.
+    pub fn custom(id: &str, target: Option<&str>) -> Action {
+        Action {
+            kind: ActionKind::Custom,
+            target: target.map(str::to_string),
+            custom: Some(id.to_string()),
+        }
+    }
+
+    /// The id files and the command line use.
+    pub fn id(&self) -> &str {
+        match (&self.custom, self.kind) {
+            (Some(id), ActionKind::Custom) => id,
+            _ => self.kind.id(),
         }
     }
 }
@@ -186,8 +267,8 @@ impl Action {
 impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.target {
-            Some(t) => write!(f, "{} {}", self.kind.id(), t),
-            None => f.write_str(self.kind.id()),
+            Some(t) => write!(f, "{} {}", self.id(), t),
+            None => f.write_str(self.id()),
         }
     }
 }
@@ -221,6 +302,8 @@ pub enum ActionError {
     NoHypothesis,
     #[error("nothing to do: {reason}")]
     NothingToDo { reason: String },
+    #[error("there is no action `{id}` in this scenario")]
+    UnknownAction { id: String },
 }
 
 #[cfg(test)]

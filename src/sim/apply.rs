@@ -10,13 +10,9 @@ use super::pending::Effect;
 use super::simulation::Simulation;
 
 impl Simulation {
-    /// How long `kind` takes in this scenario.
-    pub fn duration_s(&self, kind: ActionKind) -> u32 {
-        self.cfg
-            .action_durations_s
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or(kind.spec().duration_s, |(_, s)| *s)
+    /// How long `action` takes in this scenario (0 for one it does not define).
+    pub fn duration_s(&self, action: &Action) -> u32 {
+        self.cfg.info(action).map_or(0, |a| a.duration_s)
     }
 
     /// Takes an action now. Its finding is ready after the action's duration, and the trainee is
@@ -25,7 +21,7 @@ impl Simulation {
         let t = self.tick;
         match self.try_apply(t, &action) {
             Ok(body) => {
-                let ready_at = t + self.duration_s(action.kind);
+                let ready_at = t + self.duration_s(&action);
                 self.team.busy_until = ready_at;
                 let taken = EventKind::ActionTaken {
                     action: action.clone(),
@@ -52,6 +48,17 @@ impl Simulation {
 
     fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
         let target = self.preflight(action)?;
+        if action.kind == ActionKind::Custom {
+            let index = self
+                .cfg
+                .custom_index(action.id())
+                .expect("checked: the scenario defines it");
+            let host = match target {
+                Resolved::Host(s) => Some(s),
+                _ => None,
+            };
+            return self.custom_action(t, index, host);
+        }
         self.perform(t, action.kind, target)
     }
 
@@ -192,7 +199,7 @@ impl Simulation {
                     let Some(version) = self.faults.previous_release.clone() else {
                         continue; // refused when taken: there is no earlier release
                     };
-                    self.cure(t, |k| {
+                    self.cure(t, |_, k| {
                         matches!(
                             k,
                             FaultKind::MemoryLeak {
@@ -212,6 +219,7 @@ impl Simulation {
                 }
                 Effect::FaultEnds { fault } => self.end_fault(t, fault),
                 Effect::Land { kind, host } => self.land(t, kind, host),
+                Effect::CustomLands { action } => self.custom_lands(t, action as usize),
                 Effect::RunawayReturns { fault, server } => {
                     let live = self.faults.live().any(|i| i == fault as usize);
                     if let (true, FaultKind::CpuRunaway { cpu_pct, .. }) =
@@ -231,7 +239,7 @@ impl Simulation {
             .hypothesis
             .is_some_and(|h| self.cfg.hypotheses[h as usize].correct);
         if right_cause {
-            self.cure(t, |k| {
+            self.cure(t, |_, k| {
                 matches!(
                     k,
                     FaultKind::MemoryLeak { .. } | FaultKind::CpuRunaway { .. }

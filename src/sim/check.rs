@@ -38,9 +38,12 @@ impl Simulation {
             });
         }
         let target = self.resolve(action)?;
-        self.precondition(action.kind, &target)?;
+        match self.cfg.custom_index(action.id()) {
+            Some(index) if action.kind == ActionKind::Custom => self.custom_precondition(index)?,
+            _ => self.precondition(action.kind, &target)?,
+        }
         let room = MAX_PENDING.saturating_sub(self.pending.len());
-        if self.effects_needed(action.kind) > room {
+        if self.effects_needed(action) > room {
             return Err(ActionError::NothingToDo {
                 reason: "too many changes are already under way".into(),
             });
@@ -49,9 +52,13 @@ impl Simulation {
     }
 
     /// Effects an action schedules for later.
-    fn effects_needed(&self, kind: ActionKind) -> usize {
+    fn effects_needed(&self, action: &Action) -> usize {
         use ActionKind as K;
-        match kind {
+        match action.kind {
+            K::Custom => self
+                .cfg
+                .custom_index(action.id())
+                .map_or(0, |i| usize::from(self.custom_changes_world(i))),
             K::RollingRestart => self.fleet.len(),
             K::ScaleOut | K::RollbackDeploy | K::PageDevelopers | K::ApplyCodeFix => 1,
             kind if super::remediate::lands_on_completion(kind) => 1,
@@ -115,7 +122,12 @@ impl Simulation {
     }
 
     fn resolve(&self, action: &Action) -> Result<Resolved, ActionError> {
-        let spec = action.kind.spec();
+        let spec = self
+            .cfg
+            .info(action)
+            .ok_or_else(|| ActionError::UnknownAction {
+                id: action.id().to_string(),
+            })?;
         let id = spec.id.to_string();
         let host = |name: &str| {
             self.fleet

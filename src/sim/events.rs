@@ -103,6 +103,11 @@ pub enum EventKind {
     RateLimit {
         limit_rps: f32,
     },
+    /// A scenario's own action changed a setting of the running world.
+    SettingChanged {
+        setting: crate::sim::Setting,
+        value: f32,
+    },
     OutageStarted,
     Restored {
         since: u32,

@@ -169,12 +169,12 @@ impl Simulation {
     }
 
     /// Marks matching live faults cured and removes their effect on the world.
-    pub(super) fn cure(&mut self, t: u32, matches: impl Fn(&FaultKind) -> bool) -> usize {
+    pub(super) fn cure(&mut self, t: u32, matches: impl Fn(usize, &FaultKind) -> bool) -> usize {
         let live: Vec<usize> = self.faults.live().collect();
         let mut cured = 0;
         for i in live {
             let kind = self.cfg.faults[i].kind.clone();
-            if !matches(&kind) {
+            if !matches(i, &kind) {
                 continue;
             }
             match kind {

@@ -132,6 +132,10 @@ pub enum FindingBody {
     Note {
         text: String,
     },
+    /// Command output a scenario wrote for its own diagnostic.
+    Output {
+        text: String,
+    },
 }
 
 /// Fixed shares of a healthy live heap, by allocation site, for heap profiles.

@@ -41,6 +41,8 @@ pub struct Fleet {
     rotation: usize,
     /// Earliest tick a starting server becomes ready (`u32::MAX` when none is starting).
     next_ready_at: u32,
+    /// Health checks switched off: every server stays in rotation, whether it answers or not.
+    pub checks_off: bool,
 }
 
 impl Fleet {
@@ -63,6 +65,7 @@ impl Fleet {
             servers,
             rotation: n,
             next_ready_at: u32::MAX,
+            checks_off: false,
         }
     }
 
@@ -278,7 +281,10 @@ impl Fleet {
         );
         let mut changed = false;
         for (s, server) in self.servers.iter_mut().enumerate() {
-            if server.passes_health_check(self.cfg.lb.check_timeout_ms) {
+            // With checks off nothing is ever marked down: a dead server keeps its share.
+            let passes =
+                self.checks_off || server.passes_health_check(self.cfg.lb.check_timeout_ms);
+            if passes {
                 server.pass_streak += 1;
                 server.fail_streak = 0;
             } else {

@@ -7,6 +7,7 @@ mod apply;
 mod check;
 pub mod clock;
 pub mod config;
+mod custom;
 pub mod deps;
 mod diagnose;
 pub mod events;
@@ -28,7 +29,9 @@ mod server;
 mod simulation;
 pub mod traffic;
 
-pub use actions::{Action, ActionError, ActionKind, ActionSpec, Category, TargetKind, CATALOGUE};
+pub use actions::{
+    Action, ActionError, ActionInfo, ActionKind, ActionSpec, Category, TargetKind, CATALOGUE,
+};
 pub use check::SEVERITIES;
 pub use config::*;
 pub use events::{Event, EventKind, EventLog, RestartCause};

@@ -25,6 +25,10 @@ pub enum Effect {
         kind: ActionKind,
         host: Option<u32>,
     },
+    /// A scenario's own action lands: its cures and settings take effect.
+    CustomLands {
+        action: u32,
+    },
     /// A killed runaway process is started again (until its fault is cured).
     RunawayReturns {
         fault: u32,

@@ -40,7 +40,7 @@ impl Simulation {
     pub(super) fn remediate(&mut self, t: u32, kind: ActionKind, host: Option<u32>) -> Outcome {
         use ActionKind as K;
         if lands_on_completion(kind) {
-            let secs = self.duration_s(kind);
+            let secs = self.duration_s(&super::actions::Action::new(kind));
             self.schedule(t + secs, Effect::Land { kind, host })?;
             let what = self.landing_words(kind, host);
             return note(format!("{what}; it lands in about {}.", words(secs)));
@@ -149,7 +149,7 @@ impl Simulation {
                 .events
                 .push(t, EventKind::ConfigReverted { change });
         }
-        self.cure(t, |k| matches!(k, FaultKind::PoolExhaustion { .. }));
+        self.cure(t, |_, k| matches!(k, FaultKind::PoolExhaustion { .. }));
     }
 
     fn clean_disk(&mut self, host: Option<u32>) {
@@ -195,7 +195,7 @@ impl Simulation {
     /// Admits a share of what the servers up now can serve: a process burning CPU takes its share
     /// of a server's capacity away.
     fn rate_limit(&mut self, t: u32, on: bool) {
-        let capacity = self.cfg.fleet.capacity_rps;
+        let capacity = self.fleet.cfg.capacity_rps;
         let servable: f64 = self
             .fleet
             .servers

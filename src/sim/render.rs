@@ -51,7 +51,7 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
         FindingBody::Top { .. } | FindingBody::Free { .. } | FindingBody::Df { .. } => {
             host_command(&mut o, &finding.body)
         }
-        FindingBody::Note { text } => out!(o, "{text}"),
+        FindingBody::Note { text } | FindingBody::Output { text } => out!(o, "{text}"),
     }
     o
 }

@@ -56,6 +56,8 @@ pub struct Team {
     pub hypothesis: Option<u32>,
     pub maintenance: bool,
     pub rate_limit_rps: Option<f64>,
+    /// Share of incoming traffic let in, when an action has blocked some (a bot, a feature).
+    pub traffic_share: Option<f64>,
 }
 
 /// Sums over the current scrape interval.
@@ -180,7 +182,7 @@ impl Simulation {
     }
 
     fn serve(&mut self, t: u32) {
-        let rps = self.traffic.next_rps(t);
+        let rps = self.traffic.next_rps(t) * self.team.traffic_share.unwrap_or(1.0);
         let admitted = if self.team.maintenance {
             0.0
         } else {

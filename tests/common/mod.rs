@@ -105,8 +105,8 @@ pub fn mixed_actions(s: &Scenario) -> Vec<ScheduledAction> {
         .map(|(at, kind, target)| ScheduledAction {
             tick: tick(s, at),
             action: Action {
-                kind: *kind,
                 target: target.map(str::to_string),
+                ..Action::new(*kind)
             },
         })
         .collect()

@@ -40,8 +40,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
-    /// List every action with its category, target, time cost and what it does
-    Actions,
+    /// List every action with its category, target, time cost and what it does (with a SCENARIO:
+    /// its durations and its own actions too)
+    Actions {
+        /// A built-in scenario id or a path to a .toml file
+        scenario: Option<String>,
+    },
     /// List the built-in scenarios
     List,
     /// Print the JSON Schema of scenario files, for editors

@@ -6,9 +6,7 @@ use incident_trainer::scenario::{self, script, Scenario};
 use incident_trainer::score;
 use incident_trainer::sim::render::{finding_text, thousands};
 use incident_trainer::sim::run::Refused;
-use incident_trainer::sim::{
-    first_divergence, run_scripted, trace_hash, ScheduledAction, Trace, CATALOGUE,
-};
+use incident_trainer::sim::{first_divergence, run_scripted, trace_hash, ScheduledAction, Trace};
 
 use super::args::{Command, Common, RunArgs, ScoreArgs};
 
@@ -22,10 +20,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, String> {
             seeds,
             json,
         } => solve(&scenario, seeds, json),
-        Command::Actions => {
-            print_actions();
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Actions { scenario } => print_actions(scenario.as_deref()),
         Command::List => {
             for id in scenario::library::ids() {
                 println!("{id}");
@@ -337,12 +332,20 @@ fn validate(files: &[String]) -> Result<ExitCode, String> {
     })
 }
 
-fn print_actions() {
+fn print_actions(spec: Option<&str>) -> Result<ExitCode, String> {
+    let scenario = match spec {
+        Some(spec) => Some(scenario::load(spec).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let actions: Vec<_> = match &scenario {
+        Some(s) => s.config.actions().collect(),
+        None => incident_trainer::sim::config::actions_of(&[], &[]).collect(),
+    };
     println!(
         "{:<26} {:<13} {:<15} {:>6}  what it does",
         "id", "kind", "target", "time"
     );
-    for a in CATALOGUE {
+    for a in actions {
         let secs = a.duration_s;
         println!(
             "{:<26} {:<13} {:<15} {:>5}s  {}",
@@ -353,4 +356,5 @@ fn print_actions() {
             a.help
         );
     }
+    Ok(ExitCode::SUCCESS)
 }

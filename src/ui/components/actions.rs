@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::SessionRef;
-use crate::sim::{Action, ActionError, ActionSpec, TargetKind};
+use crate::sim::{Action, ActionError, TargetKind};
 use crate::ui::view::{format, menu};
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,12 @@ pub struct ActionsProps {
 
 #[derive(Properties, PartialEq)]
 struct ItemProps {
-    spec: &'static ActionSpec,
+    /// The action with no target (the picked one is added).
+    action: Action,
+    id: AttrValue,
+    title: AttrValue,
+    help: AttrValue,
+    target: TargetKind,
     duration_s: u32,
     options: Vec<(String, String)>,
     /// Why it cannot be taken now, for each option (one entry when it takes no target).
@@ -28,7 +33,6 @@ struct ItemProps {
 
 #[component]
 fn Item(props: &ItemProps) -> Html {
-    let spec = props.spec;
     let first = props
         .options
         .first()
@@ -46,15 +50,18 @@ fn Item(props: &ItemProps) -> Html {
     let onclick = {
         let chosen = chosen.clone();
         let on_take = props.on_take.clone();
+        let action = props.action.clone();
         Callback::from(move |_| {
             let target = Some((*chosen).clone()).filter(|v| !v.is_empty());
             on_take.emit(Action {
-                kind: spec.kind,
                 target,
+                ..action.clone()
             });
         })
     };
-    let id = format!("target-{}", spec.id);
+    let (title, help) = (&props.title, &props.help);
+    let id = format!("target-{}", props.id);
+    let why_id = format!("why-{}", props.id);
     let picked = props
         .options
         .iter()
@@ -64,17 +71,17 @@ fn Item(props: &ItemProps) -> Html {
     html! {
         <li class="action">
             <button type="button" {onclick} disabled={blocked.is_some()}
-                aria-describedby={format!("why-{}", spec.id)} title={spec.help}>
-                { spec.title }<span class="cost">{ format::cost(props.duration_s) }</span>
+                aria-describedby={why_id.clone()} title={help.clone()}>
+                { title.clone() }<span class="cost">{ format::cost(props.duration_s) }</span>
             </button>
-            if spec.target != TargetKind::None {
-                <select id={id.clone()} aria-label={format!("Target for {}", spec.title)} {onchange}>
+            if props.target != TargetKind::None {
+                <select id={id.clone()} aria-label={format!("Target for {title}")} {onchange}>
                     { for props.options.iter().map(|(v, l)| html! {
                         <option value={v.clone()} selected={*v == *chosen}>{ l }</option>
                     }) }
                 </select>
             }
-            <span class="why" id={format!("why-{}", spec.id)}>{ blocked.unwrap_or_default() }</span>
+            <span class="why" id={why_id}>{ blocked.unwrap_or_default() }</span>
         </li>
     }
 }
@@ -106,11 +113,10 @@ pub fn Actions(props: &ActionsProps) -> Html {
         }
     });
     let groups = menu::Group::ALL.iter().map(|g| {
-        let items = menu::in_group(*g).map(|spec| {
+        let items = menu::in_group(&scenario.config, *g).map(|spec| {
             let options = menu::targets(scenario, sim, spec.target);
-            let why = |target: Option<String>| {
-                session.check(&Action { kind: spec.kind, target }).err().map(reason)
-            };
+            let why =
+                |target: Option<String>| session.check(&spec.action(target)).err().map(reason);
             let blocked: Vec<Option<String>> = if options.is_empty() {
                 vec![why(None)]
             } else {
@@ -120,7 +126,10 @@ pub fn Actions(props: &ActionsProps) -> Html {
                     .collect()
             };
             html! {
-                <Item key={spec.id} {spec} duration_s={sim.duration_s(spec.kind)} {options} {blocked}
+                <Item key={spec.id.to_string()} action={spec.action(None)}
+                    id={spec.id.to_string()} title={spec.title.to_string()}
+                    help={spec.help.to_string()} target={spec.target}
+                    duration_s={spec.duration_s} {options} {blocked}
                     on_take={props.on_take.clone()} />
             }
         });

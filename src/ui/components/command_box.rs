@@ -36,6 +36,7 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
         let error = error.clone();
         let on_take = props.on_take.clone();
         let suggestions = suggestions.clone();
+        let session = props.session.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Tab" if !text.trim().is_empty() => {
                 if let Some(fill) = command::common_prefix(&suggestions) {
@@ -45,7 +46,9 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
                     }
                 }
             }
-            "Enter" => match command::parse(&text) {
+            "Enter" => match session.get().map_or(Err(String::new()), |s| {
+                command::parse(&s.scenario.config, &text)
+            }) {
                 Ok(action) => {
                     error.set(String::new());
                     text.set(String::new());

@@ -2,7 +2,7 @@
 //! into the same actions the menu takes, and completes what is typed.
 
 use crate::scenario::Scenario;
-use crate::sim::{Action, ActionKind, Simulation, TargetKind};
+use crate::sim::{Action, SimConfig, Simulation, TargetKind};
 
 use super::menu::targets;
 
@@ -12,13 +12,14 @@ fn normalise(word: &str) -> String {
 }
 
 /// Parses a typed command. The error says what was wrong, in words.
-pub fn parse(text: &str) -> Result<Action, String> {
+pub fn parse(config: &SimConfig, text: &str) -> Result<Action, String> {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return Err("type an action, such as `view_memory` or `free app-2`".into());
     };
     let id = normalise(first);
-    let kind = ActionKind::from_id(&id)
+    let info = config
+        .action_info(&id)
         .ok_or_else(|| format!("unknown action `{first}`; press Tab to see the actions"))?;
     let target = words.next().map(str::to_string);
     if let Some(extra) = words.next() {
@@ -26,7 +27,7 @@ pub fn parse(text: &str) -> Result<Action, String> {
             "`{id}` takes at most one target; `{extra}` is one too many"
         ));
     }
-    Ok(Action { kind, target })
+    Ok(info.action(target))
 }
 
 /// Completions of what is typed so far, as whole commands, best first (at most `max`).
@@ -35,8 +36,9 @@ pub fn complete(scenario: &Scenario, sim: &Simulation, text: &str, max: usize) -
     match trimmed.split_once(char::is_whitespace) {
         None => {
             let prefix = normalise(trimmed);
-            crate::sim::CATALOGUE
-                .iter()
+            scenario
+                .config
+                .actions()
                 .filter(|s| s.id.starts_with(&prefix))
                 .map(|s| match s.target {
                     TargetKind::None => s.id.to_string(),
@@ -46,14 +48,14 @@ pub fn complete(scenario: &Scenario, sim: &Simulation, text: &str, max: usize) -
                 .collect()
         }
         Some((id, rest)) => {
-            let Some(kind) = ActionKind::from_id(&normalise(id)) else {
+            let Some(info) = scenario.config.action_info(&normalise(id)) else {
                 return Vec::new();
             };
             let prefix = rest.trim();
-            targets(scenario, sim, kind.spec().target)
+            targets(scenario, sim, info.target)
                 .into_iter()
                 .filter(|(value, _)| !value.is_empty() && value.starts_with(prefix))
-                .map(|(value, _)| format!("{} {value}", kind.id()))
+                .map(|(value, _)| format!("{} {value}", info.id))
                 .take(max)
                 .collect()
         }
@@ -78,9 +80,12 @@ pub fn common_prefix(options: &[String]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::scenario::library;
+    use crate::sim::ActionKind;
 
     #[test]
     fn parses_what_people_type() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let parse = |text: &str| super::parse(&s.config, text);
         assert_eq!(
             parse("free app-2"),
             Ok(Action::on(ActionKind::Free, "app-2"))

@@ -2,7 +2,7 @@
 //! coordinate), with each action's cost in this scenario and the targets it can take.
 
 use crate::scenario::Scenario;
-use crate::sim::{ActionKind, ActionSpec, Category, Simulation, TargetKind, CATALOGUE, SEVERITIES};
+use crate::sim::{ActionInfo, ActionKind, Category, SimConfig, Simulation, TargetKind, SEVERITIES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
@@ -30,8 +30,9 @@ impl Group {
     }
 }
 
-/// Dashboards and overviews are observation; anything run against one component is diagnosis.
-pub fn group(spec: &ActionSpec) -> Group {
+/// Dashboards and overviews are observation; anything run against one component is diagnosis
+/// (a scenario's own diagnostics included).
+pub fn group(spec: &ActionInfo) -> Group {
     use ActionKind as K;
     match (spec.category, spec.kind) {
         (
@@ -44,8 +45,9 @@ pub fn group(spec: &ActionSpec) -> Group {
     }
 }
 
-pub fn in_group(g: Group) -> impl Iterator<Item = &'static ActionSpec> {
-    CATALOGUE.iter().filter(move |s| group(s) == g)
+/// The scenario's actions (the catalogue, then its own) in one group.
+pub fn in_group(config: &SimConfig, g: Group) -> impl Iterator<Item = ActionInfo<'_>> {
+    config.actions().filter(move |s| group(s) == g)
 }
 
 /// (value, label) pairs a target picker offers for an action.
@@ -82,11 +84,18 @@ mod tests {
 
     #[test]
     fn every_action_is_in_exactly_one_group() {
-        let total: usize = Group::ALL.iter().map(|g| in_group(*g).count()).sum();
-        assert_eq!(total, CATALOGUE.len());
-        assert_eq!(group(ActionKind::Free.spec()), Group::Diagnose);
-        assert_eq!(group(ActionKind::ViewMemory.spec()), Group::Observe);
-        assert_eq!(group(ActionKind::ApplyCodeFix.spec()), Group::Mitigate);
-        assert_eq!(group(ActionKind::PageDevelopers.spec()), Group::Coordinate);
+        let config = crate::scenario::library::compiled("ecommerce-memory-leak")
+            .expect("built in")
+            .config;
+        let total: usize = Group::ALL
+            .iter()
+            .map(|g| in_group(&config, *g).count())
+            .sum();
+        assert_eq!(total, crate::sim::CATALOGUE.len());
+        let of = |id: &str| group(&config.action_info(id).unwrap());
+        assert_eq!(of("free"), Group::Diagnose);
+        assert_eq!(of("view_memory"), Group::Observe);
+        assert_eq!(of("apply_code_fix"), Group::Mitigate);
+        assert_eq!(of("page_developers"), Group::Coordinate);
     }
 }

@@ -1,0 +1,198 @@
+//! Validation of the actions a scenario adds to the catalogue (`[[custom_actions]]`), and of
+//! action ids wherever a scenario names one.
+
+use crate::sim::config::actions_of;
+use crate::sim::{ActionInfo, Category, CustomAction, Fault, FaultKind, Setting, TargetKind};
+
+use super::checker::Checker;
+use super::file::{CustomActionFile, FaultFile};
+
+/// The categories a scenario's own action may take, as files write them.
+pub const CATEGORIES: [&str; 3] = ["diagnostic", "remediation", "coordination"];
+/// The targets a scenario's own action may take.
+pub const TARGETS: [&str; 3] = ["none", "host", "optional_host"];
+
+/// The action with id `id` among the catalogue and `custom`; a located error when there is none.
+pub fn action<'a>(
+    c: &mut Checker,
+    path: &str,
+    id: &str,
+    custom: &'a [CustomAction],
+) -> Option<ActionInfo<'a>> {
+    let found = actions_of(custom, &[]).find(|a| a.id == id);
+    if found.is_none() {
+        let help = if custom.is_empty() {
+            "see the action list (`incident-sim actions` prints it)".to_string()
+        } else {
+            let own: Vec<&str> = custom.iter().map(|a| a.id.as_str()).collect();
+            format!(
+                "use a built-in action (`incident-sim actions` lists them) or one of this scenario's: {}",
+                own.join(", ")
+            )
+        };
+        c.fail(path, format!("unknown action `{id}`"), help);
+    }
+    found
+}
+
+/// The scenario's own actions, checked; `faults` gives the ids `cures` may name.
+pub fn custom_actions(
+    c: &mut Checker,
+    list: &[CustomActionFile],
+    fault_files: &[FaultFile],
+    faults: &[Fault],
+) -> Vec<CustomAction> {
+    let mut out: Vec<CustomAction> = Vec::new();
+    for (i, a) in list.iter().enumerate() {
+        let p = format!("custom_actions[{i}]");
+        let id = c.id(&format!("{p}.id"), &a.id);
+        if crate::sim::ActionKind::from_id(&id).is_some() {
+            c.fail(
+                format!("{p}.id"),
+                format!("`{id}` is a built-in action"),
+                "give your action its own id (to change a built-in action's duration, use [[actions]])",
+            );
+        } else if out.iter().any(|x| x.id == id) {
+            c.fail(
+                format!("{p}.id"),
+                format!("another custom action already has id `{id}`"),
+                "give each action its own id",
+            );
+        }
+        let category = category(c, &format!("{p}.category"), &a.category);
+        let target = target(c, &format!("{p}.target"), a.target.as_deref());
+        let cures = cures(c, &p, &a.cures, fault_files, faults);
+        let sets = settings(c, &p, &a.sets);
+        if category == Some(Category::Diagnostic) && (!cures.is_empty() || !sets.is_empty()) {
+            c.fail(
+                format!("{p}.category"),
+                "a diagnostic only shows: it cannot cure a fault or change a setting",
+                "make it a `remediation` (or drop `cures` and `sets`)",
+            );
+        }
+        out.push(CustomAction {
+            id,
+            title: c.not_empty(&format!("{p}.title"), &a.title),
+            category: category.unwrap_or(Category::Diagnostic),
+            target,
+            duration_s: c.duration(&format!("{p}.duration"), &a.duration),
+            help: a.help.clone(),
+            finding: c.not_empty(&format!("{p}.finding"), &a.finding),
+            cures,
+            sets,
+            needs_developers: a.needs_developers,
+        });
+    }
+    out
+}
+
+/// The category; None (and a problem) when it is not one.
+fn category(c: &mut Checker, path: &str, text: &str) -> Option<Category> {
+    match text {
+        "diagnostic" => Some(Category::Diagnostic),
+        "remediation" => Some(Category::Remediation),
+        "coordination" => Some(Category::Coordination),
+        _ => {
+            c.fail(
+                path,
+                format!("unknown category `{text}`"),
+                format!("use one of: {}", CATEGORIES.join(", ")),
+            );
+            None
+        }
+    }
+}
+
+fn target(c: &mut Checker, path: &str, text: Option<&str>) -> TargetKind {
+    match text.unwrap_or("none") {
+        "none" => TargetKind::None,
+        "host" => TargetKind::Host,
+        "optional_host" => TargetKind::OptionalHost,
+        other => {
+            c.fail(
+                path,
+                format!("unknown target `{other}`"),
+                format!(
+                    "use one of: {} (a host the trainee picks, or every host when left out)",
+                    TARGETS.join(", ")
+                ),
+            );
+            TargetKind::None
+        }
+    }
+}
+
+fn cures(
+    c: &mut Checker,
+    p: &str,
+    ids: &[String],
+    fault_files: &[FaultFile],
+    faults: &[Fault],
+) -> Vec<u32> {
+    let known: Vec<&str> = fault_files.iter().filter_map(|f| f.id.as_deref()).collect();
+    let mut out = Vec::new();
+    for (j, id) in ids.iter().enumerate() {
+        let path = format!("{p}.cures[{j}]");
+        let Some(index) = fault_files.iter().position(|f| f.id.as_deref() == Some(id)) else {
+            let help = if known.is_empty() {
+                "give the fault an `id = \"...\"` under [[faults]] and name it here".to_string()
+            } else {
+                format!("use one of: {}", known.join(", "))
+            };
+            c.fail(path, format!("no fault has id `{id}`"), help);
+            continue;
+        };
+        if let Some(FaultKind::TrafficSurge { .. }) = faults.get(index).map(|f| &f.kind) {
+            c.fail(
+                path,
+                format!("`{id}` is a traffic surge, which nothing cures"),
+                "to shed traffic, set `traffic_share` under `sets` instead",
+            );
+            continue;
+        }
+        if !out.contains(&(index as u32)) {
+            out.push(index as u32);
+        }
+    }
+    out
+}
+
+fn settings(
+    c: &mut Checker,
+    p: &str,
+    sets: &std::collections::BTreeMap<String, f64>,
+) -> Vec<(Setting, f64)> {
+    let mut out = Vec::new();
+    for (key, value) in sets {
+        let path = format!("{p}.sets.{key}");
+        let Some(setting) = Setting::from_id(key) else {
+            let known: Vec<&str> = Setting::ALL.iter().map(|s| s.id()).collect();
+            c.fail(
+                path,
+                format!("unknown setting `{key}`"),
+                format!("use one of: {}", known.join(", ")),
+            );
+            continue;
+        };
+        let (low, high) = setting.range();
+        let whole = matches!(
+            setting,
+            Setting::PoolSize | Setting::WorkerThreads | Setting::HealthChecks
+        );
+        if whole && value.fract() != 0.0 {
+            c.fail(
+                path,
+                format!("`{key}` takes a whole number, found {value}"),
+                if setting == Setting::HealthChecks {
+                    "write 0 to switch health checks off, 1 to switch them on"
+                } else {
+                    "write a whole number"
+                },
+            );
+            continue;
+        }
+        let value = c.range(&path, *value, low, high);
+        out.push((setting, value));
+    }
+    out
+}

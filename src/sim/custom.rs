@@ -1,0 +1,118 @@
+//! Actions a scenario defines: when they may be taken, what they show, and what they change when
+//! they land.
+
+use super::actions::{ActionError, Category};
+use super::config::Setting;
+use super::events::EventKind;
+use super::findings::FindingBody;
+use super::pending::Effect;
+use super::simulation::Simulation;
+
+impl Simulation {
+    /// Whether a scenario's own action changes the world (cures a fault or a setting).
+    pub(super) fn custom_changes_world(&self, index: usize) -> bool {
+        let c = &self.cfg.custom_actions[index];
+        c.category != Category::Diagnostic && (!c.cures.is_empty() || !c.sets.is_empty())
+    }
+
+    /// A scenario's own action's preconditions: the developers when it needs them, and
+    /// something left to do when it changes the world.
+    pub(super) fn custom_precondition(&self, index: usize) -> Result<(), ActionError> {
+        let c = &self.cfg.custom_actions[index];
+        if c.needs_developers && !self.team.developers_engaged {
+            return Err(ActionError::DevelopersNotEngaged);
+        }
+        if !self.custom_changes_world(index) {
+            return Ok(());
+        }
+        let landing = Effect::CustomLands {
+            action: index as u32,
+        };
+        if self.pending.contains(|e| *e == landing) {
+            return Err(ActionError::NothingToDo {
+                reason: format!("\"{}\" is already under way", c.title),
+            });
+        }
+        let curing = c.cures.iter().any(|f| !self.faults.cured[*f as usize]);
+        let changing = c.sets.iter().any(|(s, v)| self.setting(*s) != *v);
+        if !curing && !changing {
+            return Err(ActionError::NothingToDo {
+                reason: format!("\"{}\" is already done", c.title),
+            });
+        }
+        Ok(())
+    }
+
+    /// Takes a scenario's own action: its finding is the author's text; its changes land at the
+    /// end of its duration.
+    pub(super) fn custom_action(
+        &mut self,
+        t: u32,
+        index: usize,
+        host: Option<u32>,
+    ) -> Result<FindingBody, ActionError> {
+        if self.custom_changes_world(index) {
+            let at = t + self.cfg.custom_actions[index].duration_s;
+            let effect = Effect::CustomLands {
+                action: index as u32,
+            };
+            self.schedule(at, effect)?;
+        }
+        let c = &self.cfg.custom_actions[index];
+        let host = host.map_or_else(|| "every server".to_string(), |s| self.fleet.name(s));
+        let text = c.finding.replace("{host}", &host);
+        Ok(match c.category {
+            Category::Diagnostic => FindingBody::Output { text },
+            _ => FindingBody::Note { text },
+        })
+    }
+
+    /// A scenario's own action lands: its faults are cured and its settings changed.
+    pub(super) fn custom_lands(&mut self, t: u32, index: usize) {
+        let c = self.cfg.custom_actions[index].clone();
+        for fault in &c.cures {
+            self.cure(t, |i, _| i == *fault as usize);
+        }
+        for (setting, value) in c.sets {
+            self.set(setting, value);
+            self.trace.events.push(
+                t,
+                EventKind::SettingChanged {
+                    setting,
+                    value: value as f32,
+                },
+            );
+        }
+    }
+
+    /// A setting's value in the running world.
+    pub fn setting(&self, setting: Setting) -> f64 {
+        let fleet = &self.fleet.cfg;
+        match setting {
+            Setting::PoolSize => f64::from(self.deps.pool_size),
+            Setting::PoolMaxWaitMs => self.deps.db.max_wait_ms,
+            Setting::HealthChecks => f64::from(u8::from(!self.fleet.checks_off)),
+            Setting::HealthCheckTimeoutMs => fleet.lb.check_timeout_ms,
+            Setting::HealthCheckCostMs => fleet.lb.check_cost_ms,
+            Setting::RequestTimeoutMs => fleet.request_timeout_ms,
+            Setting::CapacityRps => fleet.capacity_rps,
+            Setting::WorkerThreads => f64::from(fleet.worker_threads),
+            Setting::TrafficShare => self.team.traffic_share.unwrap_or(1.0),
+        }
+    }
+
+    fn set(&mut self, setting: Setting, value: f64) {
+        let fleet = &mut self.fleet.cfg;
+        match setting {
+            Setting::PoolSize => self.deps.pool_size = value as u32,
+            Setting::PoolMaxWaitMs => self.deps.db.max_wait_ms = value,
+            Setting::HealthChecks => self.fleet.checks_off = value < 0.5,
+            Setting::HealthCheckTimeoutMs => fleet.lb.check_timeout_ms = value,
+            Setting::HealthCheckCostMs => fleet.lb.check_cost_ms = value,
+            Setting::RequestTimeoutMs => fleet.request_timeout_ms = value,
+            Setting::CapacityRps => fleet.capacity_rps = value,
+            Setting::WorkerThreads => fleet.worker_threads = value as u32,
+            Setting::TrafficShare => self.team.traffic_share = Some(value),
+        }
+    }
+}
