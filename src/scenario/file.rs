@@ -161,6 +161,17 @@ pub struct FleetFile {
     /// are named the same way.
     #[serde(default)]
     pub host_prefix: Option<String>,
+    /// `jvm` (default), `dotnet`, `node`, `python`, `ruby`, `go` or `native`: whether there is a
+    /// garbage-collected heap, and how diagnostics and logs read.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::runtime"))]
+    pub runtime: Option<String>,
+    /// The service's name in logs and the process list (default `shop-app`).
+    #[serde(default)]
+    pub service: Option<String>,
+    /// Everyday log lines, `"LEVEL text"`, sprinkled between what events log.
+    #[serde(default)]
+    pub log_lines: Vec<String>,
     pub capacity_rps: f64,
     pub base_latency_ms: f64,
     pub request_timeout_ms: f64,
@@ -168,10 +179,18 @@ pub struct FleetFile {
     pub heap_baseline_mb: f64,
     #[serde(default)]
     pub initial_heap_live_mb: Vec<f64>,
-    pub alloc_kb_per_request: f64,
-    pub gc_trigger_fraction: f64,
-    pub gc_pause_base_ms: f64,
-    pub gc_pause_ms_per_gb_live: f64,
+    /// Short-lived garbage per request (runtimes with a collected heap; default 100).
+    #[serde(default)]
+    pub alloc_kb_per_request: Option<f64>,
+    /// A collection runs when garbage fills this share of the free heap (default 0.5).
+    #[serde(default)]
+    pub gc_trigger_fraction: Option<f64>,
+    /// (default 10)
+    #[serde(default)]
+    pub gc_pause_base_ms: Option<f64>,
+    /// (default 50)
+    #[serde(default)]
+    pub gc_pause_ms_per_gb_live: Option<f64>,
     pub restart_time: String,
     pub auto_restart: bool,
     pub provision_time: String,
@@ -438,6 +457,10 @@ mod schema {
 
     pub fn fault_type(_: &mut SchemaGenerator) -> Schema {
         one_of(crate::scenario::validate_faults::FAULT_TYPES)
+    }
+
+    pub fn runtime(_: &mut SchemaGenerator) -> Schema {
+        one_of(crate::sim::Runtime::ALL.map(crate::sim::Runtime::id))
     }
 
     pub fn dependency(_: &mut SchemaGenerator) -> Schema {

@@ -244,26 +244,28 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
     }
     fleet_consistency(c, f, servers, heap_max, baseline);
     let (host_names, host_prefix) = hosts(c, f, servers);
+    let runtime = runtime(c, f);
+    let gc = gc(c, f, runtime);
     FleetConfig {
         servers,
         host_names,
         host_prefix,
+        runtime,
+        service: match &f.service {
+            Some(name) => c.id("fleet.service", name),
+            None => "shop-app".into(),
+        },
+        log_lines: log_lines(c, &f.log_lines),
         capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
         base_latency_ms: c.positive("fleet.base_latency_ms", f.base_latency_ms),
         request_timeout_ms: c.positive("fleet.request_timeout_ms", f.request_timeout_ms),
         heap_max_mb: heap_max,
         heap_baseline_mb: baseline,
         initial_heap_live_mb: f.initial_heap_live_mb.clone(),
-        alloc_kb_per_request: c.non_negative("fleet.alloc_kb_per_request", f.alloc_kb_per_request),
-        gc_trigger_fraction: c.range(
-            "fleet.gc_trigger_fraction",
-            f.gc_trigger_fraction,
-            0.05,
-            1.0,
-        ),
-        gc_pause_base_ms: c.non_negative("fleet.gc_pause_base_ms", f.gc_pause_base_ms),
-        gc_pause_ms_per_gb_live: c
-            .non_negative("fleet.gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live),
+        alloc_kb_per_request: gc[0],
+        gc_trigger_fraction: gc[1],
+        gc_pause_base_ms: gc[2],
+        gc_pause_ms_per_gb_live: gc[3],
         restart_s: c.duration("fleet.restart_time", &f.restart_time),
         auto_restart: f.auto_restart,
         provision_s: c.duration("fleet.provision_time", &f.provision_time),
@@ -281,6 +283,72 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         worker_threads: c.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
         lb: load_balancer(c, &f.load_balancer),
     }
+}
+
+fn runtime(c: &mut Checker, f: &FleetFile) -> Runtime {
+    let Some(id) = &f.runtime else {
+        return Runtime::default();
+    };
+    Runtime::from_id(id).unwrap_or_else(|| {
+        let known: Vec<&str> = Runtime::ALL.iter().map(|r| r.id()).collect();
+        c.fail(
+            "fleet.runtime",
+            format!("unknown runtime `{id}`"),
+            format!(
+                "use one of: {} (`native` for compiled code without a collector)",
+                known.join(", ")
+            ),
+        );
+        Runtime::default()
+    })
+}
+
+/// The collector's parameters (allocation, trigger, pause base, pause per GB): defaults where
+/// left out; refused for a runtime that has no collected heap.
+fn gc(c: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
+    let fields = [
+        ("alloc_kb_per_request", f.alloc_kb_per_request, 100.0),
+        ("gc_trigger_fraction", f.gc_trigger_fraction, 0.5),
+        ("gc_pause_base_ms", f.gc_pause_base_ms, 10.0),
+        ("gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live, 50.0),
+    ];
+    let collected = runtime.profile().gc_heap;
+    let mut out = [0.0; 4];
+    for (i, (name, value, default)) in fields.into_iter().enumerate() {
+        let path = format!("fleet.{name}");
+        out[i] = match value {
+            Some(_) if !collected => {
+                c.fail(
+                    &path,
+                    format!("the `{}` runtime has no garbage-collected heap", runtime.id()),
+                    "remove the collector's settings: memory is freed as it goes, and only what leaks grows",
+                );
+                default
+            }
+            Some(v) if name == "gc_trigger_fraction" => c.range(&path, v, 0.05, 1.0),
+            Some(v) => c.non_negative(&path, v),
+            None => default,
+        };
+    }
+    out
+}
+
+/// Everyday log lines: a level word, then the text.
+fn log_lines(c: &mut Checker, lines: &[String]) -> Vec<String> {
+    for (i, line) in lines.iter().enumerate() {
+        let level = line.split_whitespace().next().unwrap_or("");
+        if !crate::sim::logs::LEVELS.contains(&level) || line.split_whitespace().count() < 2 {
+            c.fail(
+                format!("fleet.log_lines[{i}]"),
+                format!("`{line}` does not start with a level and then its text"),
+                format!(
+                    "write e.g. \"INFO GET /feed 200 31ms\" (levels: {})",
+                    crate::sim::logs::LEVELS.join(", ")
+                ),
+            );
+        }
+    }
+    lines.to_vec()
 }
 
 /// Checks across fleet fields: starting heaps, host memory, disk.

@@ -212,6 +212,16 @@ pub struct FleetConfig {
     pub host_names: Vec<String>,
     #[serde(default = "default_host_prefix")]
     pub host_prefix: String,
+    /// What the servers run: decides whether there is a GC heap and how diagnostics read.
+    #[serde(default)]
+    pub runtime: crate::sim::Runtime,
+    /// The service's name, as its logs and process list show it.
+    #[serde(default = "default_service")]
+    pub service: String,
+    /// Everyday log lines (`"INFO GET /feed 200 31ms"`) the logs sprinkle between the ones
+    /// events write; empty for a web shop's usual chatter.
+    #[serde(default)]
+    pub log_lines: Vec<String>,
     /// Requests per second one healthy server serves at 100% utilisation.
     pub capacity_rps: f64,
     /// Service time of one request on an idle server, without dependencies.
@@ -431,6 +441,10 @@ fn default_check_cost_ms() -> f64 {
 
 fn default_host_prefix() -> String {
     "app-".into()
+}
+
+fn default_service() -> String {
+    "shop-app".into()
 }
 
 impl FleetConfig {

@@ -106,13 +106,14 @@ impl Simulation {
     }
 
     fn settings(&self, s: usize) -> Vec<(String, String)> {
-        let c = &self.cfg.fleet;
+        let c = &self.fleet.cfg;
+        let profile = c.runtime.profile();
         [
             (
-                "jvm.heap.max (-Xmx)",
+                profile.limit_key,
                 format!("{:.0}m", self.fleet.servers[s].heap_max_mb),
             ),
-            ("jvm.gc", "G1GC".to_string()),
+            (profile.gc_key, profile.gc_name.to_string()),
             ("server.worker_threads", c.worker_threads.to_string()),
             (
                 "server.request_timeout",
@@ -124,7 +125,7 @@ impl Simulation {
             ),
             (
                 "db.query_timeout",
-                format!("{:.0}ms", self.cfg.database.max_wait_ms),
+                format!("{:.0}ms", self.deps.db.max_wait_ms),
             ),
             (
                 "payment.timeout",
@@ -178,7 +179,7 @@ impl Simulation {
             host: f.name(s),
             live_mb: f.servers[i].live_mb,
             heap_max_mb: f.servers[i].heap_max_mb,
-            entries: heap_entries(baseline, &leaked),
+            entries: heap_entries(f.cfg.runtime.profile().healthy_heap, baseline, &leaked),
         })
     }
 

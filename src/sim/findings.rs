@@ -138,28 +138,17 @@ pub enum FindingBody {
     },
 }
 
-/// Fixed shares of a healthy live heap, by allocation site, for heap profiles.
-pub const HEALTHY_HEAP_SHARES: [(&str, f64, f64); 7] = [
-    ("byte[] (request and response buffers)", 0.24, 4096.0),
-    ("java.lang.String", 0.18, 56.0),
-    ("java.util.HashMap$Node", 0.13, 32.0),
-    ("com.shop.catalog.Product", 0.11, 512.0),
-    (
-        "org.hibernate.engine.internal.StatefulPersistenceContext",
-        0.09,
-        2048.0,
-    ),
-    ("char[]", 0.08, 128.0),
-    ("(other)", 0.17, 64.0),
-];
-
 /// Bytes per retained object at a leaking site (a cached response fragment).
 pub const LEAK_OBJECT_BYTES: f64 = 2048.0;
 
-/// A heap profile's entries: the healthy mix of the baseline heap plus whatever leaked, biggest
-/// first.
-pub fn heap_entries(baseline_mb: f64, leaked: &[(String, f64)]) -> Vec<HeapEntry> {
-    let mut entries: Vec<HeapEntry> = HEALTHY_HEAP_SHARES
+/// A heap profile's entries: the healthy mix of the baseline heap (the runtime's `healthy` shares
+/// by site) plus whatever leaked, biggest first.
+pub fn heap_entries(
+    healthy: &[(&str, f64, f64)],
+    baseline_mb: f64,
+    leaked: &[(String, f64)],
+) -> Vec<HeapEntry> {
+    let mut entries: Vec<HeapEntry> = healthy
         .iter()
         .map(|(site, share, object_bytes)| HeapEntry {
             site: site.to_string(),

@@ -177,7 +177,11 @@ impl Fleet {
         let cfg = &self.cfg;
         let sticky = cfg.lb.sticky_share;
         let even_share = (1.0 - sticky) / rotation.max(1) as f64;
-        let alloc_mb = cfg.alloc_kb_per_request / 1024.0;
+        // Without a collected heap, short-lived memory is freed as it goes: no garbage, no GC.
+        let alloc_mb = match cfg.runtime.profile().gc_heap {
+            true => cfg.alloc_kb_per_request / 1024.0,
+            false => 0.0,
+        };
         let log_mb = cfg.log_kb_per_request / 1024.0;
         let thread_rps = f64::from(cfg.worker_threads) * 1000.0 / input.service_ms.max(1.0);
         // Sessions end and new ones pin evenly, so pins drift towards an even spread.

@@ -5,10 +5,14 @@ use super::clock::hhmmss;
 use super::events::{EventKind, RestartCause};
 use super::metrics::Metric;
 use super::rng::mix64;
+use super::runtime::fill;
 use super::simulation::Trace;
 
 /// Most lines one read returns (the newest ones).
 pub const MAX_LINES: usize = 200;
+
+/// The levels a log line can have.
+pub const LEVELS: [&str; 5] = ["DEBUG", "INFO", "WARN", "ERROR", "KERN"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {
@@ -56,35 +60,37 @@ fn line(tick: u32, host: String, level: &'static str, text: String) -> LogLine {
 /// Lines from events between `from` and `to` inclusive, for one server or all.
 fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut Vec<LogLine>) {
     let keep = |server: u32| only.is_none_or(|o| o == server);
+    let voice = &trace.voice;
+    let profile = voice.runtime.profile();
+    let service = &voice.service;
     for e in trace.events.between(from, to) {
         let t = e.tick;
         match &e.kind {
             EventKind::OomKilled { server, heap_mb } if keep(*server) => {
-                out.push(line(
-                    t,
-                    trace.series.host(*server),
-                    "ERROR",
-                    "java.lang.OutOfMemoryError: Java heap space".into(),
-                ));
+                if let Some(error) = profile.oom_error {
+                    out.push(line(t, trace.series.host(*server), "ERROR", error.into()));
+                }
                 let rss_kb = (f64::from(*heap_mb) + 380.0) * 1024.0;
-                out.push(line(t, trace.series.host(*server), "KERN", format!("Out of memory: Killed process 2291 (java) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
+                let process = profile.process;
+                out.push(line(t, trace.series.host(*server), "KERN", format!("Out of memory: Killed process 2291 ({process}) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
             }
             EventKind::GcOverhead { server, pct } if keep(*server) => {
-                out.push(line(t, trace.series.host(*server), "WARN", format!("GC overhead high: {pct:.0}% of time in garbage collection, old gen nearly full")));
+                let text = fill(profile.gc_warning, &[("pct", format!("{pct:.0}"))]);
+                out.push(line(t, trace.series.host(*server), "WARN", text));
             }
             EventKind::ServerStopped { server, cause } if keep(*server) => {
                 let why = match cause {
                     RestartCause::OomKill => {
                         "main process exited, code=killed, status=9/KILL; restarting"
                     }
-                    RestartCause::Manual => "stopping shop-app.service (requested by operator)",
-                    RestartCause::Deploy => "stopping shop-app.service for deploy",
+                    RestartCause::Manual => "stopping (requested by operator)",
+                    RestartCause::Deploy => "stopping for deploy",
                 };
                 out.push(line(
                     t,
                     trace.series.host(*server),
                     "INFO",
-                    format!("systemd: shop-app.service: {why}"),
+                    format!("systemd: {service}.service: {why}"),
                 ));
             }
             EventKind::ServerStarted { server } if keep(*server) => {
@@ -92,7 +98,10 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                     t,
                     trace.series.host(*server),
                     "INFO",
-                    "Started ShopApplication; listening on :8080".into(),
+                    format!(
+                        "Started {service} ({}); listening on :8080",
+                        profile.process
+                    ),
                 ));
             }
             EventKind::MarkedDown { server } if keep(*server) => {
@@ -119,8 +128,10 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                     t,
                     trace.series.host(*server),
                     "ERROR",
-                    "java.io.IOException: No space left on device (writing /var/log/shop/app.log)"
-                        .into(),
+                    fill(
+                        profile.disk_full,
+                        &[("path", format!("/var/log/{service}/app.log"))],
+                    ),
                 ));
             }
             EventKind::ConfigPushed { change } if only.is_none() => {
@@ -161,12 +172,13 @@ fn metric_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut 
             out.push(line(tick, "lb-1".into(), "ERROR", format!("{failed:.0} requests answered 502/503/504 in the last {interval:.0}s ({err:.1}%)")));
         }
         if s.fleet(Metric::DbPoolUsedPct)[i] >= 99.0 {
-            let text = "HikariPool-1 - Connection is not available, request timed out after 2000ms";
+            let ms = format!("{:.0}", trace.voice.pool_wait_ms);
+            let text = fill(trace.voice.runtime.profile().pool_timeout, &[("ms", ms)]);
             out.push(line(
                 tick,
                 trace.series.host(only.unwrap_or(0)),
                 "ERROR",
-                text.into(),
+                text,
             ));
         }
     }
@@ -182,13 +194,35 @@ fn background_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &
         for &server in &servers {
             let r = mix64(trace.seed ^ (u64::from(minute) << 20) ^ u64::from(server));
             let tick = minute * 60 + (r % 60) as u32;
-            if tick < from || tick > to {
+            if tick < from || tick > to || !serving(trace, server, tick) {
                 continue;
             }
-            let (level, text) = BACKGROUND[((r >> 8) % BACKGROUND.len() as u64) as usize];
-            out.push(line(tick, trace.series.host(server), level, text.into()));
+            let own = &trace.voice.log_lines;
+            let (level, text) = if own.is_empty() {
+                let (level, text) = BACKGROUND[((r >> 8) % BACKGROUND.len() as u64) as usize];
+                (level, text.to_string())
+            } else {
+                let own = &own[((r >> 8) % own.len() as u64) as usize];
+                let (level, text) = own.split_once(' ').unwrap_or(("INFO", own));
+                let level = LEVELS
+                    .iter()
+                    .find(|l| **l == level)
+                    .copied()
+                    .unwrap_or("INFO");
+                (level, text.trim().to_string())
+            };
+            out.push(line(tick, trace.series.host(server), level, text));
         }
     }
+}
+
+/// Whether a server was serving requests at the scrape around `tick` (a dead process writes no
+/// everyday lines).
+fn serving(trace: &Trace, server: u32, tick: u32) -> bool {
+    let s = &trace.series;
+    let i = s.scrape_at(tick).or_else(|| (!s.is_empty()).then_some(0));
+    i.and_then(|i| s.server_at(super::metrics::ServerMetric::RequestsPerS, server, i))
+        .is_none_or(|rps| rps > 0.0)
 }
 
 /// The log lines between `from` and `to`, oldest first, at most [`MAX_LINES`] (the newest).

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::clock::hhmm;
 use super::findings::{ConfigChange, Finding, FindingBody, HeapEntry, LbRow, MemoryRow};
 use super::logs;
+use super::runtime::fill;
 use super::simulation::Trace;
 
 /// Appends one formatted line (writing to a `String` cannot fail).
@@ -18,9 +19,16 @@ macro_rules! out {
 pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> String {
     let mut o = String::new();
     match &finding.body {
-        FindingBody::Memory { rows } => memory(&mut o, rows),
+        FindingBody::Memory { rows } => memory(&mut o, rows, trace.voice.runtime),
         FindingBody::Logs { host, from, to } => {
-            for l in logs::render(trace, *from, *to, *host) {
+            let lines = logs::render(trace, *from, *to, *host);
+            if lines.is_empty() {
+                out!(
+                    o,
+                    "(no log lines in these ten minutes: nothing was running to write them)"
+                );
+            }
+            for l in lines {
                 out!(o, "{}", l.format(start_s_of_day));
             }
         }
@@ -43,13 +51,23 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             live_mb,
             heap_max_mb,
             entries,
-        } => heap_profile(&mut o, host, *live_mb, *heap_max_mb, entries),
+        } => {
+            let title = fill(
+                trace.voice.runtime.profile().heap_tool,
+                &[
+                    ("host", host.clone()),
+                    ("live", format!("{live_mb:.0}")),
+                    ("max", format!("{heap_max_mb:.0}")),
+                ],
+            );
+            heap_profile(&mut o, &title, entries)
+        }
         FindingBody::Database { .. } | FindingBody::Dependencies { .. } => {
             database(&mut o, &finding.body)
         }
         FindingBody::LoadBalancer { rows } => load_balancer(&mut o, rows),
         FindingBody::Top { .. } | FindingBody::Free { .. } | FindingBody::Df { .. } => {
-            host_command(&mut o, &finding.body)
+            host_command(&mut o, &finding.body, &trace.voice)
         }
         FindingBody::Note { text } | FindingBody::Output { text } => out!(o, "{text}"),
     }
@@ -112,7 +130,7 @@ fn database(o: &mut String, body: &FindingBody) {
 }
 
 /// `top`, `free -m` and `df -h` on one host.
-fn host_command(o: &mut String, body: &FindingBody) {
+fn host_command(o: &mut String, body: &FindingBody, voice: &super::Voice) {
     match body {
         FindingBody::Top {
             host,
@@ -127,12 +145,20 @@ fn host_command(o: &mut String, body: &FindingBody) {
             out!(o, "top - {host}  load average: {load_1m:.2}");
             out!(o, "%Cpu(s): {cpu_pct:.1} us+sy   MiB Mem: {mem_total_mb:.0} total, {mem_used_mb:.0} used");
             out!(o, "  PID USER     %CPU COMMAND");
-            out!(
-                o,
-                " 2291 shop   {app_cpu_pct:>6.1} java (of which GC {gc_cpu_pct:.1})"
-            );
-            if let Some((process, pct)) = runaway {
-                out!(o, " 3107 shop   {pct:>6.1} {process}");
+            // The service's account: its name up to the first dash (`shop-app` runs as `shop`).
+            let user = voice.service.split('-').next().unwrap_or("app");
+            let process = voice.runtime.profile().process;
+            let user = format!("{user:<8.8}");
+            if voice.runtime.profile().gc_heap {
+                out!(
+                    o,
+                    " 2291 {user} {app_cpu_pct:>4.1} {process} (of which GC {gc_cpu_pct:.1})"
+                );
+            } else {
+                out!(o, " 2291 {user} {app_cpu_pct:>4.1} {process}");
+            }
+            if let Some((runaway, pct)) = runaway {
+                out!(o, " 3107 {user} {pct:>4.1} {runaway}");
             }
             out!(o, "  811 root      0.3 node_exporter");
         }
@@ -180,16 +206,21 @@ fn host_command(o: &mut String, body: &FindingBody) {
     }
 }
 
-fn memory(o: &mut String, rows: &[MemoryRow]) {
+fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
+    // Without a collected heap, memory in use is what is live, and there is no GC time.
+    let (used, gc) = match runtime.profile().gc_heap {
+        true => ("heap MB", "GC %"),
+        false => ("mem MB", "GC %"),
+    };
     out!(
         o,
         "{:<7} {:<9} {:>9} {:>9} {:>8} {:>6} {:>11} {:>8}",
         "host",
         "process",
-        "heap MB",
+        used,
         "live MB",
         "max MB",
-        "GC %",
+        gc,
         "live MB/min",
         "restarts"
     );
@@ -230,11 +261,8 @@ fn config_diff(o: &mut String, since: &str, changes: &[ConfigChange], start_s_of
     }
 }
 
-fn heap_profile(o: &mut String, host: &str, live_mb: f64, heap_max_mb: f64, entries: &[HeapEntry]) {
-    out!(
-        o,
-        "heap histogram of {host}: {live_mb:.0} MB live of {heap_max_mb:.0} MB"
-    );
+fn heap_profile(o: &mut String, title: &str, entries: &[HeapEntry]) {
+    out!(o, "{title}");
     out!(
         o,
         "{:>4} {:>12} {:>11}  site",

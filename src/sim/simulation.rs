@@ -26,6 +26,19 @@ pub struct Trace {
     pub impact: ImpactTotals,
     /// Ticks simulated so far.
     pub ticks: u32,
+    /// How the servers' diagnostics read (not part of the trace hash: it changes no number).
+    #[serde(default)]
+    pub voice: Voice,
+}
+
+/// What the logs and findings need to sound like the scenario's service.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Voice {
+    pub runtime: super::Runtime,
+    pub service: String,
+    pub log_lines: Vec<String>,
+    /// How long a request waits for a database connection before it fails.
+    pub pool_wait_ms: f64,
 }
 
 /// A physical invariant that does not hold: a bug in the model.
@@ -107,6 +120,12 @@ impl Simulation {
             trace: Trace {
                 seed,
                 series,
+                voice: Voice {
+                    runtime: cfg.fleet.runtime,
+                    service: cfg.fleet.service.clone(),
+                    log_lines: cfg.fleet.log_lines.clone(),
+                    pool_wait_ms: cfg.database.max_wait_ms,
+                },
                 ..Trace::default()
             },
             alerts: AlertState::new(&cfg.alerts),
