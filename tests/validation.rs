@@ -433,3 +433,20 @@ duration = "5m"
     text.push_str(actions);
     snapshot("custom_actions", &errors_of(&text));
 }
+
+#[test]
+fn latent_faults() {
+    case(
+        "latent_faults",
+        &[
+            (
+                "at = \"14:00\"\ntargets = \"all\"",
+                "since = \"May 11 09:00\"\ntargets = \"all\"\ndeploy = \"v9\"",
+            ),
+            (
+                "[[alerts]]",
+                "[[faults]]\ntype = \"disk_fill\"\nmb_per_s = 1\n\n[[alerts]]",
+            ),
+        ],
+    );
+}

@@ -22,6 +22,9 @@ pub struct Checker {
     /// The fleet's host names are in error: names elsewhere are not checked against them (the
     /// fleet's own error is the one to fix).
     pub hosts_unknown: bool,
+    /// The run's date and start, as text (`clock.date`, `clock.start`), once the clock is read.
+    pub run_date: String,
+    pub run_start: String,
 }
 
 impl Checker {
@@ -85,6 +88,48 @@ impl Checker {
                 path,
                 format!("`{text}` is not a date"),
                 "write `2023-05-10`, `May 10` (when the year is unknown) or `May 10, 2023`",
+            );
+        }
+    }
+
+    /// A moment before the run: a date and a local time (`May 9 17:40`, `2023-05-09 17:40`),
+    /// not after the run starts (a date without a year is taken in the run's year). `help_after`
+    /// says what to do when it is after.
+    pub fn before_start(&mut self, path: &str, text: &str, help_after: &str) {
+        let parsed = text
+            .trim()
+            .rsplit_once(' ')
+            .and_then(|(date, time)| Some((parse_date(date)?, parse_time_of_day(time)?)));
+        let Some(((year, month, day), time)) = parsed else {
+            self.fail(
+                path,
+                format!("`{text}` is not a date and a time"),
+                "write the date and the 24-hour local time, e.g. `May 10 12:30` or `2023-05-10 12:30`",
+            );
+            return;
+        };
+        let (Some((run_year, run_month, run_day)), Some(start)) = (
+            parse_date(&self.run_date),
+            parse_time_of_day(&self.run_start),
+        ) else {
+            return; // the clock's own error is the one to fix
+        };
+        let years = match (year, run_year) {
+            (Some(y), Some(r)) => y.cmp(&r),
+            _ => std::cmp::Ordering::Equal,
+        };
+        let after = years
+            .then((month, day).cmp(&(run_month, run_day)))
+            .then(time.cmp(&start))
+            .is_gt();
+        if after {
+            self.fail(
+                path,
+                format!(
+                    "`{text}` is after the run starts ({} {})",
+                    self.run_date, self.run_start
+                ),
+                help_after,
             );
         }
     }

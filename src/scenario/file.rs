@@ -278,7 +278,11 @@ pub struct FaultFile {
     pub kind: String,
     /// A name for the fault, for a custom action's `cures`.
     pub id: Option<String>,
-    pub at: String,
+    /// When it starts, a time in the run (or `since`).
+    pub at: Option<String>,
+    /// A latent fault: the date and time before the run when it began (`"May 9 17:40"`); it is
+    /// active from the start, and a config change shows that date in a diff.
+    pub since: Option<String>,
     #[serde(default)]
     pub note: String,
     pub targets: Option<TargetsFile>,

@@ -136,7 +136,8 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         &f.corrective_measures,
         &source_ids,
     );
-    let deploy_history = validate::deploys(c, &f.deploys, &f.clock);
+    let deploy_history = validate::deploys(c, &f.deploys);
+    validate_faults::latent_deploys(c, &f.faults, &deploy_history);
     let mut hasher = StableHasher::default();
     hasher.bytes(text.as_bytes());
     Scenario {

@@ -92,6 +92,8 @@ pub fn clock(c: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
     }
     c.duration_s = limit;
     c.date("clock.date", &k.date);
+    c.run_date = k.date.clone();
+    c.run_start = k.start.clone();
     c.utc_offset("clock.utc_offset", &k.utc_offset);
     let clock = Clock {
         date: k.date.clone(),
@@ -523,31 +525,13 @@ pub fn slo_and_response(
 
 /// Deploys made before the run: `when` is a date and a time (`May 10 12:30`), at or before the
 /// run's start when it is on the run's date.
-pub fn deploys(c: &mut Checker, list: &[DeployFile], clock: &ClockFile) -> Vec<DeployRecord> {
-    let run_date = super::checker::parse_date(&clock.date);
-    let start = parse_time_of_day(&clock.start);
+pub fn deploys(c: &mut Checker, list: &[DeployFile]) -> Vec<DeployRecord> {
     for (i, d) in list.iter().enumerate() {
-        let path = format!("deploys[{i}].when");
-        let parsed = d.when.trim().rsplit_once(' ').and_then(|(date, time)| {
-            Some((super::checker::parse_date(date)?, parse_time_of_day(time)?))
-        });
-        match parsed {
-            None => c.fail(
-                path,
-                format!("`{}` is not a date and a time", d.when),
-                "write the date and the 24-hour local time, e.g. `May 10 12:30` or `2023-05-10 12:30`",
-            ),
-            Some((date, time)) => {
-                let same_day = run_date.is_some_and(|r| r.1 == date.1 && r.2 == date.2);
-                if same_day && start.is_some_and(|s| time > s) {
-                    c.fail(
-                        path,
-                        format!("`{}` is after the run starts ({})", d.when, clock.start),
-                        "deploys listed here happened before the run; a deploy during it is a fault's `deploy`",
-                    );
-                }
-            }
-        }
+        c.before_start(
+            &format!("deploys[{i}].when"),
+            &d.when,
+            "deploys listed here happened before the run; a deploy during it is a fault's `deploy`",
+        );
     }
     list.iter()
         .map(|d| DeployRecord {

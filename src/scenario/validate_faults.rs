@@ -130,7 +130,22 @@ pub fn faults(c: &mut Checker, list: &[FaultFile], fleet: &FleetConfig) -> Vec<F
     let mut out = Vec::new();
     for (i, f) in list.iter().enumerate() {
         let p = format!("faults[{i}]");
-        let at_s = c.time(&format!("{p}.at"), &f.at);
+        let at_s = match (&f.at, &f.since) {
+            (Some(at), None) => c.time(&format!("{p}.at"), at),
+            (None, Some(since)) => {
+                let help = "a fault that begins during the run takes `at = \"HH:MM\"` instead";
+                c.before_start(&format!("{p}.since"), since, help);
+                0
+            }
+            _ => {
+                c.fail(
+                    p.clone(),
+                    "needs exactly one of `at` and `since`",
+                    "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
+                );
+                0
+            }
+        };
         let kind = f.kind.as_str();
         if !FAULT_TYPES.contains(&kind) {
             c.fail(
@@ -151,7 +166,11 @@ pub fn faults(c: &mut Checker, list: &[FaultFile], fleet: &FleetConfig) -> Vec<F
             );
         }
         let kind = fault_kind(c, &p, f, fleet);
-        out.push(Fault { at_s, kind });
+        out.push(Fault {
+            at_s,
+            kind,
+            since: f.since.clone(),
+        });
     }
     out
 }
@@ -235,6 +254,26 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> F
                     .as_deref()
                     .map(|d| c.duration(&path("recurs_after"), d).max(1)),
             }
+        }
+    }
+}
+
+/// A latent fault that came with a release came with the running one: the newest of `[[deploys]]`.
+pub fn latent_deploys(c: &mut Checker, list: &[FaultFile], history: &[DeployRecord]) {
+    let running = history.last().map(|d| d.version.as_str());
+    for (i, f) in list.iter().enumerate() {
+        let (Some(_), Some(version)) = (&f.since, &f.deploy) else {
+            continue;
+        };
+        if running != Some(version.as_str()) {
+            c.fail(
+                format!("faults[{i}].deploy"),
+                format!(
+                    "a latent fault's release must be the one running at the start, the newest of [[deploys]] ({})",
+                    running.unwrap_or("none listed")
+                ),
+                format!("list `{version}` last under [[deploys]], with the date it went out"),
+            );
         }
     }
 }

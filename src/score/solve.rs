@@ -334,6 +334,7 @@ mod tests {
         s.config.fleet.initial_heap_live_mb.clear();
         // A half-hour rush instead of the leak: errors while it lasts, then calm with no help.
         s.config.faults = vec![Fault {
+            since: None,
             at_s: 1200,
             kind: FaultKind::TrafficSurge {
                 multiplier: 3.0,

@@ -327,6 +327,10 @@ pub struct ResponseConfig {
 pub struct Fault {
     pub at_s: u32,
     pub kind: FaultKind,
+    /// A latent fault began before the run (this is when, as the scenario writes it): it is
+    /// active from the start, and what it changed is dated then (a config diff shows the date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
 }
 
 /// Which servers a fault touches.

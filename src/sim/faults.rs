@@ -70,6 +70,7 @@ impl Simulation {
 
     fn start_fault(&mut self, t: u32, index: u32) {
         let fault = self.cfg.faults[index as usize].kind.clone();
+        let since = self.cfg.faults[index as usize].since.clone();
         self.faults.active[index as usize] = true;
         self.trace
             .events
@@ -85,7 +86,8 @@ impl Simulation {
                 for s in servers(&targets, n) {
                     self.fleet.servers[s].leak_mb_per_request = leak_kb_per_request / 1024.0;
                 }
-                if let Some(version) = deploy {
+                // A latent leak's release went out before the run: it is the running one.
+                if let (Some(version), None) = (deploy, &since) {
                     self.deploy(t, version, RestartCause::Deploy);
                 }
             }
@@ -118,11 +120,15 @@ impl Simulation {
                     from: self.deps.pool_size.to_string(),
                     to: pool_size.to_string(),
                     at: t,
+                    when: since.clone(),
                 });
                 self.deps.pool_size = pool_size;
-                self.trace
-                    .events
-                    .push(t, EventKind::ConfigPushed { change });
+                // A latent push happened before the run: no one saw it land this afternoon.
+                if since.is_none() {
+                    self.trace
+                        .events
+                        .push(t, EventKind::ConfigPushed { change });
+                }
             }
             FaultKind::DiskFill { targets, mb_per_s } => {
                 for s in servers(&targets, n) {

@@ -40,6 +40,9 @@ pub struct ConfigChange {
     pub from: String,
     pub to: String,
     pub at: u32,
+    /// When a change made before the run was pushed, as the scenario writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -249,14 +249,14 @@ fn config_diff(o: &mut String, since: &str, changes: &[ConfigChange], start_s_of
         );
     }
     for c in changes {
+        let when = c.when.clone().unwrap_or_else(|| hhmm(start_s_of_day, c.at));
         out!(
             o,
-            "- {} = {}\n+ {} = {}    (pushed {})",
+            "- {} = {}\n+ {} = {}    (pushed {when})",
             c.key,
             c.from,
             c.key,
             c.to,
-            hhmm(start_s_of_day, c.at)
         );
     }
 }

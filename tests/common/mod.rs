@@ -37,7 +37,11 @@ pub fn quiet_config() -> SimConfig {
 
 pub fn with_fault(at_s: u32, kind: FaultKind) -> SimConfig {
     let mut cfg = quiet_config();
-    cfg.faults.push(Fault { at_s, kind });
+    cfg.faults.push(Fault {
+        at_s,
+        kind,
+        since: None,
+    });
     cfg
 }
 
