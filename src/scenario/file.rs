@@ -306,6 +306,12 @@ pub struct FaultFile {
     pub process: Option<String>,
     /// cpu_runaway: the process comes back this long after it is killed, until the code fix.
     pub recurs_after: Option<String>,
+    /// request_errors: the share of requests that fail (0 to 1).
+    pub share: Option<f64>,
+    /// request_errors: what fails, as the logs show it (`POST /checkout`).
+    pub endpoint: Option<String>,
+    /// request_errors: the error those requests log (default `500 Internal Server Error`).
+    pub error: Option<String>,
 }
 
 /// `"all"` or a list of hosts.

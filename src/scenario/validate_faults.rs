@@ -5,13 +5,14 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-pub const FAULT_TYPES: [&str; 6] = [
+pub const FAULT_TYPES: [&str; 7] = [
     "memory_leak",
     "traffic_surge",
     "dependency_slowdown",
     "pool_exhaustion",
     "disk_fill",
     "cpu_runaway",
+    "request_errors",
 ];
 
 /// Which optional fields each fault type takes.
@@ -23,6 +24,7 @@ fn fields_of(kind: &str) -> &'static [&'static str] {
         "pool_exhaustion" => &["pool_size", "change"],
         "disk_fill" => &["targets", "mb_per_s"],
         "cpu_runaway" => &["targets", "cpu_pct", "process", "recurs_after"],
+        "request_errors" => &["share", "endpoint", "error", "deploy"],
         _ => &[],
     }
 }
@@ -49,6 +51,9 @@ fn given_fields(f: &FaultFile) -> Vec<&'static str> {
     note("cpu_pct", f.cpu_pct.is_some());
     note("process", f.process.is_some());
     note("recurs_after", f.recurs_after.is_some());
+    note("share", f.share.is_some());
+    note("endpoint", f.endpoint.is_some());
+    note("error", f.error.is_some());
     given
 }
 
@@ -241,6 +246,25 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> F
             FaultKind::DiskFill {
                 targets: targets(c, &path("targets"), &f.targets, fleet),
                 mb_per_s: c.positive(&path("mb_per_s"), rate),
+            }
+        }
+        "request_errors" => {
+            let share = required(c, p, kind, "share", &f.share, 0.1);
+            if !(share > 0.0 && share <= 1.0) {
+                c.fail(
+                    path("share"),
+                    format!("must be above 0 and at most 1, found {share}"),
+                    "the share of requests that fail: 0.15 for 15%",
+                );
+            }
+            FaultKind::RequestErrors {
+                share,
+                endpoint: required(c, p, kind, "endpoint", &f.endpoint, String::new()),
+                error: f
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| "500 Internal Server Error".into()),
+                deploy: f.deploy.clone(),
             }
         }
         _ => {

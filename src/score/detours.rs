@@ -195,15 +195,11 @@ fn no_relief(
 }
 
 fn deploy_linked(scenario: &Scenario) -> bool {
-    scenario.config.faults.iter().any(|f| {
-        matches!(
-            &f.kind,
-            FaultKind::MemoryLeak {
-                deploy: Some(_),
-                ..
-            }
-        )
-    })
+    scenario
+        .config
+        .faults
+        .iter()
+        .any(|f| f.kind.deploy().is_some())
 }
 
 fn error_rate_at(trace: &Trace, tick: u32) -> f32 {

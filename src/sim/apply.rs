@@ -199,15 +199,7 @@ impl Simulation {
                     let Some(version) = self.faults.previous_release.clone() else {
                         continue; // refused when taken: there is no earlier release
                     };
-                    self.cure(t, |_, k| {
-                        matches!(
-                            k,
-                            FaultKind::MemoryLeak {
-                                deploy: Some(_),
-                                ..
-                            }
-                        )
-                    });
+                    self.cure(t, |_, k| k.deploy().is_some());
                     self.deploy(t, version, RestartCause::Deploy);
                 }
                 Effect::ServerProvisioned => {
@@ -239,12 +231,7 @@ impl Simulation {
             .hypothesis
             .is_some_and(|h| self.cfg.hypotheses[h as usize].correct);
         if right_cause {
-            self.cure(t, |_, k| {
-                matches!(
-                    k,
-                    FaultKind::MemoryLeak { .. } | FaultKind::CpuRunaway { .. }
-                )
-            });
+            self.cure(t, |_, k| k.in_code());
         }
         let version = format!("{}-hotfix", self.faults.release);
         self.deploy(t, version, RestartCause::Deploy);

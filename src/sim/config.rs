@@ -410,6 +410,18 @@ pub enum FaultKind {
         #[serde(default)]
         recurs_after_s: Option<u32>,
     },
+    /// A share of requests fails outright: one endpoint broken by a bug, a poisoned cache entry,
+    /// a bad feature flag. The rest of the site works.
+    RequestErrors {
+        /// Share of requests that fail (0 to 1).
+        share: f64,
+        /// What fails, as the logs show it (`POST /checkout`).
+        endpoint: String,
+        /// The error those requests log.
+        error: String,
+        /// When set, it arrives with this deploy (and a rollback removes it).
+        deploy: Option<String>,
+    },
 }
 
 impl FaultKind {
@@ -421,6 +433,7 @@ impl FaultKind {
             FaultKind::PoolExhaustion { .. } => "pool_exhaustion",
             FaultKind::DiskFill { .. } => "disk_fill",
             FaultKind::CpuRunaway { .. } => "cpu_runaway",
+            FaultKind::RequestErrors { .. } => "request_errors",
         }
     }
 
@@ -435,7 +448,28 @@ impl FaultKind {
             FaultKind::PoolExhaustion { .. } => &[CheckDb, DiffConfig],
             FaultKind::DiskFill { .. } => &[Df, ReadLogs],
             FaultKind::CpuRunaway { .. } => &[Top],
+            FaultKind::RequestErrors { .. } => &[ReadLogs, ListDeploys],
         }
+    }
+
+    /// The release a fault arrived with (a rollback removes it).
+    pub fn deploy(&self) -> Option<&str> {
+        match self {
+            FaultKind::MemoryLeak { deploy, .. } | FaultKind::RequestErrors { deploy, .. } => {
+                deploy.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// A bug in the code: the developers' fix for the right cause removes it.
+    pub fn in_code(&self) -> bool {
+        matches!(
+            self,
+            FaultKind::MemoryLeak { .. }
+                | FaultKind::CpuRunaway { .. }
+                | FaultKind::RequestErrors { .. }
+        )
     }
 }
 

@@ -142,7 +142,26 @@ impl Simulation {
                     self.fleet.servers[s].runaway_cpu_pct = cpu_pct;
                 }
             }
+            FaultKind::RequestErrors { deploy, .. } => {
+                if let (Some(version), None) = (deploy, &since) {
+                    self.deploy(t, version, RestartCause::Deploy);
+                }
+            }
         }
+    }
+
+    /// Share of requests failing to live `request_errors` faults (their shares combine as
+    /// independent failures).
+    pub(super) fn request_error_share(&self) -> f64 {
+        let ok: f64 = self
+            .faults
+            .live()
+            .filter_map(|i| match &self.cfg.faults[i].kind {
+                FaultKind::RequestErrors { share, .. } => Some(1.0 - share),
+                _ => None,
+            })
+            .product();
+        1.0 - ok
     }
 
     fn end_fault_later(&mut self, at: u32, fault: u32) {
@@ -206,6 +225,7 @@ impl Simulation {
                     self.deps.set_slowdown(dependency, 1.0);
                 }
                 FaultKind::TrafficSurge { .. } => continue,
+                FaultKind::RequestErrors { .. } => {}
             }
             self.faults.cured[i] = true;
             self.trace

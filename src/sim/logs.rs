@@ -184,6 +184,49 @@ fn metric_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut 
     }
 }
 
+/// A broken endpoint logs its error a few times a minute on the servers that serve it, while its
+/// fault is live.
+fn request_error_lines(
+    trace: &Trace,
+    from: u32,
+    to: u32,
+    only: Option<u32>,
+    out: &mut Vec<LogLine>,
+) {
+    for (fault, endpoint, error) in &trace.voice.request_errors {
+        let started = trace
+            .events
+            .first(|k| matches!(k, EventKind::FaultStarted { fault: f } if f == fault));
+        let Some(start) = started.map(|e| e.tick) else {
+            continue;
+        };
+        let stopped = trace.events.first(|k| {
+            matches!(k, EventKind::FaultCured { fault: f } | EventKind::FaultEnded { fault: f } if f == fault)
+        });
+        let end = stopped.map_or(u32::MAX, |e| e.tick);
+        let servers: Vec<u32> = match only {
+            Some(s) => vec![s],
+            None => (0..trace.series.servers.min(8)).collect(),
+        };
+        for minute in from.max(start) / 60..=to.min(end) / 60 {
+            for &server in &servers {
+                let r = mix64(
+                    trace.seed
+                        ^ (u64::from(*fault) << 40)
+                        ^ (u64::from(minute) << 20)
+                        ^ u64::from(server),
+                );
+                let tick = minute * 60 + (r % 60) as u32;
+                if tick < from.max(start) || tick > to.min(end) || !serving(trace, server, tick) {
+                    continue;
+                }
+                let text = format!("{endpoint} 500: {error}");
+                out.push(line(tick, trace.series.host(server), "ERROR", text));
+            }
+        }
+    }
+}
+
 /// Background chatter: a few lines a minute per server, picked by (seed, minute, server).
 fn background_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut Vec<LogLine>) {
     let servers: Vec<u32> = match only {
@@ -230,6 +273,7 @@ pub fn render(trace: &Trace, from: u32, to: u32, only: Option<u32>) -> Vec<LogLi
     let mut out = Vec::new();
     event_lines(trace, from, to, only, &mut out);
     metric_lines(trace, from, to, only, &mut out);
+    request_error_lines(trace, from, to, only, &mut out);
     background_lines(trace, from, to, only, &mut out);
     out.sort_by(|a, b| a.tick.cmp(&b.tick).then_with(|| a.host.cmp(&b.host)));
     let skip = out.len().saturating_sub(MAX_LINES);

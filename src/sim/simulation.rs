@@ -39,6 +39,9 @@ pub struct Voice {
     pub log_lines: Vec<String>,
     /// How long a request waits for a database connection before it fails.
     pub pool_wait_ms: f64,
+    /// Faults that break a share of requests: (fault index, endpoint, error), for the logs.
+    #[serde(default)]
+    pub request_errors: Vec<(u32, String, String)>,
 }
 
 /// A physical invariant that does not hold: a bug in the model.
@@ -125,6 +128,17 @@ impl Simulation {
                     service: cfg.fleet.service.clone(),
                     log_lines: cfg.fleet.log_lines.clone(),
                     pool_wait_ms: cfg.database.max_wait_ms,
+                    request_errors: cfg
+                        .faults
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, f)| match &f.kind {
+                            super::FaultKind::RequestErrors {
+                                endpoint, error, ..
+                            } => Some((i as u32, endpoint.clone(), error.clone())),
+                            _ => None,
+                        })
+                        .collect(),
                 },
                 ..Trace::default()
             },
@@ -216,8 +230,9 @@ impl Simulation {
         };
         let served = self.fleet.serve(input, &mut self.trace.events);
         let deps = self.deps.tick(served.served);
-        let ok = served.served - deps.db_failed;
-        let failed = served.failed() + deps.db_failed + (rps - admitted);
+        let broken = (served.served - deps.db_failed) * self.request_error_share();
+        let ok = served.served - deps.db_failed - broken;
+        let failed = served.failed() + deps.db_failed + broken + (rps - admitted);
         debug_assert!(
             (rps - ok - failed).abs() <= 1e-6 * rps.max(1.0),
             "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
