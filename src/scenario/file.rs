@@ -234,6 +234,9 @@ pub struct DatabaseFile {
     pub query_ms: f64,
     pub queries_per_request: f64,
     pub max_wait_ms: f64,
+    /// Connections each worker holds open, busy or idle (default 0: taken per query).
+    #[serde(default)]
+    pub held_per_worker: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -446,6 +446,9 @@ pub fn dependencies(
         query_ms: c.positive("database.query_ms", d.query_ms),
         queries_per_request: c.non_negative("database.queries_per_request", d.queries_per_request),
         max_wait_ms: c.positive("database.max_wait_ms", d.max_wait_ms),
+        held_per_worker: d
+            .held_per_worker
+            .map_or(0.0, |v| c.non_negative("database.held_per_worker", v)),
     };
     let payment = match p {
         Some(p) => PaymentConfig {

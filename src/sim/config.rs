@@ -284,6 +284,11 @@ pub struct DatabaseConfig {
     pub queries_per_request: f64,
     /// How long a request waits for a free connection before it fails.
     pub max_wait_ms: f64,
+    /// Connections each worker holds open, busy or idle (a per-process pool, a pooler in session
+    /// mode). 0: connections are taken per query and given back. When the workers up hold more
+    /// than the pool has, the workers left without one fail every request they take.
+    #[serde(default)]
+    pub held_per_worker: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

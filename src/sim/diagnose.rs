@@ -51,6 +51,12 @@ impl Simulation {
                 exec_ms: self.deps.last.db_exec_ms,
                 wait_ms: self.deps.last.db_query_ms - self.deps.last.db_exec_ms,
                 failing_rps: self.deps.last.db_failed,
+                held: (self.deps.db.held_per_worker > 0.0).then(|| {
+                    (
+                        self.fleet.workers_up() * self.deps.db.held_per_worker,
+                        self.deps.db.held_per_worker,
+                    )
+                }),
             },
             K::CheckDependencies => FindingBody::Dependencies {
                 db_query_ms: self.deps.last.db_query_ms,

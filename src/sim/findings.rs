@@ -94,6 +94,10 @@ pub enum FindingBody {
         /// Time requests wait for a free connection, per query.
         wait_ms: f64,
         failing_rps: f64,
+        /// Where workers keep their connections: (connections the running workers want, held
+        /// per worker).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        held: Option<(f64, f64)>,
     },
     Dependencies {
         db_query_ms: f64,

@@ -69,6 +69,12 @@ impl Fleet {
         }
     }
 
+    /// Workers on the servers whose process is up.
+    pub fn workers_up(&self) -> f64 {
+        let up = self.servers.iter().filter(|s| s.is_up()).count();
+        up as f64 * f64::from(self.cfg.worker_threads)
+    }
+
     pub fn len(&self) -> usize {
         self.servers.len()
     }

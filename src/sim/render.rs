@@ -82,11 +82,18 @@ fn database(o: &mut String, body: &FindingBody) {
             exec_ms,
             wait_ms,
             failing_rps,
+            held,
         } => {
             out!(
                 o,
                 "connection pool: {pool_used_pct:.0}% of {pool_size} connections in use"
             );
+            if let Some((wanted, each)) = held {
+                out!(
+                    o,
+                    "connections held open by the running workers ({each} each, busy or idle): {wanted:.0}"
+                );
+            }
             out!(o, "query execution time: {exec_ms:.0} ms");
             out!(o, "wait for a free connection: {wait_ms:.0} ms per query");
             out!(

@@ -229,7 +229,11 @@ impl Simulation {
             service_ms,
         };
         let served = self.fleet.serve(input, &mut self.trace.events);
-        let deps = self.deps.tick(served.served);
+        let workers_up = match self.deps.db.held_per_worker > 0.0 {
+            true => self.fleet.workers_up(),
+            false => 0.0,
+        };
+        let deps = self.deps.tick(served.served, workers_up);
         let broken = (served.served - deps.db_failed) * self.request_error_share();
         let ok = served.served - deps.db_failed - broken;
         let failed = served.failed() + deps.db_failed + broken + (rps - admitted);
