@@ -393,6 +393,7 @@ fn reverting_the_config_cures_pool_exhaustion() {
     let kind = FaultKind::PoolExhaustion {
         pool_size: 6,
         change: "db.pool.max_size 60 -> 6".into(),
+        database: Dependency::Database,
     };
     let (trace, refused) = run_scripted(
         with_fault(300, kind),
@@ -489,6 +490,7 @@ fn a_config_revert_lands_when_its_push_completes() {
     let kind = FaultKind::PoolExhaustion {
         pool_size: 6,
         change: "db.pool.max_size 60 -> 6".into(),
+        database: Dependency::Database,
     };
     let (trace, _) = run_scripted(
         with_fault(300, kind),

@@ -17,6 +17,12 @@ fn candidates(sim: &Simulation) -> Vec<Action> {
             TargetKind::None => vec![None, Some("app-1".into())],
             TargetKind::Host => hosts.iter().cloned().map(Some).chain([None]).collect(),
             TargetKind::OptionalHost => hosts.iter().cloned().map(Some).chain([None]).collect(),
+            TargetKind::LogSource => hosts
+                .iter()
+                .cloned()
+                .map(Some)
+                .chain([None, Some("db-1".into()), Some("db-9".into())])
+                .collect(),
             TargetKind::Hypothesis => vec![Some("memory_leak".into()), Some("nope".into()), None],
             TargetKind::Severity => vec![Some("sev2".into()), Some("sev9".into()), None],
         };

@@ -176,6 +176,7 @@ fn pool_exhaustion_shows_in_the_config_diff() {
     let kind = FaultKind::PoolExhaustion {
         pool_size: 6,
         change: "db.pool.max_size 60 -> 6".into(),
+        database: Dependency::Database,
     };
     let (signals, trace) = look(kind);
     assert_eq!(

@@ -114,6 +114,7 @@ pub fn failure_kinds() -> Vec<FaultKind> {
         FaultKind::PoolExhaustion {
             pool_size: 6,
             change: "db.pool.max_size 60 -> 6".into(),
+            database: Dependency::Database,
         },
         FaultKind::DiskFill {
             targets: Targets::Servers(vec![1]),

@@ -450,3 +450,39 @@ fn latent_faults() {
         ],
     );
 }
+
+#[test]
+fn dependencies() {
+    let deps = r#"
+[[dependencies]]
+name = "database"
+kind = "queue"
+host = "app-1"
+latency_ms = 5
+calls_per_request = 1
+timeout_ms = 100
+
+[[dependencies]]
+name = "sessions"
+kind = "cache"
+latency_ms = 1
+calls_per_request = 2
+timeout_ms = 50
+backend = "sessions"
+pool_size = 4
+
+[[dependencies]]
+name = "search"
+kind = "http"
+latency_ms = 30
+calls_per_request = 0.5
+timeout_ms = 800
+error_fraction = 1.5
+"#;
+    let mut text = edited(&[(
+        "[[alerts]]",
+        "[[faults]]\ntype = \"pool_exhaustion\"\nat = \"14:10\"\ndependency = \"search\"\npool_size = 2\nchange = \"x\"\n\n[[faults]]\ntype = \"dependency_slowdown\"\nat = \"14:10\"\ndependency = \"serach\"\nlatency_multiplier = 4\n\n[[alerts]]",
+    )]);
+    text = text.replacen("[payment]", &format!("{deps}\n[payment]"), 1);
+    snapshot("dependencies", &errors_of(&text));
+}

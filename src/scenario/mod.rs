@@ -13,6 +13,7 @@ pub mod units;
 mod validate;
 pub mod validate_actions;
 mod validate_debrief;
+mod validate_deps;
 pub(crate) mod validate_faults;
 mod validate_lists;
 
@@ -115,7 +116,8 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let fleet = validate::fleet(c, &f.fleet);
     let (database, payment) = validate::dependencies(c, &f.database, f.payment.as_ref());
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
-    let faults = validate_faults::faults(c, &f.faults, &fleet);
+    let dependencies = validate_deps::dependencies(c, &f.dependencies, &fleet);
+    let faults = validate_faults::faults(c, &f.faults, &fleet, &dependencies);
     validate::sales(c, &f.traffic, &payment, &faults);
     let custom_actions = validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
     let alerts = validate_lists::alerts(c, &f.alerts);
@@ -126,7 +128,17 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
     let reference =
         validate_lists::reference(c, &f.reference, &milestones, &source_ids, &custom_actions);
-    validate_lists::reference_targets(c, &reference, &fleet, &hypotheses, &custom_actions);
+    let dependency_hosts: Vec<&str> = std::iter::once(database.host.as_str())
+        .chain(dependencies.iter().map(|d| d.host.as_str()))
+        .collect();
+    validate_lists::reference_targets(
+        c,
+        &reference,
+        &fleet,
+        &hypotheses,
+        &custom_actions,
+        &dependency_hosts,
+    );
     let hypothesis_evidence =
         validate_debrief::evidence(c, &f.hypotheses, &hypotheses, &faults, &custom_actions);
     let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, &source_ids);
@@ -155,6 +167,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
             fleet,
             database,
             payment,
+            dependencies,
             slo,
             faults,
             alerts,

@@ -449,6 +449,10 @@ pub fn dependencies(
         held_per_worker: d
             .held_per_worker
             .map_or(0.0, |v| c.non_negative("database.held_per_worker", v)),
+        host: match &d.host {
+            Some(h) => c.id("database.host", h),
+            None => "db-1".into(),
+        },
     };
     let payment = match p {
         Some(p) => PaymentConfig {

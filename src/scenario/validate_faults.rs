@@ -21,7 +21,7 @@ fn fields_of(kind: &str) -> &'static [&'static str] {
         "memory_leak" => &["targets", "leak_kb_per_request", "site", "deploy"],
         "traffic_surge" => &["multiplier", "duration", "ramp"],
         "dependency_slowdown" => &["dependency", "latency_multiplier", "duration"],
-        "pool_exhaustion" => &["pool_size", "change"],
+        "pool_exhaustion" => &["pool_size", "change", "dependency"],
         "disk_fill" => &["targets", "mb_per_s"],
         "cpu_runaway" => &["targets", "cpu_pct", "process", "recurs_after"],
         "request_errors" => &["share", "endpoint", "error", "deploy"],
@@ -131,7 +131,12 @@ pub fn known_hosts(fleet: &FleetConfig) -> String {
     }
 }
 
-pub fn faults(c: &mut Checker, list: &[FaultFile], fleet: &FleetConfig) -> Vec<Fault> {
+pub fn faults(
+    c: &mut Checker,
+    list: &[FaultFile],
+    fleet: &FleetConfig,
+    deps: &[DependencyConfig],
+) -> Vec<Fault> {
     let mut out = Vec::new();
     for (i, f) in list.iter().enumerate() {
         let p = format!("faults[{i}]");
@@ -170,7 +175,7 @@ pub fn faults(c: &mut Checker, list: &[FaultFile], fleet: &FleetConfig) -> Vec<F
                 format!("a {kind} fault takes: {}", fields_of(kind).join(", ")),
             );
         }
-        let kind = fault_kind(c, &p, f, fleet);
+        let kind = fault_kind(c, &p, f, fleet, deps);
         out.push(Fault {
             at_s,
             kind,
@@ -181,7 +186,13 @@ pub fn faults(c: &mut Checker, list: &[FaultFile], fleet: &FleetConfig) -> Vec<F
 }
 
 /// The fault's parameters, by its type (already known to be one of `FAULT_TYPES`).
-fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> FaultKind {
+fn fault_kind(
+    c: &mut Checker,
+    p: &str,
+    f: &FaultFile,
+    fleet: &FleetConfig,
+    deps: &[DependencyConfig],
+) -> FaultKind {
     let kind = f.kind.as_str();
     let path = |field: &str| format!("{p}.{field}");
     match f.kind.as_str() {
@@ -212,16 +223,7 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> F
         }
         "dependency_slowdown" => {
             let name = required(c, p, kind, "dependency", &f.dependency, "database".into());
-            let dependency = Dependency::from_id(&name).unwrap_or_else(|| {
-                let ids: Vec<&str> = Dependency::ALL.iter().map(|d| d.id()).collect();
-                let help = format!("use one of: {}", ids.join(", "));
-                c.fail(
-                    path("dependency"),
-                    format!("unknown dependency `{name}`"),
-                    help,
-                );
-                Dependency::Database
-            });
+            let dependency = super::validate_deps::named(c, &path("dependency"), &name, deps);
             let multiplier = required(c, p, kind, "latency_multiplier", &f.latency_multiplier, 1.0);
             FaultKind::DependencySlowdown {
                 dependency,
@@ -239,6 +241,12 @@ fn fault_kind(c: &mut Checker, p: &str, f: &FaultFile, fleet: &FleetConfig) -> F
                     "a pool needs at least one connection",
                 ),
                 change: required(c, p, kind, "change", &f.change, String::new()),
+                database: f
+                    .dependency
+                    .as_deref()
+                    .map_or(Dependency::Database, |name| {
+                        super::validate_deps::database(c, &path("dependency"), name, deps)
+                    }),
             }
         }
         "disk_fill" => {

@@ -258,6 +258,7 @@ pub fn reference_targets(
     fleet: &FleetConfig,
     hyps: &[Hypothesis],
     custom: &[CustomAction],
+    dependency_hosts: &[&str],
 ) {
     for (i, e) in entries.iter().enumerate() {
         let Some(action) = &e.action else { continue };
@@ -280,6 +281,10 @@ pub fn reference_targets(
                 "add `target = ...` (a host, hypothesis id or severity)",
             ),
             (TargetKind::Host | TargetKind::OptionalHost, Some(h)) => {
+                host(c, &path, h, fleet);
+            }
+            (TargetKind::LogSource, Some(h)) if dependency_hosts.contains(&h) => {}
+            (TargetKind::LogSource, Some(h)) => {
                 host(c, &path, h, fleet);
             }
             (TargetKind::Hypothesis, Some(h)) if !hyps.iter().any(|x| x.id == h) => c.fail(

@@ -160,7 +160,7 @@ fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
             }
             TargetKind::Host => out.extend(hosts.iter().map(|h| on(h))),
             TargetKind::Hypothesis => out.extend(s.config.hypotheses.iter().map(|h| on(&h.id))),
-            TargetKind::Severity => {}
+            TargetKind::Severity | TargetKind::LogSource => {}
         }
     }
     out.retain(|a| sim.check(a).is_ok());

@@ -58,6 +58,9 @@ pub enum TargetKind {
     Host,
     /// A server, or every server when left out.
     OptionalHost,
+    /// A server or a dependency's host (the database's, a service's), or every server when
+    /// left out: where logs are read.
+    LogSource,
     /// A hypothesis id from the scenario.
     Hypothesis,
     /// `sev1` .. `sev4`.
@@ -93,7 +96,7 @@ macro_rules! spec {
 /// Every action, in the order a menu shows them.
 pub const CATALOGUE: [ActionSpec; 30] = [
     spec!(ViewMemory, "view_memory", "View memory per host", Diagnostic, None, 60, "Heap used, live heap after GC, GC time and growth per server, from the dashboards."),
-    spec!(ReadLogs, "read_logs", "Read logs", Diagnostic, OptionalHost, 90, "The last ten minutes of application and system logs, for one server or all."),
+    spec!(ReadLogs, "read_logs", "Read logs", Diagnostic, LogSource, 90, "The last ten minutes of logs: of one server, all of them, or a dependency's host (the database's)."),
     spec!(CheckConfig, "check_config", "Check server config", Diagnostic, Host, 120, "The running configuration of one server: heap limit, threads, pools, timeouts."),
     spec!(DiffConfig, "diff_config", "Diff config against last good", Diagnostic, None, 120, "What changed in the configuration since the last known-good snapshot."),
     spec!(ListDeploys, "list_deploys", "List recent deploys", Diagnostic, None, 60, "Recent releases with their times and summaries."),
@@ -140,6 +143,7 @@ impl TargetKind {
             TargetKind::None => "none",
             TargetKind::Host => "host",
             TargetKind::OptionalHost => "optional_host",
+            TargetKind::LogSource => "log_source",
             TargetKind::Hypothesis => "hypothesis",
             TargetKind::Severity => "severity",
         }

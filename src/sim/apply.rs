@@ -85,7 +85,15 @@ impl Simulation {
             | K::CheckLoadBalancer
             | K::Top
             | K::Free
-            | K::Df => self.diagnose(t, kind, host),
+            | K::Df => match target {
+                Resolved::Dependency(source) => Ok(FindingBody::Logs {
+                    host: None,
+                    from: t.saturating_sub(super::diagnose::LOG_WINDOW_S),
+                    to: t,
+                    source: Some(source),
+                }),
+                _ => self.diagnose(t, kind, host),
+            },
             K::PageDevelopers
             | K::DeclareSeverity
             | K::UpdateStatusPage

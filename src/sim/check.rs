@@ -12,6 +12,8 @@ pub(super) enum Resolved {
     None,
     Host(u32),
     AllHosts,
+    /// A dependency, by its host.
+    Dependency(crate::sim::Dependency),
     Hypothesis(u32),
     Severity(String),
 }
@@ -121,6 +123,29 @@ impl Simulation {
         }
     }
 
+    /// Every dependency's host, with the dependency: the main database's first, then the
+    /// scenario's own.
+    pub fn dependency_hosts(&self) -> Vec<(String, crate::sim::Dependency)> {
+        let main = (
+            self.cfg.database.host.clone(),
+            crate::sim::Dependency::Database,
+        );
+        let own = self
+            .cfg
+            .dependencies
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.host.clone(), crate::sim::Dependency::Named(i as u32)));
+        std::iter::once(main).chain(own).collect()
+    }
+
+    fn dependency_host(&self, name: &str) -> Option<crate::sim::Dependency> {
+        self.dependency_hosts()
+            .into_iter()
+            .find(|(h, _)| h == name)
+            .map(|(_, d)| d)
+    }
+
     fn resolve(&self, action: &Action) -> Result<Resolved, ActionError> {
         let spec = self
             .cfg
@@ -143,7 +168,21 @@ impl Simulation {
                 action: id,
                 target: t.to_string(),
             }),
-            (TargetKind::OptionalHost, None) => Ok(Resolved::AllHosts),
+            (TargetKind::OptionalHost | TargetKind::LogSource, None) => Ok(Resolved::AllHosts),
+            (TargetKind::LogSource, Some(name)) => match self.fleet.find(name) {
+                Some(s) => Ok(Resolved::Host(s)),
+                None => self
+                    .dependency_host(name)
+                    .map(Resolved::Dependency)
+                    .ok_or_else(|| {
+                        let mut known = self.fleet.names();
+                        known.extend(self.dependency_hosts().into_iter().map(|(h, _)| h));
+                        ActionError::UnknownHost {
+                            name: name.to_string(),
+                            known: known.join(", "),
+                        }
+                    }),
+            },
             (TargetKind::Host | TargetKind::OptionalHost, Some(name)) => {
                 host(name).map(Resolved::Host)
             }

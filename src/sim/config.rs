@@ -18,6 +18,9 @@ pub struct SimConfig {
     pub fleet: FleetConfig,
     pub database: DatabaseConfig,
     pub payment: PaymentConfig,
+    /// Dependencies beyond the main database and the payment gateway.
+    #[serde(default)]
+    pub dependencies: Vec<DependencyConfig>,
     pub slo: SloConfig,
     pub faults: Vec<Fault>,
     pub alerts: Vec<AlertRule>,
@@ -289,6 +292,9 @@ pub struct DatabaseConfig {
     /// than the pool has, the workers left without one fail every request they take.
     #[serde(default)]
     pub held_per_worker: f64,
+    /// The database's host, for `read_logs`.
+    #[serde(default = "default_db_host")]
+    pub host: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -354,25 +360,77 @@ impl Targets {
     }
 }
 
+/// A downstream dependency: the main database (`[database]`), the payment gateway (`[payment]`),
+/// or one of the scenario's `[[dependencies]]` (by index).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Dependency {
     Database,
     Payment,
+    Named(u32),
 }
 
 impl Dependency {
-    pub const ALL: [Dependency; 2] = [Dependency::Database, Dependency::Payment];
+    pub const BUILT_IN: [Dependency; 2] = [Dependency::Database, Dependency::Payment];
 
-    /// The name scenario files use.
+    /// The name scenario files use for the two built-in ones.
     pub fn id(self) -> &'static str {
         match self {
             Dependency::Database => "database",
             Dependency::Payment => "payment",
+            Dependency::Named(_) => "named",
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Dependency> {
-        Dependency::ALL.into_iter().find(|d| d.id() == id)
+    /// The dependency called `name` in a scenario with these `[[dependencies]]`.
+    pub fn find(name: &str, named: &[DependencyConfig]) -> Option<Dependency> {
+        Dependency::BUILT_IN
+            .into_iter()
+            .find(|d| d.id() == name)
+            .or_else(|| {
+                named
+                    .iter()
+                    .position(|d| d.name == name)
+                    .map(|i| Dependency::Named(i as u32))
+            })
+    }
+}
+
+/// One of a scenario's own dependencies: a database behind a connection pool, an HTTP service or
+/// a cache in front of another dependency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DependencyConfig {
+    pub name: String,
+    /// Where its logs are read (`read_logs <host>`).
+    pub host: String,
+    pub kind: DependencyKind,
+    /// One call's time when healthy (a query, a request, a lookup).
+    pub latency_ms: f64,
+    /// Calls per served request (below 1: only that share of requests calls it).
+    pub calls_per_request: f64,
+    /// A call slower than this fails (a cache's times out into a miss).
+    pub timeout_ms: f64,
+    /// Share of calls failing when healthy.
+    pub error_fraction: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DependencyKind {
+    /// A database behind a connection pool of its own.
+    Database { pool_size: u32, max_wait_ms: f64 },
+    /// An HTTP service: a failed call fails the request that made it.
+    Http,
+    /// A cache: a miss (or a timed-out lookup) goes to `backend`, so a cold or failing cache
+    /// adds load there.
+    Cache { hit_ratio: f64, backend: Dependency },
+}
+
+impl DependencyKind {
+    pub fn id(&self) -> &'static str {
+        match self {
+            DependencyKind::Database { .. } => "database",
+            DependencyKind::Http => "http",
+            DependencyKind::Cache { .. } => "cache",
+        }
     }
 }
 
@@ -397,10 +455,12 @@ pub enum FaultKind {
         latency_multiplier: f64,
         duration_s: u32,
     },
-    /// A bad config push shrinks the database connection pool.
+    /// A bad config push shrinks a database's connection pool (the main one unless named).
     PoolExhaustion {
         pool_size: u32,
         change: String,
+        #[serde(default = "main_database")]
+        database: Dependency,
     },
     DiskFill {
         targets: Targets,
@@ -484,6 +544,14 @@ fn default_check_cost_ms() -> f64 {
 
 fn default_host_prefix() -> String {
     "app-".into()
+}
+
+fn main_database() -> Dependency {
+    Dependency::Database
+}
+
+fn default_db_host() -> String {
+    "db-1".into()
 }
 
 fn default_service() -> String {

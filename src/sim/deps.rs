@@ -1,6 +1,7 @@
-//! Downstream dependencies: the database (with its connection pool) and the payment gateway.
+//! Downstream dependencies: the main database (with its connection pool), the payment gateway,
+//! and the scenario's own: more databases, HTTP services, and caches in front of either.
 
-use super::config::{DatabaseConfig, Dependency, PaymentConfig};
+use super::config::{DatabaseConfig, Dependency, DependencyConfig, DependencyKind, PaymentConfig};
 
 /// Pool utilisation above which requests start queueing for a connection.
 const POOL_QUEUE_FROM: f64 = 0.7;
@@ -18,6 +19,53 @@ pub struct DepsTick {
     pub payment_latency_ms: f64,
     /// Share of payments failing.
     pub payment_failed_fraction: f64,
+    /// Requests that failed in the scenario's own dependencies (of those the database served).
+    pub other_failed: f64,
+}
+
+/// One tick of one of the scenario's own dependencies.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ExtraTick {
+    /// One call's time as callers see it (a wait for a connection included, capped at the
+    /// timeout).
+    pub latency_ms: f64,
+    /// Calls per request, cache misses sent here included.
+    pub calls: f64,
+    /// Share of the requests that reach it failing because of it.
+    pub failed_share: f64,
+    /// Databases: share of the pool in use. Caches: share of lookups missing.
+    pub used: f64,
+}
+
+/// The live state of one of the scenario's own dependencies.
+#[derive(Clone, Debug)]
+pub struct Extra {
+    pub cfg: DependencyConfig,
+    pub slowdown: f64,
+    /// Databases: the pool as the live config says.
+    pub pool_size: u32,
+    pub last: ExtraTick,
+    /// Degraded at the last look (for the logs' trouble and recovery lines).
+    pub troubled: bool,
+}
+
+impl Extra {
+    /// Whether it is in trouble now: failing calls, a full pool, three times its usual latency,
+    /// or (a cache) missing more than usual.
+    pub fn in_trouble(&self) -> bool {
+        let t = &self.last;
+        let usual_miss = match self.cfg.kind {
+            DependencyKind::Cache { hit_ratio, .. } => 1.0 - hit_ratio,
+            _ => 0.0,
+        };
+        t.failed_share > self.cfg.error_fraction + 0.01
+            || t.latency_ms >= 3.0 * self.cfg.latency_ms
+            || match self.cfg.kind {
+                DependencyKind::Database { .. } => t.used >= 0.99,
+                DependencyKind::Cache { .. } => t.used > usual_miss + 0.01,
+                DependencyKind::Http => false,
+            }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -28,12 +76,38 @@ pub struct Dependencies {
     pub pool_size: u32,
     pub db_slowdown: f64,
     pub payment_slowdown: f64,
+    /// Queries per request the main database takes from caches missing more than usual.
+    pub main_extra_calls: f64,
     pub last: DepsTick,
+    pub extras: Vec<Extra>,
 }
 
 impl Dependencies {
-    pub fn new(db: &DatabaseConfig, payment: &PaymentConfig) -> Dependencies {
+    pub fn new(
+        db: &DatabaseConfig,
+        payment: &PaymentConfig,
+        named: &[DependencyConfig],
+    ) -> Dependencies {
+        let extras = named
+            .iter()
+            .map(|cfg| Extra {
+                cfg: cfg.clone(),
+                slowdown: 1.0,
+                pool_size: match cfg.kind {
+                    DependencyKind::Database { pool_size, .. } => pool_size,
+                    _ => 0,
+                },
+                last: ExtraTick {
+                    latency_ms: cfg.latency_ms,
+                    calls: cfg.calls_per_request,
+                    ..ExtraTick::default()
+                },
+                troubled: false,
+            })
+            .collect();
         Dependencies {
+            extras,
+            main_extra_calls: 0.0,
             db: db.clone(),
             payment: payment.clone(),
             pool_size: db.pool_size,
@@ -52,24 +126,71 @@ impl Dependencies {
         match dependency {
             Dependency::Database => self.db_slowdown = multiplier,
             Dependency::Payment => self.payment_slowdown = multiplier,
+            Dependency::Named(i) => self.extras[i as usize].slowdown = multiplier,
         }
+    }
+
+    /// A database's pool size as the live config says.
+    pub fn pool_of(&self, database: Dependency) -> u32 {
+        match database {
+            Dependency::Named(i) => self.extras[i as usize].pool_size,
+            _ => self.pool_size,
+        }
+    }
+
+    pub fn set_pool(&mut self, database: Dependency, size: u32) {
+        match database {
+            Dependency::Named(i) => self.extras[i as usize].pool_size = size,
+            _ => self.pool_size = size,
+        }
+    }
+
+    /// A database's pool size as configured (what a revert goes back to).
+    pub fn configured_pool(&self, database: Dependency) -> u32 {
+        if let Dependency::Named(i) = database {
+            if let DependencyKind::Database { pool_size, .. } = self.extras[i as usize].cfg.kind {
+                return pool_size;
+            }
+        }
+        self.db.pool_size
     }
 
     /// Time one request spends in dependency calls, from the last tick's state.
     pub fn request_ms(&self, checkout_share: f64) -> f64 {
-        self.db.queries_per_request * self.last.db_query_ms
+        let own: f64 = self
+            .extras
+            .iter()
+            .map(|e| e.last.calls * e.last.latency_ms)
+            .sum();
+        (self.db.queries_per_request + self.main_extra_calls) * self.last.db_query_ms
             + checkout_share * self.last.payment_latency_ms.min(self.payment.timeout_ms)
+            + own
     }
 
     /// Puts this tick's served requests through the dependencies; `workers_up` is how many
     /// workers the running servers have (what holds connections when workers keep them).
     pub fn tick(&mut self, served_rps: f64, workers_up: f64) -> DepsTick {
+        if !self.extras.is_empty() {
+            self.caches();
+        }
         let query_ms = self.db.query_ms * self.db_slowdown;
         let pool = self.pool_size.max(1) as f64;
         if self.db.held_per_worker > 0.0 {
-            return self.tick_held(served_rps, workers_up, query_ms, pool);
+            self.tick_held(served_rps, workers_up, query_ms, pool);
+        } else {
+            self.tick_pool(served_rps, query_ms, pool);
         }
-        let busy_connections = served_rps * self.db.queries_per_request * query_ms / 1000.0;
+        if !self.extras.is_empty() {
+            let answered = served_rps - self.last.db_failed;
+            self.last.other_failed = answered * self.own_failures(answered);
+        }
+        self.last
+    }
+
+    /// The main database with connections taken per query.
+    fn tick_pool(&mut self, served_rps: f64, query_ms: f64, pool: f64) {
+        let queries = self.db.queries_per_request + self.main_extra_calls;
+        let busy_connections = served_rps * queries * query_ms / 1000.0;
         let used = busy_connections / pool;
         let wait_ms = if used <= POOL_QUEUE_FROM {
             0.0
@@ -80,7 +201,7 @@ impl Dependencies {
             let queueing = (used - POOL_QUEUE_FROM) / (1.0 - used.min(0.99));
             (query_ms * queueing).min(self.db.max_wait_ms)
         };
-        let pool_rps = pool * 1000.0 / (self.db.queries_per_request.max(1e-9) * query_ms);
+        let pool_rps = pool * 1000.0 / (queries.max(1e-9) * query_ms);
         let db_failed = (served_rps - pool_rps).max(0.0);
         let (payment_latency_ms, payment_failed_fraction) = self.payment();
         self.last = DepsTick {
@@ -90,8 +211,8 @@ impl Dependencies {
             db_query_ms: query_ms + wait_ms,
             payment_latency_ms,
             payment_failed_fraction,
+            other_failed: 0.0,
         };
-        self.last
     }
 
     /// The gateway's latency and the share of payments failing.
@@ -107,13 +228,7 @@ impl Dependencies {
 
     /// Workers keep their connections: each has what it holds or nothing. Those left without
     /// one fail what they take; the rest never wait for a connection.
-    fn tick_held(
-        &mut self,
-        served_rps: f64,
-        workers_up: f64,
-        query_ms: f64,
-        pool: f64,
-    ) -> DepsTick {
+    fn tick_held(&mut self, served_rps: f64, workers_up: f64, query_ms: f64, pool: f64) {
         let wanted = workers_up * self.db.held_per_worker;
         let connected = if wanted > 0.0 {
             (pool / wanted).min(1.0)
@@ -128,9 +243,88 @@ impl Dependencies {
             db_query_ms: query_ms,
             payment_latency_ms,
             payment_failed_fraction,
+            other_failed: 0.0,
         };
-        self.last
     }
+
+    /// Caches first: a lookup that misses (or times out) more than usual sends that many more
+    /// calls to the cache's backend this tick.
+    fn caches(&mut self) {
+        self.main_extra_calls = 0.0;
+        for e in &mut self.extras {
+            e.last.calls = e.cfg.calls_per_request;
+        }
+        for i in 0..self.extras.len() {
+            let e = &self.extras[i];
+            let DependencyKind::Cache { hit_ratio, backend } = e.cfg.kind else {
+                continue;
+            };
+            let latency = e.cfg.latency_ms * e.slowdown;
+            let timed_out = latency >= e.cfg.timeout_ms;
+            let miss = if timed_out { 1.0 } else { 1.0 - hit_ratio };
+            let more = e.cfg.calls_per_request * (miss - (1.0 - hit_ratio));
+            let e = &mut self.extras[i];
+            e.last.latency_ms = latency.min(e.cfg.timeout_ms);
+            e.last.used = miss;
+            e.last.failed_share = 0.0;
+            match backend {
+                Dependency::Named(j) => self.extras[j as usize].last.calls += more,
+                _ => self.main_extra_calls += more,
+            }
+        }
+    }
+
+    /// Databases and HTTP services of the scenario's own, after the caches: the share of the
+    /// `answered` requests that fail in them (independent failures combine).
+    fn own_failures(&mut self, answered: f64) -> f64 {
+        let mut ok = 1.0;
+        for e in &mut self.extras {
+            let calls = e.last.calls;
+            let latency = e.cfg.latency_ms * e.slowdown;
+            let timed_out = latency >= e.cfg.timeout_ms;
+            match e.cfg.kind {
+                DependencyKind::Cache { .. } => continue,
+                DependencyKind::Http => {
+                    let failing = if timed_out { 1.0 } else { e.cfg.error_fraction };
+                    e.last.latency_ms = latency.min(e.cfg.timeout_ms);
+                    e.last.failed_share = calls.min(1.0) * failing;
+                    e.last.used = 0.0;
+                }
+                DependencyKind::Database { max_wait_ms, .. } => {
+                    let pool = f64::from(e.pool_size.max(1));
+                    let (failed, used, wait_ms) =
+                        pool_load(answered, calls, latency, pool, max_wait_ms);
+                    let failing = if timed_out { 1.0 } else { e.cfg.error_fraction };
+                    let starved = if answered > 0.0 {
+                        failed / answered
+                    } else {
+                        0.0
+                    };
+                    e.last.latency_ms = (latency + wait_ms).min(e.cfg.timeout_ms);
+                    e.last.failed_share = (starved + failing * calls.min(1.0)).min(1.0);
+                    e.last.used = used;
+                }
+            }
+            ok *= 1.0 - e.last.failed_share;
+        }
+        1.0 - ok
+    }
+}
+
+/// A pool of `pool` connections carrying `rps` requests of `calls` queries of `query_ms` each:
+/// (requests failing for want of a connection, share of the pool in use, wait per query).
+fn pool_load(rps: f64, calls: f64, query_ms: f64, pool: f64, max_wait_ms: f64) -> (f64, f64, f64) {
+    let used = rps * calls * query_ms / 1000.0 / pool;
+    let wait_ms = if used <= POOL_QUEUE_FROM {
+        0.0
+    } else if used >= 1.0 {
+        max_wait_ms
+    } else {
+        let queueing = (used - POOL_QUEUE_FROM) / (1.0 - used.min(0.99));
+        (query_ms * queueing).min(max_wait_ms)
+    };
+    let pool_rps = pool * 1000.0 / (calls.max(1e-9) * query_ms);
+    ((rps - pool_rps).max(0.0), used.min(1.0), wait_ms)
 }
 
 #[cfg(test)]
@@ -144,6 +338,7 @@ mod tests {
             queries_per_request: 2.0,
             max_wait_ms: 2000.0,
             held_per_worker: 0.0,
+            host: "db-1".into(),
         };
         let payment = PaymentConfig {
             latency_ms: 300.0,
@@ -151,7 +346,7 @@ mod tests {
             error_fraction: 0.01,
             present: true,
         };
-        Dependencies::new(&db, &payment)
+        Dependencies::new(&db, &payment, &[])
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::actions::{ActionError, ActionKind};
 use super::config::FaultKind;
-use super::findings::{heap_entries, FindingBody, LbRow, MemoryRow};
+use super::findings::{heap_entries, DependencyRow, FindingBody, LbRow, MemoryRow};
 use super::fleet::ServerState;
 use super::metrics::ServerMetric;
 use super::simulation::Simulation;
@@ -32,6 +32,7 @@ impl Simulation {
                 host,
                 from: t.saturating_sub(LOG_WINDOW_S),
                 to: t,
+                source: None,
             },
             K::CheckConfig => FindingBody::Config {
                 host: name(host.expect("resolved as a host")),
@@ -51,6 +52,7 @@ impl Simulation {
                 exec_ms: self.deps.last.db_exec_ms,
                 wait_ms: self.deps.last.db_query_ms - self.deps.last.db_exec_ms,
                 failing_rps: self.deps.last.db_failed,
+                others: self.dependency_rows(true),
                 held: (self.deps.db.held_per_worker > 0.0).then(|| {
                     (
                         self.fleet.workers_up() * self.deps.db.held_per_worker,
@@ -64,6 +66,7 @@ impl Simulation {
                 payment_latency_ms: self.deps.last.payment_latency_ms,
                 payment_failed_pct: 100.0 * self.deps.last.payment_failed_fraction,
                 payment_gateway: self.cfg.payment.present,
+                others: self.dependency_rows(false),
             },
             K::CheckLoadBalancer => FindingBody::LoadBalancer {
                 rows: self.lb_rows(),
@@ -109,6 +112,24 @@ impl Simulation {
             live_growth_mb_per_min: growth,
             restarts: f.servers[i].restarts,
         }
+    }
+
+    /// The scenario's own dependencies as a dashboard shows them (only databases when asked).
+    fn dependency_rows(&self, databases_only: bool) -> Vec<DependencyRow> {
+        self.deps
+            .extras
+            .iter()
+            .filter(|e| {
+                !databases_only || matches!(e.cfg.kind, crate::sim::DependencyKind::Database { .. })
+            })
+            .map(|e| DependencyRow {
+                name: e.cfg.name.clone(),
+                kind: e.cfg.kind.id().into(),
+                latency_ms: e.last.latency_ms,
+                failing_pct: 100.0 * e.last.failed_share,
+                used_pct: 100.0 * e.last.used,
+            })
+            .collect()
     }
 
     fn settings(&self, s: usize) -> Vec<(String, String)> {

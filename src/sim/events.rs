@@ -103,6 +103,18 @@ pub enum EventKind {
     RateLimit {
         limit_rps: f32,
     },
+    /// One of the scenario's own dependencies degraded: slow, failing, its pool full, or (a
+    /// cache) missing more than usual.
+    DependencyTrouble {
+        dependency: u32,
+        latency_ms: f32,
+        /// Share of its calls failing.
+        failing_pct: f32,
+        used_pct: f32,
+    },
+    DependencyRecovered {
+        dependency: u32,
+    },
     /// A scenario's own action changed a setting of the running world.
     SettingChanged {
         setting: crate::sim::Setting,

@@ -1,6 +1,6 @@
 //! Scheduled failure modes: when each starts, what it changes in the world, and what cures it.
 
-use super::config::{FaultKind, SimConfig, Targets};
+use super::config::{Dependency, FaultKind, SimConfig, Targets};
 use super::events::{EventKind, RestartCause};
 use super::findings::ConfigChange;
 use super::pending::Effect;
@@ -114,15 +114,25 @@ impl Simulation {
                     self.end_fault_later(t.saturating_add(duration_s), index);
                 }
             }
-            FaultKind::PoolExhaustion { pool_size, change } => {
+            FaultKind::PoolExhaustion {
+                pool_size,
+                change,
+                database,
+            } => {
+                let key = match database {
+                    Dependency::Named(i) => {
+                        format!("{}.pool.max_size", self.cfg.dependencies[i as usize].name)
+                    }
+                    _ => POOL_SIZE_KEY.into(),
+                };
                 self.faults.config_changes.push(ConfigChange {
-                    key: POOL_SIZE_KEY.into(),
-                    from: self.deps.pool_size.to_string(),
+                    key,
+                    from: self.deps.pool_of(database).to_string(),
                     to: pool_size.to_string(),
                     at: t,
                     when: since.clone(),
                 });
-                self.deps.pool_size = pool_size;
+                self.deps.set_pool(database, pool_size);
                 // A latent push happened before the run: no one saw it land this afternoon.
                 if since.is_none() {
                     self.trace
@@ -218,8 +228,9 @@ impl Simulation {
                         self.fleet.servers[s].disk_fill_mb_per_s = 0.0;
                     }
                 }
-                FaultKind::PoolExhaustion { .. } => {
-                    self.deps.pool_size = self.cfg.database.pool_size;
+                FaultKind::PoolExhaustion { database, .. } => {
+                    let size = self.deps.configured_pool(database);
+                    self.deps.set_pool(database, size);
                 }
                 FaultKind::DependencySlowdown { dependency, .. } => {
                     self.deps.set_slowdown(dependency, 1.0);

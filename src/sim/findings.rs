@@ -57,6 +57,19 @@ pub struct LbRow {
     pub check_ms: f64,
 }
 
+/// One of a scenario's own dependencies as a dashboard shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DependencyRow {
+    pub name: String,
+    /// `database`, `http` or `cache`.
+    pub kind: String,
+    pub latency_ms: f64,
+    /// Share of the requests reaching it that fail because of it.
+    pub failing_pct: f64,
+    /// Databases: pool in use; caches: lookups missing.
+    pub used_pct: f64,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FindingBody {
@@ -68,6 +81,9 @@ pub enum FindingBody {
         host: Option<u32>,
         from: u32,
         to: u32,
+        /// A dependency's host instead of the servers.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<super::Dependency>,
     },
     Config {
         host: String,
@@ -98,6 +114,9 @@ pub enum FindingBody {
         /// per worker).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         held: Option<(f64, f64)>,
+        /// The scenario's other databases.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        others: Vec<DependencyRow>,
     },
     Dependencies {
         db_query_ms: f64,
@@ -108,6 +127,9 @@ pub enum FindingBody {
         /// when false, so findings of services with one read as they always did.
         #[serde(default = "yes", skip_serializing_if = "is_yes")]
         payment_gateway: bool,
+        /// The scenario's own dependencies.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        others: Vec<DependencyRow>,
     },
     LoadBalancer {
         rows: Vec<LbRow>,

@@ -20,8 +20,16 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
     let mut o = String::new();
     match &finding.body {
         FindingBody::Memory { rows } => memory(&mut o, rows, trace.voice.runtime),
-        FindingBody::Logs { host, from, to } => {
-            let lines = logs::render(trace, *from, *to, *host);
+        FindingBody::Logs {
+            host,
+            from,
+            to,
+            source,
+        } => {
+            let lines = match source {
+                Some(d) => logs::render_dependency(trace, *from, *to, *d),
+                None => logs::render(trace, *from, *to, *host),
+            };
             if lines.is_empty() {
                 out!(
                     o,
@@ -83,6 +91,7 @@ fn database(o: &mut String, body: &FindingBody) {
             wait_ms,
             failing_rps,
             held,
+            others,
         } => {
             out!(
                 o,
@@ -100,6 +109,10 @@ fn database(o: &mut String, body: &FindingBody) {
                 o,
                 "requests failing for want of a connection: {failing_rps:.0}/s"
             );
+            if !others.is_empty() {
+                out!(o, "\nother databases:");
+                dependency_rows(o, others);
+            }
         }
         FindingBody::Dependencies {
             db_query_ms,
@@ -107,6 +120,7 @@ fn database(o: &mut String, body: &FindingBody) {
             payment_latency_ms,
             payment_failed_pct,
             payment_gateway,
+            others: _,
         } => {
             out!(
                 o,
@@ -133,6 +147,21 @@ fn database(o: &mut String, body: &FindingBody) {
             }
         }
         _ => unreachable!("only database findings come here"),
+    }
+    if let FindingBody::Dependencies { others, .. } = body {
+        dependency_rows(o, others);
+    }
+}
+
+/// The scenario's own dependencies, one line each, in the dependency table's columns.
+fn dependency_rows(o: &mut String, rows: &[super::findings::DependencyRow]) {
+    for r in rows {
+        let status = match r.kind.as_str() {
+            "database" => format!("pool {:.0}%, {:.1}% failed", r.used_pct, r.failing_pct),
+            "cache" => format!("{:.0}% missing", r.used_pct),
+            _ => format!("{:.1}% failed", r.failing_pct),
+        };
+        out!(o, "{:<16} {:>12.0}   {status}", r.name, r.latency_ms);
     }
 }
 

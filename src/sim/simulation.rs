@@ -42,6 +42,13 @@ pub struct Voice {
     /// Faults that break a share of requests: (fault index, endpoint, error), for the logs.
     #[serde(default)]
     pub request_errors: Vec<(u32, String, String)>,
+    /// The dependencies' hosts and kinds: the main database first, then the scenario's own
+    /// (name, host, kind), for their logs.
+    #[serde(default)]
+    pub dependencies: Vec<(String, String, String)>,
+    /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
+    #[serde(default)]
+    pub db_slowdowns: Vec<(u32, f64, f64)>,
 }
 
 /// A physical invariant that does not hold: a bug in the model.
@@ -116,7 +123,7 @@ impl Simulation {
         Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
             fleet: Fleet::new(&cfg.fleet),
-            deps: Dependencies::new(&cfg.database, &cfg.payment),
+            deps: Dependencies::new(&cfg.database, &cfg.payment, &cfg.dependencies),
             team: Team::default(),
             faults: FaultState::new(&cfg),
             pending: PendingQueue::default(),
@@ -136,6 +143,30 @@ impl Simulation {
                             super::FaultKind::RequestErrors {
                                 endpoint, error, ..
                             } => Some((i as u32, endpoint.clone(), error.clone())),
+                            _ => None,
+                        })
+                        .collect(),
+                    dependencies: std::iter::once((
+                        "database".to_string(),
+                        cfg.database.host.clone(),
+                        "database".to_string(),
+                    ))
+                    .chain(
+                        cfg.dependencies
+                            .iter()
+                            .map(|d| (d.name.clone(), d.host.clone(), d.kind.id().to_string())),
+                    )
+                    .collect(),
+                    db_slowdowns: cfg
+                        .faults
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, f)| match f.kind {
+                            super::FaultKind::DependencySlowdown {
+                                dependency: super::Dependency::Database,
+                                latency_multiplier,
+                                ..
+                            } => Some((i as u32, latency_multiplier, cfg.database.query_ms)),
                             _ => None,
                         })
                         .collect(),
@@ -234,9 +265,14 @@ impl Simulation {
             false => 0.0,
         };
         let deps = self.deps.tick(served.served, workers_up);
-        let broken = (served.served - deps.db_failed) * self.request_error_share();
-        let ok = served.served - deps.db_failed - broken;
-        let failed = served.failed() + deps.db_failed + broken + (rps - admitted);
+        let answered = served.served - deps.db_failed - deps.other_failed;
+        let broken = answered * self.request_error_share();
+        let ok = answered - broken;
+        let failed =
+            served.failed() + deps.db_failed + deps.other_failed + broken + (rps - admitted);
+        if !self.deps.extras.is_empty() {
+            self.note_dependency_trouble(t);
+        }
         debug_assert!(
             (rps - ok - failed).abs() <= 1e-6 * rps.max(1.0),
             "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
@@ -258,6 +294,37 @@ impl Simulation {
         i.db_query_ms += deps.db_query_ms;
         i.payment_ms += deps.payment_latency_ms;
         i.service_ms += service_ms;
+    }
+
+    /// A dependency of the scenario's own going into or out of trouble is an event (its host's
+    /// logs say it).
+    fn note_dependency_trouble(&mut self, t: u32) {
+        for (i, e) in self.deps.extras.iter_mut().enumerate() {
+            let now = e.in_trouble();
+            if now == e.troubled {
+                continue;
+            }
+            e.troubled = now;
+            let dependency = i as u32;
+            // Failures per call, as the dependency itself sees them.
+            let reach = e.last.calls.min(1.0);
+            let per_call = if reach > 0.0 {
+                (e.last.failed_share / reach).min(1.0)
+            } else {
+                0.0
+            };
+            let kind = if now {
+                super::EventKind::DependencyTrouble {
+                    dependency,
+                    latency_ms: e.last.latency_ms as f32,
+                    failing_pct: (100.0 * per_call) as f32,
+                    used_pct: (100.0 * e.last.used) as f32,
+                }
+            } else {
+                super::EventKind::DependencyRecovered { dependency }
+            };
+            self.trace.events.push(t, kind);
+        }
     }
 
     /// Checks the physical invariants; tests call this every tick.

@@ -64,6 +64,18 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
         TargetKind::OptionalHost => std::iter::once((String::new(), "all hosts".to_string()))
             .chain(hosts())
             .collect(),
+        TargetKind::LogSource => std::iter::once((String::new(), "all hosts".to_string()))
+            .chain(hosts())
+            .chain(sim.dependency_hosts().into_iter().map(|(host, d)| {
+                let what = match d {
+                    crate::sim::Dependency::Named(i) => {
+                        scenario.config.dependencies[i as usize].name.clone()
+                    }
+                    other => other.id().to_string(),
+                };
+                (host.clone(), format!("{host} ({what})"))
+            }))
+            .collect(),
         TargetKind::Hypothesis => scenario
             .config
             .hypotheses

@@ -1,0 +1,203 @@
+//! Validation of `[[dependencies]]`: names, kinds and the fields each kind takes, and the names
+//! faults give.
+
+use crate::sim::{Dependency, DependencyConfig, DependencyKind, FleetConfig};
+
+use super::checker::Checker;
+use super::file::DependencyFile;
+
+const KINDS: [&str; 3] = ["database", "http", "cache"];
+
+pub fn dependencies(
+    c: &mut Checker,
+    list: &[DependencyFile],
+    fleet: &FleetConfig,
+) -> Vec<DependencyConfig> {
+    let mut out: Vec<DependencyConfig> = Vec::new();
+    for (i, d) in list.iter().enumerate() {
+        let p = format!("dependencies[{i}]");
+        let name = c.id(&format!("{p}.name"), &d.name);
+        if Dependency::BUILT_IN.iter().any(|b| b.id() == name) {
+            c.fail(
+                format!("{p}.name"),
+                format!("`{name}` names the built-in {name} ([{name}])"),
+                "give this dependency its own name",
+            );
+        } else if out.iter().any(|x| x.name == name) {
+            c.fail(
+                format!("{p}.name"),
+                format!("another dependency is already called `{name}`"),
+                "give each dependency its own name",
+            );
+        }
+        let host = d.host.clone().unwrap_or_else(|| name.clone());
+        if (0..fleet.servers).any(|s| fleet.host_name(s) == host) {
+            c.fail(
+                format!("{p}.host"),
+                format!("`{host}` is one of the app servers"),
+                "a dependency runs on its own host: name it differently",
+            );
+        }
+        let kind = kind(c, &p, d);
+        out.push(DependencyConfig {
+            name,
+            host,
+            kind,
+            latency_ms: c.positive(&format!("{p}.latency_ms"), d.latency_ms),
+            calls_per_request: c
+                .non_negative(&format!("{p}.calls_per_request"), d.calls_per_request),
+            timeout_ms: c.positive(&format!("{p}.timeout_ms"), d.timeout_ms),
+            error_fraction: c.range(&format!("{p}.error_fraction"), d.error_fraction, 0.0, 1.0),
+        });
+    }
+    resolve_backends(c, list, &mut out);
+    out
+}
+
+/// The kind and its own fields; fields of another kind are refused.
+fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
+    let given = [
+        ("pool_size", d.pool_size.is_some(), "database"),
+        ("max_wait_ms", d.max_wait_ms.is_some(), "database"),
+        ("hit_ratio", d.hit_ratio.is_some(), "cache"),
+        ("backend", d.backend.is_some(), "cache"),
+    ];
+    for (field, present, owner) in given {
+        if present && d.kind != owner && KINDS.contains(&d.kind.as_str()) {
+            c.fail(
+                format!("{p}.{field}"),
+                format!("`{field}` is for a {owner}, and this is a {}", d.kind),
+                "remove it, or change `kind`",
+            );
+        }
+    }
+    let need = |c: &mut Checker, field: &str, present: bool| {
+        if !present {
+            c.fail(
+                p.to_string(),
+                format!("a {} dependency needs `{field}`", d.kind),
+                format!("add `{field} = ...`"),
+            );
+        }
+    };
+    match d.kind.as_str() {
+        "database" => {
+            need(c, "pool_size", d.pool_size.is_some());
+            need(c, "max_wait_ms", d.max_wait_ms.is_some());
+            DependencyKind::Database {
+                pool_size: c.at_least(
+                    &format!("{p}.pool_size"),
+                    d.pool_size.unwrap_or(1),
+                    1,
+                    "a pool needs at least one connection",
+                ),
+                max_wait_ms: c.positive(&format!("{p}.max_wait_ms"), d.max_wait_ms.unwrap_or(1.0)),
+            }
+        }
+        "cache" => {
+            need(c, "hit_ratio", d.hit_ratio.is_some());
+            let hit_ratio = d
+                .hit_ratio
+                .map_or(0.0, |h| c.range(&format!("{p}.hit_ratio"), h, 0.0, 1.0));
+            DependencyKind::Cache {
+                hit_ratio,
+                backend: Dependency::Database,
+            }
+        }
+        "http" => DependencyKind::Http,
+        other => {
+            c.fail(
+                format!("{p}.kind"),
+                format!("unknown dependency kind `{other}`"),
+                format!("use one of: {}", KINDS.join(", ")),
+            );
+            DependencyKind::Http
+        }
+    }
+}
+
+/// A cache's backend: the main database or a database or HTTP dependency (not a cache).
+fn resolve_backends(c: &mut Checker, list: &[DependencyFile], out: &mut [DependencyConfig]) {
+    for (i, d) in list.iter().enumerate() {
+        if d.kind != "cache" {
+            continue;
+        }
+        let path = format!("dependencies[{i}].backend");
+        let name = d.backend.as_deref().unwrap_or("database");
+        let backend = match Dependency::find(name, out) {
+            Some(Dependency::Named(j))
+                if matches!(out[j as usize].kind, DependencyKind::Cache { .. }) =>
+            {
+                c.fail(
+                    path,
+                    format!("`{name}` is a cache; a cache's misses go to where the data lives"),
+                    "name the database or service behind it",
+                );
+                continue;
+            }
+            Some(Dependency::Payment) => {
+                c.fail(
+                    path,
+                    "the payment gateway is not what a cache stands in front of",
+                    "name the database or service behind it",
+                );
+                continue;
+            }
+            Some(found) => found,
+            None => {
+                c.fail(
+                    path,
+                    format!("no dependency is called `{name}`"),
+                    names_help(out),
+                );
+                continue;
+            }
+        };
+        if let DependencyKind::Cache { backend: b, .. } = &mut out[i].kind {
+            *b = backend;
+        }
+    }
+}
+
+fn names_help(named: &[DependencyConfig]) -> String {
+    let mut names = vec!["database".to_string(), "payment".to_string()];
+    names.extend(named.iter().map(|d| d.name.clone()));
+    format!("use one of: {}", names.join(", "))
+}
+
+/// The dependency a fault names: `database`, `payment` or one of `[[dependencies]]`.
+pub fn named(c: &mut Checker, path: &str, name: &str, named: &[DependencyConfig]) -> Dependency {
+    Dependency::find(name, named).unwrap_or_else(|| {
+        c.fail(
+            path,
+            format!("unknown dependency `{name}`"),
+            names_help(named),
+        );
+        Dependency::Database
+    })
+}
+
+/// A database a fault names: the main one or a `[[dependencies]]` database.
+pub fn database(c: &mut Checker, path: &str, name: &str, deps: &[DependencyConfig]) -> Dependency {
+    match named(c, path, name, deps) {
+        Dependency::Named(i)
+            if !matches!(deps[i as usize].kind, DependencyKind::Database { .. }) =>
+        {
+            c.fail(
+                path,
+                format!("`{name}` is not a database, so it has no connection pool"),
+                "name `database` or a dependency of kind database",
+            );
+            Dependency::Database
+        }
+        Dependency::Payment => {
+            c.fail(
+                path,
+                "the payment gateway has no connection pool",
+                "name `database` or a dependency of kind database",
+            );
+            Dependency::Database
+        }
+        found => found,
+    }
+}
