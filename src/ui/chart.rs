@@ -227,9 +227,16 @@ pub fn draw<DB: DrawingBackend>(
             px(4.0),
             style,
         );
+        // Left-axis labels sit at the left, right-axis ones further along, so two thresholds
+        // at the same height (50% errors, 1.5 s latency) do not overprint.
+        let x = if rule.right {
+            x_end / 5 * 3
+        } else {
+            x_end / 50
+        };
         let label = Text::new(
             rule.label.clone(),
-            (x_end / 50, rule.value + axis_top * 0.015),
+            (x, rule.value + axis_top * 0.015),
             font(10.0).color(&rule.color),
         );
         if rule.right {

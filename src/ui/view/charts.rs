@@ -228,7 +228,7 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
             .iter()
             .map(|a| Mark {
                 tick: a.tick,
-                label: a.action.kind.id().to_string(),
+                label: a.action.id().to_string(),
             })
             .collect(),
         now: Some(input.now),
