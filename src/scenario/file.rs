@@ -43,6 +43,25 @@ pub struct ScenarioFile {
     /// What the real team changed afterwards, for the debrief and the postmortem draft.
     #[serde(default)]
     pub corrective_measures: Vec<LearningFile>,
+    /// What replaying the real team's path must reproduce (checked by `solve`).
+    #[serde(default)]
+    pub calibration: Option<CalibrationFile>,
+}
+
+/// The write-up's figures the reference replay must reproduce, on the scenario's own seed.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CalibrationFile {
+    /// When the write-up says the outage began (`"14:44"`).
+    pub outage_start: Option<String>,
+    /// When it says service was restored.
+    pub restored: Option<String>,
+    /// How close the replay must come (default `"5m"`).
+    #[serde(default)]
+    pub within: Option<String>,
+    /// The source the figures come from (an id under [[scenario.sources]]).
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -148,6 +148,10 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         &f.corrective_measures,
         &source_ids,
     );
+    let calibration = f
+        .calibration
+        .as_ref()
+        .map(|k| validate_debrief::calibration(c, k, &source_ids));
     let deploy_history = validate::deploys(c, &f.deploys);
     validate_faults::latent_deploys(c, &f.faults, &deploy_history);
     let mut hasher = StableHasher::default();
@@ -182,6 +186,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         milestones,
         reference,
         content_hash: hasher.finish(),
+        calibration,
     }
 }
 

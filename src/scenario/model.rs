@@ -116,6 +116,18 @@ pub struct Scenario {
     pub reference: Vec<ReferenceEntry>,
     /// Stable hash of the file's text: a run is (content hash, seed, actions).
     pub content_hash: u64,
+    /// What the reference replay must reproduce.
+    #[serde(default)]
+    pub calibration: Option<Calibration>,
+}
+
+/// The write-up's outage start and restore time (ticks), and how close the replay must come.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    pub outage_start: Option<u32>,
+    pub restored: Option<u32>,
+    pub within_s: u32,
+    pub source: String,
 }
 
 impl Scenario {

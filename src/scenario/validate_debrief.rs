@@ -106,3 +106,44 @@ pub fn learnings(
         })
         .collect()
 }
+
+/// The calibration targets: times in the run, a known source, at least one target.
+pub fn calibration(
+    c: &mut Checker,
+    k: &super::file::CalibrationFile,
+    sources: &[String],
+) -> super::model::Calibration {
+    let outage_start = k
+        .outage_start
+        .as_ref()
+        .and_then(|t| c.time_opt("calibration.outage_start", t));
+    let restored = k
+        .restored
+        .as_ref()
+        .and_then(|t| c.time_opt("calibration.restored", t));
+    if k.outage_start.is_none() && k.restored.is_none() {
+        c.fail(
+            "calibration",
+            "names nothing to reproduce",
+            "give `outage_start`, `restored` or both, as the write-up states them",
+        );
+    }
+    if !sources.contains(&k.source) {
+        let help = if sources.is_empty() {
+            "add the write-up under [[scenario.sources]] and name its id here".to_string()
+        } else {
+            format!("use one of: {}", sources.join(", "))
+        };
+        c.fail(
+            "calibration.source",
+            format!("no source has id `{}`", k.source),
+            help,
+        );
+    }
+    super::model::Calibration {
+        outage_start,
+        restored,
+        within_s: c.duration("calibration.within", k.within.as_deref().unwrap_or("5m")),
+        source: k.source.clone(),
+    }
+}

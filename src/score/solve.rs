@@ -42,10 +42,23 @@ pub struct SeedReport {
     pub problems: Vec<String>,
 }
 
+/// The reference replay against the write-up's figures, on the scenario's own seed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CalibrationReport {
+    pub source: String,
+    pub within_min: u32,
+    /// (the write-up's time, the replay's), when the scenario names one.
+    pub outage_start: Option<(Stamp, Option<Stamp>)>,
+    pub restored: Option<(Stamp, Option<Stamp>)>,
+    pub holds: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SolveReport {
     pub scenario: String,
     pub sound: bool,
+    /// Whether the replay reproduces the write-up (when the scenario says what to reproduce).
+    pub calibration: Option<CalibrationReport>,
     pub seeds: Vec<SeedReport>,
     /// Simulated segments the search ran (a measure of its work).
     pub segments: usize,
@@ -57,12 +70,36 @@ pub fn solve(scenario: &Scenario, seeds: u32) -> SolveReport {
     let reports: Vec<SeedReport> = (0..u64::from(seeds.max(1)))
         .map(|i| solve_seed(scenario, scenario.seed.wrapping_add(i), &mut segments))
         .collect();
+    let calibration = calibration(scenario);
     SolveReport {
         scenario: scenario.meta.id.clone(),
-        sound: reports.iter().all(|r| r.problems.is_empty()),
+        sound: reports.iter().all(|r| r.problems.is_empty())
+            && calibration.as_ref().is_none_or(|c| c.holds),
+        calibration,
         seeds: reports,
         segments,
     }
+}
+
+/// Replays the real team's path on the scenario's own seed and compares it with the write-up.
+pub fn calibration(s: &Scenario) -> Option<CalibrationReport> {
+    let k = s.calibration.as_ref()?;
+    let (trace, _) = run_scripted(s.config.clone(), s.seed, &s.reference_actions());
+    let close =
+        |target: u32, actual: Option<u32>| actual.is_some_and(|a| a.abs_diff(target) <= k.within_s);
+    let pair = |target: Option<u32>, actual: Option<u32>| {
+        target.map(|t| (stamp(s, t), actual.map(|a| stamp(s, a))))
+    };
+    let (started, restored) = (trace.impact.outage_started_at, trace.impact.restored_at);
+    let holds = k.outage_start.is_none_or(|t| close(t, started))
+        && k.restored.is_none_or(|t| close(t, restored));
+    Some(CalibrationReport {
+        source: k.source.clone(),
+        within_min: k.within_s / 60,
+        outage_start: pair(k.outage_start, started),
+        restored: pair(k.restored, restored),
+        holds,
+    })
 }
 
 fn stamp(s: &Scenario, tick: u32) -> Stamp {

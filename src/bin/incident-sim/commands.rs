@@ -62,6 +62,27 @@ fn solve_text(s: &Scenario, r: &score::solve::SolveReport) -> String {
     let verdict = if r.sound { "sound" } else { "NOT sound" };
     let _ = writeln!(o, "{} ({}): {verdict}", s.meta.title, r.scenario);
     let at = |x: &Option<score::Stamp>| x.as_ref().map_or("never".to_string(), |t| t.clock.clone());
+    if let Some(k) = &r.calibration {
+        let verdict = if k.holds { "holds" } else { "DOES NOT hold" };
+        let _ = writeln!(
+            o,
+            "\ncalibration against source {} (within {} min): {verdict}",
+            k.source, k.within_min
+        );
+        for (what, pair) in [
+            ("outage starts", &k.outage_start),
+            ("restored", &k.restored),
+        ] {
+            if let Some((target, actual)) = pair {
+                let _ = writeln!(
+                    o,
+                    "  {what:<14} write-up {}  replay {}",
+                    target.clock,
+                    at(actual)
+                );
+            }
+        }
+    }
     for seed in &r.seeds {
         let _ = writeln!(o, "\nseed {}", seed.seed);
         let _ = writeln!(
