@@ -5,16 +5,28 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 1] = [(
-    "ecommerce-memory-leak",
-    include_str!("../../scenarios/ecommerce-memory-leak.toml"),
-)];
+pub const BUILTIN: [(&str, &str); 2] = [
+    (
+        "ecommerce-memory-leak",
+        include_str!("../../scenarios/ecommerce-memory-leak.toml"),
+    ),
+    (
+        "regex-health-check",
+        include_str!("../../scenarios/regex-health-check.toml"),
+    ),
+];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 1] = [(
-    "ecommerce-memory-leak",
-    include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
-)];
+pub const COMPILED: [(&str, &str); 2] = [
+    (
+        "ecommerce-memory-leak",
+        include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
+    ),
+    (
+        "regex-health-check",
+        include_str!("../../scenarios/compiled/regex-health-check.json"),
+    ),
+];
 
 pub fn builtin_text(id: &str) -> Option<&'static str> {
     BUILTIN

@@ -222,12 +222,15 @@ impl Fleet {
                 continue;
             }
             // The check waits its turn: on a server busy a share rho of the time it takes
-            // 1 / (1 - rho) times its idle cost (rho capped at 0.99).
-            let busy = if capacity > 0.0 {
+            // 1 / (1 - rho) times its idle cost (rho capped at 0.99). A process burning CPU
+            // keeps it busy even when no request comes.
+            let serving = if capacity > 0.0 {
                 demand / capacity
             } else {
                 1.0
             };
+            let hog = (server.runaway_cpu_pct / 100.0).clamp(0.0, 1.0);
+            let busy = hog + (1.0 - hog) * serving.min(1.0);
             server.check_ms = check_cost_ms / (1.0 - busy.min(0.99));
             if server.disk_full {
                 totals.failed_disk += demand;

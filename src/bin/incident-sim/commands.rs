@@ -261,7 +261,9 @@ fn text_report(r: &Report) -> String {
         thousands(impact.failed_orders),
         thousands(impact.revenue_lost),
     );
-    let _ = writeln!(o, "  orders lost          {orders} ({} {lost})", s.currency);
+    if s.sells() {
+        let _ = writeln!(o, "  orders lost          {orders} ({} {lost})", s.currency);
+    }
     for x in r.refused {
         let _ = writeln!(
             o,
