@@ -540,6 +540,7 @@ fn rate_limiting_counts_capacity_lost_to_a_runaway_process() {
         cpu_pct: 50.0,
         process: "report-export".into(),
         recurs_after_s: None,
+        change: None,
     };
     let cfg = with_fault(60, kind);
     let capacity = cfg.fleet.capacity_rps;

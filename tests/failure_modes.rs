@@ -212,6 +212,7 @@ fn a_runaway_process_shows_in_top_on_that_host() {
         cpu_pct: 70.0,
         process: "report-export".into(),
         recurs_after_s: None,
+        change: None,
     };
     let (signals, trace) = look(kind);
     assert_eq!(
@@ -285,6 +286,7 @@ fn a_recurring_runaway_returns_after_a_kill_until_the_fix() {
         cpu_pct: 70.0,
         process: "report-export".into(),
         recurs_after_s: Some(900),
+        change: None,
     };
     let cfg = with_fault(FAULT_AT, kind);
     let mut sim = Simulation::new(cfg, 4);

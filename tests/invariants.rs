@@ -125,6 +125,7 @@ pub fn failure_kinds() -> Vec<FaultKind> {
             cpu_pct: 70.0,
             process: "report-export".into(),
             recurs_after_s: None,
+            change: None,
         },
     ]
 }

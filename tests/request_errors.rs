@@ -116,3 +116,39 @@ fn share_and_endpoint_are_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn a_fault_that_came_with_a_config_push_shows_in_the_diff_and_reverts() {
+    let (_, text) = library::BUILTIN[0];
+    let start = text.find("[[faults]]").unwrap();
+    let end = text[start..].find("[[alerts]]").unwrap() + start;
+    let fault = FAULT.replace(
+        "deploy = \"v3.15.0\"\n",
+        "change = \"checkout.price_formatter: legacy -> v2\"\n",
+    );
+    let text = format!("{}{fault}\n{}", &text[..start], &text[end..])
+        .replace("initial_heap_live_mb = [1435, 1410, 1380, 1345]", "");
+    let s = scenario::parse("push.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    while sim.tick() < 900 {
+        sim.step();
+    }
+    let diff = sim
+        .apply(Action::new(ActionKind::DiffConfig))
+        .unwrap()
+        .clone();
+    let text =
+        incident_trainer::sim::render::finding_text(&diff, sim.trace(), s.clock.start_s_of_day);
+    assert!(
+        text.contains("- checkout.price_formatter = legacy\n+ checkout.price_formatter = v2    (pushed 14:10)"),
+        "{text}"
+    );
+    while sim.team().busy_until > sim.tick() {
+        sim.step();
+    }
+    sim.apply(Action::new(ActionKind::RevertConfig)).unwrap();
+    while sim.tick() < 900 + 1200 {
+        sim.step();
+    }
+    assert!(error_rate_at(&sim, 900 + 1190) < 1.0);
+}

@@ -23,8 +23,8 @@ fn fields_of(kind: &str) -> &'static [&'static str] {
         "dependency_slowdown" => &["dependency", "latency_multiplier", "duration"],
         "pool_exhaustion" => &["pool_size", "change", "dependency"],
         "disk_fill" => &["targets", "mb_per_s"],
-        "cpu_runaway" => &["targets", "cpu_pct", "process", "recurs_after"],
-        "request_errors" => &["share", "endpoint", "error", "deploy"],
+        "cpu_runaway" => &["targets", "cpu_pct", "process", "recurs_after", "change"],
+        "request_errors" => &["share", "endpoint", "error", "deploy", "change"],
         _ => &[],
     }
 }
@@ -273,6 +273,7 @@ fn fault_kind(
                     .clone()
                     .unwrap_or_else(|| "500 Internal Server Error".into()),
                 deploy: f.deploy.clone(),
+                change: f.change.clone(),
             }
         }
         _ => {
@@ -285,6 +286,7 @@ fn fault_kind(
                     .recurs_after
                     .as_deref()
                     .map(|d| c.duration(&path("recurs_after"), d).max(1)),
+                change: f.change.clone(),
             }
         }
     }

@@ -474,6 +474,10 @@ pub enum FaultKind {
         /// until its cause is fixed in code.
         #[serde(default)]
         recurs_after_s: Option<u32>,
+        /// When set, it arrived with this config push (`key: from -> to`): the diff shows it and
+        /// reverting the config removes it.
+        #[serde(default)]
+        change: Option<String>,
     },
     /// A share of requests fails outright: one endpoint broken by a bug, a poisoned cache entry,
     /// a bad feature flag. The rest of the site works.
@@ -486,6 +490,9 @@ pub enum FaultKind {
         error: String,
         /// When set, it arrives with this deploy (and a rollback removes it).
         deploy: Option<String>,
+        /// When set, it arrived with this config push (reverting the config removes it).
+        #[serde(default)]
+        change: Option<String>,
     },
 }
 
@@ -522,6 +529,16 @@ impl FaultKind {
         match self {
             FaultKind::MemoryLeak { deploy, .. } | FaultKind::RequestErrors { deploy, .. } => {
                 deploy.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// The config push a fault arrived with, beyond a pool's (reverting the config removes it).
+    pub fn pushed_change(&self) -> Option<&str> {
+        match self {
+            FaultKind::CpuRunaway { change, .. } | FaultKind::RequestErrors { change, .. } => {
+                change.as_deref()
             }
             _ => None,
         }

@@ -71,6 +71,9 @@ impl Simulation {
     fn start_fault(&mut self, t: u32, index: u32) {
         let fault = self.cfg.faults[index as usize].kind.clone();
         let since = self.cfg.faults[index as usize].since.clone();
+        if let Some(change) = fault.pushed_change() {
+            self.push_change(t, change, since.clone());
+        }
         self.faults.active[index as usize] = true;
         self.trace
             .events
@@ -172,6 +175,29 @@ impl Simulation {
             })
             .product();
         1.0 - ok
+    }
+
+    /// A config push a fault arrived with: `key: from -> to` (or just what changed).
+    fn push_change(&mut self, t: u32, change: &str, since: Option<String>) {
+        let (key, values) = change.split_once(':').unwrap_or((change, ""));
+        let (from, to) = values
+            .split_once("->")
+            .map_or(("(last known-good)", "(pushed)"), |(f, t)| {
+                (f.trim(), t.trim())
+            });
+        self.faults.config_changes.push(ConfigChange {
+            key: key.trim().to_string(),
+            from: from.to_string(),
+            to: to.to_string(),
+            at: t,
+            when: since.clone(),
+        });
+        if since.is_none() {
+            let change = change.to_string();
+            self.trace
+                .events
+                .push(t, EventKind::ConfigPushed { change });
+        }
     }
 
     fn end_fault_later(&mut self, at: u32, fault: u32) {

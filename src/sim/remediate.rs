@@ -149,7 +149,9 @@ impl Simulation {
                 .events
                 .push(t, EventKind::ConfigReverted { change });
         }
-        self.cure(t, |_, k| matches!(k, FaultKind::PoolExhaustion { .. }));
+        self.cure(t, |_, k| {
+            matches!(k, FaultKind::PoolExhaustion { .. }) || k.pushed_change().is_some()
+        });
     }
 
     fn clean_disk(&mut self, host: Option<u32>) {
