@@ -542,15 +542,25 @@ mod schema {
         one_of(crate::sim::Metric::ALL.iter().map(|m| m.id()))
     }
 
+    /// A built-in id offered first, or any id of a scenario's own action.
+    fn builtin_or_own(ids: Vec<&str>) -> serde_json::Value {
+        serde_json::json!({
+            "anyOf": [
+                { "type": "string", "enum": ids },
+                { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+                  "description": "an action of the scenario's own ([[custom_actions]])" }
+            ]
+        })
+    }
+
     pub fn diagnostics(_: &mut SchemaGenerator) -> Schema {
         let ids: Vec<&str> = crate::sim::CATALOGUE
             .iter()
             .filter(|a| a.category == crate::sim::Category::Diagnostic)
             .map(|a| a.id)
             .collect();
-        let item = serde_json::json!({ "type": "string", "enum": ids });
-        let schema = serde_json::json!({ "type": "array", "items": item });
-        Schema::try_from(schema).expect("an array of string enums is a schema")
+        let schema = serde_json::json!({ "type": "array", "items": builtin_or_own(ids) });
+        Schema::try_from(schema).expect("an array of ids is a schema")
     }
 
     pub fn category(_: &mut SchemaGenerator) -> Schema {
@@ -562,6 +572,7 @@ mod schema {
     }
 
     pub fn action(_: &mut SchemaGenerator) -> Schema {
-        one_of(crate::sim::CATALOGUE.iter().map(|a| a.id))
+        let ids = crate::sim::CATALOGUE.iter().map(|a| a.id).collect();
+        Schema::try_from(builtin_or_own(ids)).expect("built-in or own ids are a schema")
     }
 }

@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 2] = [
+pub const BUILTIN: [(&str, &str); 3] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -14,10 +14,14 @@ pub const BUILTIN: [(&str, &str); 2] = [
         "regex-health-check",
         include_str!("../../scenarios/regex-health-check.toml"),
     ),
+    (
+        "waf-rule-cpu",
+        include_str!("../../scenarios/waf-rule-cpu.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 2] = [
+pub const COMPILED: [(&str, &str); 3] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -25,6 +29,10 @@ pub const COMPILED: [(&str, &str); 2] = [
     (
         "regex-health-check",
         include_str!("../../scenarios/compiled/regex-health-check.json"),
+    ),
+    (
+        "waf-rule-cpu",
+        include_str!("../../scenarios/compiled/waf-rule-cpu.json"),
     ),
 ];
 

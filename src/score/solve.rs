@@ -39,6 +39,9 @@ pub struct SeedReport {
     pub minutes_to_spare: Option<u32>,
     /// Single actions, taken at the first page, that restore service with nothing else.
     pub lone_cures: Vec<String>,
+    /// Of those, the ones that restore without removing any fault (they hide it: a problem
+    /// unless the real team did the same).
+    pub masking_cures: Vec<String>,
     pub problems: Vec<String>,
 }
 
@@ -122,7 +125,7 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
     let idle = idle_trace.impact.restored_at;
     let start = first_page(s, &idle_trace).unwrap_or(0);
     let best = beam_search(s, seed, start, segments);
-    let lone_cures = lone_cures(s, seed, start);
+    let (lone_cures, masking_cures) = lone_cures(s, seed, start);
     let mut problems = Vec::new();
     if reference.is_none() {
         problems.push("the real team's path does not restore service in this world".to_string());
@@ -142,11 +145,11 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
         .iter()
         .map(|a| a.action.id().to_string())
         .collect();
-    for cure in &lone_cures {
+    for cure in &masking_cures {
         let id = cure.split(' ').next().unwrap_or(cure);
         if !referenced.iter().any(|k| k == id) {
             problems.push(format!(
-                "`{cure}` alone restores service: a stray action should not cure the incident"
+                "`{cure}` alone restores service without removing a fault: a stray action should not cure the incident"
             ));
         }
     }
@@ -168,6 +171,7 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
             .unwrap_or_default(),
         minutes_to_spare: best_restored_at.map(|t| cfg.duration_s.saturating_sub(t) / 60),
         lone_cures,
+        masking_cures,
         problems,
     }
 }
@@ -326,20 +330,31 @@ fn beam_search(
 }
 
 /// Single world-changing actions that, taken at the first page with nothing else, restore service.
-fn lone_cures(s: &Scenario, seed: u64, start: u32) -> Vec<String> {
+/// Single actions that restore service on their own, and those of them that remove no fault.
+fn lone_cures(s: &Scenario, seed: u64, start: u32) -> (Vec<String>, Vec<String>) {
     let mut sim = Simulation::new(s.config.clone(), seed);
     advance(&mut sim, start);
-    candidates(s, &sim)
-        .into_iter()
-        .filter(|action| {
-            let mut alone = sim.clone();
-            alone.apply(action.clone()).is_ok() && {
-                alone.run_to_end();
-                alone.trace().impact.restored_at.is_some()
-            }
-        })
-        .map(|a| a.to_string())
-        .collect()
+    let (mut cures, mut masking) = (Vec::new(), Vec::new());
+    for action in candidates(s, &sim) {
+        let mut alone = sim.clone();
+        if alone.apply(action.clone()).is_err() {
+            continue;
+        }
+        alone.run_to_end();
+        if alone.trace().impact.restored_at.is_none() {
+            continue;
+        }
+        let cured = alone
+            .trace()
+            .events
+            .first(|k| matches!(k, EventKind::FaultCured { .. }))
+            .is_some();
+        if !cured {
+            masking.push(action.to_string());
+        }
+        cures.push(action.to_string());
+    }
+    (cures, masking)
 }
 
 #[cfg(test)]

@@ -113,6 +113,13 @@ fn solve_text(s: &Scenario, r: &score::solve::SolveReport) -> String {
                 seed.lone_cures.join(", ")
             );
         }
+        if !seed.masking_cures.is_empty() {
+            let _ = writeln!(
+                o,
+                "    without removing a fault  {}",
+                seed.masking_cures.join(", ")
+            );
+        }
         for p in &seed.problems {
             let _ = writeln!(o, "  problem: {p}");
         }
