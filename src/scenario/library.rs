@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 3] = [
+pub const BUILTIN: [(&str, &str); 4] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -18,10 +18,14 @@ pub const BUILTIN: [(&str, &str); 3] = [
         "waf-rule-cpu",
         include_str!("../../scenarios/waf-rule-cpu.toml"),
     ),
+    (
+        "pool-config-push",
+        include_str!("../../scenarios/pool-config-push.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 3] = [
+pub const COMPILED: [(&str, &str); 4] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -33,6 +37,10 @@ pub const COMPILED: [(&str, &str); 3] = [
     (
         "waf-rule-cpu",
         include_str!("../../scenarios/compiled/waf-rule-cpu.json"),
+    ),
+    (
+        "pool-config-push",
+        include_str!("../../scenarios/compiled/pool-config-push.json"),
     ),
 ];
 
