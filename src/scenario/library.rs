@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 5] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -22,10 +22,14 @@ pub const BUILTIN: [(&str, &str); 4] = [
         "pool-config-push",
         include_str!("../../scenarios/pool-config-push.toml"),
     ),
+    (
+        "launch-surge",
+        include_str!("../../scenarios/launch-surge.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 4] = [
+pub const COMPILED: [(&str, &str); 5] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -41,6 +45,10 @@ pub const COMPILED: [(&str, &str); 4] = [
     (
         "pool-config-push",
         include_str!("../../scenarios/compiled/pool-config-push.json"),
+    ),
+    (
+        "launch-surge",
+        include_str!("../../scenarios/compiled/launch-surge.json"),
     ),
 ];
 

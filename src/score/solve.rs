@@ -221,7 +221,7 @@ impl Branch {
     /// Smaller is better: restored earliest, then the most faults cured, then progress towards
     /// a fix (developers in, the right cause named), then the lowest error rate, then the
     /// shortest path. Ties break on the path's text, so the search is deterministic.
-    fn rank(&self) -> (u32, i64, i64, i64, usize, String) {
+    fn rank(&self) -> (u32, i64, i64, i64, i64, usize, String) {
         let trace = self.sim.trace();
         let cured = trace
             .events
@@ -236,11 +236,15 @@ impl Branch {
             + i64::from(team.developers_engaged)
             + 2 * i64::from(correct);
         let errors = trace.series.last(Metric::ErrorRatePct).unwrap_or(0.0);
+        // Between equal error rates, capacity bought but not landed yet (a server takes minutes
+        // to provision, longer than a step) counts: otherwise scaling out never survives a step.
+        let capacity = (self.sim.fleet().len() + self.sim.servers_on_order()) as i64;
         (
             self.durable.unwrap_or(u32::MAX),
             -cured,
             -progress,
             (f64::from(errors) * 100.0) as i64,
+            -capacity,
             self.path.len(),
             self.path
                 .iter()

@@ -77,6 +77,10 @@ impl PendingQueue {
     pub fn contains(&self, matches: impl Fn(&Effect) -> bool) -> bool {
         self.items.iter().any(|(_, _, e)| matches(e))
     }
+
+    pub fn count(&self, matches: impl Fn(&Effect) -> bool) -> usize {
+        self.items.iter().filter(|(_, _, e)| matches(e)).count()
+    }
 }
 
 #[cfg(test)]

@@ -214,6 +214,12 @@ impl Simulation {
         &self.team
     }
 
+    /// Servers being provisioned, not yet in the fleet.
+    pub fn servers_on_order(&self) -> usize {
+        self.pending
+            .count(|e| matches!(e, super::pending::Effect::ServerProvisioned))
+    }
+
     /// Whether alert rule `rule` (index into the config's alerts) is firing now.
     pub fn alert_firing(&self, rule: usize) -> bool {
         self.alerts.firing(rule)
