@@ -194,6 +194,7 @@ fn a_filling_disk_shows_on_that_host() {
     let (signals, trace) = look(FaultKind::DiskFill {
         targets: Targets::Servers(vec![1]),
         mb_per_s: 40.0,
+        change: None,
     });
     assert_eq!(
         signals,

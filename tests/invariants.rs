@@ -119,6 +119,7 @@ pub fn failure_kinds() -> Vec<FaultKind> {
         FaultKind::DiskFill {
             targets: Targets::Servers(vec![1]),
             mb_per_s: 40.0,
+            change: None,
         },
         FaultKind::CpuRunaway {
             targets: Targets::Servers(vec![2]),

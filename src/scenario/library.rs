@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 5] = [
+pub const BUILTIN: [(&str, &str); 6] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -26,10 +26,14 @@ pub const BUILTIN: [(&str, &str); 5] = [
         "launch-surge",
         include_str!("../../scenarios/launch-surge.toml"),
     ),
+    (
+        "debug-logs-disk",
+        include_str!("../../scenarios/debug-logs-disk.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 5] = [
+pub const COMPILED: [(&str, &str); 6] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -49,6 +53,10 @@ pub const COMPILED: [(&str, &str); 5] = [
     (
         "launch-surge",
         include_str!("../../scenarios/compiled/launch-surge.json"),
+    ),
+    (
+        "debug-logs-disk",
+        include_str!("../../scenarios/compiled/debug-logs-disk.json"),
     ),
 ];
 

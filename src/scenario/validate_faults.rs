@@ -22,7 +22,7 @@ fn fields_of(kind: &str) -> &'static [&'static str] {
         "traffic_surge" => &["multiplier", "duration", "ramp"],
         "dependency_slowdown" => &["dependency", "latency_multiplier", "duration"],
         "pool_exhaustion" => &["pool_size", "change", "dependency"],
-        "disk_fill" => &["targets", "mb_per_s"],
+        "disk_fill" => &["targets", "mb_per_s", "change"],
         "cpu_runaway" => &["targets", "cpu_pct", "process", "recurs_after", "change"],
         "request_errors" => &["share", "endpoint", "error", "deploy", "change"],
         _ => &[],
@@ -254,6 +254,7 @@ fn fault_kind(
             FaultKind::DiskFill {
                 targets: targets(c, &path("targets"), &f.targets, fleet),
                 mb_per_s: c.positive(&path("mb_per_s"), rate),
+                change: f.change.clone(),
             }
         }
         "request_errors" => {

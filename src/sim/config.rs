@@ -465,6 +465,10 @@ pub enum FaultKind {
     DiskFill {
         targets: Targets,
         mb_per_s: f64,
+        /// When set, it arrived with this config push (debug logging switched on): reverting the
+        /// config stops the filling (what is written stays until cleaned).
+        #[serde(default)]
+        change: Option<String>,
     },
     CpuRunaway {
         targets: Targets,
@@ -537,9 +541,9 @@ impl FaultKind {
     /// The config push a fault arrived with, beyond a pool's (reverting the config removes it).
     pub fn pushed_change(&self) -> Option<&str> {
         match self {
-            FaultKind::CpuRunaway { change, .. } | FaultKind::RequestErrors { change, .. } => {
-                change.as_deref()
-            }
+            FaultKind::CpuRunaway { change, .. }
+            | FaultKind::RequestErrors { change, .. }
+            | FaultKind::DiskFill { change, .. } => change.as_deref(),
             _ => None,
         }
     }

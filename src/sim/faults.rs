@@ -143,7 +143,9 @@ impl Simulation {
                         .push(t, EventKind::ConfigPushed { change });
                 }
             }
-            FaultKind::DiskFill { targets, mb_per_s } => {
+            FaultKind::DiskFill {
+                targets, mb_per_s, ..
+            } => {
                 for s in servers(&targets, n) {
                     self.fleet.servers[s].disk_fill_mb_per_s = mb_per_s;
                 }
