@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 6] = [
+pub const BUILTIN: [(&str, &str); 7] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -30,10 +30,14 @@ pub const BUILTIN: [(&str, &str); 6] = [
         "debug-logs-disk",
         include_str!("../../scenarios/debug-logs-disk.toml"),
     ),
+    (
+        "slow-recommendations",
+        include_str!("../../scenarios/slow-recommendations.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 6] = [
+pub const COMPILED: [(&str, &str); 7] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -57,6 +61,10 @@ pub const COMPILED: [(&str, &str); 6] = [
     (
         "debug-logs-disk",
         include_str!("../../scenarios/compiled/debug-logs-disk.json"),
+    ),
+    (
+        "slow-recommendations",
+        include_str!("../../scenarios/compiled/slow-recommendations.json"),
     ),
 ];
 
