@@ -129,10 +129,14 @@ fn every_reference_milestone_is_reached_when_the_real_team_reached_it() {
 
 #[test]
 fn the_calibration_holds_across_seeds() {
+    // Traffic's own noise differs by seed; the world stays as written (the scenario's variation,
+    // which seeds also draw, is switched off here: variants are tests/variants.rs's business).
     let s = scenario();
+    let mut cfg = s.config.clone();
+    cfg.variation = None;
     for seed in [1u64, 7, 99, 2024] {
         let trace =
-            incident_trainer::sim::run_scripted(s.config.clone(), seed, &s.reference_actions()).0;
+            incident_trainer::sim::run_scripted(cfg.clone(), seed, &s.reference_actions()).0;
         let started = trace.impact.outage_started_at.expect("an outage");
         let restored = trace.impact.restored_at.expect("restored");
         assert!(

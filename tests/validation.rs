@@ -486,3 +486,13 @@ error_fraction = 1.5
     text = text.replacen("[payment]", &format!("{deps}\n[payment]"), 1);
     snapshot("dependencies", &errors_of(&text));
 }
+
+#[test]
+fn variation() {
+    let mut text = BUILTIN.to_string();
+    text = text.replace(
+        "[variation]\ntraffic = 0.1\nrate = 0.15",
+        "[variation]\nonset = \"3h\"\ntraffic = 0.9\nrate = -0.1",
+    );
+    snapshot("variation", &errors_of(&text));
+}

@@ -46,6 +46,28 @@ pub struct ScenarioFile {
     /// What replaying the real team's path must reproduce (checked by `solve`).
     #[serde(default)]
     pub calibration: Option<CalibrationFile>,
+    /// How seeds other than the scenario's own vary the afternoon.
+    #[serde(default)]
+    pub variation: Option<VariationFile>,
+}
+
+/// Bounded variation between seeds; the scenario's own seed runs it as written.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VariationFile {
+    /// Faults start up to this much earlier or later (`"10m"`), all by the same shift.
+    #[serde(default)]
+    pub onset: Option<String>,
+    /// Traffic level varies by up to this share (0 to 0.5).
+    #[serde(default)]
+    pub traffic: f64,
+    /// Each fault's rate varies by up to this share (0 to 0.5).
+    #[serde(default)]
+    pub rate: f64,
+    /// Faults on listed hosts move to other hosts.
+    #[serde(default)]
+    pub hosts: bool,
 }
 
 /// The write-up's figures the reference replay must reproduce, on the scenario's own seed.

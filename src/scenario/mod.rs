@@ -180,6 +180,10 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
             response,
             action_durations_s,
             custom_actions,
+            variation: f
+                .variation
+                .as_ref()
+                .map(|v| validate_debrief::variation(c, v, f.clock.seed)),
         },
         meta,
         clock,

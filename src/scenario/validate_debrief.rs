@@ -147,3 +147,41 @@ pub fn calibration(
         source: k.source.clone(),
     }
 }
+
+/// The variation's bounds: an onset shift, shares of at most a half.
+pub fn variation(
+    c: &mut Checker,
+    v: &super::file::VariationFile,
+    seed: u64,
+) -> crate::sim::Variation {
+    let share = |c: &mut Checker, field: &str, value: f64| {
+        let path = format!("variation.{field}");
+        if !(0.0..=0.5).contains(&value) {
+            c.fail(
+                path,
+                format!("must be between 0 and 0.5, found {value}"),
+                "a share of the value: 0.2 lets it vary from 80% to 120%",
+            );
+            return 0.0;
+        }
+        value
+    };
+    let onset_s = v
+        .onset
+        .as_deref()
+        .map_or(0, |d| c.duration("variation.onset", d));
+    if onset_s > 0 && c.duration_s > 0 && onset_s * 2 > c.duration_s {
+        c.fail(
+            "variation.onset",
+            "may move the faults by more than half the run",
+            "keep it well inside the time limit: minutes, not hours",
+        );
+    }
+    crate::sim::Variation {
+        calibrated_seed: seed,
+        onset_s,
+        traffic: share(c, "traffic", v.traffic),
+        rate: share(c, "rate", v.rate),
+        hosts: v.hosts,
+    }
+}

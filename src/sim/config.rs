@@ -33,6 +33,25 @@ pub struct SimConfig {
     /// Actions the scenario adds to the catalogue.
     #[serde(default)]
     pub custom_actions: Vec<CustomAction>,
+    /// How a seed other than the calibrated one varies the afternoon.
+    #[serde(default)]
+    pub variation: Option<Variation>,
+}
+
+/// Bounded variation between seeds. The calibrated seed runs the scenario as written; any other
+/// seed draws a different afternoon of the same incident, so repeating it is not memorising it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Variation {
+    pub calibrated_seed: u64,
+    /// Faults start up to this many seconds earlier or later (one shift for all: their order
+    /// holds). Faults present from the start stay there.
+    pub onset_s: u32,
+    /// Traffic level x (1 +/- this).
+    pub traffic: f64,
+    /// Each fault's rate (leak, CPU, fill, slowdown, error share, surge) x (1 +/- this).
+    pub rate: f64,
+    /// Faults on listed hosts move to others (as many of them).
+    pub hosts: bool,
 }
 
 /// An action a scenario adds: what it is called, what it costs, what it shows and what it
@@ -634,4 +653,87 @@ pub struct DeployRecord {
     pub when: String,
     pub version: String,
     pub summary: String,
+}
+
+impl SimConfig {
+    /// The world `seed` runs in: as written for the calibrated seed (or with no variation),
+    /// otherwise varied within the scenario's bounds by draws from the seed.
+    pub fn variant(&self, seed: u64) -> SimConfig {
+        let Some(v) = self.variation.clone() else {
+            return self.clone();
+        };
+        if seed == v.calibrated_seed {
+            return self.clone();
+        }
+        let mut rng = crate::sim::rng::Streams::new(seed).variation();
+        let mut draw = || {
+            use rand_core::Rng;
+            f64::from(rng.next_u32()) / f64::from(u32::MAX) * 2.0 - 1.0
+        };
+        let mut cfg = self.clone();
+        let shift = (draw() * f64::from(v.onset_s)) as i64;
+        let level = 1.0 + draw() * v.traffic;
+        cfg.traffic.baseline_rps *= level;
+        for point in &mut cfg.traffic.observed {
+            point.1 *= level;
+        }
+        let servers = cfg.fleet.servers;
+        for fault in &mut cfg.faults {
+            if fault.at_s > 0 && fault.since.is_none() {
+                let at = (i64::from(fault.at_s) + shift).clamp(1, i64::from(cfg.duration_s));
+                fault.at_s = at as u32;
+            }
+            let factor = 1.0 + draw() * v.rate;
+            vary_rate(&mut fault.kind, factor);
+            if v.hosts {
+                if let Some(Targets::Servers(list)) = fault_targets(&mut fault.kind) {
+                    *list = pick_hosts(list.len(), servers, &mut draw);
+                }
+            }
+        }
+        cfg
+    }
+}
+
+fn vary_rate(kind: &mut FaultKind, factor: f64) {
+    match kind {
+        FaultKind::MemoryLeak {
+            leak_kb_per_request,
+            ..
+        } => *leak_kb_per_request *= factor,
+        FaultKind::TrafficSurge { multiplier, .. } => {
+            *multiplier = 1.0 + (*multiplier - 1.0) * factor
+        }
+        FaultKind::DependencySlowdown {
+            latency_multiplier, ..
+        } => *latency_multiplier = (*latency_multiplier * factor).max(1.0),
+        FaultKind::PoolExhaustion { pool_size, .. } => {
+            *pool_size = ((f64::from(*pool_size) * factor).round() as u32).max(1)
+        }
+        FaultKind::DiskFill { mb_per_s, .. } => *mb_per_s *= factor,
+        FaultKind::CpuRunaway { cpu_pct, .. } => *cpu_pct = (*cpu_pct * factor).min(100.0),
+        FaultKind::RequestErrors { share, .. } => *share = (*share * factor).min(1.0),
+    }
+}
+
+fn fault_targets(kind: &mut FaultKind) -> Option<&mut Targets> {
+    match kind {
+        FaultKind::MemoryLeak { targets, .. }
+        | FaultKind::DiskFill { targets, .. }
+        | FaultKind::CpuRunaway { targets, .. } => Some(targets),
+        _ => None,
+    }
+}
+
+/// `count` distinct servers of `servers`, drawn (a partial Fisher-Yates shuffle).
+fn pick_hosts(count: usize, servers: u32, draw: &mut impl FnMut() -> f64) -> Vec<u32> {
+    let mut all: Vec<u32> = (0..servers).collect();
+    let n = all.len();
+    for i in 0..count.min(n) {
+        let r = ((draw() + 1.0) / 2.0 * (n - i) as f64) as usize;
+        all.swap(i, i + r.min(n - i - 1));
+    }
+    all.truncate(count.min(n));
+    all.sort_unstable();
+    all
 }

@@ -6,6 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
 const TRAFFIC_STREAM: u64 = 1;
+const VARIATION_STREAM: u64 = 2;
 
 pub struct Streams {
     seed: u64,
@@ -24,6 +25,11 @@ impl Streams {
 
     pub fn traffic(&self) -> ChaCha8Rng {
         self.stream(TRAFFIC_STREAM)
+    }
+
+    /// The draws that make a seed's variant of a scenario.
+    pub fn variation(&self) -> ChaCha8Rng {
+        self.stream(VARIATION_STREAM)
     }
 }
 

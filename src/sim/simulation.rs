@@ -114,6 +114,11 @@ pub struct Simulation {
 
 impl Simulation {
     pub fn new(cfg: SimConfig, seed: u64) -> Simulation {
+        let cfg = if cfg.variation.is_some() {
+            cfg.variant(seed)
+        } else {
+            cfg
+        };
         let streams = Streams::new(seed);
         let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
         let mut series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);

@@ -30,6 +30,8 @@ pub fn idle_run(s: &Scenario) -> Trace {
 /// The scenario's world with no faults and every heap at its warm baseline: a quiet day.
 pub fn quiet_config() -> SimConfig {
     let mut cfg = scenario().config;
+    // The world as written on every seed: these tests study mechanisms, not variants.
+    cfg.variation = None;
     cfg.faults.clear();
     cfg.fleet.initial_heap_live_mb.clear();
     cfg
