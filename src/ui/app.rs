@@ -33,10 +33,12 @@ pub fn App() -> Html {
     };
     let dark = *use_memo((), |_| browser::prefers_dark());
     let builtins = use_memo((), |_| {
-        library::BUILTIN
-            .iter()
-            .filter_map(|(id, _)| library::builtin(id).map(Rc::new))
-            .collect::<Vec<_>>()
+        // Easiest first: the library reads as a path from the first incident to the hardest.
+        let mut all: Vec<Rc<Scenario>> = library::ids()
+            .filter_map(|id| library::builtin(id).map(Rc::new))
+            .collect();
+        all.sort_by_key(|s| s.meta.difficulty);
+        all
     });
     {
         let ctl = ctl.clone();
