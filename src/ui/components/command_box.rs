@@ -19,6 +19,12 @@ pub struct CommandBoxProps {
 pub fn CommandBox(props: &CommandBoxProps) -> Html {
     let text = use_state(String::new);
     let error = use_state(String::new);
+    // The example names a host of this scenario's own.
+    let host = props
+        .session
+        .get()
+        .map_or_else(|| "app-1".to_string(), |s| s.sim().fleet().name(0));
+    let placeholder = format!("free {host} (Tab completes, Enter runs)");
     let suggestions = props
         .session
         .get()
@@ -68,7 +74,7 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
         <section class="command" aria-label="Command">
             <label for="command-input">{ "Command" }</label>
             <input id="command-input" type="text" value={(*text).clone()} {oninput} {onkeydown}
-                autocomplete="off" spellcheck="false" placeholder="free app-2 (Tab completes, Enter runs)"
+                autocomplete="off" spellcheck="false" placeholder={placeholder}
                 aria-describedby="command-hint" />
             <div id="command-hint" class="hint" aria-live="polite">
                 if !shown.is_empty() {

@@ -94,6 +94,9 @@ fn fleet_line(
     }
 }
 
+/// Most servers a per-server chart names in its legend.
+const MAX_LEGEND_SERVERS: usize = 6;
+
 fn server_lines(input: &ChartInput, metric: ServerMetric, label: &str, dashed: bool) -> Vec<Line> {
     let s = &input.trace.series;
     (0..s.servers)
@@ -203,8 +206,10 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
             )
         }
     };
-    if matches!(kind, ChartKind::Heap | ChartKind::Cpu) {
-        // One legend entry per server is enough; the title says which style is which.
+    // One legend entry per server is enough (the title says which style is which); past a
+    // legend's worth of servers the summary under the chart names them instead.
+    let servers = input.trace.series.servers as usize;
+    if matches!(kind, ChartKind::Heap | ChartKind::Cpu) && servers <= MAX_LEGEND_SERVERS {
         for (i, line) in lines
             .iter_mut()
             .enumerate()
