@@ -1,27 +1,12 @@
 // A team lead's own scenario, in another stack: a Ruby service with an action the catalogue lacks
 // and a dependency of its own. The console offers the action like a built-in one (menu and
 // command box), shows its finding, and reads the dependency's logs on its host.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { serve, launch, advanceTo, act } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { useApp, advanceTo, act } from './harness.mjs';
 
-const dist = process.env.DIST;
-const shots = 'tests/browser/screenshots';
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(dist, 'DIST must point at the built app');
-  mkdirSync(shots, { recursive: true });
-  server = await serve(dist);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const OWN = `
 [[custom_actions]]
@@ -48,9 +33,9 @@ test("a scenario's own action, runtime and dependency work in the console", asyn
     .replace(/^title = ".*"$/m, 'title = "A Ruby shop"')
     .replace('servers = 4', 'servers = 4\nruntime = "ruby"\nservice = "shop-web"')
     + OWN;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByLabel('Open a scenario file').setInputFiles({ name: 'ruby.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Open A Ruby shop' }).click({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Start' }).click();
@@ -78,6 +63,6 @@ test("a scenario's own action, runtime and dependency work in the console", asyn
   await act(page, 'Read logs', 'search-1');
   await advanceTo(page, '14:14');
   await findings.getByText(/search-1 INFO/).first().waitFor({ timeout: 10_000 });
-  await page.screenshot({ path: `${shots}/own-scenario-console.png` });
+  await page.screenshot({ path: `${app.shots}/own-scenario-console.png` });
   await context.close();
 });

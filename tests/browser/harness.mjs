@@ -2,6 +2,9 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -98,4 +101,23 @@ export async function act(page, title, target) {
   }
   const button = page.getByRole('button', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) });
   await button.click();
+}
+
+/**
+ * Registers the test file's setup: the built app (DIST) served on loopback and one browser.
+ * Returns an object whose `server` and `browser` are set before the first test runs.
+ */
+export function useApp() {
+  const app = { server: null, browser: null, shots: 'tests/browser/screenshots' };
+  before(async () => {
+    assert.ok(process.env.DIST, 'DIST must point at the built app');
+    mkdirSync(app.shots, { recursive: true });
+    app.server = await serve(process.env.DIST);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

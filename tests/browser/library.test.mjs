@@ -1,30 +1,14 @@
 // The library a trainee opens: every built-in incident as a card, easiest first, each playable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { serve, launch, advanceTo, act } from './harness.mjs';
+import { useApp, advanceTo, act } from './harness.mjs';
 
-const dist = process.env.DIST;
-const shots = 'tests/browser/screenshots';
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(dist, 'DIST must point at the built app');
-  mkdirSync(shots, { recursive: true });
-  server = await serve(dist);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('the library lists seven incidents easiest first, and a new one plays', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Incidents' }).waitFor({ timeout: 30_000 });
   const titles = await page.locator('li.card h2').allTextContents();
   assert.equal(titles.length, 7, titles.join(' | '));
@@ -32,7 +16,7 @@ test('the library lists seven incidents easiest first, and a new one plays', asy
   const order = ['introductory', 'intermediate', 'advanced'];
   const ranks = levels.map((l) => order.indexOf(l.trim()));
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), levels.join(', '));
-  await page.screenshot({ path: `${shots}/library.png`, fullPage: true });
+  await page.screenshot({ path: `${app.shots}/library.png`, fullPage: true });
   // A real incident from the library: the Q&A site whose health check was its home page.
   await page.getByRole('button', { name: 'Open Every server out of rotation' }).click();
   await page.getByRole('button', { name: 'Start' }).click();
@@ -41,6 +25,6 @@ test('the library lists seven incidents easiest first, and a new one plays', asy
   await act(page, 'Check load balancer');
   await advanceTo(page, '14:48');
   await page.locator('section.findings').getByText(/ny-web01 OUT/).waitFor({ timeout: 10_000 });
-  await page.screenshot({ path: `${shots}/regex-health-check-console.png` });
+  await page.screenshot({ path: `${app.shots}/regex-health-check-console.png` });
   await context.close();
 });
