@@ -40,9 +40,13 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         .get()
         .map(|s| summary(&s.scenario, s.sim().trace(), kind))
         .unwrap_or_default();
+    let gc = props
+        .session
+        .get()
+        .is_none_or(|s| s.scenario.config.fleet.runtime.profile().gc_heap);
     html! {
         <figure class={classes!("chart-panel", format!("chart-{}", kind.id()))}>
-            <ChartCanvas version={props.generation ^ (u64::from(dark) << 63)} draw={draw} label={kind.title()} />
+            <ChartCanvas version={props.generation ^ (u64::from(dark) << 63)} draw={draw} label={kind.title(gc)} />
             <figcaption class="chart-summary">{ text }</figcaption>
         </figure>
     }

@@ -76,7 +76,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
                     <Team lines={team::team(s, sim)} />
                 </div>
-                <Servers rows={status::servers(sim)} />
+                <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
                 <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
                 <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
                 <Logs session={props.session.clone()} generation={g} />

@@ -24,12 +24,15 @@ impl ChartKind {
         ChartKind::Cpu,
     ];
 
-    pub fn title(self) -> &'static str {
-        match self {
-            ChartKind::Errors => "Errors (%) and p95 latency (s)",
-            ChartKind::Traffic => "Traffic (requests/s) and users affected (%)",
-            ChartKind::Heap => "Heap used per server (MB)",
-            ChartKind::Cpu => "CPU (solid) and GC time (dashed) per server (%)",
+    /// The title, for a runtime with a collected heap (`gc`) or without one.
+    pub fn title(self, gc: bool) -> &'static str {
+        match (self, gc) {
+            (ChartKind::Errors, _) => "Errors (%) and p95 latency (s)",
+            (ChartKind::Traffic, _) => "Traffic (requests/s) and users affected (%)",
+            (ChartKind::Heap, true) => "Heap used per server (MB)",
+            (ChartKind::Heap, false) => "Memory used per server (MB)",
+            (ChartKind::Cpu, true) => "CPU (solid) and GC time (dashed) per server (%)",
+            (ChartKind::Cpu, false) => "CPU per server (%)",
         }
     }
 
@@ -145,6 +148,7 @@ fn alert_rules(input: &ChartInput, metric: Metric, scale: f32, right: bool) -> V
 
 pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
     let cfg = &input.scenario.config;
+    let gc = cfg.fleet.runtime.profile().gc_heap;
     let (mut lines, mut rules, y_min_top, right_axis) = match kind {
         ChartKind::Errors => {
             let mut p95 = fleet_line(input, Metric::LatencyP95Ms, "p95 latency", BLUE, 0.001);
@@ -187,7 +191,10 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
         ChartKind::Heap => (
             server_lines(input, ServerMetric::HeapUsedMb, "", false),
             vec![Rule {
-                label: format!("heap limit {:.0} MB", cfg.fleet.heap_max_mb),
+                label: match gc {
+                    true => format!("heap limit {:.0} MB", cfg.fleet.heap_max_mb),
+                    false => format!("memory limit {:.0} MB", cfg.fleet.heap_max_mb),
+                },
                 value: cfg.fleet.heap_max_mb as f32,
                 color: RED,
                 right: false,
@@ -197,7 +204,9 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
         ),
         ChartKind::Cpu => {
             let mut lines = server_lines(input, ServerMetric::CpuPct, "", false);
-            lines.extend(server_lines(input, ServerMetric::GcPct, "", true));
+            if gc {
+                lines.extend(server_lines(input, ServerMetric::GcPct, "", true));
+            }
             (
                 lines,
                 alert_rules(input, Metric::CpuPctMax, 1.0, false),
@@ -220,7 +229,7 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
     }
     rules.sort_by(|a, b| a.value.total_cmp(&b.value));
     ChartSpec {
-        title: kind.title().into(),
+        title: kind.title(gc).into(),
         start_s_of_day: cfg.start_s_of_day,
         x_end: cfg.duration_s,
         y_min_top,
@@ -297,6 +306,41 @@ mod tests {
     use crate::sim::{run_scripted, Action, ActionKind};
     use crate::ui::chart::{draw, LIGHT};
     use plotters::prelude::*;
+
+    #[test]
+    fn a_runtime_without_a_collected_heap_charts_memory_and_no_gc_and_big_fleets_have_no_legend() {
+        let mut s = library::builtin("ecommerce-memory-leak").unwrap();
+        s.config.fleet.runtime = crate::sim::Runtime::Python;
+        let (trace, _) = run_scripted(s.config.clone(), s.seed, &[]);
+        let input = ChartInput {
+            scenario: &s,
+            trace: &trace,
+            actions: &[],
+            now: 3_000,
+            palette: LIGHT,
+            scale: 1.0,
+            max_points: 400,
+        };
+        let cpu = spec(&input, ChartKind::Cpu);
+        assert_eq!(cpu.title, "CPU per server (%)");
+        assert!(cpu.lines.iter().all(|l| !l.dashed), "no GC lines");
+        let heap = spec(&input, ChartKind::Heap);
+        assert_eq!(heap.title, "Memory used per server (MB)");
+        assert!(heap.rules[0].label.starts_with("memory limit"));
+        assert!(heap.lines.iter().any(|l| l.label == "app-1"));
+        // Eleven servers: the summary names them, the legend would cover the plot.
+        let big = library::builtin("regex-health-check").unwrap();
+        let (trace, _) = run_scripted(big.config.clone(), big.seed, &[]);
+        let input = ChartInput {
+            scenario: &big,
+            trace: &trace,
+            ..input
+        };
+        assert!(spec(&input, ChartKind::Heap)
+            .lines
+            .iter()
+            .all(|l| l.label.is_empty()));
+    }
 
     #[test]
     fn every_chart_draws_with_thresholds_marks_and_a_line_per_server() {
