@@ -2,18 +2,14 @@
 //! (a config diff names the day of the push), with no event pretending they happened this
 //! afternoon; a latent leak that came with a release came with the running one.
 
-use incident_trainer::scenario::{self, library};
+mod common;
+
+use incident_trainer::scenario;
 use incident_trainer::sim::render::finding_text;
 use incident_trainer::sim::{Action, ActionKind, EventKind, FindingBody, Simulation};
 
 fn with(edits: &[(&str, &str)]) -> Result<scenario::Scenario, String> {
-    let (_, text) = library::BUILTIN[0];
-    let mut text = text.to_string();
-    for (from, to) in edits {
-        assert!(text.contains(from), "{from}");
-        text = text.replacen(from, to, 1);
-    }
-    scenario::parse("latent.toml", &text).map_err(|e| e.to_string())
+    common::edited_builtin(edits)
 }
 
 const POOL: &str = "[[faults]]

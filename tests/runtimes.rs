@@ -2,6 +2,8 @@
 //! diagnostics and logs read: a Python service leaks without GC time and is killed by the kernel;
 //! a Node service's heap tool and errors are Node's; the seed incident still reads as a JVM shop.
 
+mod common;
+
 use incident_trainer::scenario::{self, library};
 use incident_trainer::sim::logs;
 use incident_trainer::sim::render::finding_text;
@@ -14,13 +16,7 @@ gc_pause_ms_per_gb_live = 60     # G1 pauses grow with the live set it must mark
 ";
 
 fn with(edits: &[(&str, &str)]) -> Result<scenario::Scenario, String> {
-    let (_, text) = library::BUILTIN[0];
-    let mut text = text.to_string();
-    for (from, to) in edits {
-        assert!(text.contains(from), "{from}");
-        text = text.replacen(from, to, 1);
-    }
-    scenario::parse("runtime.toml", &text).map_err(|e| e.to_string())
+    common::edited_builtin(edits)
 }
 
 fn findings_of(

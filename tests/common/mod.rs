@@ -127,3 +127,18 @@ pub fn script(s: &Scenario, label: &str) -> Vec<ScheduledAction> {
         other => panic!("unknown script label {other}"),
     }
 }
+
+/// The built-in scenario's text with each `(from, to)` replaced once (each `from` must occur),
+/// parsed; the errors as text when it does not parse.
+pub fn edited_builtin(edits: &[(&str, &str)]) -> Result<Scenario, String> {
+    let (_, text) = library::BUILTIN[0];
+    let mut text = text.to_string();
+    for (from, to) in edits {
+        assert!(
+            text.contains(from),
+            "the scenario no longer contains {from:?}"
+        );
+        text = text.replacen(from, to, 1);
+    }
+    incident_trainer::scenario::parse("edited.toml", &text).map_err(|e| e.to_string())
+}
