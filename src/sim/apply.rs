@@ -53,11 +53,7 @@ impl Simulation {
                 .cfg
                 .custom_index(action.id())
                 .expect("checked: the scenario defines it");
-            let host = match target {
-                Resolved::Host(s) => Some(s),
-                _ => None,
-            };
-            return self.custom_action(t, index, host);
+            return self.custom_action(t, index, target.host());
         }
         self.perform(t, action.kind, target)
     }
@@ -69,10 +65,7 @@ impl Simulation {
         target: Resolved,
     ) -> Result<FindingBody, ActionError> {
         use ActionKind as K;
-        let host = match target {
-            Resolved::Host(s) => Some(s),
-            _ => None,
-        };
+        let host = target.host();
         match kind {
             K::ViewMemory
             | K::ReadLogs

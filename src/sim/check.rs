@@ -18,6 +18,16 @@ pub(super) enum Resolved {
     Severity(String),
 }
 
+impl Resolved {
+    /// The one server named, if the target is one.
+    pub(super) fn host(&self) -> Option<u32> {
+        match self {
+            Resolved::Host(s) => Some(*s),
+            _ => None,
+        }
+    }
+}
+
 /// The severities `declare_severity` takes, worst first.
 pub const SEVERITIES: [&str; 4] = ["sev1", "sev2", "sev3", "sev4"];
 
