@@ -29,3 +29,16 @@ fn a_calibration_that_does_not_hold_makes_a_scenario_unsound() {
     assert!(!k.holds && !report.sound, "{k:#?}");
     assert_eq!(k.restored.as_ref().unwrap().0.clock, "15:40");
 }
+
+/// The author's page starts new scenarios from these: each must be a working scenario (its fix,
+/// a rollback, takes longer than the solver's step, which the search must still find).
+#[test]
+fn every_template_is_valid_and_sound() {
+    for (id, _, text) in library::TEMPLATES {
+        let s = incident_trainer::scenario::parse(&format!("{id}.toml"), text)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        let report = solve::solve(&s, 2);
+        assert!(report.sound, "{id}: {report:#?}");
+        assert_eq!(library::source(id), Some(text));
+    }
+}

@@ -1,6 +1,8 @@
 //! The scenario validator as a web worker: the page sends a file's text, the worker parses and
 //! validates it (the TOML parser lives here, not in the page's first download) and answers with
-//! the scenario or its errors. See `scenario::remote` for the messages.
+//! the scenario or its errors; it also runs the solver for the author's page (posting progress;
+//! the page cancels a search by stopping the worker) and holds the built-ins' sources. See
+//! `scenario::remote` for the messages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -12,8 +14,9 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         let request = e.data().as_string().unwrap_or_default();
-        let reply = incident_trainer::scenario::remote::answer(&request);
-        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+        incident_trainer::scenario::remote::answer_each(&request, &mut |reply| {
+            let _ = reply_to.post_message(&JsValue::from_str(&reply));
+        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker does.

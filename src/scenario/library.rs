@@ -68,6 +68,23 @@ pub const COMPILED: [(&str, &str); 7] = [
     ),
 ];
 
+/// Starting points for a new scenario on the author's page: (id, what it is, its TOML).
+pub const TEMPLATES: [(&str, &str, &str); 1] = [(
+    "starter",
+    "A small service, one fault, one page",
+    include_str!("../../scenarios/templates/starter.toml"),
+)];
+
+/// A built-in scenario's or a template's TOML.
+pub fn source(id: &str) -> Option<&'static str> {
+    builtin_text(id).or_else(|| {
+        TEMPLATES
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .map(|(_, _, text)| *text)
+    })
+}
+
 pub fn builtin_text(id: &str) -> Option<&'static str> {
     BUILTIN
         .iter()

@@ -1,10 +1,13 @@
-//! Checking a scenario file off the page's main thread: what the app sends the validator (a web
-//! worker with the TOML parser, loaded only when a file is opened) and what comes back, as JSON
-//! text. Pure: the worker calls [`answer`], the app [`read_reply`], the tests both.
+//! Work on scenario files off the page's main thread: what the app sends the validator (a web
+//! worker with the TOML parser, loaded only when a file is opened or the author's page is) and
+//! what comes back, as JSON text. A request checks a file, proves it sound with the solver
+//! (progress on the way), or asks for a built-in scenario's source. Pure: the worker calls
+//! [`answer_each`], the app [`read_reply`], the tests both.
 
 use serde::{Deserialize, Serialize};
 
-use super::{Diagnostic, Scenario};
+use super::{library, Diagnostic, Scenario};
+use crate::score::solve::{self, Progress, SolveReport};
 
 /// What the worker posts once it listens: messages sent before that would be lost, so the app
 /// holds its request until it hears this.
@@ -15,34 +18,92 @@ pub struct Request {
     /// The file's name, for the errors.
     pub file: String,
     pub text: String,
+    #[serde(default)]
+    pub job: Job,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// Parse and validate the file.
+    #[default]
+    Check,
+    /// Validate, then search `seeds` seeds for a path to restore (the solver).
+    Solve { seeds: u32 },
+    /// The source of the built-in scenario or template named in `file` (`text` is unused).
+    Source,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     Valid(Box<Scenario>),
     Invalid(Vec<Diagnostic>),
+    /// A search under way (several of these come before its `Solved`).
+    Progress(Progress),
+    Solved(Box<SolveReport>),
+    /// A built-in scenario's or template's TOML: (its id, its text).
+    Source(String, String),
     /// The request or the reply was not what the other side writes (a bug, or a stale worker
     /// from another version of the app left in the cache).
     Garbled(String),
 }
 
-/// The validator's side: a request in, a reply out.
+/// The validator's side: a request in, its last (or only) reply out.
 pub fn answer(request: &str) -> String {
-    let reply = match serde_json::from_str::<Request>(request) {
-        Ok(r) => match super::parse(&r.file, &r.text) {
-            Ok(scenario) => Reply::Valid(Box::new(scenario)),
-            Err(e) => Reply::Invalid(e.diagnostics),
-        },
-        Err(e) => Reply::Garbled(format!("the validator could not read the request: {e}")),
-    };
-    serde_json::to_string(&reply).expect("replies serialise")
+    let mut last = String::new();
+    answer_each(request, &mut |reply| last = reply);
+    last
 }
 
-/// The app's side: a request for a file.
+/// The validator's side: a request in, each reply handed to `post` as it is ready (a search
+/// posts its progress before its report).
+pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
+    let mut send = |reply: &Reply| post(serde_json::to_string(reply).expect("replies serialise"));
+    let r = match serde_json::from_str::<Request>(request) {
+        Ok(r) => r,
+        Err(e) => {
+            return send(&Reply::Garbled(format!(
+                "the validator could not read the request: {e}"
+            )))
+        }
+    };
+    if r.job == Job::Source {
+        return send(&match library::source(&r.file) {
+            Some(text) => Reply::Source(r.file, text.to_string()),
+            None => Reply::Garbled(format!("there is no built-in scenario `{}`", r.file)),
+        });
+    }
+    let scenario = match super::parse(&r.file, &r.text) {
+        Ok(scenario) => scenario,
+        Err(e) => return send(&Reply::Invalid(e.diagnostics)),
+    };
+    match r.job {
+        Job::Solve { seeds } => {
+            // A hundred steps are enough for a progress bar; more would only flood the page.
+            let mut shown = -1i32;
+            let report = solve::solve_with_progress(&scenario, seeds, &mut |p| {
+                let step = (p.done * 100.0) as i32;
+                if step > shown {
+                    shown = step;
+                    send(&Reply::Progress(p));
+                }
+            });
+            send(&Reply::Solved(Box::new(report)));
+        }
+        _ => send(&Reply::Valid(Box::new(scenario))),
+    }
+}
+
+/// The app's side: a request to check a file.
 pub fn request(file: &str, text: &str) -> String {
+    job(file, text, Job::Check)
+}
+
+/// The app's side: any request.
+pub fn job(file: &str, text: &str, job: Job) -> String {
     let request = Request {
         file: file.to_string(),
         text: text.to_string(),
+        job,
     };
     serde_json::to_string(&request).expect("requests serialise")
 }
@@ -82,5 +143,47 @@ mod tests {
             Reply::Garbled(_)
         ));
         assert!(matches!(read_reply("[1,2]"), Reply::Garbled(_)));
+    }
+
+    #[test]
+    fn a_search_posts_its_progress_then_its_report_and_a_source_comes_by_id() {
+        let (id, text) = library::BUILTIN[0];
+        let mut replies = Vec::new();
+        answer_each(&job("mine.toml", text, Job::Solve { seeds: 1 }), &mut |r| {
+            replies.push(read_reply(&r))
+        });
+        let (last, progress) = replies.split_last().unwrap();
+        assert!(
+            progress.len() > 5 && progress.len() <= 101,
+            "{}",
+            progress.len()
+        );
+        assert!(progress.iter().all(|r| matches!(r, Reply::Progress(_))));
+        match last {
+            Reply::Solved(report) => {
+                let here = solve::solve(&library::builtin(id).unwrap(), 1);
+                assert_eq!(
+                    serde_json::to_string(report).unwrap(),
+                    serde_json::to_string(&here).unwrap()
+                );
+                assert!(report.sound);
+            }
+            other => panic!("{other:?}"),
+        }
+        match read_reply(&answer(&job(id, "", Job::Source))) {
+            Reply::Source(named, source) => {
+                assert_eq!((named.as_str(), source.as_str()), (id, text))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            read_reply(&answer(&job("nope", "", Job::Source))),
+            Reply::Garbled(m) if m.contains("`nope`")
+        ));
+        // A broken file asked to be solved gets its errors, not a search.
+        match read_reply(&answer(&job("mine.toml", "[meta", Job::Solve { seeds: 1 }))) {
+            Reply::Invalid(d) => assert_eq!(d[0].line, 1),
+            other => panic!("{other:?}"),
+        }
     }
 }

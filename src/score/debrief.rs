@@ -1,7 +1,7 @@
 //! The debrief: one serialisable value computed from (scenario, seed, the trainee's actions), read
 //! by the end screen, the command line and the tests alike.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::scenario::{Learning, Scenario};
 use crate::sim::run::Refused;
@@ -23,6 +23,17 @@ pub struct Stamp {
 impl Serialize for Stamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.clock)
+    }
+}
+
+/// Read back as it is written, the clock alone (for a report that crossed to the page to be
+/// shown): the tick is not carried and reads as 0.
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+        Ok(Stamp {
+            tick: 0,
+            clock: String::deserialize(d)?,
+        })
     }
 }
 

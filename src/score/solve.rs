@@ -3,7 +3,7 @@
 //! deterministic beam search that branches from cloned simulations at decision points), and no
 //! single stray action restores service on its own. Over as many seeds as asked.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::scenario::Scenario;
 use crate::sim::{
@@ -19,13 +19,13 @@ const STEP_S: u32 = 300;
 /// States kept at each decision point.
 const BEAM: usize = 6;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub at: Stamp,
     pub action: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeedReport {
     pub seed: u64,
     /// When the real team's path restores service (None: it does not, which is a problem).
@@ -46,7 +46,7 @@ pub struct SeedReport {
 }
 
 /// The reference replay against the write-up's figures, on the scenario's own seed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CalibrationReport {
     pub source: String,
     pub within_min: u32,
@@ -56,7 +56,7 @@ pub struct CalibrationReport {
     pub holds: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SolveReport {
     pub scenario: String,
     pub sound: bool,
@@ -69,10 +69,58 @@ pub struct SolveReport {
 
 /// Solves `seeds` seeds, starting from the scenario's own.
 pub fn solve(scenario: &Scenario, seeds: u32) -> SolveReport {
-    let seeds: Vec<u64> = (0..u64::from(seeds.max(1)))
-        .map(|i| scenario.seed.wrapping_add(i))
+    let solved = solve_seeds(scenario, &seed_list(scenario, seeds));
+    report(scenario, solved)
+}
+
+/// How far a search has come: the seed being searched (0-based, of `seeds`) and the share of
+/// the whole search done, 0 to 1.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub seed: u32,
+    pub seeds: u32,
+    pub done: f32,
+}
+
+/// The same search and report as [`solve`], one seed after another, telling `progress` how far
+/// it has come after every decision point: for a page that shows a progress bar (the browser
+/// runs it in a worker, so the page stays responsive and can cancel by stopping the worker).
+pub fn solve_with_progress(
+    scenario: &Scenario,
+    seeds: u32,
+    progress: &mut dyn FnMut(Progress),
+) -> SolveReport {
+    let list = seed_list(scenario, seeds);
+    let n = list.len() as u32;
+    let solved = list
+        .iter()
+        .enumerate()
+        .map(|(i, &seed)| {
+            let i = i as u32;
+            let mut segments = 0;
+            let mut within = |share: f32| {
+                progress(Progress {
+                    seed: i,
+                    seeds: n,
+                    done: (i as f32 + share.clamp(0.0, 1.0)) / n as f32,
+                })
+            };
+            (
+                solve_seed(scenario, seed, &mut segments, &mut within),
+                segments,
+            )
+        })
         .collect();
-    let solved = solve_seeds(scenario, &seeds);
+    report(scenario, solved)
+}
+
+fn seed_list(scenario: &Scenario, seeds: u32) -> Vec<u64> {
+    (0..u64::from(seeds.max(1)))
+        .map(|i| scenario.seed.wrapping_add(i))
+        .collect()
+}
+
+fn report(scenario: &Scenario, solved: Vec<(SeedReport, usize)>) -> SolveReport {
     let segments = solved.iter().map(|(_, n)| n).sum();
     let reports: Vec<SeedReport> = solved.into_iter().map(|(r, _)| r).collect();
     let calibration = calibration(scenario);
@@ -117,7 +165,7 @@ fn solve_seeds(s: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
             .map(|&seed| {
                 scope.spawn(move || {
                     let mut segments = 0;
-                    (solve_seed(s, seed, &mut segments), segments)
+                    (solve_seed(s, seed, &mut segments, &mut |_| {}), segments)
                 })
             })
             .collect();
@@ -134,7 +182,7 @@ fn solve_seeds(s: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
         .iter()
         .map(|&seed| {
             let mut segments = 0;
-            (solve_seed(s, seed, &mut segments), segments)
+            (solve_seed(s, seed, &mut segments, &mut |_| {}), segments)
         })
         .collect()
 }
@@ -146,7 +194,13 @@ fn stamp(s: &Scenario, tick: u32) -> Stamp {
     }
 }
 
-fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
+/// One seed's report; `progress` hears the share of the seed's work done, 0 to 1.
+fn solve_seed(
+    s: &Scenario,
+    seed: u64,
+    segments: &mut usize,
+    progress: &mut dyn FnMut(f32),
+) -> SeedReport {
     let cfg = &s.config;
     let restored = |actions: &[ScheduledAction]| {
         run_scripted(cfg.clone(), seed, actions)
@@ -158,8 +212,9 @@ fn solve_seed(s: &Scenario, seed: u64, segments: &mut usize) -> SeedReport {
     let (idle_trace, _) = run_scripted(cfg.clone(), seed, &[]);
     let idle = idle_trace.impact.restored_at;
     let start = first_page(s, &idle_trace).unwrap_or(0);
-    let best = beam_search(s, seed, start, segments);
+    let best = beam_search(s, seed, start, segments, progress);
     let (lone_cures, masking_cures) = lone_cures(s, seed, start);
+    progress(1.0);
     let mut problems = Vec::new();
     // On a variant afternoon the real team's exact path may miss (the fault moved to another
     // host): only the calibrated world must restore with it.
@@ -255,6 +310,9 @@ struct Branch {
     path: Vec<ScheduledAction>,
     /// When service came back for good (it stays back to the time limit with no more actions).
     durable: Option<u32>,
+    /// The error rate once the changes under way have landed (now, when none is): a rollback
+    /// or a new server takes longer than a step, and must not lose to doing nothing meanwhile.
+    outlook: f32,
 }
 
 impl Branch {
@@ -275,9 +333,8 @@ impl Branch {
         let progress = i64::from(team.developers_paged_at.is_some())
             + i64::from(team.developers_engaged)
             + 2 * i64::from(correct);
-        let errors = trace.series.last(Metric::ErrorRatePct).unwrap_or(0.0);
-        // Between equal error rates, capacity bought but not landed yet (a server takes minutes
-        // to provision, longer than a step) counts: otherwise scaling out never survives a step.
+        let errors = self.outlook;
+        // Between equal error rates, capacity bought but not landed yet counts.
         let capacity = (self.sim.fleet().len() + self.sim.servers_on_order()) as i64;
         (
             self.durable.unwrap_or(u32::MAX),
@@ -295,6 +352,20 @@ impl Branch {
     }
 }
 
+/// The error rate a minute after the changes under way have landed (at most half an hour on).
+fn outlook(sim: &Simulation) -> f32 {
+    let now = sim.tick();
+    let errors = |sim: &Simulation| sim.trace().series.last(Metric::ErrorRatePct).unwrap_or(0.0);
+    match sim.changes_land_at() {
+        Some(at) if at > now => {
+            let mut ahead = sim.clone();
+            advance(&mut ahead, (at - now + 60).min(1800));
+            errors(&ahead)
+        }
+        _ => errors(sim),
+    }
+}
+
 fn advance(sim: &mut Simulation, ticks: u32) {
     for _ in 0..ticks {
         if !sim.step() {
@@ -309,10 +380,12 @@ fn beam_search(
     seed: u64,
     start: u32,
     segments: &mut usize,
+    progress: &mut dyn FnMut(f32),
 ) -> Option<(u32, Vec<ScheduledAction>)> {
     let mut root = Simulation::new(s.config.clone(), seed);
     advance(&mut root, start);
     let mut beam = vec![Branch {
+        outlook: outlook(&root),
         sim: root,
         path: Vec::new(),
         durable: None,
@@ -347,6 +420,7 @@ fn beam_search(
                     child.path.push(ScheduledAction { tick, action });
                 }
                 advance(&mut child.sim, STEP_S);
+                child.outlook = outlook(&child.sim);
                 *segments += 1;
                 // A restore counts when it lasts: a restart that buys an hour before the next
                 // OOM is not a fix.
@@ -362,6 +436,9 @@ fn beam_search(
         next.truncate(BEAM);
         beam = next;
         now += STEP_S;
+        // The search ends at the time limit at the latest (the lone cures take the last tenth).
+        let span = s.config.duration_s.saturating_sub(start).max(1);
+        progress(0.9 * now.saturating_sub(start) as f32 / span as f32);
         for b in &beam {
             if let Some(t) = b.durable {
                 if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
@@ -421,6 +498,26 @@ mod tests {
         assert!(path.contains(&"apply_code_fix"), "{path:?}");
         assert!(path.contains(&"declare_hypothesis memory_leak"), "{path:?}");
         assert!(seed.lone_cures.is_empty(), "{:?}", seed.lone_cures);
+    }
+
+    #[test]
+    fn the_search_with_progress_reports_the_same_and_counts_up_to_the_end() {
+        let s = library::builtin("launch-surge").unwrap();
+        let mut heard: Vec<Progress> = Vec::new();
+        let stepwise = solve_with_progress(&s, 2, &mut |p| heard.push(p));
+        assert_eq!(stepwise, solve(&s, 2));
+        assert!(heard.len() > 10, "{}", heard.len());
+        assert!(
+            heard.windows(2).all(|w| w[0].done <= w[1].done),
+            "{heard:?}"
+        );
+        assert_eq!(
+            heard.last().map(|p| (p.seed, p.seeds, p.done)),
+            Some((1, 2, 1.0))
+        );
+        assert!(heard
+            .iter()
+            .any(|p| p.seed == 0 && p.done > 0.2 && p.done < 0.5));
     }
 
     #[test]

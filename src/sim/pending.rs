@@ -78,6 +78,15 @@ impl PendingQueue {
         self.items.iter().any(|(_, _, e)| matches(e))
     }
 
+    /// The latest tick at which a matching effect is due.
+    pub fn last_due(&self, matches: impl Fn(&Effect) -> bool) -> Option<u32> {
+        self.items
+            .iter()
+            .filter(|(_, _, e)| matches(e))
+            .map(|(t, _, _)| *t)
+            .max()
+    }
+
     pub fn count(&self, matches: impl Fn(&Effect) -> bool) -> usize {
         self.items.iter().filter(|(_, _, e)| matches(e)).count()
     }

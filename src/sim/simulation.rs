@@ -225,6 +225,22 @@ impl Simulation {
             .count(|e| matches!(e, super::pending::Effect::ServerProvisioned))
     }
 
+    /// When the last change the team started lands (a rollback, a fix, a server, a push, a
+    /// cleanup, a scenario's own action), if one is under way.
+    pub fn changes_land_at(&self) -> Option<u32> {
+        use super::pending::Effect as E;
+        self.pending.last_due(|e| {
+            matches!(
+                e,
+                E::FixLive
+                    | E::RollbackLive
+                    | E::ServerProvisioned
+                    | E::Land { .. }
+                    | E::CustomLands { .. }
+            )
+        })
+    }
+
     /// Whether alert rule `rule` (index into the config's alerts) is firing now.
     pub fn alert_firing(&self, rule: usize) -> bool {
         self.alerts.firing(rule)
