@@ -9,7 +9,9 @@ use super::browser;
 use super::components::SessionRef;
 use super::controller::{Controller, Keep, Opened};
 use super::hooks::{use_frame_loop, use_keys};
-use super::screens::{briefing::Briefing, console::Console, end::End, library::Library};
+use super::screens::{
+    author::Author, briefing::Briefing, console::Console, end::End, library::Library,
+};
 use super::state::{Msg, Screen, Speed, UiState};
 use super::storage::{local, Best, BEST_KEY};
 use crate::scenario::{library, Diagnostic, Scenario};
@@ -94,6 +96,10 @@ pub fn App() -> Html {
                 }}
                 on_library={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
         },
+        Screen::Author => html! {
+            <Author {dark} on_play={ctl.cb(Controller::play)}
+                on_back={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
+        },
     };
     html! {
         <div class={classes!("app", dark.then_some("dark"))}>
@@ -133,6 +139,7 @@ fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) 
             resume={(*ctl.resume_text).clone().map(AttrValue::from)}
             on_resume={ctl.cb(Controller::resume)}
             on_open={ctl.cb(|c, s: Rc<Scenario>| c.open((s, None)))}
-            on_file={ctl.cb(Controller::read_file)} file_errors={(*ctl.file_errors).clone()} />
+            on_file={ctl.cb(Controller::read_file)} file_errors={(*ctl.file_errors).clone()}
+            on_author={ctl.cb(|c, _: ()| c.show(Screen::Author))} />
     }
 }

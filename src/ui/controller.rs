@@ -121,6 +121,20 @@ impl Controller {
         self.dispatcher.dispatch(Msg::Show(Screen::Briefing, 0));
     }
 
+    /// Plays a scenario written on the author's page: like a file opened in the library (it is
+    /// saved with the session, and listed in the library until another file is opened).
+    pub fn play(&self, scenario: Rc<Scenario>) {
+        self.opened.set(Some(Opened {
+            scenario: Rc::clone(&scenario),
+        }));
+        self.file_errors.set(Vec::new());
+        self.scored.set(false);
+        self.keep.borrow_mut().from_file = true;
+        let seed = scenario.seed;
+        *self.session.0.borrow_mut() = Some(Session::new(scenario, seed));
+        self.dispatcher.dispatch(Msg::Show(Screen::Briefing, 0));
+    }
+
     pub fn start(&self, _: ()) {
         if let Some(s) = self.session.get() {
             self.save(&s);
@@ -341,6 +355,8 @@ impl Controller {
                 }));
             }
             Reply::Invalid(diagnostics) => self.file_errors.set(diagnostics),
+            // Only the author's page asks for these.
+            Reply::Progress(_) | Reply::Solved(_) | Reply::Source(..) => {}
             Reply::Garbled(message) => {
                 let file = self.keep.borrow().checking.clone();
                 self.file_errors.set(vec![note(&file, message)]);

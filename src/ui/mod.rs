@@ -2,6 +2,7 @@
 //! natively; the components, screens and hooks exist only on wasm32.
 
 pub mod chart;
+pub mod drafts;
 pub mod session;
 pub mod state;
 pub mod storage;

@@ -11,6 +11,8 @@ pub enum Screen {
     Briefing,
     Console,
     End,
+    /// The author's page: write and check a scenario.
+    Author,
 }
 
 /// How fast simulated time runs.

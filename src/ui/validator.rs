@@ -1,5 +1,6 @@
-//! The page's handle on the validator worker: started on the first file opened (its wasm holds
-//! the TOML parser, so the page's first download does not), kept for the app's life.
+//! The page's handle on the validator worker: started on the first file opened or on the author's
+//! page (its wasm holds the TOML parser and the solver, so the page's first download does not).
+//! Dropping the handle stops the worker: that is how a search is cancelled.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -65,7 +66,15 @@ impl Validator {
 
     /// Asks for a file to be checked (the latest request wins while the worker starts).
     pub fn check(&self, file: &str, text: &str) -> Result<(), String> {
-        let request = remote::request(file, text);
+        self.send(remote::request(file, text))
+    }
+
+    /// Asks for any job (see `remote::Job`).
+    pub fn job(&self, file: &str, text: &str, job: remote::Job) -> Result<(), String> {
+        self.send(remote::job(file, text, job))
+    }
+
+    fn send(&self, request: String) -> Result<(), String> {
         if !self.ready.get() {
             *self.held.borrow_mut() = Some(request);
             return Ok(());

@@ -22,6 +22,8 @@ pub struct LibraryProps {
     /// A file was picked: (name, text).
     pub on_file: Callback<web_sys::File>,
     pub file_errors: Vec<Diagnostic>,
+    /// Go to the author's page.
+    pub on_author: Callback<()>,
 }
 
 #[component]
@@ -82,6 +84,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <h2>{ "Your own scenario" }</h2>
                 <label for="scenario-file" class="file-label">{ "Open a scenario file" }</label>
                 <input id="scenario-file" type="file" accept=".toml,text/plain" {onchange} />
+                <button type="button" onclick={props.on_author.reform(|_| ())}>{ "Write a scenario" }</button>
                 if !props.file_errors.is_empty() {
                     <div class="file-errors" role="alert">
                         <p>{ format!("The file has {} problem(s):", props.file_errors.len()) }</p>

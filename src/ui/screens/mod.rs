@@ -1,5 +1,6 @@
-//! The four screens: library, briefing, console, end.
+//! The screens: library, briefing, console, end, and the author's page.
 
+pub mod author;
 pub mod briefing;
 pub mod console;
 pub mod end;

@@ -2,6 +2,7 @@
 //! alerts, the action menu, the command box and chart specs. No browser types: tested natively.
 
 pub mod alerts;
+pub mod author;
 pub mod charts;
 pub mod command;
 pub mod debrief;

@@ -1,0 +1,165 @@
+//! The author's page, as plain Rust: where lines start in the editor's text, the indentation a new
+//! line keeps, which lines have errors, and the preview (the do-nothing run against the real
+//! team's path) with the figures an author checks a scenario by.
+
+use std::collections::BTreeSet;
+
+use crate::scenario::{Diagnostic, Scenario};
+use crate::sim::{run_scripted, Trace};
+
+use super::format;
+
+/// The byte offsets of where `line` (1-based) starts and ends (without its newline); the last
+/// line when `line` is past the end.
+pub fn line_span(text: &str, line: usize) -> (usize, usize) {
+    let mut start = 0;
+    for (i, l) in text.split('\n').enumerate() {
+        let end = start + l.len();
+        if i + 1 == line.max(1) || end == text.len() {
+            return (start, end);
+        }
+        start = end + 1;
+    }
+    (text.len(), text.len())
+}
+
+/// How many lines the text has (an empty text has one).
+pub fn line_count(text: &str) -> usize {
+    text.split('\n').count()
+}
+
+/// The leading spaces and tabs of the line the (byte) offset is on: what Enter carries over.
+pub fn indent_at(text: &str, offset: usize) -> &str {
+    let offset = floor_boundary(text, offset);
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..offset];
+    let kept = line.len() - line.trim_start_matches([' ', '\t']).len();
+    &line[..kept]
+}
+
+/// The byte offset of the `n`th UTF-16 unit (a textarea's selection is counted in those).
+pub fn byte_offset(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+/// The UTF-16 position of a byte offset (for setting a textarea's selection).
+pub fn utf16_offset(text: &str, byte: usize) -> u32 {
+    text[..floor_boundary(text, byte)]
+        .chars()
+        .map(|c| c.len_utf16() as u32)
+        .sum()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The lines with an error on them (errors with no place in the file mark none).
+pub fn error_lines(diagnostics: &[Diagnostic]) -> BTreeSet<usize> {
+    diagnostics
+        .iter()
+        .filter(|d| d.line > 0)
+        .map(|d| d.line)
+        .collect()
+}
+
+/// One run of the preview and what an author checks it by.
+pub struct RunPreview {
+    pub trace: Trace,
+    /// When the outage began (HH:MM), if it did.
+    pub outage_start: Option<String>,
+    /// When service was back for the SLO window (HH:MM), if it was.
+    pub restored: Option<String>,
+    pub peak_users_pct: f64,
+}
+
+impl RunPreview {
+    fn of(s: &Scenario, trace: Trace) -> RunPreview {
+        let impact = &trace.impact;
+        RunPreview {
+            outage_start: impact.outage_started_at.map(|t| format::clock(s, t)),
+            restored: impact.restored_at.map(|t| format::clock(s, t)),
+            peak_users_pct: impact.peak_users_affected_pct,
+            trace,
+        }
+    }
+
+    /// The figures in a line: "outage 14:08 · restored 14:30 · peak 25% of users".
+    pub fn figures(&self) -> String {
+        format!(
+            "outage {} · restored {} · peak {:.0}% of users affected",
+            self.outage_start.as_deref().unwrap_or("never"),
+            self.restored.as_deref().unwrap_or("never"),
+            self.peak_users_pct
+        )
+    }
+}
+
+pub struct Preview {
+    pub idle: RunPreview,
+    pub reference: RunPreview,
+}
+
+/// The do-nothing run and the real team's path, on the scenario's own seed.
+pub fn preview(s: &Scenario) -> Preview {
+    let (idle, _) = run_scripted(s.config.clone(), s.seed, &[]);
+    let (reference, _) = run_scripted(s.config.clone(), s.seed, &s.reference_actions());
+    Preview {
+        idle: RunPreview::of(s, idle),
+        reference: RunPreview::of(s, reference),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+
+    #[test]
+    fn lines_and_indents_are_found_in_the_text() {
+        let text = "[a]\n  b = 1\n\tc = 2\n";
+        assert_eq!(line_span(text, 1), (0, 3));
+        assert_eq!(&text[line_span(text, 2).0..line_span(text, 2).1], "  b = 1");
+        assert_eq!(line_span(text, 4), (text.len(), text.len()));
+        assert_eq!(line_span(text, 99), (text.len(), text.len()));
+        assert_eq!(line_count(text), 4);
+        assert_eq!(line_count(""), 1);
+        assert_eq!(indent_at(text, 9), "  ");
+        assert_eq!(indent_at(text, 2), "");
+        assert_eq!(indent_at(text, text.len() - 1), "\t");
+    }
+
+    #[test]
+    fn selections_in_utf16_map_to_bytes_and_back() {
+        let text = "é 😀 x";
+        assert_eq!(byte_offset(text, 0), 0);
+        assert_eq!(byte_offset(text, 2), 3);
+        assert_eq!(byte_offset(text, 4), 7);
+        assert_eq!(byte_offset(text, 99), text.len());
+        assert_eq!(utf16_offset(text, 7), 4);
+        assert_eq!(utf16_offset(text, 5), 2, "inside a character: its start");
+    }
+
+    #[test]
+    fn the_preview_shows_the_outage_and_the_real_teams_restore() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let p = preview(&s);
+        assert_eq!(p.idle.restored, None);
+        assert!(p.idle.outage_start.is_some());
+        assert_eq!(p.reference.restored.as_deref(), Some("16:37 WAT"));
+        assert!(p.idle.peak_users_pct >= p.reference.peak_users_pct);
+        assert!(p.reference.figures().contains("restored 16:37 WAT"));
+        assert!(p.idle.figures().contains("restored never"));
+    }
+}
