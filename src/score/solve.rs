@@ -255,8 +255,10 @@ fn solve_seed(
         idle_restored_at: idle.map(|t| stamp(s, t)),
         best_restored_at: best_restored_at.map(|t| stamp(s, t)),
         best_path: best
-            .map(|(_, path)| {
+            .map(|(restored, path)| {
+                // Actions after the restore were taken before the search could tell.
                 path.into_iter()
+                    .filter(|a| a.tick <= restored)
                     .map(|a| Step {
                         at: stamp(s, a.tick),
                         action: a.action.to_string(),

@@ -564,6 +564,8 @@ fn preview_section(d: &Desk, dark: bool) -> Html {
             };
             let mut spec = spec(&input, ChartKind::Errors);
             spec.title = format!("{label}: errors and p95");
+            // At this size the actions' names would overprint: their lines are enough.
+            spec.marks.iter_mut().for_each(|m| m.label.clear());
             Some(spec)
         });
         html! {
