@@ -49,6 +49,28 @@ pub struct ScenarioFile {
     /// How seeds other than the scenario's own vary the afternoon.
     #[serde(default)]
     pub variation: Option<VariationFile>,
+    /// Coaching shown in the console when the trainee turns hints on.
+    #[serde(default)]
+    pub hints: Vec<HintFile>,
+}
+
+/// A hint: shown while its trigger has happened and its `until` has not.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HintFile {
+    /// What to say, to the trainee ("The error rate is climbing: open the servers panel").
+    pub text: String,
+    /// When it appears: a milestone trigger (`alert:<id>`, `action:<id>`, `hypothesis:<id>`,
+    /// `developers_engaged`, `fix_deployed`, `outage_started`, `restored`). Give `when` or `at`.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// When it appears: a local time (`"14:01"`).
+    #[serde(default)]
+    pub at: Option<String>,
+    /// When it goes away (a trigger as for `when`); default: when the next hint appears.
+    #[serde(default)]
+    pub until: Option<String>,
 }
 
 /// Bounded variation between seeds; the scenario's own seed runs it as written.

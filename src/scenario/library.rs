@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 7] = [
+pub const BUILTIN: [(&str, &str); 8] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -34,10 +34,14 @@ pub const BUILTIN: [(&str, &str); 7] = [
         "slow-recommendations",
         include_str!("../../scenarios/slow-recommendations.toml"),
     ),
+    (
+        "first-shift",
+        include_str!("../../scenarios/first-shift.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 7] = [
+pub const COMPILED: [(&str, &str); 8] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -65,6 +69,10 @@ pub const COMPILED: [(&str, &str); 7] = [
     (
         "slow-recommendations",
         include_str!("../../scenarios/compiled/slow-recommendations.json"),
+    ),
+    (
+        "first-shift",
+        include_str!("../../scenarios/compiled/first-shift.json"),
     ),
 ];
 

@@ -125,6 +125,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
     let milestones =
         validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses, &custom_actions);
+    let hints = validate_lists::hints(c, &f.hints, &alerts, &hypotheses, &custom_actions);
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
     let reference =
         validate_lists::reference(c, &f.reference, &milestones, &source_ids, &custom_actions);
@@ -191,6 +192,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         reference,
         content_hash: hasher.finish(),
         calibration,
+        hints,
     }
 }
 

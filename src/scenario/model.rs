@@ -75,6 +75,21 @@ pub enum MilestoneTrigger {
     Restored,
 }
 
+/// Coaching for the console: shown from `from` until `until` happens (or a later hint appears).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hint {
+    pub text: String,
+    pub from: HintStart,
+    pub until: Option<MilestoneTrigger>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum HintStart {
+    /// A tick of the run.
+    At(u32),
+    Trigger(MilestoneTrigger),
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Milestone {
     pub id: String,
@@ -119,6 +134,9 @@ pub struct Scenario {
     /// What the reference replay must reproduce.
     #[serde(default)]
     pub calibration: Option<Calibration>,
+    /// Scenario-defined coaching (the console also derives hints from the reference when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<Hint>,
 }
 
 /// The write-up's outage start and restore time (ticks), and how close the replay must come.

@@ -5,7 +5,7 @@ use crate::sim::*;
 
 use super::checker::Checker;
 use super::file::*;
-use super::model::{Milestone, MilestoneTrigger, ReferenceEntry};
+use super::model::{Hint, HintStart, Milestone, MilestoneTrigger, ReferenceEntry};
 use super::validate_actions::action;
 use super::validate_faults::host;
 
@@ -124,6 +124,50 @@ pub fn milestones(
             id,
             title: m.title.clone(),
             trigger,
+        });
+    }
+    out
+}
+
+pub fn hints(
+    c: &mut Checker,
+    list: &[HintFile],
+    alerts: &[AlertRule],
+    hyps: &[Hypothesis],
+    custom: &[CustomAction],
+) -> Vec<Hint> {
+    let mut out = Vec::new();
+    for (i, h) in list.iter().enumerate() {
+        let p = format!("hints[{i}]");
+        if h.text.trim().is_empty() {
+            c.fail(
+                format!("{p}.text"),
+                "a hint needs some text",
+                "say what the trainee should look at or try",
+            );
+        }
+        let from = match (&h.when, &h.at) {
+            (Some(when), None) => {
+                HintStart::Trigger(trigger(c, &format!("{p}.when"), when, alerts, hyps, custom))
+            }
+            (None, Some(at)) => HintStart::At(c.time(&format!("{p}.at"), at)),
+            _ => {
+                c.fail(
+                    p.clone(),
+                    "a hint needs exactly one of `when` and `at`",
+                    "`when = \"alert:errors\"` for a trigger, or `at = \"14:01\"` for a time",
+                );
+                HintStart::At(0)
+            }
+        };
+        let until = h
+            .until
+            .as_ref()
+            .map(|u| trigger(c, &format!("{p}.until"), u, alerts, hyps, custom));
+        out.push(Hint {
+            text: h.text.trim().to_string(),
+            from,
+            until,
         });
     }
     out

@@ -15,7 +15,12 @@ pub struct MilestoneResult {
     pub reference_at: Option<u32>,
 }
 
-fn first_tick(trace: &Trace, trigger: &MilestoneTrigger, fix_deploy_s: u32) -> Option<u32> {
+/// When a trigger first held in the trace, if it has.
+pub(crate) fn first_tick(
+    trace: &Trace,
+    trigger: &MilestoneTrigger,
+    fix_deploy_s: u32,
+) -> Option<u32> {
     let hit = |kind: &EventKind| match (trigger, kind) {
         (MilestoneTrigger::Alert(rule), EventKind::AlertFired { rule: r, .. }) => rule == r,
         (MilestoneTrigger::Action(kinds), EventKind::ActionTaken { action, .. }) => {

@@ -4,6 +4,7 @@
 
 pub mod debrief;
 pub mod detours;
+pub mod hints;
 pub mod impact;
 pub mod milestones;
 pub mod phases;

@@ -9,6 +9,7 @@ use super::browser;
 use super::components::SessionRef;
 use super::controller::{Controller, Keep, Opened};
 use super::hooks::{use_frame_loop, use_keys};
+use super::progress;
 use super::screens::{
     author::Author, briefing::Briefing, console::Console, end::End, library::Library,
 };
@@ -32,14 +33,15 @@ pub fn App() -> Html {
         resume_text: use_state(|| None::<String>),
         best_before: use_state(|| None::<f64>),
         scored: use_state(|| false),
+        progress_note: use_state(|| None::<String>),
     };
     let dark = *use_memo((), |_| browser::prefers_dark());
     let builtins = use_memo((), |_| {
-        // Easiest first: the library reads as a path from the first incident to the hardest.
+        // Easiest first (a guided one first): the library reads as the onboarding track.
         let mut all: Vec<Rc<Scenario>> = library::ids()
             .filter_map(|id| library::builtin(id).map(Rc::new))
             .collect();
-        all.sort_by_key(|s| s.meta.difficulty);
+        progress::order(&mut all);
         all
     });
     {
@@ -134,8 +136,12 @@ fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) 
             (r.scenario_id.clone(), line)
         })
         .collect();
+    let track = progress::steps(builtins, &ctl.best);
     html! {
-        <Library scenarios={list} {best} notice={state.notice.clone().map(AttrValue::from)}
+        <Library scenarios={list} {best} {track} notice={state.notice.clone().map(AttrValue::from)}
+            progress_note={(*ctl.progress_note).clone().map(AttrValue::from)}
+            on_export={ctl.cb(Controller::export_progress)}
+            on_import={ctl.cb(Controller::import_progress)}
             resume={(*ctl.resume_text).clone().map(AttrValue::from)}
             on_resume={ctl.cb(Controller::resume)}
             on_open={ctl.cb(|c, s: Rc<Scenario>| c.open((s, None)))}

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::SessionRef;
+use super::progress;
 use super::session::Session;
 use super::state::{Msg, Screen, Speed, UiState};
 use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
@@ -53,6 +54,8 @@ pub struct Controller {
     pub best_before: UseStateHandle<Option<f64>>,
     /// The ended session has been scored (the debrief is ready).
     pub scored: UseStateHandle<bool>,
+    /// What became of the last progress import.
+    pub progress_note: UseStateHandle<Option<String>>,
 }
 
 impl Controller {
@@ -135,9 +138,10 @@ impl Controller {
         self.dispatcher.dispatch(Msg::Show(Screen::Briefing, 0));
     }
 
-    pub fn start(&self, _: ()) {
-        if let Some(s) = self.session.get() {
-            self.save(&s);
+    pub fn start(&self, hints: bool) {
+        if let Some(s) = self.session.0.borrow_mut().as_mut() {
+            s.set_hints(hints.then(Vec::new));
+            self.save(s);
         }
         self.dispatcher.dispatch(Msg::Show(Screen::Console, 0));
         self.dispatcher.dispatch(Msg::SetSpeed(Speed::X10));
@@ -156,6 +160,9 @@ impl Controller {
             let before_tick = s.tick();
             let before = s.sim().trace().events.events.len();
             let advanced = s.advance(n);
+            if let Some(hint) = &advanced.hint {
+                announce.push(format!("Hint: {hint}"));
+            }
             let trace = s.sim().trace();
             for e in &trace.events.events[before.min(trace.events.events.len())..] {
                 if let EventKind::AlertFired { rule, .. } = e.kind {
@@ -312,6 +319,39 @@ impl Controller {
         browser::download(&url, name);
         // Kept until the next download: revoking it at once could cut the download short.
         self.keep.borrow_mut().download = Some(url);
+    }
+
+    /// Downloads the trainee's progress (results per incident) as a file.
+    pub fn export_progress(&self, _: ()) {
+        let text = progress::export(&self.best);
+        self.download_text(&text, "application/json", "incident-trainer-progress.json");
+    }
+
+    /// Reads a progress file and merges it with this browser's (nothing is lost either way).
+    pub fn import_progress(&self, file: web_sys::File) {
+        let name = file.name();
+        let c = self.clone();
+        let reader = gloo::file::callbacks::read_as_text(&file.into(), move |result| {
+            let outcome = result
+                .map_err(|e| format!("{name} could not be read as text: {e}."))
+                .and_then(|text| progress::import(&text));
+            match outcome {
+                Ok(theirs) => {
+                    let merged = progress::merge(&c.best, &theirs);
+                    let saved = local::write(BEST_KEY, &merged.encode());
+                    c.progress_note.set(Some(match saved {
+                        Ok(()) => format!(
+                            "Progress imported from {name}: {} incident(s).",
+                            theirs.results.len()
+                        ),
+                        Err(why) => format!("Progress imported for this visit, but {why}."),
+                    }));
+                    c.best.set(merged);
+                }
+                Err(why) => c.progress_note.set(Some(why)),
+            }
+        });
+        self.keep.borrow_mut().reader = Some(reader);
     }
 
     /// Reads a scenario file picked in the library and has the validator worker check it.

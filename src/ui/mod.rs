@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod drafts;
+pub mod progress;
 pub mod session;
 pub mod state;
 pub mod storage;

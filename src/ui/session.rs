@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::scenario::{script, Scenario};
 use crate::score::{ghost, Debrief, Runs};
 use crate::sim::{trace_hash, Action, ActionError, EventKind, ScheduledAction, Simulation, Trace};
@@ -29,12 +31,14 @@ pub enum Ending {
 }
 
 /// What one call to [`Session::advance`] did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Advanced {
     pub ticks: u32,
     /// Scrapes that landed (charts and panels need redrawing when > 0).
     pub scrapes: u32,
     pub ended: Option<Ending>,
+    /// A hint that appeared (hints on).
+    pub hint: Option<String>,
 }
 
 pub struct Session {
@@ -46,6 +50,22 @@ pub struct Session {
     /// Trace hash of the whole run to the time limit, once it ended.
     final_hash: Option<u64>,
     finished: Option<Rc<Finished>>,
+    /// Hints, when the trainee turned them on.
+    hints: Option<Hints>,
+}
+
+/// The hints of a session with hints on: the one showing and each shown, with when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Hints {
+    #[serde(skip)]
+    pub now: Option<String>,
+    pub shown: Vec<ShownHint>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShownHint {
+    pub tick: u32,
+    pub text: String,
 }
 
 impl Session {
@@ -58,7 +78,39 @@ impl Session {
             ending: None,
             final_hash: None,
             finished: None,
+            hints: None,
         }
+    }
+
+    /// Turns hints on (with what was shown before, for a resumed session) or off.
+    pub fn set_hints(&mut self, on: Option<Vec<ShownHint>>) {
+        self.hints = on.map(|shown| Hints { now: None, shown });
+        self.update_hints();
+    }
+
+    pub fn hints(&self) -> Option<&Hints> {
+        self.hints.as_ref()
+    }
+
+    /// Works out the hint for now; returns it when it is new (to announce).
+    fn update_hints(&mut self) -> Option<String> {
+        if self.ending.is_some() {
+            return None;
+        }
+        let h = self.hints.as_mut()?;
+        let now = crate::score::hints::current(&self.scenario, self.sim.trace());
+        if now == h.now {
+            return None;
+        }
+        h.now = now.clone();
+        let text = now?;
+        if h.shown.last().is_none_or(|last| last.text != text) {
+            h.shown.push(ShownHint {
+                tick: self.sim.tick(),
+                text: text.clone(),
+            });
+        }
+        Some(text)
     }
 
     /// Rebuilds a session from its actions, replayed up to `tick` (a resumed save).
@@ -118,6 +170,7 @@ impl Session {
         let tick = self.sim.tick();
         self.sim.apply(action.clone())?;
         self.actions.push(ScheduledAction { tick, action });
+        self.update_hints();
         Ok(())
     }
 
@@ -142,6 +195,7 @@ impl Session {
         if self.ending.is_none() && self.sim.is_over() {
             self.ending = Some(Ending::TimeUp);
         }
+        out.hint = self.update_hints();
         out.ended = self.ending;
         if self.ending.is_some() {
             self.finish();

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::session::Session;
+use super::session::{Session, ShownHint};
 use crate::scenario::{library, Scenario};
 use crate::sim::ScheduledAction;
 
@@ -28,6 +28,9 @@ pub struct Save {
     pub seed: u64,
     pub tick: u32,
     pub actions: Vec<ScheduledAction>,
+    /// Hints on: the ones shown so far (absent: hints off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hints: Option<Vec<ShownHint>>,
 }
 
 impl Save {
@@ -40,6 +43,7 @@ impl Save {
             seed: session.seed,
             tick: session.tick(),
             actions: session.actions().to_vec(),
+            hints: session.hints().map(|h| h.shown.clone()),
         }
     }
 
@@ -75,8 +79,9 @@ pub fn decode(text: &str) -> Result<Resumed, String> {
         })?,
     };
     check_version(&scenario, &save)?;
-    let session = Session::replay(Rc::new(scenario), save.seed, &save.actions, save.tick)
+    let mut session = Session::replay(Rc::new(scenario), save.seed, &save.actions, save.tick)
         .map_err(|e| format!("The saved session does not replay ({e}); it was discarded."))?;
+    session.set_hints(save.hints);
     if session.ending().is_some() {
         return Err("The saved session had already ended; it was discarded.".into());
     }
@@ -203,6 +208,25 @@ mod tests {
             trace_hash(resumed.sim().trace()),
             trace_hash(session.sim().trace())
         );
+    }
+
+    #[test]
+    fn hints_on_and_what_they_showed_survive_a_save() {
+        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(s, 3);
+        session.set_hints(Some(Vec::new()));
+        // Past the page and the real team's first steps: the hints follow their path.
+        session.advance(2_400);
+        let shown = session.hints().unwrap().shown.clone();
+        assert!(!shown.is_empty());
+        let resumed = decode(&Save::of(&session, false).encode()).unwrap().session;
+        assert_eq!(resumed.hints().unwrap().shown, shown);
+        assert_eq!(resumed.hints().unwrap().now, session.hints().unwrap().now);
+        // Hints off: none kept, none shown.
+        let off = decode(&Save::of(&played(), false).encode())
+            .unwrap()
+            .session;
+        assert!(off.hints().is_none());
     }
 
     #[test]

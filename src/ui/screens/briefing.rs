@@ -12,7 +12,8 @@ use crate::ui::view::format;
 pub struct BriefingProps {
     pub scenario: Rc<Scenario>,
     pub seed: u64,
-    pub on_start: Callback<()>,
+    /// Start, with hints on or off.
+    pub on_start: Callback<bool>,
     pub on_back: Callback<()>,
 }
 
@@ -24,7 +25,21 @@ pub fn Briefing(props: &BriefingProps) -> Html {
         html! { <li>{ format!("{} ({}: {} {} {})", a.title, a.severity, a.metric.id(),
         if a.comparison == Comparison::Above { ">" } else { "<" }, a.threshold) }</li> }
     });
-    let start = props.on_start.reform(|_| ());
+    // A scenario with its own coaching starts with hints on; any other can have them.
+    let hints = use_state(|| !s.hints.is_empty());
+    let start = {
+        let hints = hints.clone();
+        props.on_start.reform(move |_| *hints)
+    };
+    let toggle = {
+        let hints = hints.clone();
+        Callback::from(move |_| hints.set(!*hints))
+    };
+    let hint_help = if s.hints.is_empty() {
+        "Hints show the real team's next step once you are paged. Your debrief notes that you used them."
+    } else {
+        "This scenario coaches you through the console as you go. Your debrief notes that you used hints."
+    };
     let back = props.on_back.reform(|_| ());
     html! {
         <main class="screen briefing" id="main">
@@ -42,6 +57,10 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             <h2>{ "What pages you" }</h2>
             <ul>{ for pages }</ul>
             <p class="meta">{ format!("Time limit {} · seed {}", format::duration(c.duration_s), props.seed) }</p>
+            <p class="hint-toggle">
+                <label><input type="checkbox" checked={*hints} onchange={toggle} />{ " Show hints" }</label>
+                <span class="meta">{ format!(" {hint_help}") }</span>
+            </p>
             <div class="buttons">
                 <button type="button" class="primary" onclick={start}>{ "Start" }</button>
                 <button type="button" onclick={back}>{ "Back to the library" }</button>

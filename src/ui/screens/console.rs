@@ -65,6 +65,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} p95_slo_ms={s.config.slo.latency_p95_ms} />
+            if let Some(hint) = session.hints().and_then(|h| h.now.clone()) {
+                <aside class="hint" aria-label="Hint"><strong>{ "Hint " }</strong>{ hint }</aside>
+            }
             <div class="console-grid">
                 <section class="charts" aria-label="Charts">
                     { for ChartKind::ALL.iter().map(|k| html! {

@@ -173,6 +173,13 @@ pub fn End(props: &EndProps) -> Html {
                 <button type="button" onclick={props.on_download.reform(|_| ())}>{ "Download this run" }</button>
                 <button type="button" onclick={props.on_library.reform(|_| ())}>{ "Back to the library" }</button>
             </div>
+            if let Some(h) = session.hints() {
+                <section aria-labelledby="hints-h" class="hints-used">
+                    <h2 id="hints-h">{ "Hints" }</h2>
+                    <p>{ format!("You played with hints on: {} shown.", h.shown.len()) }</p>
+                    <ul>{ for h.shown.iter().map(|x| html! { <li><span class="meta">{ format!("{} ", format::clock(s, x.tick)) }</span>{ x.text.clone() }</li> }) }</ul>
+                </section>
+            }
             <section aria-labelledby="race-h">
                 <h2 id="race-h">{ "The race against the real team" }</h2>
                 <Race scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)} dark={props.dark} />

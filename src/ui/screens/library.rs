@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::scenario::{Diagnostic, Scenario};
+use crate::ui::progress::{self, Step, StepState};
 use crate::ui::view::format;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,11 @@ pub struct LibraryProps {
     pub file_errors: Vec<Diagnostic>,
     /// Go to the author's page.
     pub on_author: Callback<()>,
+    /// The onboarding track over the built-ins.
+    pub track: Vec<Step>,
+    pub progress_note: Option<AttrValue>,
+    pub on_export: Callback<()>,
+    pub on_import: Callback<web_sys::File>,
 }
 
 #[component]
@@ -62,6 +68,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             input.set_value("");
         })
     };
+    let track = track_section(props);
     let resume = props.resume.clone().map(|text| {
         let yes = props.on_resume.reform(|_| true);
         let no = props.on_resume.reform(|_| false);
@@ -79,6 +86,8 @@ pub fn Library(props: &LibraryProps) -> Html {
             <p class="lede">{ "Pick an outage to fight. The clock runs while you think; every action costs time." }</p>
             if let Some(n) = &props.notice { <p class="notice" role="status">{ n.clone() }</p> }
             { for resume }
+            { track }
+            <h2 class="library-h">{ "All incidents" }</h2>
             <ul class="cards">{ for cards }</ul>
             <section class="open-file">
                 <h2>{ "Your own scenario" }</h2>
@@ -100,5 +109,76 @@ pub fn Library(props: &LibraryProps) -> Html {
                 }
             </section>
         </main>
+    }
+}
+
+/// The onboarding track: each incident in order, done, open or waiting for the one before;
+/// "Continue" opens the next; progress goes out and comes back as a file.
+fn track_section(props: &LibraryProps) -> Html {
+    let open = |id: &str| {
+        let scenario = props.scenarios.iter().find(|s| s.meta.id == id).cloned();
+        let on_open = props.on_open.clone();
+        Callback::from(move |_| {
+            if let Some(s) = &scenario {
+                on_open.emit(Rc::clone(s));
+            }
+        })
+    };
+    let done = props
+        .track
+        .iter()
+        .filter(|s| s.state == StepState::Done)
+        .count();
+    let next = progress::next(&props.track).map(|step| {
+        html! {
+            <button type="button" class="primary" onclick={open(&step.id)}>
+                { format!("Continue: {}", step.title) }
+            </button>
+        }
+    });
+    let steps = props.track.iter().enumerate().map(|(i, step)| {
+        let (class, status) = match &step.state {
+            StepState::Done => ("done", "Restored".to_string()),
+            StepState::Open => ("open", "Open: your next incident".to_string()),
+            StepState::Locked { after } => ("locked", format!("Locked: opens when \"{after}\" is restored")),
+        };
+        html! {
+            <li class={classes!("step", class)}>
+                <span class="step-n">{ i + 1 }</span>
+                <span class="step-text">
+                    <span class="step-title">{ &step.title }</span>
+                    <span class="step-status">{ status }</span>
+                </span>
+                if !matches!(step.state, StepState::Locked { .. }) {
+                    <button type="button" onclick={open(&step.id)} aria-label={format!("Play {}", step.title)}>{ "Play" }</button>
+                }
+            </li>
+        }
+    });
+    let on_import = {
+        let on_import = props.on_import.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                on_import.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    html! {
+        <section class="track" aria-labelledby="track-h">
+            <div class="track-head">
+                <h2 id="track-h">{ "Onboarding track" }</h2>
+                <span class="meta">{ format!("{done} of {} restored", props.track.len()) }</span>
+                { for next }
+            </div>
+            <ol class="steps">{ for steps }</ol>
+            <div class="track-files">
+                <button type="button" onclick={props.on_export.reform(|_| ())}>{ "Export progress" }</button>
+                <label class="file-label" for="progress-file">{ "Import progress" }</label>
+                <input id="progress-file" type="file" accept=".json,application/json" onchange={on_import} />
+                if let Some(n) = &props.progress_note { <p class="meta" role="status">{ n.clone() }</p> }
+            </div>
+        </section>
     }
 }

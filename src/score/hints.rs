@@ -1,0 +1,152 @@
+//! Hints for a trainee who asked for them: the scenario's own coaching when it has some (each
+//! shown from its trigger until its `until`, or until a later one appears), otherwise the real
+//! team's path as a guide (once paged, their next step when the clock passes the time they took
+//! it). Read off the live trace; nothing here changes the run.
+
+use crate::scenario::{HintStart, Scenario};
+use crate::sim::{EventKind, Trace};
+
+use super::milestones::first_tick;
+use super::phases::first_page;
+
+/// What to tell the trainee now, if anything.
+pub fn current(s: &Scenario, trace: &Trace) -> Option<String> {
+    if s.hints.is_empty() {
+        return from_reference(s, trace);
+    }
+    let fix = s.config.response.fix_deploy_s;
+    let now = trace.ticks;
+    s.hints
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let from = match &h.from {
+                HintStart::At(t) => (*t <= now).then_some(*t),
+                HintStart::Trigger(t) => first_tick(trace, t, fix),
+            }?;
+            let over = h
+                .until
+                .as_ref()
+                .is_some_and(|u| first_tick(trace, u, fix).is_some());
+            (!over).then_some((from, i))
+        })
+        .max()
+        .map(|(_, i)| s.hints[i].text.clone())
+}
+
+/// The real team's next step that the trainee has not taken, once its time has come.
+fn from_reference(s: &Scenario, trace: &Trace) -> Option<String> {
+    first_page(s, trace)?;
+    let taken = |id: &str| {
+        trace
+            .events
+            .first(|k| matches!(k, EventKind::ActionTaken { action, .. } if action.id() == id))
+            .is_some()
+    };
+    let entry = s.reference.iter().find(|r| {
+        r.action
+            .as_ref()
+            .is_some_and(|a| r.tick <= trace.ticks && !taken(a.id()))
+    })?;
+    let action = entry.action.as_ref()?;
+    let title = s
+        .config
+        .info(action)
+        .map_or(action.id().to_string(), |i| i.title.to_string());
+    let target = action
+        .target
+        .as_ref()
+        .map_or(String::new(), |t| format!(" ({t})"));
+    Some(format!(
+        "At {} the real team's next step was: {title}{target}.",
+        s.hhmm(entry.tick)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+    use crate::sim::{Action, ActionKind, Simulation};
+
+    fn at(s: &Scenario, sim: &mut Simulation, hhmm: &str) {
+        let (h, m) = hhmm.split_once(':').unwrap();
+        let target = h.parse::<u32>().unwrap() * 3600 + m.parse::<u32>().unwrap() * 60
+            - s.clock.start_s_of_day;
+        while sim.tick() < target && sim.step() {}
+    }
+
+    #[test]
+    fn without_its_own_hints_a_scenario_hints_the_real_teams_next_step_once_paged() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        assert!(s.hints.is_empty());
+        let mut sim = Simulation::new(s.config.clone(), s.seed);
+        at(&s, &mut sim, "14:30");
+        assert_eq!(current(&s, sim.trace()), None, "not paged yet");
+        let first = s.reference.iter().find(|r| r.action.is_some()).unwrap();
+        let mut sim = Simulation::new(s.config.clone(), s.seed);
+        while sim.tick() < first.tick && sim.step() {}
+        let hint = current(&s, sim.trace()).expect("paged, and the team's first step is due");
+        let action = first.action.as_ref().unwrap();
+        let title = s.config.info(action).unwrap().title;
+        assert!(hint.contains(title), "{hint}");
+        // Taken: the hint moves on to the next one when its time comes.
+        sim.apply(action.clone()).unwrap();
+        assert_ne!(current(&s, sim.trace()).as_deref(), Some(hint.as_str()));
+    }
+
+    #[test]
+    fn a_scenarios_own_hints_follow_their_triggers() {
+        let text = library::builtin_text("ecommerce-memory-leak")
+            .unwrap()
+            .to_string()
+            + r#"
+[[hints]]
+at = "14:00"
+text = "Watch the charts."
+
+[[hints]]
+when = "action:view_memory"
+until = "hypothesis:memory_leak"
+text = "The heap grows: say what you think."
+"#;
+        let s = crate::scenario::parse("hinted.toml", &text).unwrap();
+        let mut sim = Simulation::new(s.config.clone(), s.seed);
+        assert_eq!(
+            current(&s, sim.trace()).as_deref(),
+            Some("Watch the charts.")
+        );
+        at(&s, &mut sim, "15:00");
+        sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
+        assert_eq!(
+            current(&s, sim.trace()).as_deref(),
+            Some("The heap grows: say what you think.")
+        );
+        at(&s, &mut sim, "15:02");
+        sim.apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak"))
+            .unwrap();
+        // The second has ended; the first (no `until`) shows again.
+        assert_eq!(
+            current(&s, sim.trace()).as_deref(),
+            Some("Watch the charts.")
+        );
+    }
+
+    #[test]
+    fn a_hint_needs_one_start_and_known_triggers() {
+        let text = library::builtin_text("ecommerce-memory-leak")
+            .unwrap()
+            .to_string()
+            + r#"
+[[hints]]
+text = "No start."
+
+[[hints]]
+when = "alert:nope"
+text = "Unknown alert."
+"#;
+        let e = crate::scenario::parse("hinted.toml", &text).unwrap_err();
+        let paths: Vec<&str> = e.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["hints[0]", "hints[1].when"], "{e}");
+    }
+}

@@ -1,0 +1,218 @@
+//! The onboarding track: the library in order (easiest first, a guided incident first among
+//! equals), each incident opening once the one before it was restored, and the trainee's progress
+//! as a file to take to another browser. Plain Rust, tested natively.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::storage::{Best, BestResult};
+use crate::scenario::Scenario;
+
+/// What a progress file says it is, so another JSON file is told apart.
+pub const FORMAT: &str = "incident-trainer-progress";
+pub const VERSION: u32 = 1;
+
+/// Easiest first; among equals, scenarios that coach (their own hints) first.
+pub fn order(scenarios: &mut [Rc<Scenario>]) {
+    scenarios.sort_by_key(|s| (s.meta.difficulty, s.hints.is_empty()));
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepState {
+    /// Restored at least once.
+    Done,
+    /// Open: the previous one was restored (or this is the first).
+    Open,
+    /// Waits for the previous one (its title).
+    Locked { after: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub state: StepState,
+}
+
+/// The track over `scenarios` (already in order) with the trainee's results.
+pub fn steps(scenarios: &[Rc<Scenario>], best: &Best) -> Vec<Step> {
+    let restored = |id: &str| best.get(id).is_some_and(|r| r.restored_at.is_some());
+    let mut out: Vec<Step> = Vec::new();
+    for s in scenarios {
+        let state = match out.last() {
+            _ if restored(&s.meta.id) => StepState::Done,
+            Some(prev) if prev.state != StepState::Done => StepState::Locked {
+                after: prev.title.clone(),
+            },
+            _ => StepState::Open,
+        };
+        out.push(Step {
+            id: s.meta.id.clone(),
+            title: s.meta.title.clone(),
+            state,
+        });
+    }
+    out
+}
+
+/// The first step not done yet and open: where "Continue" goes.
+pub fn next(steps: &[Step]) -> Option<&Step> {
+    steps.iter().find(|s| s.state == StepState::Open)
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProgressFile {
+    format: String,
+    version: u32,
+    results: Vec<BestResult>,
+}
+
+/// The progress file for the trainee's results.
+pub fn export(best: &Best) -> String {
+    let file = ProgressFile {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        results: best.results.clone(),
+    };
+    serde_json::to_string_pretty(&file).expect("progress serialises")
+}
+
+/// Reads a progress file; the error says in one line what is wrong with it.
+pub fn import(text: &str) -> Result<Best, String> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("This is not a progress file: it is not JSON ({e})."))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(format!(
+            "This is not a progress file: it does not say `\"format\": \"{FORMAT}\"`."
+        ));
+    }
+    let file: ProgressFile = serde_json::from_value(value)
+        .map_err(|e| format!("The progress file could not be read: {e}."))?;
+    if file.version != VERSION {
+        return Err(format!(
+            "The progress file is from another version of the trainer (version {}).",
+            file.version
+        ));
+    }
+    for r in &file.results {
+        if r.scenario_id.trim().is_empty() {
+            return Err("The progress file has a result with no scenario id.".into());
+        }
+        if r.score.is_some_and(|s| !(0.0..=100.0).contains(&s)) {
+            return Err(format!(
+                "The progress file's score for `{}` is not between 0 and 100.",
+                r.scenario_id
+            ));
+        }
+    }
+    Ok(Best {
+        results: file.results,
+    })
+}
+
+/// Both records together, nothing lost: per scenario the best score, the earliest restore and
+/// the larger attempt count (importing the same file twice changes nothing).
+pub fn merge(mine: &Best, theirs: &Best) -> Best {
+    let mut out = mine.clone();
+    for t in &theirs.results {
+        match out
+            .results
+            .iter_mut()
+            .find(|r| r.scenario_id == t.scenario_id)
+        {
+            Some(r) => {
+                r.attempts = r.attempts.max(t.attempts);
+                r.restored_at = match (r.restored_at, t.restored_at) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                r.score = match (r.score, t.score) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            None => out.results.push(t.clone()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+
+    fn library_in_order() -> Vec<Rc<Scenario>> {
+        let mut all: Vec<Rc<Scenario>> = library::ids()
+            .map(|id| Rc::new(library::builtin(id).unwrap()))
+            .collect();
+        order(&mut all);
+        all
+    }
+
+    #[test]
+    fn the_track_starts_with_the_guided_incident_and_opens_one_at_a_time() {
+        let all = library_in_order();
+        assert_eq!(all[0].meta.id, "first-shift");
+        let levels: Vec<_> = all.iter().map(|s| s.meta.difficulty).collect();
+        assert!(levels.windows(2).all(|w| w[0] <= w[1]), "{levels:?}");
+        let mut best = Best::default();
+        let track = steps(&all, &best);
+        assert_eq!(track[0].state, StepState::Open);
+        assert_eq!(
+            track[1].state,
+            StepState::Locked {
+                after: all[0].meta.title.clone()
+            }
+        );
+        assert_eq!(next(&track).unwrap().id, "first-shift");
+        // Played but not restored: the next stays locked.
+        best.record("first-shift", None, 20.0);
+        assert!(matches!(
+            steps(&all, &best)[1].state,
+            StepState::Locked { .. }
+        ));
+        best.record("first-shift", Some(1200), 60.0);
+        let track = steps(&all, &best);
+        assert_eq!(track[0].state, StepState::Done);
+        assert_eq!(track[1].state, StepState::Open);
+        assert!(matches!(track[2].state, StepState::Locked { .. }));
+        assert_eq!(next(&track).unwrap().id, all[1].meta.id);
+    }
+
+    #[test]
+    fn progress_goes_out_as_a_file_and_comes_back_merged() {
+        let mut mine = Best::default();
+        mine.record("first-shift", Some(1300), 55.0);
+        let mut theirs = Best::default();
+        theirs.record("first-shift", Some(1200), 40.0);
+        theirs.record("launch-surge", None, 12.0);
+        let read = import(&export(&theirs)).unwrap();
+        assert_eq!(read, theirs);
+        let merged = merge(&mine, &read);
+        let first = merged.get("first-shift").unwrap();
+        assert_eq!((first.restored_at, first.score), (Some(1200), Some(55.0)));
+        assert!(merged.get("launch-surge").is_some());
+        assert_eq!(
+            merge(&merged, &read),
+            merged,
+            "importing twice changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_bad_progress_file_says_what_is_wrong() {
+        let e = import("hello").unwrap_err();
+        assert!(e.contains("not JSON"), "{e}");
+        let e = import(r#"{"results": []}"#).unwrap_err();
+        assert!(e.contains("does not say"), "{e}");
+        let e = import(r#"{"format": "incident-trainer-progress", "version": 1, "results": [{"scenario_id": 3}]}"#).unwrap_err();
+        assert!(e.starts_with("The progress file could not be read"), "{e}");
+        let e = import(r#"{"format": "incident-trainer-progress", "version": 7, "results": []}"#)
+            .unwrap_err();
+        assert!(e.contains("version 7"), "{e}");
+        let e = import(r#"{"format": "incident-trainer-progress", "version": 1, "results": [{"scenario_id": "x", "attempts": 1, "score": 900}]}"#).unwrap_err();
+        assert!(e.contains("between 0 and 100"), "{e}");
+    }
+}
