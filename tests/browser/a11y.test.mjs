@@ -46,7 +46,13 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'End session' }).click();
     await page.getByRole('heading', { name: /Session ended/ }).waitFor();
     found.end = await violations(page);
-    assert.deepEqual(found, { library: [], briefing: [], console: [], end: [] });
+    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await page.getByRole('button', { name: 'Write a scenario' }).click();
+    await page.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 30_000 });
+    await page.getByText(/^Doing nothing: outage/).waitFor({ timeout: 10_000 });
+    found.author = await violations(page);
+    if (scheme === 'dark') await page.screenshot({ path: 'tests/browser/screenshots/author-dark.png' });
+    assert.deepEqual(found, { library: [], briefing: [], console: [], end: [], author: [] });
     await context.close();
   });
 }

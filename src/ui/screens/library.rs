@@ -87,7 +87,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             if let Some(n) = &props.notice { <p class="notice" role="status">{ n.clone() }</p> }
             { for resume }
             { track }
-            <h2 class="library-h">{ "All incidents" }</h2>
+            <h2 class="library-h">{ "The whole library" }</h2>
             <ul class="cards">{ for cards }</ul>
             <section class="open-file">
                 <h2>{ "Your own scenario" }</h2>
