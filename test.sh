@@ -31,10 +31,14 @@ step "browser tests (the built page in headless Chromium)"
 cargo build --locked --release --bin incident-sim
 INCIDENT_SIM="$PWD/target/release/incident-sim" DIST="$PWD/dist" node --test tests/browser/
 
-step "every built-in scenario validated and proven sound (3 seeds each)"
+step "every built-in scenario and template validated and proven sound (3 seeds each)"
 for id in $(target/release/incident-sim list); do
   target/release/incident-sim validate "scenarios/$id.toml"
   target/release/incident-sim solve "$id" --seeds 3
+done
+for template in scenarios/templates/*.toml; do
+  target/release/incident-sim validate "$template"
+  target/release/incident-sim solve "$template" --seeds 3
 done
 
 step "size, speed and memory budgets (figures)"
