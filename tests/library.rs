@@ -40,5 +40,15 @@ fn every_template_is_valid_and_sound() {
         let report = solve::solve(&s, 2);
         assert!(report.sound, "{id}: {report:#?}");
         assert_eq!(library::source(id), Some(text));
+        // The best path ends with what restored service: nothing taken after it that did not
+        // help (the search pages the developers before it can tell service is back).
+        for seed in &report.seeds {
+            let restored = seed.best_restored_at.as_ref().unwrap().tick;
+            let path: Vec<&str> = seed.best_path.iter().map(|p| p.action.as_str()).collect();
+            assert!(
+                seed.best_path.iter().all(|p| p.at.tick <= restored),
+                "{id}: {path:?}"
+            );
+        }
     }
 }

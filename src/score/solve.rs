@@ -256,9 +256,8 @@ fn solve_seed(
         best_restored_at: best_restored_at.map(|t| stamp(s, t)),
         best_path: best
             .map(|(restored, path)| {
-                // Actions after the restore were taken before the search could tell.
-                path.into_iter()
-                    .filter(|a| a.tick <= restored)
+                trim(s, seed, restored, path)
+                    .into_iter()
                     .map(|a| Step {
                         at: stamp(s, a.tick),
                         action: a.action.to_string(),
@@ -271,6 +270,25 @@ fn solve_seed(
         masking_cures,
         problems,
     }
+}
+
+/// The path without the actions at its end that come after the restore and change nothing (the
+/// search takes them before it can tell service is back); one that makes the restore last stays.
+fn trim(
+    s: &Scenario,
+    seed: u64,
+    restored: u32,
+    mut path: Vec<ScheduledAction>,
+) -> Vec<ScheduledAction> {
+    while path.last().is_some_and(|a| a.tick > restored) {
+        let shorter = &path[..path.len() - 1];
+        let (trace, _) = run_scripted(s.config.clone(), seed, shorter);
+        if trace.impact.restored_at != Some(restored) {
+            break;
+        }
+        path.pop();
+    }
+    path
 }
 
 /// Every action that changes the world and may be taken now, targets spelled out. Diagnostics,
