@@ -49,9 +49,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             { for s.meta.briefing.split("\n\n").map(|p| html! { <p>{ p.trim() }</p> }) }
             <h2>{ "The system" }</h2>
             <ul>
-                <li>{ format!("{} application servers behind a load balancer ({} checks every {} s)",
-                    c.fleet.servers, c.fleet.lb.unhealthy_threshold, c.fleet.lb.health_interval_s) }</li>
-                <li>{ format!("A database (pool of {} connections) and a payment gateway", c.database.pool_size) }</li>
+                { for format::system(s).into_iter().map(|line| html! { <li>{ line }</li> }) }
                 <li>{ format!("SLO: errors under {}%, p95 under {} ms", c.slo.error_rate_pct, c.slo.latency_p95_ms) }</li>
             </ul>
             <h2>{ "What pages you" }</h2>

@@ -13,6 +13,39 @@ pub fn clock(scenario: &Scenario, tick: u32) -> String {
     )
 }
 
+/// The system as the briefing lists it, in the scenario's own terms: its servers (runtime,
+/// service, hosts) behind the load balancer, its database, the payment gateway if it has one,
+/// and its other dependencies.
+pub fn system(s: &Scenario) -> Vec<String> {
+    let c = &s.config;
+    let hosts: Vec<String> = (0..c.fleet.servers).map(|i| c.fleet.host_name(i)).collect();
+    let hosts = match hosts.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] if hosts.len() > 3 => format!("{first} .. {last}"),
+        all => all.join(", "),
+    };
+    let mut out = vec![format!(
+        "{} {} server(s) running {} ({hosts}) behind a load balancer ({} failed checks, {} s apart, take one out)",
+        c.fleet.servers,
+        c.fleet.runtime.id(),
+        c.fleet.service,
+        c.fleet.lb.unhealthy_threshold,
+        c.fleet.lb.health_interval_s
+    )];
+    out.push(format!(
+        "A database on {} (pool of {} connections)",
+        c.database.host, c.database.pool_size
+    ));
+    if c.payment.present {
+        out.push("A payment gateway".to_string());
+    }
+    for d in &c.dependencies {
+        out.push(format!("{} ({}, on {})", d.name, d.kind.id(), d.host));
+    }
+    out
+}
+
 /// `14:37:05`.
 pub fn clock_seconds(scenario: &Scenario, tick: u32) -> String {
     hhmmss(scenario.clock.start_s_of_day, tick)
@@ -102,6 +135,27 @@ pub fn compact(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_system_is_described_in_the_scenarios_own_terms() {
+        let shop = crate::scenario::library::builtin("ecommerce-memory-leak").unwrap();
+        let lines = system(&shop);
+        assert!(lines[0].starts_with("4 jvm server(s) running"), "{lines:?}");
+        assert!(lines[0].contains("(app-1 .. app-4)"), "{lines:?}");
+        assert!(lines.iter().any(|l| l == "A payment gateway"), "{lines:?}");
+        let photos = crate::scenario::library::builtin("first-shift").unwrap();
+        let lines = system(&photos);
+        assert!(
+            lines[0].starts_with("3 node server(s) running photos-api (api-1, api-2, api-3)"),
+            "{lines:?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.contains("payment")),
+            "sells nothing: {lines:?}"
+        );
+        let deps = crate::scenario::library::builtin("slow-recommendations").unwrap();
+        assert!(system(&deps).len() > 2);
+    }
 
     #[test]
     fn the_library_says_how_long_an_incident_takes() {
