@@ -27,6 +27,18 @@ pub fn install_panic_screen() {
     }));
 }
 
+/// An `<input type=file>`'s change handler: hands the picked file to `picked` and clears the
+/// input, so picking the same file again is a change too.
+pub fn on_file_picked(picked: yew::Callback<web_sys::File>) -> yew::Callback<yew::Event> {
+    yew::Callback::from(move |e: yew::Event| {
+        let input: web_sys::HtmlInputElement = yew::TargetCast::target_unchecked_into(&e);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            picked.emit(file);
+        }
+        input.set_value("");
+    })
+}
+
 /// Starts a download of `url` under `name`.
 pub fn download(url: &gloo::file::ObjectUrl, name: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

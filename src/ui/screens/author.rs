@@ -435,13 +435,7 @@ pub fn Author(props: &AuthorProps) -> Html {
     };
     let on_file = {
         let h = h.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                h.open_file(file);
-            }
-            input.set_value("");
-        })
+        browser::on_file_picked(Callback::from(move |file| h.open_file(file)))
     };
     let button = |label: &'static str, f: fn(&Handle)| {
         let h = h.clone();

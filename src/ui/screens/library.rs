@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::scenario::{Diagnostic, Scenario};
+use crate::ui::browser;
 use crate::ui::progress::{self, Step, StepState};
 use crate::ui::view::format;
 
@@ -58,16 +58,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             </li>
         }
     });
-    let onchange = {
-        let on_file = props.on_file.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                on_file.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let onchange = browser::on_file_picked(props.on_file.clone());
     let track = track_section(props);
     let resume = props.resume.clone().map(|text| {
         let yes = props.on_resume.reform(|_| true);
@@ -155,16 +146,7 @@ fn track_section(props: &LibraryProps) -> Html {
             </li>
         }
     });
-    let on_import = {
-        let on_import = props.on_import.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                on_import.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let on_import = browser::on_file_picked(props.on_import.clone());
     html! {
         <section class="track" aria-labelledby="track-h">
             <div class="track-head">
