@@ -99,7 +99,7 @@ pub fn App() -> Html {
                 on_library={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
         },
         Screen::Author => html! {
-            <Author {dark} on_play={ctl.cb(Controller::play)}
+            <Author {dark} library={builtins.clone()} on_play={ctl.cb(Controller::play)}
                 on_back={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
         },
     };

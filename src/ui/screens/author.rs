@@ -36,6 +36,8 @@ const FIRST_TEMPLATE: &str = "starter";
 #[derive(Properties, PartialEq)]
 pub struct AuthorProps {
     pub dark: bool,
+    /// The built-in scenarios (the app's, already read), to start a draft from.
+    pub library: Rc<Vec<Rc<Scenario>>>,
     pub on_play: Callback<Rc<Scenario>>,
     pub on_back: Callback<()>,
 }
@@ -407,16 +409,6 @@ pub fn Author(props: &AuthorProps) -> Html {
         })
     };
     let start_from = use_state(|| FIRST_TEMPLATE.to_string());
-    let titles = use_memo((), |_| {
-        library::ids()
-            .map(|id| {
-                (
-                    id,
-                    library::builtin(id).map_or(id.to_string(), |s| s.meta.title),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
     let on_start_from = {
         let start_from = start_from.clone();
         Callback::from(move |e: Event| {
@@ -478,8 +470,9 @@ pub fn Author(props: &AuthorProps) -> Html {
     let templates = library::TEMPLATES.iter().map(|(id, what, _)| {
         html! { <option value={*id} selected={*start_from == *id}>{ format!("Template: {what}") }</option> }
     });
-    let builtins = titles.iter().map(|(id, title)| {
-        html! { <option value={*id} selected={*start_from == *id}>{ format!("Library: {title}") }</option> }
+    let builtins = props.library.iter().map(|s| {
+        let id = s.meta.id.clone();
+        html! { <option value={id.clone()} selected={*start_from == id}>{ format!("Library: {}", s.meta.title) }</option> }
     });
     html! {
         <main class="screen author" id="main">
