@@ -5,6 +5,7 @@ use plotters::coord::combinators::BindKeyPoints;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::sim::clock::hhmm;
 
@@ -247,7 +248,7 @@ pub fn draw<DB: DrawingBackend>(
             chart.draw_series(std::iter::once(label))?;
         }
     }
-    let swatch = px(16.0) as i32;
+    let mut entries = Vec::new();
     for band in &spec.bands {
         let outline = band
             .points
@@ -255,22 +256,18 @@ pub fn draw<DB: DrawingBackend>(
             .map(|p| (p.0, p.2))
             .chain(band.points.iter().rev().map(|p| (p.0, p.1)));
         let fill = ShapeStyle::from(&band.color.mix(0.35)).filled();
-        let drawn = chart.draw_series(std::iter::once(Polygon::new(
+        chart.draw_series(std::iter::once(Polygon::new(
             outline.collect::<Vec<_>>(),
             fill,
         )))?;
         if !band.label.is_empty() {
-            let half = swatch / 3;
-            drawn.label(band.label.as_str()).legend(move |(x, y)| {
-                Rectangle::new([(x, y - half), (x + swatch, y + half)], fill)
-            });
+            entries.push((band.label.as_str(), Swatch::Fill(band.color)));
         }
     }
     for line in &spec.lines {
-        let color = line.color;
-        let style = ShapeStyle::from(&color).stroke_width(px(1.5).max(1));
+        let style = ShapeStyle::from(&line.color).stroke_width(px(1.5).max(1));
         let points = line.points.iter().copied();
-        let drawn = match (line.dashed, line.right) {
+        match (line.dashed, line.right) {
             (false, false) => chart.draw_series(LineSeries::new(points, style))?,
             (false, true) => chart.draw_secondary_series(LineSeries::new(points, style))?,
             (true, false) => {
@@ -284,28 +281,80 @@ pub fn draw<DB: DrawingBackend>(
             ))?,
         };
         if !line.label.is_empty() {
-            drawn.label(line.label.as_str()).legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + swatch, y)],
-                    ShapeStyle::from(&color).stroke_width(px(2.0)),
-                )
-            });
+            entries.push((line.label.as_str(), Swatch::Line(line.color, line.dashed)));
         }
     }
-    if spec.lines.iter().any(|l| !l.label.is_empty())
-        || spec.bands.iter().any(|b| !b.label.is_empty())
-    {
-        chart
-            .configure_series_labels()
-            // The future side of a live chart is empty: the legend hides no data there (and
-            // below the top, no limit line either).
-            .position(SeriesLabelPosition::MiddleRight)
-            .label_font(font(11.0))
-            .background_style(pal.background.mix(0.85))
-            .border_style(pal.grid)
-            .draw()?;
-    }
+    // The future side of a live chart is empty: the legend, at the middle right, hides no data
+    // there (and below the top, no limit line either).
+    legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &entries,
+        &font(11.0),
+        pal,
+        &px,
+    )?;
     area.present()
+}
+
+/// What a legend entry shows beside its label.
+enum Swatch {
+    Line(RGBColor, bool),
+    Fill(RGBColor),
+}
+
+/// The legend, drawn here rather than by plotters: plotters measures a legend's labels by adding
+/// an element to the page and reading its size back, a forced page layout per label per redraw
+/// (the console's longest tasks at 60x). The backend measures text itself (a canvas with the
+/// canvas, SVG by estimate).
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(&str, Swatch)],
+    style: &TextStyle,
+    pal: Palette,
+    px: &dyn Fn(f64) -> u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let (margin, swatch, gap) = (px(5.0) as i32, px(16.0) as i32, px(6.0) as i32);
+    let (mut text_w, mut text_h) = (0, 0);
+    for (label, _) in entries {
+        let (w, h) = area.estimate_text_size(label, style)?;
+        text_w = text_w.max(w as i32);
+        text_h = text_h.max(h as i32);
+    }
+    let row = text_h + px(3.0) as i32;
+    let (w, h) = (
+        margin * 2 + swatch + gap + text_w,
+        margin * 2 + row * entries.len() as i32,
+    );
+    let (area_w, area_h) = area.dim_in_pixel();
+    let (x0, y0) = (area_w as i32 - w - margin, (area_h as i32 - h) / 2);
+    let frame = [(x0, y0), (x0 + w, y0 + h)];
+    area.draw(&Rectangle::new(frame, pal.background.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new(frame, ShapeStyle::from(&pal.grid)))?;
+    let text = style.pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (label, kind)) in entries.iter().enumerate() {
+        let mid = y0 + margin + row * i as i32 + row / 2;
+        let left = x0 + margin;
+        match *kind {
+            Swatch::Fill(color) => area.draw(&Rectangle::new(
+                [(left, mid - swatch / 3), (left + swatch, mid + swatch / 3)],
+                color.mix(0.35).filled(),
+            ))?,
+            Swatch::Line(color, dashed) => {
+                let stroke = ShapeStyle::from(&color).stroke_width(px(2.0).max(1));
+                let ends = vec![(left, mid), (left + swatch, mid)];
+                if dashed {
+                    area.draw(&DashedPathElement::new(ends, px(5.0), px(3.0), stroke))?
+                } else {
+                    area.draw(&PathElement::new(ends, stroke))?
+                }
+            }
+        }
+        area.draw_text(label, &text, (left + swatch + gap, mid))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -395,6 +444,10 @@ mod tests {
         assert!(svg.contains("<polyline"), "the line is drawn");
         assert!(svg.contains("page at 5%"), "thresholds are labelled");
         assert!(svg.contains("restart_all"), "actions are marked");
+        assert!(
+            svg.contains("\nerrors\n") && svg.contains("\np95\n"),
+            "the legend names the lines"
+        );
         assert!(
             svg.contains("<polygon") && svg.contains("gap"),
             "the band is shaded and named"
