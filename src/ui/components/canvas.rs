@@ -127,8 +127,16 @@ impl DrawingBackend for MeasuredCanvas {
 fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> bool {
     let rect = canvas.get_bounding_client_rect();
     let ratio = spec.scale;
-    canvas.set_width((rect.width() * ratio).round().max(1.0) as u32);
-    canvas.set_height((rect.height() * ratio).round().max(1.0) as u32);
+    let (width, height) = (
+        (rect.width() * ratio).round().max(1.0) as u32,
+        (rect.height() * ratio).round().max(1.0) as u32,
+    );
+    // Setting a canvas's size, even to the same, throws its bitmap away and allocates another:
+    // only on a resize (the chart fills its background first anyway).
+    if (canvas.width(), canvas.height()) != (width, height) {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
     let context = canvas
         .get_context("2d")
         .ok()
