@@ -15,6 +15,7 @@ use crate::ui::components::servers::Servers;
 use crate::ui::components::status::StatusStrip;
 use crate::ui::components::team::Team;
 use crate::ui::components::SessionRef;
+use crate::ui::hooks::use_settled;
 use crate::ui::state::{Speed, UiState};
 use crate::ui::view::charts::ChartKind;
 use crate::ui::view::{alerts, format, status, team};
@@ -36,6 +37,9 @@ pub struct ConsoleProps {
 
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
+    // The clock, status and charts first; the panels a frame later: building the whole console in
+    // the task of the click on Start made it one long task.
+    let settled = use_settled();
     let Some(session) = props.session.get() else {
         return html! { <main class="screen"><p>{ "No session is running." }</p></main> };
     };
@@ -74,15 +78,18 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         <ChartPanel kind={*k} session={props.session.clone()} generation={g} dark={props.dark} />
                     }) }
                 </section>
-                <div class="side">
-                    <Actions session={props.session.clone()} tick={tick} generation={g} on_take={props.on_take.clone()} />
-                    <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
-                    <Team lines={team::team(s, sim)} />
-                </div>
-                <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
-                <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
-                <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
-                <Logs session={props.session.clone()} generation={g} />
+                // The rest comes a frame later (see `use_settled`).
+                if settled {
+                    <div class="side">
+                        <Actions session={props.session.clone()} tick={tick} generation={g} on_take={props.on_take.clone()} />
+                        <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
+                        <Team lines={team::team(s, sim)} />
+                    </div>
+                    <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
+                    <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
+                    <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
+                    <Logs session={props.session.clone()} generation={g} />
+                }
             </div>
         </main>
     }
