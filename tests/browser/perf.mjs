@@ -9,9 +9,11 @@ const TARGET = { readyMs: 400, frameMs: 4, longTaskMs: 50, heapGrowth: 0.05 };
 const BUDGET = {
   readyMs: Number(process.env.READY_BUDGET_MS ?? 800),
   frameMs: Number(process.env.FRAME_BUDGET_MS ?? 4),
-  // The longest task varies most with the machine's other work: the same build (40b48fb) measured
-  // 73 ms one day and 144 ms another on this 2-core machine; 250 ms still catches a regression.
-  longTaskMs: Number(process.env.LONG_TASK_BUDGET_MS ?? 250),
+  // The longest task varies most with the machine's other work (a quiet 2-core machine: 0-77 ms
+  // over a run; a busy one roughly twice that), so the budget also counts them: a regression like
+  // a forced page layout per chart label made about 40 long tasks a run when quiet, 100-300 busy.
+  longTaskMs: Number(process.env.LONG_TASK_BUDGET_MS ?? 150),
+  longTasks: Number(process.env.LONG_TASK_COUNT_BUDGET ?? 20),
   heapGrowth: Number(process.env.HEAP_GROWTH_BUDGET ?? 0.08),
 };
 const met = (value, target) => (value <= target ? 'met' : 'not met yet');
@@ -20,17 +22,34 @@ const server = await serve(process.env.DIST ?? 'dist');
 const browser = await launch();
 const results = {};
 
-// Ready: navigation start to the library's first card being clickable, 5 cold loads.
+// Ready: navigation start to the library's first card being clickable, 5 cold loads. Timed in the
+// page: when the first task after the one that put the card's button in the page starts (the page
+// answers a click from then on). The time the test harness sees it is printed too: its polling
+// adds 100-200 ms that are not the app's.
 const ready = [];
+const seen = [];
 for (let i = 0; i < 5; i += 1) {
   const context = await browser.newContext();
+  await context.addInitScript((label) => {
+    const watch = new MutationObserver(() => {
+      if (!document.querySelector(`button[aria-label="${label}"]`)) return;
+      watch.disconnect();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__ready = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  }, `Open ${SCENARIO_TITLE}`);
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).waitFor({ timeout: 30_000 });
-  ready.push(await page.evaluate(() => performance.now()));
+  seen.push(await page.evaluate(() => performance.now()));
+  ready.push(await page.waitForFunction(() => window.__ready).then((h) => h.jsonValue()));
   await context.close();
 }
 results.readyMs = median(ready);
+results.readySeenMs = median(seen);
+results.readyAll = ready.map((x, i) => `${Math.round(x)}/${Math.round(seen[i])}`);
 
 // Frames at 60x, from the click on Start: time each animation-frame callback and the microtasks it queued (Yew renders
 // there), and watch for long tasks, over the real team's whole afternoon. Played twice: on a
@@ -136,9 +155,10 @@ await browser.close();
 await server.close();
 
 const r = results;
-console.log(`ready (median of 5 cold loads)   ${r.readyMs.toFixed(0)} ms (budget ${BUDGET.readyMs}; target ${TARGET.readyMs}: ${met(r.readyMs, TARGET.readyMs)})`);
+console.log(`ready (median of 5 cold loads)   ${r.readyMs.toFixed(0)} ms (budget ${BUDGET.readyMs}; target ${TARGET.readyMs}: ${met(r.readyMs, TARGET.readyMs)}); seen by the test harness at ${r.readySeenMs.toFixed(0)} ms`);
+console.log(`  each load, page/harness (ms): ${r.readyAll.join(" ")}`);
 console.log(`frames at 60x over a whole run   ${r.frames} frames, script median ${r.frameMedianMs.toFixed(2)} ms, p99 ${r.frameP99Ms.toFixed(2)} ms, max ${r.frameMaxMs.toFixed(1)} ms (budget and target ${BUDGET.frameMs} ms median: ${met(r.frameMedianMs, TARGET.frameMs)})`);
-console.log(`long tasks (> 50 ms)             ${r.longTasks}, longest ${r.longestTaskMs.toFixed(0)} ms (budget ${BUDGET.longTaskMs} ms; target none over ${TARGET.longTaskMs} ms: ${met(r.longestTaskMs, TARGET.longTaskMs)})`);
+console.log(`long tasks (> 50 ms)             ${r.longTasks}, longest ${r.longestTaskMs.toFixed(0)} ms (budget ${BUDGET.longTasks} tasks, ${BUDGET.longTaskMs} ms; target none over ${TARGET.longTaskMs} ms: ${met(r.longestTaskMs, TARGET.longTaskMs)})`);
 console.log(`  both plays: ${plays.map((p) => `${p.longTasks} long, longest ${p.longestTaskMs.toFixed(0)} ms, frame median ${p.frameMedianMs.toFixed(2)} ms`).join('; ')}`);
 for (const [i, p] of plays.entries()) if (p.longAt.length) console.log(`  play ${i + 1}: ${p.longAt.join(', ')}`);
 console.log(`JS heap after 20 sessions        ${r.heapFirstKb} KB -> ${r.heapLastKb} KB (${(100 * r.heapGrowth).toFixed(1)}%; budget ${100 * BUDGET.heapGrowth}%; target ${100 * TARGET.heapGrowth}%: ${met(r.heapGrowth, TARGET.heapGrowth)})`);
@@ -147,7 +167,7 @@ console.log(`  after each session (KB): ${r.heapSeriesKb.join(' ')}; sessions 5 
 const broken = [];
 if (r.readyMs > BUDGET.readyMs) broken.push('ready');
 if (r.frameMedianMs > BUDGET.frameMs) broken.push('frame time');
-if (r.longestTaskMs > BUDGET.longTaskMs) broken.push('long tasks');
+if (r.longestTaskMs > BUDGET.longTaskMs || r.longTasks > BUDGET.longTasks) broken.push('long tasks');
 if (r.heapGrowth > BUDGET.heapGrowth) broken.push('memory');
 if (broken.length) {
   console.error(`over budget: ${broken.join(', ')}`);
