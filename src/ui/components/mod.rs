@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod chart_panel;
 pub mod clock;
 pub mod command_box;
+pub mod deferred;
 pub mod editor;
 pub mod findings;
 pub mod logs;

@@ -9,13 +9,13 @@ use crate::ui::components::alerts::Alerts;
 use crate::ui::components::chart_panel::ChartPanel;
 use crate::ui::components::clock::Clock;
 use crate::ui::components::command_box::CommandBox;
+use crate::ui::components::deferred::Deferred;
 use crate::ui::components::findings::Findings;
 use crate::ui::components::logs::Logs;
 use crate::ui::components::servers::Servers;
 use crate::ui::components::status::StatusStrip;
 use crate::ui::components::team::Team;
 use crate::ui::components::SessionRef;
-use crate::ui::hooks::use_settled;
 use crate::ui::state::{Speed, UiState};
 use crate::ui::view::charts::ChartKind;
 use crate::ui::view::{alerts, format, status, team};
@@ -37,9 +37,6 @@ pub struct ConsoleProps {
 
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    // The clock, status and charts first; the panels a frame later: building the whole console in
-    // the task of the click on Start made it one long task.
-    let settled = use_settled();
     let Some(session) = props.session.get() else {
         return html! { <main class="screen"><p>{ "No session is running." }</p></main> };
     };
@@ -78,8 +75,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         <ChartPanel kind={*k} session={props.session.clone()} generation={g} dark={props.dark} />
                     }) }
                 </section>
-                // The rest comes a frame later (see `use_settled`).
-                if settled {
+                // The panels a frame after the clock, status and charts: building the whole console
+                // in the task of the click on Start made it one long task.
+                <Deferred>
                     <div class="side">
                         <Actions session={props.session.clone()} tick={tick} generation={g} on_take={props.on_take.clone()} />
                         <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
@@ -89,7 +87,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
                     <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
                     <Logs session={props.session.clone()} generation={g} />
-                }
+                </Deferred>
             </div>
         </main>
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::score::text::gained_words;
 use crate::score::{Detour, ImpactSummary, Stamp};
 use crate::sim::render::thousands;
+use crate::ui::components::deferred::Deferred;
 use crate::ui::components::postmortem::Postmortem;
 use crate::ui::components::race::Race;
 use crate::ui::components::SessionRef;
@@ -184,49 +185,52 @@ pub fn End(props: &EndProps) -> Html {
                 <h2 id="race-h">{ "The race against the real team" }</h2>
                 <Race scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)} dark={props.dark} />
             </section>
-            <div class="debrief-grid">
-                <section aria-labelledby="phases-h">
-                    <h2 id="phases-h">{ "Score by phase" }</h2>
-                    <table class="milestones phases">
-                        <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th><th scope="col">{ "Points" }</th></tr></thead>
-                        <tbody>{ for phases }</tbody>
-                    </table>
-                    if d.guessed {
-                        <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
-                    }
-                    <p class="meta">{ "Half of each phase's points at the real team's time, more for sooner, less for later; restoring service lifts the score over 20." }</p>
-                </section>
-                <section aria-labelledby="impact-h">
-                    <h2 id="impact-h">{ "Impact (to the end of the afternoon)" }</h2>
-                    { impact_table(&d.header.currency, s, &d.run.impact, &d.real_team.impact) }
-                </section>
-            </div>
-            <section aria-labelledby="detours-h">
-                <h2 id="detours-h">{ "Detours" }</h2>
-                <div class="detours">
-                    { detour_list("Yours", &d.run.detours, d.run.detour_minutes) }
-                    { detour_list("The real team's", &d.real_team.detours, d.real_team.detour_minutes) }
+            // The tables and the postmortem a frame after the score and the race.
+            <Deferred>
+                <div class="debrief-grid">
+                    <section aria-labelledby="phases-h">
+                        <h2 id="phases-h">{ "Score by phase" }</h2>
+                        <table class="milestones phases">
+                            <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                            <tbody>{ for phases }</tbody>
+                        </table>
+                        if d.guessed {
+                            <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
+                        }
+                        <p class="meta">{ "Half of each phase's points at the real team's time, more for sooner, less for later; restoring service lifts the score over 20." }</p>
+                    </section>
+                    <section aria-labelledby="impact-h">
+                        <h2 id="impact-h">{ "Impact (to the end of the afternoon)" }</h2>
+                        { impact_table(&d.header.currency, s, &d.run.impact, &d.real_team.impact) }
+                    </section>
                 </div>
-            </section>
-            <section aria-labelledby="milestones-h">
-                <h2 id="milestones-h">{ "You and the real team, milestone by milestone" }</h2>
-                <table class="milestones">
-                    <thead><tr><th scope="col">{ "Milestone" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th></tr></thead>
-                    <tbody>{ for milestones }</tbody>
-                </table>
-            </section>
-            if !d.lessons.is_empty() || !d.corrective_measures.is_empty() {
-                <section aria-labelledby="learned-h" class="learned">
-                    <h2 id="learned-h">{ "What the real team learned and changed" }</h2>
-                    { learned(&d.lessons) }
-                    <h3>{ "Their corrective measures" }</h3>
-                    { learned(&d.corrective_measures) }
+                <section aria-labelledby="detours-h">
+                    <h2 id="detours-h">{ "Detours" }</h2>
+                    <div class="detours">
+                        { detour_list("Yours", &d.run.detours, d.run.detour_minutes) }
+                        { detour_list("The real team's", &d.real_team.detours, d.real_team.detour_minutes) }
+                    </div>
                 </section>
-            }
-            <Postmortem scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)}
-                on_download={props.on_postmortem.clone()} on_announce={props.on_announce.clone()} />
-            <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed) }</code>
-                { " gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
+                <section aria-labelledby="milestones-h">
+                    <h2 id="milestones-h">{ "You and the real team, milestone by milestone" }</h2>
+                    <table class="milestones">
+                        <thead><tr><th scope="col">{ "Milestone" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th></tr></thead>
+                        <tbody>{ for milestones }</tbody>
+                    </table>
+                </section>
+                if !d.lessons.is_empty() || !d.corrective_measures.is_empty() {
+                    <section aria-labelledby="learned-h" class="learned">
+                        <h2 id="learned-h">{ "What the real team learned and changed" }</h2>
+                        { learned(&d.lessons) }
+                        <h3>{ "Their corrective measures" }</h3>
+                        { learned(&d.corrective_measures) }
+                    </section>
+                }
+                <Postmortem scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)}
+                    on_download={props.on_postmortem.clone()} on_announce={props.on_announce.clone()} />
+                <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed) }</code>
+                    { " gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
+            </Deferred>
         </main>
     }
 }
