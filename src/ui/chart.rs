@@ -304,8 +304,8 @@ enum Swatch {
 
 /// The legend, drawn here rather than by plotters: plotters measures a legend's labels by adding
 /// an element to the page and reading its size back, a forced page layout per label per redraw
-/// (the console's longest tasks at 60x). The backend measures text itself (a canvas with the
-/// canvas, SVG by estimate).
+/// (the console's longest tasks at 60x). Here the backend measures the labels: the page's canvas
+/// with its own `measureText`, SVG (in tests) by estimate.
 fn legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(&str, Swatch)],
