@@ -70,10 +70,16 @@ export function inkedShare(page, selector) {
 
 export const SCENARIO_TITLE = 'Checkout down: the afternoon memory leak';
 
-/** Opens the built-in incident from the library and starts it, paused. */
-export async function startIncident(page, url) {
+/** Opens the built-in incident from the library: its briefing, with Start. */
+export async function openIncident(page, url) {
   await page.goto(url);
   await page.getByRole('button', { name: `Open ${SCENARIO_TITLE}` }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start' }).waitFor();
+}
+
+/** Opens the built-in incident from the library and starts it, paused. */
+export async function startIncident(page, url) {
+  await openIncident(page, url);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: 'Pause' }).click();
 }
