@@ -7,27 +7,12 @@ mod common;
 use common::*;
 use incident_trainer::scenario::{script, Scenario};
 use incident_trainer::score::points::final_score;
+
 use incident_trainer::score::{postmortem, Debrief, DetourKind, Phase, PhaseTimes, Runs};
 use incident_trainer::sim::{run_scripted, ScheduledAction, Trace};
 use proptest::prelude::*;
 
 const EXPERT: &str = include_str!("runs/expert.json");
-
-/// A script from `(time, action, target)` rows.
-fn plan(s: &Scenario, rows: &[(&str, &str, &str)]) -> Vec<ScheduledAction> {
-    let items: Vec<String> = rows
-        .iter()
-        .map(|(at, action, target)| {
-            let target = if target.is_empty() {
-                String::new()
-            } else {
-                format!(r#", "target": "{target}""#)
-            };
-            format!(r#"{{"at": "{at}", "action": "{action}"{target}}}"#)
-        })
-        .collect();
-    script::parse_actions("plan.json", &format!("[{}]", items.join(",")), s).unwrap()
-}
 
 fn run(s: &Scenario, actions: &[ScheduledAction]) -> Trace {
     run_scripted(s.config.clone(), s.seed, actions).0
@@ -112,14 +97,15 @@ fn escalation_mitigation_and_resolution_follow_the_world() {
     let expert = script::parse_actions("expert.json", EXPERT, &s).unwrap();
     let trace = run(&s, &expert);
     let p = PhaseTimes::of(&s, &trace);
-    // Paged at 14:31, the developers answer 13 minutes later.
-    assert_eq!(p.get(Phase::Escalation), at(&s, "14:44"));
+    // Paged at 14:33, the developers answer 13 minutes later.
+    assert_eq!(p.get(Phase::Escalation), at(&s, "14:46"));
     let (mitigated, restored) = (
         p.get(Phase::Mitigation).unwrap(),
         p.get(Phase::Resolution).unwrap(),
     );
-    assert!(mitigated <= restored, "{mitigated} {restored}");
-    assert_eq!(Some(restored), trace.impact.restored_at);
+    // Restarting everything stopped the bleeding long before the fix resolved it.
+    assert!(mitigated + 15 * 60 < restored, "{mitigated} {restored}");
+    assert!(Some(restored) >= trace.impact.restored_at);
     // Doing nothing mitigates nothing.
     let idle = PhaseTimes::of(&s, &idle_run(&s));
     assert_eq!(idle.get(Phase::Mitigation), None);
@@ -195,6 +181,8 @@ fn the_real_teams_path_scores_exactly_par_on_every_seed() {
         let d = Debrief::compute(&s, seed, &s.reference_actions());
         assert_eq!(d.score, 50.0, "seed {seed}");
         assert!(d.phases.iter().all(|p| p.points == p.weight / 2.0));
+        assert_eq!(d.harm.points, d.harm.weight / 2.0);
+        assert_eq!(d.outcome, incident_trainer::score::Outcome::Resolved);
     }
 }
 
@@ -204,10 +192,10 @@ fn the_best_known_path_scores_at_least_90_and_doing_nothing_scores_low() {
     for seed in [s.seed, 1, 2] {
         let expert = script::parse_actions("expert.json", EXPERT, &s).unwrap();
         let d = Debrief::compute(&s, seed, &expert);
-        assert!(d.restored && d.score >= 90.0, "seed {seed}: {}", d.score);
+        assert!(d.resolved && d.score >= 90.0, "seed {seed}: {}", d.score);
         let idle = Debrief::compute(&s, seed, &[]);
         assert!(
-            !idle.restored && idle.score < 20.0,
+            !idle.resolved && idle.score < 15.0,
             "seed {seed}: {}",
             idle.score
         );
@@ -327,7 +315,7 @@ fn build(
 }
 
 fn exact_score(d: &Debrief) -> f64 {
-    final_score(d.phases.iter().map(|p| p.points).sum(), d.restored)
+    final_score(d.points, d.outcome)
 }
 
 proptest! {
@@ -340,15 +328,13 @@ proptest! {
     })]
 
     #[test]
-    fn a_run_that_restores_outscores_every_run_that_does_not((steps, fix) in random_run()) {
+    fn resolving_outscores_mitigating_which_outscores_neither((steps, fix) in random_run()) {
         let s = scenario();
         let d = debrief(&s, &build(&s, &steps, fix, 0));
-        // Restored runs score 20 or more, the others less: so any restored run beats any other.
-        if d.restored {
-            prop_assert!(d.score >= 20.0, "{}", d.score);
-        } else {
-            prop_assert!(d.score < 20.0, "{}", d.score);
-        }
+        // Each outcome has its band, so any resolved run beats any run only mitigated, which
+        // beats any run that did neither.
+        let (floor, ceiling) = d.outcome.band();
+        prop_assert!(d.score >= floor && d.score <= ceiling, "{:?} {}", d.outcome, d.score);
         prop_assert!((0.0..=100.0).contains(&d.score));
     }
 
@@ -357,7 +343,7 @@ proptest! {
         let s = scenario();
         let early = debrief(&s, &build(&s, &steps, Some(fix), 0));
         let late = debrief(&s, &build(&s, &steps, Some(fix), delay));
-        let (a, b) = (early.run.impact.restored_at, late.run.impact.restored_at);
+        let (a, b) = (early.resolved_at(), late.resolved_at());
         if let (Some(a), Some(b)) = (a, b) {
             if a < b {
                 prop_assert!(exact_score(&early) > exact_score(&late), "{} vs {}", exact_score(&early), exact_score(&late));

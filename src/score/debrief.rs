@@ -10,8 +10,10 @@ use crate::sim::{run_scripted, trace_hash, ScheduledAction, Trace};
 use super::detours::{detours, Detour};
 use super::impact::{ghost, ImpactSummary};
 use super::milestones::reached;
-use super::phases::{Phase, PhaseTimes};
-use super::points::{final_score, phase_points, weight};
+use super::phases::{first_page, relapse, Phase, PhaseTimes};
+use super::points::{
+    explain, final_score, harm_points, harm_ratio, phase_points, weight, Outcome, HARM_WEIGHT,
+};
 
 /// A moment of the run: its tick, shown (and serialised) as local `HH:MM`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +81,15 @@ pub struct RefusedLine {
     pub error: String,
 }
 
+/// The harm line of the score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HarmLine {
+    pub weight: f64,
+    /// The run's harm over the real team's (1 at par, under 1 for less harm).
+    pub ratio: f64,
+    pub points: f64,
+}
+
 /// One side of the comparison: the trainee's run or the real team's path in the same world.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Side {
@@ -132,7 +143,20 @@ pub struct Debrief {
     pub sells: bool,
     /// 0-100, one decimal; the real team's path is 50.
     pub score: f64,
-    pub restored: bool,
+    /// The phase points and the harm line, summed (0-100): what the outcome's band maps.
+    pub points: f64,
+    /// The harm line: the run's user-minutes of errors (and failed orders) over the real team's.
+    pub harm: HarmLine,
+    /// Resolved, mitigated only, or neither, by the world.
+    pub outcome: Outcome,
+    /// How the points became the score, in one sentence.
+    pub explanation: String,
+    /// The cause removed and service held (the outcome is `Resolved`).
+    pub resolved: bool,
+    /// When the trainee declared the incident resolved, if they did.
+    pub declared_resolved_at: Option<Stamp>,
+    /// When the outage came back after service was first restored, if it did.
+    pub relapsed_at: Option<Stamp>,
     /// The correct cause was declared before any evidence for it.
     pub guessed: bool,
     pub phases: Vec<PhaseResult>,
@@ -175,6 +199,7 @@ impl Debrief {
         let end = s.config.duration_s;
         let run = PhaseTimes::of(s, r.trace);
         let real = PhaseTimes::of(s, r.ghost);
+        let paged = first_page(s, r.ghost).unwrap_or(0);
         let phases: Vec<PhaseResult> = Phase::ALL
             .iter()
             .map(|&phase| {
@@ -187,26 +212,98 @@ impl Debrief {
                     reached_at: stamp(s, at),
                     reference_at: stamp(s, reference),
                     minutes_gained: gained(at, reference),
-                    points: phase_points(phase, at, reference, end),
+                    points: phase_points(phase, at, reference, paged, end),
                 }
             })
             .collect();
-        let raw: f64 = phases.iter().map(|p| p.points).sum();
-        let restored = r.trace.impact.restored_at.is_some();
+        let (mine, theirs) = (Side::of(s, r.trace), Side::of(s, r.ghost));
+        let ratio = harm_ratio(mine.impact.harm(), theirs.impact.harm(), s.sells());
+        let harm = HarmLine {
+            weight: HARM_WEIGHT,
+            ratio,
+            points: harm_points(ratio),
+        };
+        let points: f64 = phases.iter().map(|p| p.points).sum::<f64>() + harm.points;
+        let outcome = run.outcome();
+        let declared = r
+            .trace
+            .events
+            .first(|k| matches!(k, crate::sim::EventKind::ResolutionDeclared))
+            .map(|e| e.tick);
         Debrief {
             header: RunHeader::new(s, r.seed, r.actions.len(), r.trace),
             sells: s.sells(),
-            score: (final_score(raw, restored) * 10.0).round() / 10.0,
-            restored,
+            score: (final_score(points, outcome) * 10.0).round() / 10.0,
+            points,
+            harm,
+            outcome,
+            explanation: explain(points, outcome),
+            resolved: outcome == Outcome::Resolved,
+            declared_resolved_at: stamp(s, declared),
+            // A resolved run's restarts on the fix can blip; only an unresolved run relapses.
+            relapsed_at: stamp(s, relapse(r.trace).filter(|_| outcome != Outcome::Resolved)),
             guessed: run.guessed,
             phases,
             milestones: milestone_lines(s, r.trace),
-            run: Side::of(s, r.trace),
-            real_team: Side::of(s, r.ghost),
+            run: mine,
+            real_team: theirs,
             refused_actions: refused_lines(s, r.refused),
             lessons: s.lessons.clone(),
             corrective_measures: s.corrective_measures.clone(),
         }
+    }
+
+    /// What became of the incident, in a sentence or two: resolved and held, or what followed a
+    /// premature resolution (the rest of the afternoon was played out after the run ended).
+    pub fn verdict(&self) -> String {
+        let at = |p: Phase| {
+            self.phases
+                .iter()
+                .find(|x| x.phase == p)
+                .and_then(|x| x.reached_at.as_ref())
+                .map(|s| s.clock.clone())
+        };
+        let declared = self.declared_resolved_at.as_ref().map(|s| &s.clock);
+        let returned = self.relapsed_at.as_ref().map(|s| &s.clock);
+        match (self.outcome, declared, returned) {
+            (Outcome::Resolved, Some(d), _) => format!(
+                "Resolved at {}: the cause was removed and service held. You declared it resolved at {d}.",
+                at(Phase::Resolution).unwrap_or_default()
+            ),
+            (Outcome::Resolved, None, _) => format!(
+                "Resolved at {}: the cause was removed and service held, though the incident was never declared resolved.",
+                at(Phase::Resolution).unwrap_or_default()
+            ),
+            (_, Some(d), Some(r)) => format!(
+                "Declared resolved at {d}, but it was not: the outage returned at {r}, because the cause was still there."
+            ),
+            (Outcome::Mitigated, Some(d), None) => format!(
+                "Declared resolved at {d}, but it was not: service held, but the cause was still there at the end of the afternoon."
+            ),
+            (Outcome::Mitigated, None, Some(r)) => format!(
+                "Mitigated at {}, not resolved: the outage returned at {r}, because the cause was still there.",
+                at(Phase::Mitigation).unwrap_or_default()
+            ),
+            (Outcome::Mitigated, None, None) => format!(
+                "Mitigated at {}, not resolved: the cause was still there at the end of the afternoon.",
+                at(Phase::Mitigation).unwrap_or_default()
+            ),
+            (Outcome::Unmitigated, Some(d), None) => format!(
+                "Declared resolved at {d}, but service never came back under the SLO."
+            ),
+            (Outcome::Unmitigated, None, _) => {
+                "Not mitigated: service never came back under the SLO.".to_string()
+            }
+        }
+    }
+
+    /// When the incident was resolved (the cause removed and service held), if it was.
+    pub fn resolved_at(&self) -> Option<u32> {
+        self.phases
+            .iter()
+            .find(|p| p.phase == Phase::Resolution)
+            .and_then(|p| p.reached_at.as_ref())
+            .map(|s| s.tick)
     }
 
     /// The score as a whole number, as the screen shows it.

@@ -1,7 +1,8 @@
 //! Hints for a trainee who asked for them: the scenario's own coaching when it has some (each
 //! shown from its trigger until its `until`, or until a later one appears), otherwise the real
 //! team's path as a guide (once paged, their next step when the clock passes the time they took
-//! it). Read off the live trace; nothing here changes the run.
+//! it, skipping the steps their debrief calls detours). Read off the live trace; nothing here
+//! changes the run.
 
 use crate::scenario::{HintStart, Scenario};
 use crate::sim::{EventKind, Trace};
@@ -9,10 +10,30 @@ use crate::sim::{EventKind, Trace};
 use super::milestones::first_tick;
 use super::phases::first_page;
 
-/// What to tell the trainee now, if anything.
-pub fn current(s: &Scenario, trace: &Trace) -> Option<String> {
+/// The real team's steps worth following: their reference entries with an action, less those
+/// their own run shows to be detours (a restart that gave no relief, a config check with nothing
+/// pushed). Indices into `s.reference`; computed once a session (it replays their path).
+pub fn useful_steps(s: &Scenario) -> Vec<usize> {
+    let ghost = super::impact::ghost(s, s.seed);
+    let detours = super::detours::detours(s, &ghost);
+    s.reference
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.action.as_ref().is_some_and(|a| {
+                !detours
+                    .iter()
+                    .any(|d| d.at.tick == r.tick && d.action == *a)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// What to tell the trainee now, if anything. `useful` is [`useful_steps`] of the scenario.
+pub fn current(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> {
     if s.hints.is_empty() {
-        return from_reference(s, trace);
+        return from_reference(s, trace, useful);
     }
     let fix = s.config.response.fix_deploy_s;
     let now = trace.ticks;
@@ -34,8 +55,9 @@ pub fn current(s: &Scenario, trace: &Trace) -> Option<String> {
         .map(|(_, i)| s.hints[i].text.clone())
 }
 
-/// The real team's next step that the trainee has not taken, once its time has come.
-fn from_reference(s: &Scenario, trace: &Trace) -> Option<String> {
+/// The real team's next useful step that the trainee has not taken, once its time has come; when
+/// every one is taken, how the incident ends.
+fn from_reference(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> {
     first_page(s, trace)?;
     let taken = |id: &str| {
         trace
@@ -43,11 +65,18 @@ fn from_reference(s: &Scenario, trace: &Trace) -> Option<String> {
             .first(|k| matches!(k, EventKind::ActionTaken { action, .. } if action.id() == id))
             .is_some()
     };
-    let entry = s.reference.iter().find(|r| {
-        r.action
-            .as_ref()
-            .is_some_and(|a| r.tick <= trace.ticks && !taken(a.id()))
-    })?;
+    let left = useful
+        .iter()
+        .filter_map(|i| s.reference.get(*i))
+        .filter(|r| r.action.as_ref().is_some_and(|a| !taken(a.id())));
+    let mut left = left.peekable();
+    if left.peek().is_none() {
+        return Some(
+            "The real team's steps are all taken: once you are sure the cause is fixed and service has held, declare the incident resolved."
+                .into(),
+        );
+    }
+    let entry = left.find(|r| r.tick <= trace.ticks)?;
     let action = entry.action.as_ref()?;
     let title = s
         .config
@@ -82,17 +111,30 @@ mod tests {
         assert!(s.hints.is_empty());
         let mut sim = Simulation::new(s.config.clone(), s.seed);
         at(&s, &mut sim, "14:30");
-        assert_eq!(current(&s, sim.trace()), None, "not paged yet");
-        let first = s.reference.iter().find(|r| r.action.is_some()).unwrap();
+        assert_eq!(current(&s, sim.trace(), &[]), None, "not paged yet");
+        let useful = useful_steps(&s);
+        // The 14:35 restart and the config checks were detours: never hinted.
+        let hinted: Vec<&str> = useful
+            .iter()
+            .filter_map(|i| s.reference[*i].action.as_ref())
+            .map(|a| a.id())
+            .collect();
+        assert!(!hinted.contains(&"restart_server") && !hinted.contains(&"check_config"));
+        assert!(!hinted.contains(&"diff_config"), "{hinted:?}");
+        let first = &s.reference[useful[0]];
         let mut sim = Simulation::new(s.config.clone(), s.seed);
         while sim.tick() < first.tick && sim.step() {}
-        let hint = current(&s, sim.trace()).expect("paged, and the team's first step is due");
+        let hint =
+            current(&s, sim.trace(), &useful).expect("paged, and the team's first step is due");
         let action = first.action.as_ref().unwrap();
         let title = s.config.info(action).unwrap().title;
         assert!(hint.contains(title), "{hint}");
         // Taken: the hint moves on to the next one when its time comes.
         sim.apply(action.clone()).unwrap();
-        assert_ne!(current(&s, sim.trace()).as_deref(), Some(hint.as_str()));
+        assert_ne!(
+            current(&s, sim.trace(), &useful).as_deref(),
+            Some(hint.as_str())
+        );
     }
 
     #[test]
@@ -113,13 +155,13 @@ text = "The heap grows: say what you think."
         let s = crate::scenario::parse("hinted.toml", &text).unwrap();
         let mut sim = Simulation::new(s.config.clone(), s.seed);
         assert_eq!(
-            current(&s, sim.trace()).as_deref(),
+            current(&s, sim.trace(), &[]).as_deref(),
             Some("Watch the charts.")
         );
         at(&s, &mut sim, "15:00");
         sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
         assert_eq!(
-            current(&s, sim.trace()).as_deref(),
+            current(&s, sim.trace(), &[]).as_deref(),
             Some("The heap grows: say what you think.")
         );
         at(&s, &mut sim, "15:02");
@@ -127,7 +169,7 @@ text = "The heap grows: say what you think."
             .unwrap();
         // The second has ended; the first (no `until`) shows again.
         assert_eq!(
-            current(&s, sim.trace()).as_deref(),
+            current(&s, sim.trace(), &[]).as_deref(),
             Some("Watch the charts.")
         );
     }

@@ -38,6 +38,11 @@ impl ImpactSummary {
         }
     }
 
+    /// What the scorer weighs: (user-minutes of errors, failed orders).
+    pub fn harm(&self) -> (f64, f64) {
+        (self.user_minutes, self.failed_orders)
+    }
+
     /// Minutes from the outage's start to service restored, if both happened.
     pub fn minutes_to_restore(&self) -> Option<u32> {
         match (self.outage_started_at, self.restored_at) {

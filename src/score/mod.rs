@@ -18,5 +18,6 @@ pub use debrief::{Debrief, Runs, Stamp};
 pub use detours::{Detour, DetourKind};
 pub use impact::{ghost, ImpactSummary};
 pub use milestones::{reached, MilestoneResult};
-pub use phases::{Phase, PhaseTimes};
+pub use phases::{first_page, Phase, PhaseTimes};
+pub use points::Outcome;
 pub use report::RunReport;

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use super::points::Outcome;
 use crate::scenario::Scenario;
-use crate::sim::{Category, EventKind, Metric, Trace};
+use crate::sim::{Category, EventKind, Trace};
 
 /// The phases, in the order a response usually goes through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -60,16 +61,18 @@ impl Phase {
             Phase::Detection => "the first action taken once a page has fired",
             Phase::Triage => "severity declared and the status page updated (the later of the two)",
             Phase::Diagnosis => {
-                "the output of a diagnostic that shows the real cause, taken while the fault is active"
+                "the output of a diagnostic that showed the anomaly of the real cause when it was run"
             }
             Phase::Escalation => "the developers engaged",
             Phase::RootCause => {
                 "the correct cause declared; declared before any evidence it is a guess, counted only once evidence is seen"
             }
             Phase::Mitigation => {
-                "the error rate back under the outage threshold and staying there for 5 minutes"
+                "service back under the SLO for the scenario's restore window (the first time)"
             }
-            Phase::Resolution => "service restored: under the SLO for the scenario's window",
+            Phase::Resolution => {
+                "the cause removed and service holding under the SLO from then to the end of the afternoon"
+            }
         }
     }
 }
@@ -85,6 +88,17 @@ pub struct PhaseTimes {
 impl PhaseTimes {
     pub fn get(&self, phase: Phase) -> Option<u32> {
         self.at[phase as usize]
+    }
+
+    /// Resolved, mitigated only, or neither.
+    pub fn outcome(&self) -> Outcome {
+        if self.get(Phase::Resolution).is_some() {
+            Outcome::Resolved
+        } else if self.get(Phase::Mitigation).is_some() {
+            Outcome::Mitigated
+        } else {
+            Outcome::Unmitigated
+        }
     }
 
     pub fn of(scenario: &Scenario, trace: &Trace) -> PhaseTimes {
@@ -110,8 +124,8 @@ impl PhaseTimes {
                     .first(|k| matches!(k, EventKind::DevelopersEngaged))
                     .map(|e| e.tick),
                 root_cause,
-                mitigation(scenario, trace),
-                trace.impact.restored_at,
+                mitigation(trace),
+                resolution(scenario, trace),
             ],
             guessed,
         }
@@ -172,45 +186,72 @@ pub fn fault_windows(trace: &Trace) -> Vec<(u32, u32)> {
     windows
 }
 
-/// When the first finding that shows the real cause was in the trainee's hands.
+/// When the first finding whose output showed the real cause's anomaly was in the trainee's
+/// hands: a look before the fault shows is not evidence.
 fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     let evidence = scenario
         .correct_hypothesis()
         .and_then(|i| scenario.hypothesis_evidence.get(i))?;
-    let windows = fault_windows(trace);
-    let active = |t: u32| windows.iter().any(|(a, b)| *a <= t && t < *b);
     trace
         .findings
         .iter()
         .filter(|f| {
             scenario.config.info(&f.action).map(|a| a.category) == Some(Category::Diagnostic)
         })
-        .filter(|f| evidence.iter().any(|id| id == f.action.id()) && active(f.issued_at))
+        .filter(|f| evidence.iter().any(|id| id == f.action.id()) && !f.shows.is_empty())
         .map(|f| f.ready_at)
         .min()
 }
 
-/// Minutes the error rate must stay under the outage threshold for mitigation to count.
-const MITIGATION_HOLD_S: u32 = 300;
+/// Service first back under the SLO for the restore window: the bleeding stopped, whether or not
+/// it lasts.
+pub fn mitigation(trace: &Trace) -> Option<u32> {
+    trace.events.iter().find_map(|e| match e.kind {
+        EventKind::Restored { since } => Some(since),
+        _ => None,
+    })
+}
 
-fn mitigation(scenario: &Scenario, trace: &Trace) -> Option<u32> {
-    let start = trace.impact.outage_started_at?;
-    let threshold = scenario.config.slo.outage_error_rate_pct;
-    let series = &trace.series;
-    let errors = series.fleet(Metric::ErrorRatePct);
-    let mut under_since: Option<u32> = None;
-    for (tick, rate) in series.ticks.iter().zip(errors) {
-        if *tick <= start {
-            continue;
-        }
-        if f64::from(*rate) >= threshold {
-            under_since = None;
-            continue;
-        }
-        let since = *under_since.get_or_insert(*tick);
-        if tick - since >= MITIGATION_HOLD_S {
-            return Some(since);
+/// When every defect that showed up in the run was gone (cured or ended by itself), if all were:
+/// 0 when none ever started.
+pub fn defects_cleared_at(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    let faults = &scenario.config.faults;
+    let defect = |f: u32| faults.get(f as usize).is_some_and(|f| f.kind.is_defect());
+    let mut open: Vec<u32> = Vec::new();
+    let mut cleared = 0;
+    for e in trace.events.iter() {
+        match e.kind {
+            EventKind::FaultStarted { fault } if defect(fault) => open.push(fault),
+            EventKind::FaultEnded { fault } | EventKind::FaultCured { fault } => {
+                if let Some(i) = open.iter().position(|f| *f == fault) {
+                    open.remove(i);
+                    cleared = cleared.max(e.tick);
+                }
+            }
+            _ => {}
         }
     }
-    None
+    open.is_empty().then_some(cleared)
+}
+
+/// Resolved: the cause removed and service under the SLO from then to the end of the run, for
+/// at least the restore window. A restore that the outage later undid is not a resolution (the
+/// trace's `restored_at` is the last restore that held).
+pub fn resolution(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    let held_since = trace.impact.restored_at?;
+    let at = held_since.max(defects_cleared_at(scenario, trace)?);
+    (trace.ticks >= at + scenario.config.slo.restore_window_s).then_some(at)
+}
+
+/// When the outage came back after service was first restored, if it did.
+pub fn relapse(trace: &Trace) -> Option<u32> {
+    let first = trace.events.iter().find_map(|e| match e.kind {
+        EventKind::Restored { since } => Some((e.tick, since)),
+        _ => None,
+    })?;
+    trace
+        .events
+        .between(first.0, u32::MAX)
+        .find(|e| matches!(e.kind, EventKind::OutageStarted))
+        .map(|e| e.tick)
 }

@@ -302,7 +302,10 @@ fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
         if spec.category == Category::Diagnostic
             || matches!(
                 spec.kind,
-                K::DeclareSeverity | K::UpdateStatusPage | K::EnableMaintenancePage
+                K::DeclareSeverity
+                    | K::UpdateStatusPage
+                    | K::EnableMaintenancePage
+                    | K::DeclareResolved
             )
         {
             continue;

@@ -38,15 +38,11 @@ pub fn render(d: &Debrief) -> String {
         "{} ({}), seed {}, {} action(s)",
         d.header.title, d.header.scenario, d.header.seed, d.header.actions
     );
-    let outcome = if d.restored {
-        "service restored"
-    } else {
-        "service not restored"
-    };
     let _ = writeln!(
         o,
-        "\nscore {:.1} of 100 ({outcome}; the real team's path scores 50)",
-        d.score
+        "\nscore {:.1} of 100 (the real team's path scores 50)\n{}",
+        d.score,
+        d.verdict()
     );
     let _ = writeln!(o, "\nphase          weight  you     real team  points");
     for p in &d.phases {
@@ -61,6 +57,21 @@ pub fn render(d: &Debrief) -> String {
             gained_words(p.minutes_gained)
         );
     }
+    let _ = writeln!(
+        o,
+        "  {:<12} {:>5}   {:<18} {:>5.1}  your harm is {:.0}% of theirs",
+        "Harm",
+        d.harm.weight,
+        "",
+        d.harm.points,
+        100.0 * d.harm.ratio
+    );
+    let _ = writeln!(
+        o,
+        "  {:<12} {:>5}   {:<18} {:>5.1}",
+        "Points", 100, "", d.points
+    );
+    let _ = writeln!(o, "  {}", d.explanation);
     if d.guessed {
         let _ = writeln!(
             o,

@@ -37,6 +37,8 @@ pub enum ActionKind {
     UpdateStatusPage,
     DeclareHypothesis,
     ApplyCodeFix,
+    /// Ends the incident: the trainee says the cause is fixed and service has held.
+    DeclareResolved,
     /// An action the scenario defines (its id is the action's `custom`).
     Custom,
 }
@@ -94,7 +96,7 @@ macro_rules! spec {
 }
 
 /// Every action, in the order a menu shows them.
-pub const CATALOGUE: [ActionSpec; 30] = [
+pub const CATALOGUE: [ActionSpec; 31] = [
     spec!(ViewMemory, "view_memory", "View memory per host", Diagnostic, None, 60, "Heap used, live heap after GC, GC time and growth per server, from the dashboards."),
     spec!(ReadLogs, "read_logs", "Read logs", Diagnostic, LogSource, 90, "The last ten minutes of logs: of one server, all of them, or a dependency's host (the database's)."),
     spec!(CheckConfig, "check_config", "Check server config", Diagnostic, Host, 120, "The running configuration of one server: heap limit, threads, pools, timeouts."),
@@ -125,6 +127,7 @@ pub const CATALOGUE: [ActionSpec; 30] = [
     spec!(UpdateStatusPage, "update_status_page", "Update the status page", Coordination, None, 120, "Tells customers what is happening."),
     spec!(DeclareHypothesis, "declare_hypothesis", "Declare a root-cause hypothesis", Coordination, Hypothesis, 60, "States what you believe the root cause is; the team works from it."),
     spec!(ApplyCodeFix, "apply_code_fix", "Apply the code fix", Remediation, None, 120, "The developers fix the declared cause and ship it; needs them engaged and a hypothesis declared."),
+    spec!(DeclareResolved, "declare_resolved", "Declare the incident resolved", Coordination, None, 30, "Says the cause is fixed and service has held, and ends the incident. The rest of the afternoon then plays out: it holds, or the outage comes back."),
 ];
 
 impl Category {
@@ -288,6 +291,12 @@ pub enum ActionError {
     },
     #[error("the run is over")]
     RunOver,
+    #[error("the incident was declared resolved at {clock}")]
+    DeclaredResolved {
+        at: u32,
+        /// `at` as local `HH:MM`.
+        clock: String,
+    },
     #[error("`{action}` needs a target ({expected})")]
     MissingTarget { action: String, expected: String },
     #[error("`{action}` takes no target, but `{target}` was given")]

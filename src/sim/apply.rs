@@ -28,11 +28,13 @@ impl Simulation {
                     ready_at,
                 };
                 self.trace.events.push(t, taken);
+                let shows = self.shown_faults(&body);
                 self.trace.findings.push(Finding {
                     action,
                     issued_at: t,
                     ready_at,
                     body,
+                    shows,
                 });
                 Ok(self.trace.findings.last().expect("just pushed"))
             }
@@ -91,7 +93,8 @@ impl Simulation {
             | K::DeclareSeverity
             | K::UpdateStatusPage
             | K::DeclareHypothesis
-            | K::ApplyCodeFix => self.coordinate(t, kind, target),
+            | K::ApplyCodeFix
+            | K::DeclareResolved => self.coordinate(t, kind, target),
             _ => self.remediate(t, kind, host),
         }
     }
@@ -142,6 +145,14 @@ impl Simulation {
                 ))
             }
             K::ApplyCodeFix => self.apply_code_fix(t),
+            K::DeclareResolved => {
+                self.team.resolved_declared_at = Some(t);
+                self.trace.events.push(t, EventKind::ResolutionDeclared);
+                note(format!(
+                    "Incident declared resolved at {}.",
+                    super::clock::hhmm(self.cfg.start_s_of_day, t)
+                ))
+            }
             _ => unreachable!("{kind:?} is not a coordination action"),
         }
     }

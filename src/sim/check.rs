@@ -42,6 +42,12 @@ impl Simulation {
         if self.is_over() {
             return Err(ActionError::RunOver);
         }
+        if let Some(at) = self.team.resolved_declared_at {
+            return Err(ActionError::DeclaredResolved {
+                at,
+                clock: super::clock::hhmm(self.cfg.start_s_of_day, at),
+            });
+        }
         if self.tick < self.team.busy_until {
             let until = self.team.busy_until;
             return Err(ActionError::Busy {

@@ -567,6 +567,12 @@ impl FaultKind {
         }
     }
 
+    /// A defect in the system that must be removed for the incident to be resolved. A traffic
+    /// surge is load, not a defect: it is resolved once the service holds under it.
+    pub fn is_defect(&self) -> bool {
+        !matches!(self, FaultKind::TrafficSurge { .. })
+    }
+
     /// A bug in the code: the developers' fix for the right cause removes it.
     pub fn in_code(&self) -> bool {
         matches!(

@@ -97,6 +97,8 @@ pub enum EventKind {
         level: String,
     },
     StatusPageUpdated,
+    /// The trainee declared the incident resolved: the response ends, the world goes on.
+    ResolutionDeclared,
     MaintenanceMode {
         on: bool,
     },

@@ -12,6 +12,10 @@ pub struct Finding {
     /// When the trainee has the answer (issue time plus the action's duration).
     pub ready_at: u32,
     pub body: FindingBody,
+    /// The faults (by index) whose anomaly this output showed when it was run: the evidence the
+    /// scorer reads. Empty for a look that showed nothing abnormal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shows: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

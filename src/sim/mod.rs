@@ -11,6 +11,7 @@ mod custom;
 pub mod deps;
 mod diagnose;
 pub mod events;
+mod evidence;
 mod faults;
 pub mod findings;
 pub mod fleet;

@@ -77,6 +77,8 @@ pub struct Team {
     pub developers_paged_at: Option<u32>,
     pub developers_engaged: bool,
     pub hypothesis: Option<u32>,
+    /// When the trainee declared the incident resolved; no action is taken after it.
+    pub resolved_declared_at: Option<u32>,
     pub maintenance: bool,
     pub rate_limit_rps: Option<f64>,
     /// Share of incoming traffic let in, when an action has blocked some (a bot, a feature).

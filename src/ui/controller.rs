@@ -217,6 +217,11 @@ impl Controller {
         let mut guard = self.session.0.borrow_mut();
         let Some(s) = guard.as_mut() else { return };
         match s.take(action.clone()) {
+            Ok(()) if s.ending().is_some() => {
+                // Declared resolved: the response is over; the afternoon plays out in the debrief.
+                drop(guard);
+                self.finish();
+            }
             Ok(()) => {
                 self.save(s);
                 let ready = s.sim().trace().findings.last().map_or(0, |f| f.ready_at);
@@ -266,15 +271,12 @@ impl Controller {
             .as_mut()
             .and_then(|s| s.finished());
         let Some(s) = self.session.get() else { return };
-        let score = finished.map_or(0.0, |f| f.debrief.score);
+        let score = finished.as_ref().map_or(0.0, |f| f.debrief.score);
+        let resolved_at = finished.as_ref().and_then(|f| f.debrief.resolved_at());
         let mut record = (*self.best).clone();
         self.best_before
             .set(record.get(&s.scenario.meta.id).and_then(|r| r.score));
-        record.record(
-            &s.scenario.meta.id,
-            s.sim().trace().impact.restored_at,
-            score,
-        );
+        record.record(&s.scenario.meta.id, resolved_at, score);
         let _ = local::write(BEST_KEY, &record.encode());
         self.best.set(record);
         self.scored.set(true);

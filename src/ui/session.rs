@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::{script, Scenario};
 use crate::score::{ghost, Debrief, Runs};
-use crate::sim::{trace_hash, Action, ActionError, EventKind, ScheduledAction, Simulation, Trace};
+use crate::sim::{trace_hash, Action, ActionError, ActionKind, ScheduledAction, Simulation, Trace};
 
 /// A finished session compared with the real team: the debrief and the ghost's trace (its charts
 /// sit beside the trainee's).
@@ -22,8 +22,8 @@ pub struct Finished {
 /// Why a session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
-    /// Service was back under SLO for the restore window (from `since`).
-    Restored { since: u32 },
+    /// The trainee declared the incident resolved (whether it was is for the debrief to say).
+    Declared { at: u32 },
     /// The scenario's time limit ran out.
     TimeUp,
     /// The trainee ended the session before either.
@@ -60,6 +60,9 @@ pub struct Hints {
     #[serde(skip)]
     pub now: Option<String>,
     pub shown: Vec<ShownHint>,
+    /// The real team's steps worth hinting (see `score::hints::useful_steps`).
+    #[serde(skip)]
+    pub useful: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,7 +87,15 @@ impl Session {
 
     /// Turns hints on (with what was shown before, for a resumed session) or off.
     pub fn set_hints(&mut self, on: Option<Vec<ShownHint>>) {
-        self.hints = on.map(|shown| Hints { now: None, shown });
+        let useful = match (&on, self.scenario.hints.is_empty()) {
+            (Some(_), true) => crate::score::hints::useful_steps(&self.scenario),
+            _ => Vec::new(),
+        };
+        self.hints = on.map(|shown| Hints {
+            now: None,
+            shown,
+            useful,
+        });
         self.update_hints();
     }
 
@@ -98,7 +109,7 @@ impl Session {
             return None;
         }
         let h = self.hints.as_mut()?;
-        let now = crate::score::hints::current(&self.scenario, self.sim.trace());
+        let now = crate::score::hints::current(&self.scenario, self.sim.trace(), &h.useful);
         if now == h.now {
             return None;
         }
@@ -169,16 +180,21 @@ impl Session {
         self.check(&action)?;
         let tick = self.sim.tick();
         self.sim.apply(action.clone())?;
+        let declared = action.kind == ActionKind::DeclareResolved;
         self.actions.push(ScheduledAction { tick, action });
         self.update_hints();
+        if declared {
+            self.ending = Some(Ending::Declared { at: tick });
+            self.finish();
+        }
         Ok(())
     }
 
-    /// Steps up to `ticks` seconds; stops early when the session ends.
+    /// Steps up to `ticks` seconds; stops early when the session ends. Service coming back does
+    /// not end it: mitigated is not resolved, and only the trainee can say it is.
     pub fn advance(&mut self, ticks: u32) -> Advanced {
         let mut out = Advanced::default();
         let scrape = self.scenario.config.scrape_interval_s.max(1);
-        let events_before = self.sim.trace().events.events.len();
         while out.ticks < ticks && self.ending.is_none() {
             if !self.sim.step() {
                 self.ending = Some(Ending::TimeUp);
@@ -187,9 +203,6 @@ impl Session {
             out.ticks += 1;
             if self.sim.tick() % scrape == 0 {
                 out.scrapes += 1;
-                self.ending = self
-                    .restored_since(events_before)
-                    .map(|since| Ending::Restored { since });
             }
         }
         if self.ending.is_none() && self.sim.is_over() {
@@ -201,16 +214,6 @@ impl Session {
             self.finish();
         }
         out
-    }
-
-    /// The restore that landed since `from` (an index into the event log), if any.
-    fn restored_since(&self, from: usize) -> Option<u32> {
-        self.sim.trace().events.events[from.min(self.sim.trace().events.events.len())..]
-            .iter()
-            .find_map(|e| match e.kind {
-                EventKind::Restored { since } => Some(since),
-                _ => None,
-            })
     }
 
     /// Simulates the rest of the afternoon with no more actions, to the scenario's time limit,
@@ -289,18 +292,26 @@ mod tests {
             }
             session.take(step.action).unwrap();
         }
-        let mut guard = 0;
-        while session.ending().is_none() && guard < 20_000 {
+        // Service back is not the end: the session runs on until the trainee declares.
+        while session.tick() < s.config.duration_s - 600 && session.ending().is_none() {
             session.advance(60);
-            guard += 1;
         }
-        let Some(Ending::Restored { since }) = session.ending() else {
-            panic!(
-                "the real team's path restores service: {:?}",
-                session.ending()
-            );
-        };
-        assert_eq!(s.hhmm(since), "16:37");
+        assert_eq!(
+            session.ending(),
+            None,
+            "mitigation does not end the session"
+        );
+        session
+            .take(Action::new(ActionKind::DeclareResolved))
+            .unwrap();
+        let at = s.config.duration_s - 600;
+        assert!(matches!(session.ending(), Some(Ending::Declared { at: t }) if t >= at));
+        let d = session.finished().unwrap();
+        assert!(d.debrief.resolved);
+        assert_eq!(
+            d.debrief.resolved_at().map(|t| s.hhmm(t)).as_deref(),
+            Some("16:37")
+        );
         let file = session.actions_json();
         let actions = crate::scenario::script::parse_actions("run.json", &file, &s).unwrap();
         let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);

@@ -215,8 +215,9 @@ mod tests {
         let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
         let mut session = Session::new(s, 3);
         session.set_hints(Some(Vec::new()));
-        // Past the page and the real team's first steps: the hints follow their path.
-        session.advance(2_400);
+        // Past the page and the real team's first useful step (15:00, after their detours): the
+        // hints follow their path.
+        session.advance(3_720);
         let shown = session.hints().unwrap().shown.clone();
         assert!(!shown.is_empty());
         let resumed = decode(&Save::of(&session, false).encode()).unwrap().session;

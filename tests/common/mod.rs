@@ -142,3 +142,20 @@ pub fn edited_builtin(edits: &[(&str, &str)]) -> Result<Scenario, String> {
     }
     incident_trainer::scenario::parse("edited.toml", &text).map_err(|e| e.to_string())
 }
+
+/// A script from `(time, action, target)` rows (an empty target for none).
+pub fn plan(s: &Scenario, rows: &[(&str, &str, &str)]) -> Vec<ScheduledAction> {
+    let items: Vec<String> = rows
+        .iter()
+        .map(|(at, action, target)| match *target {
+            "" => format!(r#"{{"at": "{at}", "action": "{action}"}}"#),
+            t => format!(r#"{{"at": "{at}", "action": "{action}", "target": "{t}"}}"#),
+        })
+        .collect();
+    incident_trainer::scenario::script::parse_actions(
+        "plan.json",
+        &format!("[{}]", items.join(",")),
+        s,
+    )
+    .expect("the plan parses")
+}

@@ -13,6 +13,17 @@ pub struct ClockProps {
     pub on_speed: Callback<Speed>,
     pub on_minute: Callback<()>,
     pub on_stop: Callback<()>,
+    /// Declares the incident resolved (after the trainee confirms).
+    pub on_declare: Callback<()>,
+    /// Why declaring is not possible now (busy), if it is not.
+    pub declare_blocked: Option<AttrValue>,
+}
+
+/// Which ending the trainee is being asked to confirm.
+#[derive(Clone, Copy, PartialEq)]
+enum Confirm {
+    Declare,
+    Abandon,
 }
 
 #[component]
@@ -32,7 +43,53 @@ pub fn Clock(props: &ClockProps) -> Html {
         }
     });
     let on_minute = props.on_minute.reform(|_| ());
-    let on_stop = props.on_stop.reform(|_| ());
+    let confirm = use_state(|| None::<Confirm>);
+    let ask = |what: Confirm| {
+        let confirm = confirm.clone();
+        Callback::from(move |_| confirm.set(Some(what)))
+    };
+    let cancel = {
+        let confirm = confirm.clone();
+        Callback::from(move |_| confirm.set(None))
+    };
+    let yes = {
+        let confirm = confirm.clone();
+        let (on_stop, on_declare) = (props.on_stop.clone(), props.on_declare.clone());
+        Callback::from(move |_| {
+            match *confirm {
+                Some(Confirm::Declare) => on_declare.emit(()),
+                Some(Confirm::Abandon) => on_stop.emit(()),
+                None => {}
+            }
+            confirm.set(None)
+        })
+    };
+    let dialog = (*confirm).map(|what| {
+        let (question, detail, go, back) = match what {
+            Confirm::Declare => (
+                "Declare the incident resolved?",
+                "Say so when the cause is fixed and service has held. The response ends here; the rest of the afternoon plays out, and the debrief tells you whether it held.",
+                "Yes, declare resolved",
+                "Not yet",
+            ),
+            Confirm::Abandon => (
+                "Abandon this session?",
+                "It ends now and is scored as it stands; the afternoon plays out without you.",
+                "Abandon session",
+                "Keep playing",
+            ),
+        };
+        html! {
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" aria-describedby="confirm-d">
+                <p id="confirm-q" class="question">{ question }</p>
+                <p id="confirm-d">{ detail }</p>
+                <div class="buttons">
+                    <button type="button" class="primary" onclick={yes.clone()}>{ go }</button>
+                    <button type="button" onclick={cancel.clone()}>{ back }</button>
+                </div>
+            </div>
+        }
+    });
     html! {
         <section class="clock" aria-label="Clock">
             <div class="time">
@@ -43,8 +100,13 @@ pub fn Clock(props: &ClockProps) -> Html {
             <div class="speeds" role="group" aria-label="Speed (Space pauses, keys 1-4)">
                 { for speeds }
                 <button type="button" onclick={on_minute}>{ "Advance 1 minute" }</button>
-                <button type="button" class="quiet" onclick={on_stop}>{ "End session" }</button>
             </div>
+            <div class="endings" role="group" aria-label="End the incident">
+                <button type="button" class="declare" onclick={ask(Confirm::Declare)}
+                    disabled={props.declare_blocked.is_some()} title={props.declare_blocked.clone()}>{ "Declare resolved…" }</button>
+                <button type="button" class="quiet" onclick={ask(Confirm::Abandon)}>{ "Abandon…" }</button>
+            </div>
+            { for dialog }
         </section>
     }
 }

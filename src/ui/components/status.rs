@@ -42,6 +42,10 @@ pub fn StatusStrip(props: &StatusStripProps) -> Html {
     let p95_class = level(false, s.p95_ms > props.p95_slo_ms);
     html! {
         <section class={classes!("status", (!props.sells).then_some("sells-nothing"))} aria-label="Service status">
+            <div class={classes!("cell", "incident", s.incident_class)}>
+                <span class="label">{ "Incident" }</span>
+                <span class="value" role="status">{ s.incident.clone() }</span>
+            </div>
             { cell("Errors", format::pct(s.error_pct), err_class) }
             { cell("p95 latency", format::ms(s.p95_ms), p95_class) }
             { cell("Users affected", format::pct(s.affected_pct), level(s.affected_pct >= 20.0, s.affected_pct >= 1.0)) }

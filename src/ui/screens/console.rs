@@ -62,7 +62,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <h1>{ &s.meta.title }</h1>
                 <Clock time={format::clock(s, tick)} seconds={format::clock_seconds(s, tick)}
                     since_page={format::since_page(s, trace, tick)} speed={st.speed}
-                    on_speed={props.on_speed.clone()} on_minute={props.on_minute.clone()} on_stop={props.on_stop.clone()} />
+                    on_speed={props.on_speed.clone()} on_minute={props.on_minute.clone()} on_stop={props.on_stop.clone()}
+                    on_declare={props.on_take.reform(|_| crate::sim::Action::new(crate::sim::ActionKind::DeclareResolved))}
+                    declare_blocked={session.check(&crate::sim::Action::new(crate::sim::ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} p95_slo_ms={s.config.slo.latency_p95_ms} />

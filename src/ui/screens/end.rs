@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::score::text::gained_words;
-use crate::score::{Detour, ImpactSummary, Stamp};
+use crate::score::{Detour, ImpactSummary, Outcome, Stamp};
 use crate::sim::render::thousands;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::postmortem::Postmortem;
@@ -99,15 +99,34 @@ pub fn End(props: &EndProps) -> Html {
     let scenario = Rc::clone(&session.scenario);
     let s = &*scenario;
     let d = &finished.debrief;
-    let i = &finished.run.impact;
-    let headline = match (session.ending(), i.restored_at) {
-        (Some(Ending::Restored { .. }), Some(t)) => format!("Service restored at {}", format::clock(s, t)),
-        (Some(Ending::Restored { since }), None) => format!(
-            "Service came back at {}, but the outage returned later that afternoon: the cause was still there",
-            format::clock(s, since)
+    let phase_clock = |p: crate::score::Phase| {
+        d.phases
+            .iter()
+            .find(|x| x.phase == p)
+            .map_or("-".to_string(), |x| clock(&x.reached_at))
+    };
+    let headline = match d.outcome {
+        Outcome::Resolved => format!(
+            "Resolved at {}",
+            phase_clock(crate::score::Phase::Resolution)
         ),
-        (Some(Ending::Stopped { at }), _) => format!("Session ended at {}", format::clock(s, at)),
-        _ => "Time ran out before service was restored".to_string(),
+        Outcome::Mitigated => format!(
+            "Mitigated at {}, not resolved",
+            phase_clock(crate::score::Phase::Mitigation)
+        ),
+        Outcome::Unmitigated => "Not mitigated: service never came back".to_string(),
+    };
+    let ended = match session.ending() {
+        Some(Ending::Declared { at }) => {
+            format!(
+                "You declared the incident resolved at {}.",
+                format::clock(s, at)
+            )
+        }
+        Some(Ending::Stopped { at }) => {
+            format!("You abandoned the session at {}.", format::clock(s, at))
+        }
+        _ => format!("Time ran out at {}.", format::clock(s, s.config.duration_s)),
     };
     let best = match props.best_before {
         Some(b) if d.score > b => format!("A new best: your previous best was {b:.0}."),
@@ -149,16 +168,17 @@ pub fn End(props: &EndProps) -> Html {
         .final_hash()
         .map(|h| format!("{h:016x}"))
         .unwrap_or_default();
-    let outcome = if d.restored {
-        "service restored"
-    } else {
-        "service not restored"
+    let outcome = match d.outcome {
+        Outcome::Resolved => "resolved",
+        Outcome::Mitigated => "mitigated, not resolved",
+        Outcome::Unmitigated => "not mitigated",
     };
     html! {
         <main class="screen end debrief" id="main">
             <header class="debrief-head">
                 <div>
                     <h1>{ headline }</h1>
+                    <p class="verdict">{ format!("{ended} {}", d.verdict()) }</p>
                     <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
                 </div>
                 <div class="score-card" role="group" aria-label="Score">
@@ -192,12 +212,23 @@ pub fn End(props: &EndProps) -> Html {
                         <h2 id="phases-h">{ "Score by phase" }</h2>
                         <table class="milestones phases">
                             <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th><th scope="col">{ "Points" }</th></tr></thead>
-                            <tbody>{ for phases }</tbody>
+                            <tbody>
+                                { for phases }
+                                <tr>
+                                    <th scope="row" title="user-minutes of errors, and failed orders where the service sells, against the real team's">{ "Harm" }</th>
+                                    <td colspan="3">{ format!("your users met {:.0}% of the real team's harm", 100.0 * d.harm.ratio) }</td>
+                                    <td class="num">{ format!("{:.1} / {:.0}", d.harm.points, d.harm.weight) }</td>
+                                </tr>
+                            </tbody>
+                            <tfoot>
+                                <tr><th scope="row">{ "Points" }</th><td colspan="3"></td><td class="num">{ format!("{:.1} / 100", d.points) }</td></tr>
+                                <tr><th scope="row">{ "Score" }</th><td colspan="3">{ d.explanation.clone() }</td><td class="num">{ format!("{:.1}", d.score) }</td></tr>
+                            </tfoot>
                         </table>
                         if d.guessed {
                             <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
                         }
-                        <p class="meta">{ "Half of each phase's points at the real team's time, more for sooner, less for later; restoring service lifts the score over 20." }</p>
+                        <p class="meta">{ "Half of each line's points at the real team's time (or harm), more for sooner (or less), less for later. A resolved incident scores 35-100, one only mitigated 15-34, neither 0-14." }</p>
                     </section>
                     <section aria-labelledby="impact-h">
                         <h2 id="impact-h">{ "Impact (to the end of the afternoon)" }</h2>

@@ -298,10 +298,11 @@ mod tests {
             labels(&you),
             [
                 "Detection, Diagnosis 14:31",
-                "Root cause 14:37",
-                "Triage 14:38",
-                "Escalation 14:44",
-                "Mitigation, Resolution 14:52"
+                "Mitigation 14:32",
+                "Root cause 14:34",
+                "Triage 14:35",
+                "Escalation 14:46",
+                "Resolution 14:54"
             ]
         );
         for lane in [&real, &you] {
@@ -352,7 +353,7 @@ mod tests {
         let text = race_summary(&s, &d);
         assert!(
             text.starts_with(
-                "You restored service at 14:52 WAT, 1 h 45 min before the real team (16:37)."
+                "You restored service at 14:54 WAT, 1 h 43 min before the real team (16:37)."
             ),
             "{text}"
         );

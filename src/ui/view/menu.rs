@@ -46,8 +46,12 @@ pub fn group(spec: &ActionInfo) -> Group {
 }
 
 /// The scenario's actions (the catalogue, then its own) in one group.
+/// Declaring the incident resolved is not among them: it ends the response, so it sits apart,
+/// behind a confirmation.
 pub fn in_group(config: &SimConfig, g: Group) -> impl Iterator<Item = ActionInfo<'_>> {
-    config.actions().filter(move |s| group(s) == g)
+    config
+        .actions()
+        .filter(move |s| group(s) == g && s.kind != ActionKind::DeclareResolved)
 }
 
 /// (value, label) pairs a target picker offers for an action.
@@ -103,7 +107,7 @@ mod tests {
             .iter()
             .map(|g| in_group(&config, *g).count())
             .sum();
-        assert_eq!(total, crate::sim::CATALOGUE.len());
+        assert_eq!(total, crate::sim::CATALOGUE.len() - 1);
         let of = |id: &str| group(&config.action_info(id).unwrap());
         assert_eq!(of("free"), Group::Diagnose);
         assert_eq!(of("view_memory"), Group::Observe);

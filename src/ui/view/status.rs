@@ -32,8 +32,55 @@ impl Slo {
     }
 }
 
+/// Where the incident stands, as an operator sees it from the dashboards: never whether the cause
+/// is still there (finding that out is the job).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Incident {
+    /// No outage so far.
+    Quiet,
+    /// In an outage since this tick.
+    Outage { since: u32 },
+    /// Service back under the SLO for the restore window, since this tick: mitigated.
+    Mitigated { since: u32 },
+}
+
+impl Incident {
+    pub fn of(sim: &Simulation) -> Incident {
+        let mut now = Incident::Quiet;
+        for e in sim.trace().events.iter() {
+            match e.kind {
+                EventKind::OutageStarted => now = Incident::Outage { since: e.tick },
+                EventKind::Restored { since } => now = Incident::Mitigated { since },
+                _ => {}
+            }
+        }
+        now
+    }
+
+    /// The status strip's words: "Service restored 14:44 (mitigated)".
+    pub fn words(self, scenario: &Scenario) -> String {
+        let at = |t: u32| crate::sim::clock::hhmm(scenario.config.start_s_of_day, t);
+        match self {
+            Incident::Quiet => "no outage".into(),
+            Incident::Outage { since } => format!("outage since {}", at(since)),
+            Incident::Mitigated { since } => format!("Service restored {} (mitigated)", at(since)),
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Incident::Quiet => "ok",
+            Incident::Outage { .. } => "bad",
+            Incident::Mitigated { .. } => "ok",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
+    /// Where the incident stands, in words.
+    pub incident: String,
+    pub incident_class: &'static str,
     pub error_pct: f64,
     pub p95_ms: f64,
     pub affected_pct: f64,
@@ -59,7 +106,10 @@ pub fn status(scenario: &Scenario, sim: &Simulation) -> Status {
         EventKind::SeverityDeclared { level } => Some(level.clone()),
         _ => None,
     });
+    let incident = Incident::of(sim);
     Status {
+        incident: incident.words(scenario),
+        incident_class: incident.class(),
         error_pct,
         p95_ms,
         affected_pct: last(Metric::UsersAffectedPct),
@@ -132,5 +182,28 @@ mod tests {
         let rows = servers(&sim);
         assert_eq!(rows.len(), 4);
         assert!(rows.iter().any(|r| r.state == "down"), "{rows:?}");
+        assert!(st.incident.starts_with("outage since 14:2"), "{st:?}");
+    }
+
+    #[test]
+    fn mitigated_says_when_service_came_back_and_nothing_about_the_cause() {
+        use crate::sim::{Action, ActionKind};
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let mut sim = Simulation::new(s.config.clone(), s.seed);
+        while sim.tick() < 30 * 60 {
+            sim.step();
+        }
+        sim.apply(Action::new(ActionKind::RestartAll)).unwrap();
+        while sim.tick() < 55 * 60 {
+            sim.step();
+        }
+        let st = status(&s, &sim);
+        assert!(
+            st.incident.starts_with("Service restored 14:3")
+                && st.incident.ends_with("(mitigated)"),
+            "{st:?}"
+        );
+        // The leak is still there; the strip does not say so.
+        assert!(!st.incident.contains("leak") && !st.incident.contains("cause"));
     }
 }
