@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, startIncident, advanceTo, act, SCENARIO_TITLE } from './harness.mjs';
+import { serve, launch, startIncident, advanceTo, act, abandon, SCENARIO_TITLE } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
@@ -43,8 +43,8 @@ for (const scheme of ['light', 'dark']) {
     await advanceTo(page, '14:42');
     found.console = await violations(page);
     if (scheme === 'dark') await page.screenshot({ path: 'tests/browser/screenshots/console-dark.png' });
-    await page.getByRole('button', { name: 'End session' }).click();
-    await page.getByRole('heading', { name: /Session ended/ }).waitFor();
+    await abandon(page);
+    await page.getByText(/^You abandoned the session at 14:42\./).waitFor();
     found.end = await violations(page);
     await page.getByRole('button', { name: 'Back to the library' }).click();
     await page.getByRole('button', { name: 'Write a scenario' }).click();

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, startIncident, advanceTo, act, clock, inkedShare, SCENARIO_TITLE } from './harness.mjs';
+import { serve, launch, startIncident, advanceTo, act, clock, inkedShare, declareResolved, SCENARIO_TITLE } from './harness.mjs';
 
 const dist = process.env.DIST;
 const cli = process.env.INCIDENT_SIM;
@@ -38,7 +38,7 @@ const PATH = [
   ['16:30', 'Apply the code fix'],
 ];
 
-test('the real team path, clicked, ends restored and replays to the same trace hash', async () => {
+test('the real team path, clicked and declared resolved, replays to the same trace hash', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
@@ -75,10 +75,19 @@ test('the real team path, clicked, ends restored and replays to the same trace h
       await page.screenshot({ path: `${shots}/console-full.png`, fullPage: true });
     }
   }
-  await advanceTo(page, '17:30');
+  await advanceTo(page, '16:50');
+  // Service back is not the end: the session runs until the trainee declares it resolved.
+  assert.match(await page.getByRole('region', { name: 'Service status' }).textContent(), /Service restored 16:3\d \(mitigated\)/);
+  await page.getByRole('button', { name: 'Declare resolved…' }).click();
+  await page.getByRole('alertdialog', { name: 'Declare the incident resolved?' }).waitFor();
+  await page.screenshot({ path: `${shots}/console-declare.png`, fullPage: false });
+  await page.getByRole('button', { name: 'Not yet' }).click();
+  assert.equal(await page.getByRole('alertdialog').count(), 0, 'Not yet keeps playing');
+  await declareResolved(page);
   // Within a minute or two of the real team's 16:37: the trainee acted a few seconds after each
   // of their times, since the clock ran at 60x before the first pause.
-  await page.getByRole('heading', { name: /Service restored at 16:3\d WAT/ }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: /^Resolved at 16:3\d/ }).waitFor({ timeout: 20_000 });
+  await page.getByText(/^You declared the incident resolved at 16:5\d\. Resolved at 16:3\d: the cause was removed and service held/).waitFor();
   const rows = await page.getByRole('row').allTextContents();
   assert.ok(rows.some((r) => r.startsWith('Memory leak confirmed as root cause15:45')), rows.join('\n'));
   // Impact beside the real team's path replayed with the same seed: the same path, so close.
@@ -186,8 +195,9 @@ test('the same path from the keyboard alone, with the command box', async () => 
   await page.keyboard.press('Tab');
   assert.equal(await page.locator('#command-input').inputValue(), 'view_memory');
   await page.keyboard.press('Escape');
-  await advance('17:30');
-  await page.getByRole('heading', { name: /Service restored at 16:37/ }).waitFor({ timeout: 60_000 });
+  await advance('16:50');
+  await command('declare_resolved');
+  await page.getByRole('heading', { name: /^Resolved at 16:37/ }).waitFor({ timeout: 60_000 });
   await context.close();
 });
 
@@ -306,5 +316,44 @@ test('a session of a scenario opened from a file resumes after a reload', async 
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('heading', { name: 'Our own outage' }).waitFor();
   assert.equal(await clock(page), '14:20');
+  await context.close();
+});
+
+test('stop the bleeding first, then fix: the run goes on after mitigation and ends resolved', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await startIncident(page, server.url);
+  await advanceTo(page, '14:30');
+  await act(page, 'Restart all servers');
+  await advanceTo(page, '14:32');
+  await act(page, 'Page the development team');
+  await advanceTo(page, '14:40');
+  await act(page, 'Heap profile / dump', 'app-2');
+  await advanceTo(page, '14:46');
+  await act(page, 'Declare a root-cause hypothesis', 'memory_leak');
+  await advanceTo(page, '14:47');
+  await act(page, 'Apply the code fix');
+  // Service came back at about 14:32; 25 minutes later the session is still running, and the
+  // strip says mitigated without saying whether the cause is gone.
+  await advanceTo(page, '15:00');
+  assert.equal(await clock(page), '15:00');
+  const status = await page.getByRole('region', { name: 'Service status' }).textContent();
+  assert.match(status, /Service restored 14:3\d \(mitigated\)/, status);
+  assert.doesNotMatch(status, /leak|cause/i);
+  await page.screenshot({ path: `${shots}/console-mitigated.png`, fullPage: false });
+  await advanceTo(page, '15:05');
+  await declareResolved(page);
+  await page.getByRole('heading', { name: /^Resolved at 14:5\d/ }).waitFor({ timeout: 30_000 });
+  const score = Number(await page.getByTestId('score').textContent());
+  assert.ok(score > 50, `mitigating first and fixing beats the real team: ${score}`);
+  // The breakdown adds up on screen: the points line and the sentence that maps it to the score.
+  await page.getByRole('rowheader', { name: 'Harm' }).waitFor({ timeout: 30_000 });
+  const rows = await page.getByRole('row').allTextContents();
+  assert.ok(rows.some((r) => /^Points\s*\d+\.\d \/ 100$/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^ScoreResolved: the score is the points/.test(r)), rows.join('\n'));
+  await page.screenshot({ path: `${shots}/end-mitigated-first.png`, fullPage: true });
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -109,6 +109,19 @@ export async function act(page, title, target) {
   await button.click();
 }
 
+/** Ends the incident the way a trainee does: "Declare resolved…", then confirms. */
+export async function declareResolved(page) {
+  await page.getByRole('button', { name: 'Declare resolved…' }).click();
+  await page.getByRole('alertdialog', { name: 'Declare the incident resolved?' }).waitFor();
+  await page.getByRole('button', { name: 'Yes, declare resolved' }).click();
+}
+
+/** Abandons the session: "Abandon…", then confirms. */
+export async function abandon(page) {
+  await page.getByRole('button', { name: 'Abandon…' }).click();
+  await page.getByRole('button', { name: 'Abandon session' }).click();
+}
+
 /**
  * Registers the test file's setup: the built app (DIST) served on loopback and one browser.
  * Returns an object whose `server` and `browser` are set before the first test runs.

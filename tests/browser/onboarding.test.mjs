@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, advanceTo, act } from './harness.mjs';
+import { useApp, advanceTo, act, declareResolved } from './harness.mjs';
 
 const app = useApp();
 const FIRST = 'First shift: uploads failing';
@@ -51,7 +51,11 @@ test('the guided incident, hints followed, opens the next; progress exported and
   await advanceTo(page, '16:15');
   await act(page, 'Update the status page');
   await page.getByRole('button', { name: '60x' }).click();
-  await page.getByRole('heading', { name: /^Service restored at 16:\d\d/ }).waitFor({ timeout: 60_000 });
+  // Service back is mitigated, not over: the hint says how to end the incident.
+  await page.getByText(/^Service is back under the SLO: mitigated/).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await declareResolved(page);
+  await page.getByRole('heading', { name: /^Resolved at 16:\d\d/ }).waitFor({ timeout: 60_000 });
 
   // The debrief notes the hints.
   const noted = page.getByRole('region', { name: 'Hints' });
