@@ -198,7 +198,7 @@ impl Simulation {
                 Effect::FixLive => self.fix_live(t),
                 Effect::RollbackLive => {
                     let Some(version) = self.faults.previous_release.clone() else {
-                        continue; // refused when taken: there is no earlier release
+                        continue; // nothing earlier to go back to: the rollback changes nothing
                     };
                     self.cure(t, |_, k| k.deploy().is_some());
                     self.deploy(t, version, RestartCause::Deploy);

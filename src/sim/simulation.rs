@@ -81,6 +81,8 @@ pub struct Team {
     pub rate_limit_rps: Option<f64>,
     /// Share of incoming traffic let in, when an action has blocked some (a bot, a feature).
     pub traffic_share: Option<f64>,
+    /// The scenario's own actions that have landed (by index).
+    pub custom_landed: std::collections::BTreeSet<u32>,
 }
 
 /// Sums over the current scrape interval.
