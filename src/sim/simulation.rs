@@ -307,14 +307,18 @@ impl Simulation {
             "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
         );
         let orders = ok * order_share * (1.0 - deps.payment_failed_fraction);
+        // Lost is what a healthy system would have taken (the gateway declines its usual share
+        // even then) and did not: a healthy afternoon loses nothing.
+        let expected = rps * order_share * (1.0 - self.cfg.payment.error_fraction);
+        let lost = (expected - orders).max(0.0);
         let aov = self.cfg.traffic.avg_order_value;
         let totals = &mut self.impact.totals;
         totals.requests += rps;
         totals.failed_requests += failed;
         totals.orders += orders;
-        totals.failed_orders += rps * order_share - orders;
+        totals.failed_orders += lost;
         totals.revenue += orders * aov;
-        totals.revenue_lost += (rps * order_share - orders) * aov;
+        totals.revenue_lost += lost * aov;
         let i = &mut self.interval;
         i.arrived += rps;
         i.failed += failed;
