@@ -83,7 +83,19 @@ fn a_service_without_a_collected_heap_has_no_gc_and_dies_by_the_kernel() {
         .map(|l| l.format(s.clock.start_s_of_day))
         .collect();
     let all = lines.join("\n");
-    assert!(all.contains("Killed process 2291 (gunicorn)"), "{all}");
+    let server = trace
+        .events
+        .iter()
+        .find_map(|e| match e.kind {
+            EventKind::OomKilled { server, .. } => Some(server),
+            _ => None,
+        })
+        .unwrap();
+    let pid = logs::pid_at(&trace, server, kill);
+    assert!(
+        all.contains(&format!("Killed process {pid} (gunicorn)")),
+        "{all}"
+    );
     assert!(all.contains("feed-api.service"), "{all}");
     assert!(all.contains("GET /feed 200 31ms"), "{all}");
     assert!(

@@ -190,7 +190,7 @@ impl Simulation {
     fn heap_profile(&self, s: u32) -> Result<FindingBody, ActionError> {
         let f = &self.fleet;
         let i = s as usize;
-        let baseline = f.cfg.heap_baseline_mb.min(f.servers[i].live_mb);
+        let baseline = f.servers[i].baseline_mb.min(f.servers[i].live_mb);
         let leaked_mb = f.servers[i].live_mb - baseline;
         let site = self.cfg.faults.iter().find_map(|fault| match &fault.kind {
             FaultKind::MemoryLeak { site, targets, .. } if targets.includes(s) => {

@@ -21,6 +21,7 @@ pub mod logs;
 pub mod metrics;
 mod observe;
 mod pending;
+pub mod processes;
 mod remediate;
 pub mod render;
 pub mod rng;

@@ -12,6 +12,7 @@ use super::impact::{Impact, ImpactTotals};
 use super::latency::Histogram;
 use super::metrics::Series;
 use super::pending::PendingQueue;
+use super::processes::ProcessDraws;
 use super::rng::Streams;
 use super::traffic::Traffic;
 use super::EventLog;
@@ -49,6 +50,9 @@ pub struct Voice {
     /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
     #[serde(default)]
     pub db_slowdowns: Vec<(u32, f64, f64)>,
+    /// The id of each host's service process when the run began.
+    #[serde(default)]
+    pub pids: Vec<u32>,
 }
 
 /// A physical invariant that does not hold: a bug in the model.
@@ -122,6 +126,8 @@ impl Simulation {
             cfg
         };
         let streams = Streams::new(seed);
+        let fleet = Fleet::new(&cfg.fleet, ProcessDraws::new(streams.hosts()));
+        let pids = fleet.servers.iter().map(|s| s.pid).collect();
         let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
         let mut series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
         series.hosts = (0..cfg.fleet.servers)
@@ -129,7 +135,7 @@ impl Simulation {
             .collect();
         Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
-            fleet: Fleet::new(&cfg.fleet),
+            fleet,
             deps: Dependencies::new(&cfg.database, &cfg.payment, &cfg.dependencies),
             team: Team::default(),
             faults: FaultState::new(&cfg),
@@ -177,6 +183,7 @@ impl Simulation {
                             _ => None,
                         })
                         .collect(),
+                    pids,
                 },
                 ..Trace::default()
             },
