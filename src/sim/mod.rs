@@ -29,6 +29,7 @@ pub mod run;
 pub mod runtime;
 mod server;
 mod simulation;
+mod top;
 pub mod traffic;
 
 pub use actions::{
