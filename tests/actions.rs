@@ -262,9 +262,12 @@ fn a_code_fix_needs_engaged_developers_and_a_hypothesis() {
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
     let paged = sim.tick();
     wait(&mut sim, 60);
+    let engage = paged + s.config.response.developers_response_s;
     assert_eq!(
         sim.apply(Action::new(ActionKind::ApplyCodeFix)),
-        Err(ActionError::DevelopersNotEngaged)
+        Err(ActionError::DevelopersPaged {
+            clock: clock::hhmm(s.clock.start_s_of_day, engage)
+        })
     );
     while !sim.team().developers_engaged {
         sim.step();
@@ -563,25 +566,25 @@ fn rate_limiting_counts_capacity_lost_to_a_runaway_process() {
 }
 
 #[test]
-fn a_rollback_with_no_earlier_release_is_refused_with_a_reason() {
+fn a_rollback_with_no_earlier_release_is_taken_and_changes_nothing() {
+    // Whether there is an earlier release is what `list_deploys` shows: the rollback is not
+    // refused for it, it lands and finds nothing to go back to.
     let mut cfg = quiet_config();
     cfg.deploy_history.truncate(1);
+    let landed = cfg.response.rollback_s + 1;
     let mut sim = Simulation::new(cfg, 1);
-    let err = sim
-        .apply(Action::new(ActionKind::RollbackDeploy))
-        .unwrap_err();
-    assert!(
-        err.to_string()
-            .contains("no earlier release to roll back to"),
-        "{err}"
-    );
+    sim.apply(Action::new(ActionKind::RollbackDeploy)).unwrap();
+    wait(&mut sim, landed);
     assert!(sim
         .trace()
         .events
-        .first(|k| matches!(k, EventKind::Deploy { .. }))
+        .first(|k| matches!(
+            k,
+            EventKind::Deploy { .. } | EventKind::ServerStopped { .. }
+        ))
         .is_none());
     // With a history there is something to go back to; a second one while it is on its way is
-    // refused too.
+    // refused (the trainee started it).
     let cfg = quiet_config();
     let (busy, live) = (
         ActionKind::RollbackDeploy.builtin().unwrap().duration_s,

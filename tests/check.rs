@@ -69,16 +69,84 @@ fn check_agrees_with_apply_and_changes_nothing() {
 #[test]
 fn check_says_why_in_words_a_person_can_act_on() {
     let s = scenario();
-    let sim = Simulation::new(s.config.clone(), s.seed);
-    let fix = sim
-        .check(&Action::new(ActionKind::ApplyCodeFix))
-        .unwrap_err();
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    let fix = Action::new(ActionKind::ApplyCodeFix);
     assert_eq!(
-        fix.to_string(),
+        sim.check(&fix).unwrap_err().to_string(),
         "the developers are not engaged yet: page them first"
     );
-    let revert = sim
-        .check(&Action::new(ActionKind::RevertConfig))
+    // Once paged, the reason is when they are expected, as the page said.
+    sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
+    let engage = sim.tick() + s.config.response.developers_response_s;
+    for _ in 0..sim.duration_s(&Action::new(ActionKind::PageDevelopers)) {
+        sim.step();
+    }
+    let expected = clock::hhmm(s.clock.start_s_of_day, engage);
+    let paged = sim.check(&fix).unwrap_err();
+    assert_eq!(
+        paged.to_string(),
+        format!("the developers are paged, expected {expected}")
+    );
+    assert_eq!(paged, ActionError::DevelopersPaged { clock: expected });
+}
+
+/// Remediations whose uselessness only a diagnostic would show are taken, and land doing nothing
+/// useful; their refusals never quote what a diagnostic would have said.
+#[test]
+fn a_refusal_never_reports_what_a_diagnostic_shows() {
+    let mut cfg = quiet_config();
+    cfg.deploy_history.truncate(1);
+    let sim = Simulation::new(cfg.clone(), 1);
+    for action in [
+        Action::new(ActionKind::RevertConfig),
+        Action::new(ActionKind::RollbackDeploy),
+        Action::on(ActionKind::KillRunaway, "app-1"),
+    ] {
+        assert_eq!(sim.check(&action), Ok(()), "{action}");
+    }
+    // At the host's ceiling the raise is still taken (check_config and free tell the limit).
+    cfg.fleet.heap_max_mb = cfg.fleet.host_ram_mb - cfg.fleet.host_overhead_mb;
+    let mut sim = Simulation::new(cfg, 1);
+    assert_eq!(
+        sim.check(&Action::new(ActionKind::RaiseMemoryLimit)),
+        Ok(())
+    );
+    // Taken and landed, the config revert and the kill change nothing.
+    for action in [
+        Action::new(ActionKind::RevertConfig),
+        Action::on(ActionKind::KillRunaway, "app-1"),
+    ] {
+        let note = sim.apply(action.clone()).unwrap().clone();
+        let text = render::finding_text(&note, sim.trace(), 0);
+        assert!(!text.contains("change(s)"), "{text}");
+        let busy = sim.duration_s(&action);
+        for _ in 0..=busy {
+            sim.step();
+        }
+    }
+    let changed = sim.trace().events.first(|k| {
+        matches!(
+            k,
+            EventKind::ConfigReverted { .. }
+                | EventKind::FaultCured { .. }
+                | EventKind::ServerStopped { .. }
+        )
+    });
+    assert!(changed.is_none(), "{changed:?}");
+}
+
+#[test]
+fn a_host_that_is_down_is_said_to_be_down() {
+    let mut cfg = quiet_config();
+    cfg.fleet.auto_restart = false;
+    // app-1's heap is full from the start.
+    cfg.fleet.initial_heap_live_mb = vec![cfg.fleet.heap_max_mb];
+    let mut sim = Simulation::new(cfg, 1);
+    while sim.fleet().servers[0].state != fleet::ServerState::Dead {
+        assert!(sim.step(), "app-1 never ran out of memory");
+    }
+    let err = sim
+        .check(&Action::on(ActionKind::HeapProfile, "app-1"))
         .unwrap_err();
-    assert!(revert.to_string().contains("already matches"), "{revert}");
+    assert_eq!(err.to_string(), "app-1 is down");
 }

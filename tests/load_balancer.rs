@@ -105,7 +105,7 @@ fn a_restarted_server_leaks_back_to_oom_at_the_rate_its_parameters_give() {
     let trace = reference_run(&s);
     let restart = tick(&s, "14:35");
     let started = first_event(&trace, restart, |k| {
-        matches!(k, EventKind::ServerStarted { server: 0 })
+        matches!(k, EventKind::ServerStarted { server: 0, .. })
     });
     let killed = first_event(&trace, started, |k| {
         matches!(k, EventKind::OomKilled { server: 0, .. })

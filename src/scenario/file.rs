@@ -408,6 +408,8 @@ pub struct FaultFile {
     pub change: Option<String>,
     pub mb_per_s: Option<f64>,
     pub cpu_pct: Option<f64>,
+    /// cpu_runaway: the command `top` lists for the process burning CPU, as top prints it
+    /// (`w3wp.exe`, `nginx: worker process`), not what it is doing.
     pub process: Option<String>,
     /// cpu_runaway: the process comes back this long after it is killed, until the code fix.
     pub recurs_after: Option<String>,

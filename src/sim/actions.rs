@@ -307,10 +307,15 @@ pub enum ActionError {
     UnknownHypothesis { id: String, known: String },
     #[error("`{level}` is not a severity (use sev1, sev2, sev3 or sev4)")]
     UnknownSeverity { level: String },
-    #[error("{host} is not running, so it cannot be profiled; try again once it is up")]
+    #[error("{host} is down")]
     HostDown { host: String },
     #[error("the developers are not engaged yet: page them first")]
     DevelopersNotEngaged,
+    #[error("the developers are paged, expected {clock}")]
+    DevelopersPaged {
+        /// When they engage, as local `HH:MM`.
+        clock: String,
+    },
     #[error("the developers need a root-cause hypothesis before they can write a fix")]
     NoHypothesis,
     #[error("nothing to do: {reason}")]

@@ -5,7 +5,6 @@ use super::check::Resolved;
 use super::config::FaultKind;
 use super::events::{EventKind, RestartCause};
 use super::findings::{Finding, FindingBody};
-use super::fleet::ServerState;
 use super::pending::Effect;
 use super::simulation::Simulation;
 
@@ -196,11 +195,10 @@ impl Simulation {
     pub(super) fn run_pending(&mut self, t: u32) {
         while let Some(effect) = self.pending.pop_due(t) {
             match effect {
+                // A server that is down is started again: a rolling restart brings it back too.
                 Effect::StopServer { server, cause } => {
-                    if self.fleet.servers[server as usize].state != ServerState::Dead {
-                        self.fleet
-                            .stop(server as usize, t, cause, true, &mut self.trace.events);
-                    }
+                    self.fleet
+                        .stop(server as usize, t, cause, true, &mut self.trace.events);
                 }
                 Effect::DevelopersArrive => {
                     self.team.developers_engaged = true;
@@ -209,7 +207,7 @@ impl Simulation {
                 Effect::FixLive => self.fix_live(t),
                 Effect::RollbackLive => {
                     let Some(version) = self.faults.previous_release.clone() else {
-                        continue; // refused when taken: there is no earlier release
+                        continue; // nothing earlier to go back to: the rollback changes nothing
                     };
                     self.cure(t, |_, k| k.deploy().is_some());
                     self.deploy(t, version, RestartCause::Deploy);
@@ -229,7 +227,7 @@ impl Simulation {
                     if let (true, FaultKind::CpuRunaway { cpu_pct, .. }) =
                         (live, &self.cfg.faults[fault as usize].kind)
                     {
-                        self.fleet.servers[server as usize].runaway_cpu_pct = *cpu_pct;
+                        self.fleet.start_runaway(server as usize, *cpu_pct);
                     }
                 }
             }

@@ -103,39 +103,31 @@ impl Simulation {
             {
                 nothing("the developers are already paged".into())
             }
-            (K::ApplyCodeFix, _) if !team.developers_engaged => {
-                Err(ActionError::DevelopersNotEngaged)
-            }
+            (K::ApplyCodeFix, _) if !team.developers_engaged => Err(self.developers_missing()),
             (K::ApplyCodeFix, _) if team.hypothesis.is_none() => Err(ActionError::NoHypothesis),
             (K::ApplyCodeFix, _) if self.pending.contains(|e| *e == Effect::FixLive) => {
                 nothing("a fix is already on its way".into())
             }
-            (K::RollbackDeploy, _) if self.faults.previous_release.is_none() => nothing(format!(
-                "there is no earlier release to roll back to ({} is the only one known)",
-                self.faults.release
-            )),
             (K::RollbackDeploy, _) if self.pending.contains(|e| *e == Effect::RollbackLive) => {
                 nothing("a rollback is already on its way".into())
             }
-            (K::RevertConfig, _) if self.faults.config_changes.is_empty() => {
-                nothing("the running configuration already matches the last known-good one".into())
-            }
-            (K::KillRunaway, Resolved::Host(s))
-                if fleet.servers[*s as usize].runaway_cpu_pct <= 0.0 =>
-            {
-                let name = fleet.name(*s);
-                nothing(format!("no process is running away on {name}"))
-            }
-            (K::RaiseMemoryLimit, _) => {
-                let (current, raised) = self.memory_limits_mb();
-                if raised <= current {
-                    return nothing(format!(
-                        "the heap limit ({current:.0} MB) already uses all the host can give"
-                    ));
-                }
-                Ok(())
-            }
+            // Whether there is an earlier release, a config change to revert, a runaway process
+            // or room for a bigger heap is what a diagnostic shows: such changes are accepted
+            // and land doing nothing useful.
             _ => Ok(()),
+        }
+    }
+
+    /// Why the developers cannot act yet: not paged, or paged and on their way.
+    pub(super) fn developers_missing(&self) -> ActionError {
+        match self.team.developers_paged_at {
+            Some(paged) => ActionError::DevelopersPaged {
+                clock: super::clock::hhmm(
+                    self.cfg.start_s_of_day,
+                    paged + self.cfg.response.developers_response_s,
+                ),
+            },
+            None => ActionError::DevelopersNotEngaged,
         }
     }
 

@@ -15,12 +15,13 @@ impl Simulation {
         c.category != Category::Diagnostic && (!c.cures.is_empty() || !c.sets.is_empty())
     }
 
-    /// A scenario's own action's preconditions: the developers when it needs them, and
-    /// something left to do when it changes the world.
+    /// A scenario's own action's preconditions: the developers when it needs them, and, when it
+    /// changes the world, not already under way nor already done by the trainee (whether a fault
+    /// it cures is gone for another reason is not something to tell them).
     pub(super) fn custom_precondition(&self, index: usize) -> Result<(), ActionError> {
         let c = &self.cfg.custom_actions[index];
         if c.needs_developers && !self.team.developers_engaged {
-            return Err(ActionError::DevelopersNotEngaged);
+            return Err(self.developers_missing());
         }
         if !self.custom_changes_world(index) {
             return Ok(());
@@ -33,9 +34,10 @@ impl Simulation {
                 reason: format!("\"{}\" is already under way", c.title),
             });
         }
+        let landed = self.team.custom_landed.contains(&(index as u32));
         let curing = c.cures.iter().any(|f| !self.faults.cured[*f as usize]);
         let changing = c.sets.iter().any(|(s, v)| self.setting(*s) != *v);
-        if !curing && !changing {
+        if landed && !curing && !changing {
             return Err(ActionError::NothingToDo {
                 reason: format!("\"{}\" is already done", c.title),
             });
@@ -70,6 +72,7 @@ impl Simulation {
     /// A scenario's own action lands: its faults are cured and its settings changed.
     pub(super) fn custom_lands(&mut self, t: u32, index: usize) {
         let c = self.cfg.custom_actions[index].clone();
+        self.team.custom_landed.insert(index as u32);
         for fault in &c.cures {
             self.cure(t, |i, _| i == *fault as usize);
         }

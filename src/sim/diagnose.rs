@@ -12,7 +12,14 @@ pub const LOG_WINDOW_S: u32 = 600;
 /// Growth of the live heap is measured over this window.
 const GROWTH_WINDOW_S: u32 = 300;
 /// Page cache a host keeps besides the application.
-const PAGE_CACHE_MB: f64 = 600.0;
+pub(super) const PAGE_CACHE_MB: f64 = 600.0;
+/// Cores of an app server's host: a load of this many is every core busy.
+const HOST_CORES: f64 = 2.0;
+
+/// The load average a CPU share gives.
+fn load(cpu_pct: f64) -> f64 {
+    cpu_pct / 100.0 * HOST_CORES
+}
 
 impl Simulation {
     pub(super) fn diagnose(
@@ -190,7 +197,7 @@ impl Simulation {
     fn heap_profile(&self, s: u32) -> Result<FindingBody, ActionError> {
         let f = &self.fleet;
         let i = s as usize;
-        let baseline = f.cfg.heap_baseline_mb.min(f.servers[i].live_mb);
+        let baseline = f.servers[i].baseline_mb.min(f.servers[i].live_mb);
         let leaked_mb = f.servers[i].live_mb - baseline;
         let site = self.cfg.faults.iter().find_map(|fault| match &fault.kind {
             FaultKind::MemoryLeak { site, targets, .. } if targets.includes(s) => {
@@ -263,21 +270,46 @@ impl Simulation {
                 }
                 _ => None,
             });
-        let gc_cpu = if f.servers[s].state == ServerState::Up {
-            100.0 * f.servers[s].gc_overhead
-        } else {
-            0.0
-        };
-        let app_cpu = (f.servers[s].cpu_pct - f.servers[s].runaway_cpu_pct).max(0.0);
+        let server = &f.servers[s];
+        let up = server.state == ServerState::Up;
+        let gc_cpu = if up { 100.0 * server.gc_overhead } else { 0.0 };
+        let app_cpu = (server.cpu_pct - server.runaway_cpu_pct).max(0.0);
+        let heap = if up { server.heap_used_mb() } else { 0.0 };
+        let running = server.state != ServerState::Dead;
         FindingBody::Top {
             host: f.name(s as u32),
-            load_1m: f.servers[s].cpu_pct / 100.0 * 2.0,
-            cpu_pct: f.servers[s].cpu_pct,
+            load_1m: load(server.cpu_pct),
+            cpu_pct: server.cpu_pct,
             app_cpu_pct: app_cpu,
             gc_cpu_pct: gc_cpu,
             runaway,
             mem_total_mb: f.cfg.host_ram_mb,
             mem_used_mb: self.host_memory_used_mb(s),
+            pid: running.then_some(server.pid),
+            runaway_pid: server.runaway_pid,
+            app_rss_mb: if running {
+                heap + super::logs::NON_HEAP_RSS_MB
+            } else {
+                0.0
+            },
+            load_5m: self.mean_load(s as u32, 300),
+            load_15m: self.mean_load(s as u32, 900),
+        }
+    }
+
+    /// The load a server's CPU readings over the last `window_s` give (what it is now, before
+    /// the first scrape).
+    fn mean_load(&self, s: u32, window_s: u32) -> f64 {
+        let series = &self.trace.series;
+        let from = self.tick.saturating_sub(window_s);
+        let first = series.ticks.partition_point(|t| *t <= from);
+        let readings: Vec<f64> = (first..series.len())
+            .filter_map(|i| series.server_at(ServerMetric::CpuPct, s, i))
+            .map(f64::from)
+            .collect();
+        match readings.len() {
+            0 => load(self.fleet.servers[s as usize].cpu_pct),
+            n => load(readings.iter().sum::<f64>() / n as f64),
         }
     }
 

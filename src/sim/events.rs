@@ -56,9 +56,18 @@ pub enum EventKind {
     ServerStopped {
         server: u32,
         cause: RestartCause,
+        /// Whether a new process was started (false: the supervisor leaves it down).
+        #[serde(default = "yes", skip_serializing_if = "is_yes")]
+        restart: bool,
+        /// The process was already dead: this only starts a new one.
+        #[serde(default, skip_serializing_if = "is_no")]
+        was_down: bool,
     },
     ServerStarted {
         server: u32,
+        /// The new process's id.
+        #[serde(default)]
+        pid: u32,
     },
     MarkedDown {
         server: u32,
@@ -164,4 +173,16 @@ impl EventLog {
     pub fn last(&self, matches: impl Fn(&EventKind) -> bool) -> Option<&Event> {
         self.events.iter().rev().find(|e| matches(&e.kind))
     }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(value: &bool) -> bool {
+    *value
+}
+
+fn is_no(value: &bool) -> bool {
+    !*value
 }

@@ -154,7 +154,7 @@ impl Simulation {
                 targets, cpu_pct, ..
             } => {
                 for s in servers(&targets, n) {
-                    self.fleet.servers[s].runaway_cpu_pct = cpu_pct;
+                    self.fleet.start_runaway(s, cpu_pct);
                 }
             }
             FaultKind::RequestErrors { deploy, .. } => {

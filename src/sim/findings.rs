@@ -147,6 +147,21 @@ pub enum FindingBody {
         runaway: Option<(String, f64)>,
         mem_total_mb: f64,
         mem_used_mb: f64,
+        /// The service's process id; `None` while it is not running. Saves from before it was
+        /// recorded read as the id every host had then.
+        #[serde(default = "legacy_pid")]
+        pid: Option<u32>,
+        /// The runaway process's id, when there is one.
+        #[serde(default)]
+        runaway_pid: u32,
+        /// Resident memory of the service's process.
+        #[serde(default)]
+        app_rss_mb: f64,
+        /// Load averaged over five and fifteen minutes.
+        #[serde(default)]
+        load_5m: f64,
+        #[serde(default)]
+        load_15m: f64,
     },
     Free {
         host: String,
@@ -198,6 +213,10 @@ pub fn heap_entries(
     }
     entries.sort_by(|a, b| b.retained_mb.total_cmp(&a.retained_mb));
     entries
+}
+
+fn legacy_pid() -> Option<u32> {
+    Some(super::logs::LEGACY_PID)
 }
 
 fn yes() -> bool {

@@ -2,6 +2,7 @@
 
 use super::config::FleetConfig;
 use super::events::{EventKind, EventLog, RestartCause};
+use super::processes::ProcessDraws;
 pub use super::server::{GcParams, Server, ServerState, GC_WARN_FRACTION};
 
 /// Totals of one tick's serving, across the fleet.
@@ -43,10 +44,14 @@ pub struct Fleet {
     next_ready_at: u32,
     /// Health checks switched off: every server stays in rotation, whether it answers or not.
     pub checks_off: bool,
+    /// How each new process differs from the last.
+    draws: ProcessDraws,
 }
 
 impl Fleet {
-    pub fn new(cfg: &FleetConfig) -> Fleet {
+    /// The fleet at the start of the run, its processes drawn from `draws` (the run's hosts
+    /// stream).
+    pub fn new(cfg: &FleetConfig, mut draws: ProcessDraws) -> Fleet {
         let n = cfg.servers as usize;
         let servers = (0..n)
             .map(|i| {
@@ -55,7 +60,10 @@ impl Fleet {
                     .get(i)
                     .copied()
                     .unwrap_or(cfg.heap_baseline_mb);
-                let mut server = Server::new(live, cfg.heap_max_mb, cfg.disk_used_mb);
+                let process = draws.process(None);
+                let mut server = Server::new(live, cfg.heap_max_mb, cfg.disk_used_mb, process);
+                // Heap above the baseline at the start is what it kept over its uptime.
+                server.baseline_mb = cfg.heap_baseline_mb.min(live);
                 server.pinned = 1.0 / n.max(1) as f64;
                 server
             })
@@ -66,6 +74,7 @@ impl Fleet {
             rotation: n,
             next_ready_at: u32::MAX,
             checks_off: false,
+            draws,
         }
     }
 
@@ -115,11 +124,12 @@ impl Fleet {
     /// Adds one more server, starting now; it joins rotation once health checks pass.
     pub fn add_server(&mut self, tick: u32) -> u32 {
         let like = self.servers.first().map_or(0.0, |s| s.leak_mb_per_request);
-        let mut server = Server::new(
-            self.cfg.heap_baseline_mb,
-            self.cfg.heap_max_mb,
-            self.cfg.disk_used_mb,
-        );
+        let process = self.draws.process(None);
+        let mut live = self.cfg.heap_baseline_mb * process.heap_factor;
+        if live >= self.cfg.heap_max_mb {
+            live = self.cfg.heap_baseline_mb;
+        }
+        let mut server = Server::new(live, self.cfg.heap_max_mb, self.cfg.disk_used_mb, process);
         server.state = ServerState::Starting;
         server.ready_at = tick + self.cfg.restart_s;
         server.in_rotation = false;
@@ -129,7 +139,8 @@ impl Fleet {
         (self.len() - 1) as u32
     }
 
-    /// Stops a server's process; it comes back after the restart time unless `restart` is false.
+    /// Stops a server's process (if it still runs); a new one comes back after the restart time
+    /// unless `restart` is false. A dead server is simply started again.
     pub fn stop(
         &mut self,
         s: usize,
@@ -139,7 +150,9 @@ impl Fleet {
         log: &mut EventLog,
     ) {
         let ready_at = tick + self.cfg.restart_s;
-        self.servers[s].stop(ready_at, self.cfg.heap_baseline_mb, restart);
+        let was_down = self.servers[s].state == ServerState::Dead;
+        let next = restart.then(|| self.draws.process(Some(self.servers[s].pid)));
+        self.servers[s].stop(ready_at, self.cfg.heap_baseline_mb, next);
         if restart {
             self.next_ready_at = self.next_ready_at.min(ready_at);
         }
@@ -148,8 +161,17 @@ impl Fleet {
             EventKind::ServerStopped {
                 server: s as u32,
                 cause,
+                restart,
+                was_down,
             },
         );
+    }
+
+    /// A process starts running away on a server (a new one each time it comes back).
+    pub fn start_runaway(&mut self, s: usize, cpu_pct: f64) {
+        let after = self.servers[s].pid;
+        self.servers[s].runaway_pid = self.draws.pid(Some(after));
+        self.servers[s].runaway_cpu_pct = cpu_pct;
     }
 
     /// Processes that finished starting become Up.
@@ -164,7 +186,8 @@ impl Fleet {
             }
             if server.ready_at <= tick {
                 server.state = ServerState::Up;
-                log.push(tick, EventKind::ServerStarted { server: s as u32 });
+                let (server, pid) = (s as u32, server.pid);
+                log.push(tick, EventKind::ServerStarted { server, pid });
             } else {
                 self.next_ready_at = self.next_ready_at.min(server.ready_at);
             }
@@ -234,7 +257,7 @@ impl Fleet {
             server.check_ms = check_cost_ms / (1.0 - busy.min(0.99));
             if server.disk_full {
                 totals.failed_disk += demand;
-                server.cpu_pct = 2.0 + server.runaway_cpu_pct;
+                server.cpu_pct = 2.0 * server.cpu_factor + server.runaway_cpu_pct;
                 continue;
             }
             let served = demand.min(capacity);
@@ -246,7 +269,7 @@ impl Fleet {
             server.collect_garbage(&gc);
             server.disk_used_mb += served * log_mb + server.disk_fill_mb_per_s;
             let utilisation = served / capacity_rps;
-            server.cpu_pct = (utilisation * cpu_at_capacity
+            server.cpu_pct = (utilisation * cpu_at_capacity * server.cpu_factor
                 + server.gc_overhead * 100.0
                 + server.runaway_cpu_pct)
                 .min(100.0);

@@ -58,6 +58,29 @@ fn line(tick: u32, host: String, level: &'static str, text: String) -> LogLine {
     }
 }
 
+/// Resident memory of the service's process besides its heap (code, stacks, buffers).
+pub const NON_HEAP_RSS_MB: f64 = 380.0;
+
+/// The id of the service's process on `server` at `tick`: the last one started, or the one it
+/// had when the run began.
+pub fn pid_at(trace: &Trace, server: u32, tick: u32) -> u32 {
+    let started = trace
+        .events
+        .iter()
+        .take_while(|e| e.tick <= tick)
+        .filter_map(|e| match e.kind {
+            EventKind::ServerStarted { server: s, pid } if s == server && pid > 0 => Some(pid),
+            _ => None,
+        });
+    started
+        .last()
+        .or_else(|| trace.voice.pids.get(server as usize).copied())
+        .unwrap_or(LEGACY_PID)
+}
+
+/// The id every host's process had before each drew its own (saves from then show it).
+pub const LEGACY_PID: u32 = 2291;
+
 /// Lines from events between `from` and `to` inclusive, for one server or all.
 fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut Vec<LogLine>) {
     let keep = |server: u32| only.is_none_or(|o| o == server);
@@ -71,21 +94,32 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                 if let Some(error) = profile.oom_error {
                     out.push(line(t, trace.series.host(*server), "ERROR", error.into()));
                 }
-                let rss_kb = (f64::from(*heap_mb) + 380.0) * 1024.0;
-                let process = profile.process;
-                out.push(line(t, trace.series.host(*server), "KERN", format!("Out of memory: Killed process 2291 ({process}) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
+                let rss_kb = (f64::from(*heap_mb) + NON_HEAP_RSS_MB) * 1024.0;
+                let (process, pid) = (profile.process, pid_at(trace, *server, t));
+                out.push(line(t, trace.series.host(*server), "KERN", format!("Out of memory: Killed process {pid} ({process}) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
             }
             EventKind::GcOverhead { server, pct } if keep(*server) => {
                 let text = fill(profile.gc_warning, &[("pct", format!("{pct:.0}"))]);
                 out.push(line(t, trace.series.host(*server), "WARN", text));
             }
-            EventKind::ServerStopped { server, cause } if keep(*server) => {
-                let why = match cause {
-                    RestartCause::OomKill => {
-                        "main process exited, code=killed, status=9/KILL; restarting"
+            EventKind::ServerStopped {
+                server,
+                cause,
+                restart,
+                was_down,
+            } if keep(*server) => {
+                // What the supervisor does, and nothing more.
+                let why = match (cause, restart, was_down) {
+                    (RestartCause::OomKill, true, _) => {
+                        "main process exited, code=killed, status=9/KILL; scheduled restart job"
                     }
-                    RestartCause::Manual => "stopping (requested by operator)",
-                    RestartCause::Deploy => "stopping for deploy",
+                    (RestartCause::OomKill, false, _) => {
+                        "main process exited, code=killed, status=9/KILL; failed with result 'oom-kill'"
+                    }
+                    (RestartCause::Manual, _, true) => "starting (requested by operator)",
+                    (RestartCause::Manual, _, false) => "stopping (requested by operator)",
+                    (RestartCause::Deploy, _, true) => "starting for deploy",
+                    (RestartCause::Deploy, _, false) => "stopping for deploy",
                 };
                 out.push(line(
                     t,
@@ -94,15 +128,16 @@ fn event_lines(trace: &Trace, from: u32, to: u32, only: Option<u32>, out: &mut V
                     format!("systemd: {service}.service: {why}"),
                 ));
             }
-            EventKind::ServerStarted { server } if keep(*server) => {
+            EventKind::ServerStarted { server, pid } if keep(*server) => {
+                let process = match pid {
+                    0 => profile.process.to_string(),
+                    pid => format!("{}, pid {pid}", profile.process),
+                };
                 out.push(line(
                     t,
                     trace.series.host(*server),
                     "INFO",
-                    format!(
-                        "Started {service} ({}); listening on :8080",
-                        profile.process
-                    ),
+                    format!("Started {service} ({process}); listening on :8080"),
                 ));
             }
             EventKind::MarkedDown { server } if keep(*server) => {

@@ -22,6 +22,7 @@ pub mod logs;
 pub mod metrics;
 mod observe;
 mod pending;
+pub mod processes;
 mod remediate;
 pub mod render;
 pub mod rng;
@@ -29,6 +30,7 @@ pub mod run;
 pub mod runtime;
 mod server;
 mod simulation;
+mod top;
 pub mod traffic;
 
 pub use actions::{

@@ -60,16 +60,10 @@ impl Simulation {
         use ActionKind as K;
         let on = |h: Option<u32>| h.map_or("every server".to_string(), |s| self.fleet.name(s));
         match kind {
-            K::RevertConfig => format!(
-                "Pushing the last known-good configuration back ({} change(s))",
-                self.faults.config_changes.len()
-            ),
+            K::RevertConfig => "Pushing the last known-good configuration back".into(),
             K::CleanDisk => format!("Removing rotated logs on {}", on(host)),
             K::KillRunaway => format!("Killing the runaway process on {}", on(host)),
-            K::RaiseMemoryLimit => {
-                let (current, raised) = self.memory_limits_mb();
-                format!("Raising the heap limit from {current:.0} MB to {raised:.0} MB; the servers restart on it when it lands")
-            }
+            K::RaiseMemoryLimit => "Raising the heap limit by half, as far as the host's memory allows; the servers restart on it when it lands".into(),
             K::EnableMaintenancePage => "Switching every user to the maintenance page".into(),
             K::DisableMaintenancePage => "Sending users back to the site".into(),
             K::EnableRateLimiting => {
@@ -134,15 +128,19 @@ impl Simulation {
     fn rollback(&mut self, t: u32) -> Outcome {
         let secs = self.cfg.response.rollback_s;
         self.schedule(t + secs, Effect::RollbackLive)?;
+        // Which release comes before this one is what `list_deploys` shows, not this note.
         let from = &self.faults.release;
-        let to = self.faults.previous_release.as_deref().unwrap_or("?");
         note(format!(
-            "Rolling back from {from} to {to}; live in about {secs} s."
+            "Rolling back from {from} to the release before it; live in about {secs} s."
         ))
     }
 
+    /// With nothing changed since the last known-good snapshot the push changes nothing.
     fn revert_config(&mut self, t: u32) {
         let changes = std::mem::take(&mut self.faults.config_changes);
+        if changes.is_empty() {
+            return;
+        }
         for c in &changes {
             let change = format!("{}: {} -> {}", c.key, c.to, c.from);
             self.trace
@@ -166,7 +164,11 @@ impl Simulation {
         }
     }
 
+    /// With no process running away the kill finds nothing to end.
     fn kill_runaway(&mut self, t: u32, s: usize) {
+        if self.fleet.servers[s].runaway_cpu_pct <= 0.0 {
+            return;
+        }
         self.fleet.servers[s].runaway_cpu_pct = 0.0;
         // A runaway whose cause is still in the code comes back.
         let live: Vec<usize> = self.faults.live().collect();

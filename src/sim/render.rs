@@ -31,10 +31,7 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
                 None => logs::render(trace, *from, *to, *host),
             };
             if lines.is_empty() {
-                out!(
-                    o,
-                    "(no log lines in these ten minutes: nothing was running to write them)"
-                );
+                out!(o, "-- No entries --");
             }
             for l in lines {
                 out!(o, "{}", l.format(start_s_of_day));
@@ -74,9 +71,14 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             database(&mut o, &finding.body)
         }
         FindingBody::LoadBalancer { rows } => load_balancer(&mut o, rows),
-        FindingBody::Top { .. } | FindingBody::Free { .. } | FindingBody::Df { .. } => {
-            host_command(&mut o, &finding.body, &trace.voice)
-        }
+        FindingBody::Top { .. } => super::top::render(
+            &mut o,
+            &finding.body,
+            &trace.voice,
+            trace.seed,
+            (start_s_of_day, finding.issued_at),
+        ),
+        FindingBody::Free { .. } | FindingBody::Df { .. } => host_command(&mut o, &finding.body),
         FindingBody::Note { text } | FindingBody::Output { text } => out!(o, "{text}"),
     }
     o
@@ -165,39 +167,9 @@ fn dependency_rows(o: &mut String, rows: &[super::findings::DependencyRow]) {
     }
 }
 
-/// `top`, `free -m` and `df -h` on one host.
-fn host_command(o: &mut String, body: &FindingBody, voice: &super::Voice) {
+/// `free -m` and `df -h` on one host.
+fn host_command(o: &mut String, body: &FindingBody) {
     match body {
-        FindingBody::Top {
-            host,
-            load_1m,
-            cpu_pct,
-            app_cpu_pct,
-            gc_cpu_pct,
-            runaway,
-            mem_total_mb,
-            mem_used_mb,
-        } => {
-            out!(o, "top - {host}  load average: {load_1m:.2}");
-            out!(o, "%Cpu(s): {cpu_pct:.1} us+sy   MiB Mem: {mem_total_mb:.0} total, {mem_used_mb:.0} used");
-            out!(o, "  PID USER     %CPU COMMAND");
-            // The service's account: its name up to the first dash (`shop-app` runs as `shop`).
-            let user = voice.service.split('-').next().unwrap_or("app");
-            let process = voice.runtime.profile().process;
-            let user = format!("{user:<8.8}");
-            if voice.runtime.profile().gc_heap {
-                out!(
-                    o,
-                    " 2291 {user} {app_cpu_pct:>4.1} {process} (of which GC {gc_cpu_pct:.1})"
-                );
-            } else {
-                out!(o, " 2291 {user} {app_cpu_pct:>4.1} {process}");
-            }
-            if let Some((runaway, pct)) = runaway {
-                out!(o, " 3107 {user} {pct:>4.1} {runaway}");
-            }
-            out!(o, "  811 root      0.3 node_exporter");
-        }
         FindingBody::Free {
             host,
             total_mb,

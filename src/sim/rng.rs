@@ -7,6 +7,7 @@ use rand_core::SeedableRng;
 
 const TRAFFIC_STREAM: u64 = 1;
 const VARIATION_STREAM: u64 = 2;
+const HOSTS_STREAM: u64 = 3;
 
 pub struct Streams {
     seed: u64,
@@ -30,6 +31,12 @@ impl Streams {
     /// The draws that make a seed's variant of a scenario.
     pub fn variation(&self) -> ChaCha8Rng {
         self.stream(VARIATION_STREAM)
+    }
+
+    /// What makes one host's process differ a little from the next: its id, the heap it comes
+    /// back with, its CPU reading.
+    pub fn hosts(&self) -> ChaCha8Rng {
+        self.stream(HOSTS_STREAM)
     }
 }
 

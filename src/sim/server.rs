@@ -1,7 +1,9 @@
 //! One app server: its process, heap, disk and CPU, and what it does in one tick.
 //!
 //! All of a server's state sits in one record, so the fleet's per-tick loop walks memory once,
-//! front to back (a 1,000-server fleet is ~170 KB and stays in cache).
+//! front to back (a 1,000-server fleet is ~200 KB and stays in cache).
+
+use super::processes::ProcessDraw;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServerState {
@@ -35,6 +37,14 @@ pub struct GcParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Server {
     pub state: ServerState,
+    /// The id of the service's process (of the last one, when it is dead).
+    pub pid: u32,
+    /// The id of the process running away, while one does.
+    pub runaway_pid: u32,
+    /// The live heap the process started with (its own warm baseline).
+    pub baseline_mb: f64,
+    /// How this process's CPU reading differs from the model's (near 1).
+    pub cpu_factor: f64,
     pub in_rotation: bool,
     pub disk_full: bool,
     pub gc_warned: bool,
@@ -66,9 +76,13 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(live_mb: f64, heap_max_mb: f64, disk_used_mb: f64) -> Server {
+    pub fn new(live_mb: f64, heap_max_mb: f64, disk_used_mb: f64, process: ProcessDraw) -> Server {
         Server {
             state: ServerState::Up,
+            pid: process.pid,
+            runaway_pid: 0,
+            baseline_mb: live_mb,
+            cpu_factor: process.cpu_factor,
             in_rotation: true,
             disk_full: false,
             gc_warned: false,
@@ -153,15 +167,28 @@ impl Server {
         self.live_mb >= self.heap_max_mb || self.thrash_ticks >= GC_THRASH_LIMIT_TICKS
     }
 
-    /// Ends the process: a fresh heap once it starts again at `ready_at`.
-    pub fn stop(&mut self, ready_at: u32, baseline_mb: f64, restart: bool) {
-        self.state = if restart {
-            ServerState::Starting
-        } else {
-            ServerState::Dead
+    /// Ends the process; `next`, when given, starts at once and serves from `ready_at` with a
+    /// fresh heap of `baseline_mb` times its heap factor (the baseline itself should that reach
+    /// the limit). Without it the server stays dead.
+    pub fn stop(&mut self, ready_at: u32, baseline_mb: f64, next: Option<ProcessDraw>) {
+        self.state = match next {
+            Some(_) => ServerState::Starting,
+            None => ServerState::Dead,
         };
+        if let Some(process) = next {
+            let live = baseline_mb * process.heap_factor;
+            self.live_mb = if live < self.heap_max_mb {
+                live
+            } else {
+                baseline_mb
+            };
+            self.pid = process.pid;
+            self.cpu_factor = process.cpu_factor;
+        } else {
+            self.live_mb = baseline_mb;
+        }
+        self.baseline_mb = self.live_mb;
         self.ready_at = ready_at;
-        self.live_mb = baseline_mb;
         self.garbage_mb = 0.0;
         self.gc_overhead = 0.0;
         self.thrash_ticks = 0;

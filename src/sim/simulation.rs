@@ -12,6 +12,7 @@ use super::impact::{Impact, ImpactTotals};
 use super::latency::Histogram;
 use super::metrics::Series;
 use super::pending::PendingQueue;
+use super::processes::ProcessDraws;
 use super::rng::Streams;
 use super::traffic::Traffic;
 use super::EventLog;
@@ -49,6 +50,9 @@ pub struct Voice {
     /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
     #[serde(default)]
     pub db_slowdowns: Vec<(u32, f64, f64)>,
+    /// The id of each host's service process when the run began.
+    #[serde(default)]
+    pub pids: Vec<u32>,
 }
 
 /// A physical invariant that does not hold: a bug in the model.
@@ -83,6 +87,8 @@ pub struct Team {
     pub rate_limit_rps: Option<f64>,
     /// Share of incoming traffic let in, when an action has blocked some (a bot, a feature).
     pub traffic_share: Option<f64>,
+    /// The scenario's own actions that have landed (by index).
+    pub custom_landed: std::collections::BTreeSet<u32>,
 }
 
 /// Sums over the current scrape interval.
@@ -122,6 +128,8 @@ impl Simulation {
             cfg
         };
         let streams = Streams::new(seed);
+        let fleet = Fleet::new(&cfg.fleet, ProcessDraws::new(streams.hosts()));
+        let pids = fleet.servers.iter().map(|s| s.pid).collect();
         let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
         let mut series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
         series.hosts = (0..cfg.fleet.servers)
@@ -129,7 +137,7 @@ impl Simulation {
             .collect();
         Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
-            fleet: Fleet::new(&cfg.fleet),
+            fleet,
             deps: Dependencies::new(&cfg.database, &cfg.payment, &cfg.dependencies),
             team: Team::default(),
             faults: FaultState::new(&cfg),
@@ -177,6 +185,7 @@ impl Simulation {
                             _ => None,
                         })
                         .collect(),
+                    pids,
                 },
                 ..Trace::default()
             },
@@ -307,14 +316,18 @@ impl Simulation {
             "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
         );
         let orders = ok * order_share * (1.0 - deps.payment_failed_fraction);
+        // Lost is what a healthy system would have taken (the gateway declines its usual share
+        // even then) and did not: a healthy afternoon loses nothing.
+        let expected = rps * order_share * (1.0 - self.cfg.payment.error_fraction);
+        let lost = (expected - orders).max(0.0);
         let aov = self.cfg.traffic.avg_order_value;
         let totals = &mut self.impact.totals;
         totals.requests += rps;
         totals.failed_requests += failed;
         totals.orders += orders;
-        totals.failed_orders += rps * order_share - orders;
+        totals.failed_orders += lost;
         totals.revenue += orders * aov;
-        totals.revenue_lost += (rps * order_share - orders) * aov;
+        totals.revenue_lost += lost * aov;
         let i = &mut self.interval;
         i.arrived += rps;
         i.failed += failed;
