@@ -239,3 +239,68 @@ fn check_agrees_with_apply_for_them() {
     }
     assert_eq!(checked, 240 * actions.len());
 }
+
+#[test]
+fn an_action_and_a_cause_can_wait_until_a_finding_points_to_them() {
+    // The purge and the leak hypothesis are unknown until a memory view has shown the growth.
+    let s = with_actions(&[(
+        "needs_developers = true",
+        "needs_developers = true\nrevealed_by = [\"view_memory\", \"inspect_cart_registry\"]",
+    )]);
+    let text = library::BUILTIN[0].1.replacen(
+        "[[hypotheses]]\nid = \"memory_leak\"",
+        "[[hypotheses]]\nid = \"memory_leak\"\nrevealed_by = [\"view_memory\"]",
+        1,
+    );
+    let hinted = scenario::parse("revealed.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let purge = Action::custom("purge_cart_snapshots", None);
+    let leak = Action::on(ActionKind::DeclareHypothesis, "memory_leak");
+    for (scenario, action) in [(&s, &purge), (&hinted, &leak)] {
+        let mut sim = Simulation::new(scenario.config.clone(), scenario.seed);
+        // At 14:02 a memory view shows no growth yet: still unknown.
+        while sim.tick() < 120 {
+            sim.step();
+        }
+        sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
+        while sim.tick() < 31 * 60 {
+            sim.step();
+        }
+        let unknown = sim.check(action).unwrap_err();
+        assert!(
+            matches!(
+                unknown,
+                ActionError::NotYetKnown { .. } | ActionError::UnknownHypothesis { .. }
+            ),
+            "{unknown}"
+        );
+        // During the outage the same view shows it: now it is known.
+        sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
+        while sim.tick() < 33 * 60 {
+            sim.step();
+        }
+        let known = sim.check(action);
+        assert!(
+            !matches!(
+                known,
+                Err(ActionError::NotYetKnown { .. } | ActionError::UnknownHypothesis { .. })
+            ),
+            "{known:?}"
+        );
+    }
+    // What reveals must be a diagnostic of the scenario.
+    let text = library::BUILTIN[0].1.replacen(
+        "[[hypotheses]]\nid = \"memory_leak\"",
+        "[[hypotheses]]\nid = \"memory_leak\"\nrevealed_by = [\"restart_all\", \"no_such\"]",
+        1,
+    );
+    let e = scenario::parse("bad.toml", &text).unwrap_err();
+    let paths: Vec<&str> = e.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "hypotheses[0].revealed_by[0]",
+            "hypotheses[0].revealed_by[1]"
+        ],
+        "{e}"
+    );
+}

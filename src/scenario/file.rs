@@ -493,6 +493,14 @@ pub struct CustomActionFile {
     /// Only the developers can do it (refused until they are engaged).
     #[serde(default)]
     pub needs_developers: bool,
+    /// Diagnostics whose output, once it shows an anomaly, makes this action known to the
+    /// trainee. Left out, it is offered from the start.
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::diagnostics")
+    )]
+    pub revealed_by: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -513,6 +521,15 @@ pub struct HypothesisFile {
         schemars(schema_with = "schema::diagnostics")
     )]
     pub evidence: Option<Vec<String>>,
+    /// Diagnostics whose output, once it shows an anomaly, puts this cause on the trainee's
+    /// list. Left out, it is listed from the start. Use it so the list does not name the answer
+    /// before anything points to it.
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema::diagnostics")
+    )]
+    pub revealed_by: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

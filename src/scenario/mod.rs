@@ -119,10 +119,16 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let dependencies = validate_deps::dependencies(c, &f.dependencies, &fleet);
     let faults = validate_faults::faults(c, &f.faults, &fleet, &dependencies);
     validate::sales(c, &f.traffic, &payment, &faults);
-    let custom_actions = validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
+    let mut custom_actions =
+        validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
     let alerts = validate_lists::alerts(c, &f.alerts);
     let action_durations_s = validate_lists::overrides(c, &f.actions, &custom_actions);
-    let hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
+    let mut hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
+    validate_debrief::revealers(
+        c,
+        (&f.hypotheses, &mut hypotheses),
+        (&f.custom_actions, &mut custom_actions),
+    );
     let milestones =
         validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses, &custom_actions);
     let hints = validate_lists::hints(c, &f.hints, &alerts, &hypotheses, &custom_actions);

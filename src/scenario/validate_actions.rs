@@ -81,6 +81,7 @@ pub fn custom_actions(
             cures,
             sets,
             needs_developers: a.needs_developers,
+            revealed_by: Vec::new(),
         });
     }
     out

@@ -31,6 +31,38 @@ pub fn evidence(
         .collect()
 }
 
+/// What reveals each hypothesis and each of the scenario's own actions (`revealed_by`): lists of
+/// diagnostics, checked like evidence, filled in once every action is known.
+pub fn revealers(
+    c: &mut Checker,
+    hypotheses: (&[HypothesisFile], &mut [Hypothesis]),
+    actions: (&[super::file::CustomActionFile], &mut [CustomAction]),
+) {
+    let custom: Vec<CustomAction> = actions.1.to_vec();
+    for (i, (file, h)) in hypotheses.0.iter().zip(hypotheses.1.iter_mut()).enumerate() {
+        if let Some(ids) = &file.revealed_by {
+            h.revealed_by = listed(
+                c,
+                &format!("hypotheses[{i}].revealed_by"),
+                ids,
+                false,
+                &custom,
+            );
+        }
+    }
+    for (i, (file, a)) in actions.0.iter().zip(actions.1.iter_mut()).enumerate() {
+        if let Some(ids) = &file.revealed_by {
+            a.revealed_by = listed(
+                c,
+                &format!("custom_actions[{i}].revealed_by"),
+                ids,
+                false,
+                &custom,
+            );
+        }
+    }
+}
+
 fn listed(
     c: &mut Checker,
     path: &str,

@@ -88,6 +88,7 @@ pub fn hypotheses(c: &mut Checker, list: &[HypothesisFile]) -> Vec<Hypothesis> {
             id: c.id(&format!("hypotheses[{i}].id"), &h.id),
             title: c.not_empty(&format!("hypotheses[{i}].title"), &h.title),
             correct: h.correct,
+            revealed_by: Vec::new(),
         })
         .collect();
     let correct = out.iter().filter(|h| h.correct).count();

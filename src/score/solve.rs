@@ -292,14 +292,23 @@ fn trim(
 }
 
 /// Every action that changes the world and may be taken now, targets spelled out. Diagnostics,
-/// severities and the status page change nothing the search measures; the maintenance page
-/// trades every user's errors for a page, never a restore.
+/// severities and the status page change nothing the search measures (but a diagnostic that
+/// would reveal a cause or an action not yet known is a step); the maintenance page trades every
+/// user's errors for a page, never a restore.
 fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
     let hosts = sim.fleet().names();
+    let reveals = |id: &str| {
+        let c = &s.config;
+        c.hypotheses
+            .iter()
+            .map(|h| &h.revealed_by)
+            .chain(c.custom_actions.iter().map(|a| &a.revealed_by))
+            .any(|r| r.iter().any(|x| x == id) && !sim.revealed(r))
+    };
     let mut out = Vec::new();
     for spec in s.config.actions() {
         use ActionKind as K;
-        if spec.category == Category::Diagnostic
+        if (spec.category == Category::Diagnostic && !reveals(spec.id))
             || matches!(
                 spec.kind,
                 K::DeclareSeverity
@@ -353,9 +362,19 @@ impl Branch {
         let correct = team
             .hypothesis
             .is_some_and(|h| self.sim.config().hypotheses[h as usize].correct);
+        // Knowing what a finding revealed (a cause, an action of the scenario's own) is a step.
+        let c = self.sim.config();
+        let learned = c
+            .hypotheses
+            .iter()
+            .map(|h| &h.revealed_by)
+            .chain(c.custom_actions.iter().map(|a| &a.revealed_by))
+            .filter(|r| !r.is_empty() && self.sim.revealed(r))
+            .count() as i64;
         let progress = i64::from(team.developers_paged_at.is_some())
             + i64::from(team.developers_engaged)
-            + 2 * i64::from(correct);
+            + 2 * i64::from(correct)
+            + learned;
         let errors = self.outlook;
         // Between equal error rates, capacity bought but not landed yet counts.
         let capacity = (self.sim.fleet().len() + self.sim.servers_on_order()) as i64;

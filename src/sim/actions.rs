@@ -322,6 +322,8 @@ pub enum ActionError {
     NothingToDo { reason: String },
     #[error("there is no action `{id}` in this scenario")]
     UnknownAction { id: String },
+    #[error("`{id}` is not known yet: nothing seen so far points to it")]
+    NotYetKnown { id: String },
 }
 
 #[cfg(test)]

@@ -199,6 +199,7 @@ impl Simulation {
                 .hypotheses
                 .iter()
                 .position(|x| x.id == h)
+                .filter(|i| self.revealed(&self.cfg.hypotheses[*i].revealed_by))
                 .map(|i| Resolved::Hypothesis(i as u32))
                 .ok_or_else(|| ActionError::UnknownHypothesis {
                     id: h.to_string(),
@@ -206,6 +207,7 @@ impl Simulation {
                         .cfg
                         .hypotheses
                         .iter()
+                        .filter(|x| self.revealed(&x.revealed_by))
                         .map(|x| x.id.as_str())
                         .collect::<Vec<_>>()
                         .join(", "),

@@ -73,6 +73,10 @@ pub struct CustomAction {
     pub sets: Vec<(Setting, f64)>,
     /// Only the developers can do it: refused until they are engaged.
     pub needs_developers: bool,
+    /// Diagnostics (by id) whose output, once it showed an anomaly, makes this action known;
+    /// empty: offered from the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revealed_by: Vec<String>,
 }
 
 /// A setting of the running world that an action can change.
@@ -652,6 +656,10 @@ pub struct Hypothesis {
     pub id: String,
     pub title: String,
     pub correct: bool,
+    /// Diagnostics (by id) whose output, once it showed an anomaly, puts this cause on the
+    /// list; empty: listed from the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revealed_by: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

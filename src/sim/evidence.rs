@@ -34,6 +34,28 @@ impl Simulation {
             .collect()
     }
 
+    /// Whether something seen so far points to a cause or an action revealed by `diagnostics`:
+    /// a finding of one of them, in hand, that showed an anomaly. An empty list is known from the
+    /// start.
+    pub fn revealed(&self, diagnostics: &[String]) -> bool {
+        diagnostics.is_empty()
+            || self.trace.findings.iter().any(|f| {
+                f.ready_at <= self.tick
+                    && !f.shows.is_empty()
+                    && diagnostics.iter().any(|d| d == f.action.id())
+            })
+    }
+
+    /// Whether the trainee knows of this action yet: built-in ones always, a scenario's own once
+    /// what reveals it has shown.
+    pub fn knows(&self, action: &super::ActionInfo) -> bool {
+        self.cfg
+            .custom_actions
+            .iter()
+            .find(|c| action.kind == super::ActionKind::Custom && c.id == action.id)
+            .is_none_or(|c| self.revealed(&c.revealed_by))
+    }
+
     fn host_index(&self, host: &str) -> Option<u32> {
         (0..self.fleet.len() as u32).find(|s| self.fleet.name(*s) == host)
     }

@@ -113,7 +113,8 @@ pub fn Actions(props: &ActionsProps) -> Html {
         }
     });
     let groups = menu::Group::ALL.iter().map(|g| {
-        let items = menu::in_group(&scenario.config, *g).map(|spec| {
+        let known = menu::in_group(&scenario.config, *g).filter(|spec| sim.knows(spec));
+        let items = known.map(|spec| {
             let options = menu::targets(scenario, sim, spec.target);
             let why =
                 |target: Option<String>| session.check(&spec.action(target)).err().map(reason);

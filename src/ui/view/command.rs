@@ -39,7 +39,7 @@ pub fn complete(scenario: &Scenario, sim: &Simulation, text: &str, max: usize) -
             scenario
                 .config
                 .actions()
-                .filter(|s| s.id.starts_with(&prefix))
+                .filter(|s| s.id.starts_with(&prefix) && sim.knows(s))
                 .map(|s| match s.target {
                     TargetKind::None => s.id.to_string(),
                     _ => format!("{} ", s.id),

@@ -84,6 +84,7 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
             .config
             .hypotheses
             .iter()
+            .filter(|h| sim.revealed(&h.revealed_by))
             .map(|h| (h.id.clone(), h.title.clone()))
             .collect(),
         TargetKind::Severity => SEVERITIES
