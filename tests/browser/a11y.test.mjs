@@ -44,7 +44,7 @@ for (const scheme of ['light', 'dark']) {
     found.console = await violations(page);
     if (scheme === 'dark') await page.screenshot({ path: 'tests/browser/screenshots/console-dark.png' });
     await abandon(page);
-    await page.getByText(/^You abandoned the session at 14:42\./).waitFor();
+    await page.getByText(/^You abandoned the session at 14:42 WAT\./).waitFor();
     found.end = await violations(page);
     await page.getByRole('button', { name: 'Back to the library' }).click();
     await page.getByRole('button', { name: 'Write a scenario' }).click();

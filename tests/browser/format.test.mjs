@@ -54,7 +54,8 @@ test("a scenario's own action, runtime and dependency work in the console", asyn
   await input.fill('top app-1');
   await input.press('Enter');
   await advanceTo(page, '14:11');
-  await findings.getByText(/ puma \(of which GC/).waitFor({ timeout: 10_000 });
+  // top reads like top: a process table with the service's process.
+  await findings.getByText(/PID +USER[\s\S]*COMMAND[\s\S]* puma/).waitFor({ timeout: 10_000 });
   // Logs on the dependency's host: the picker names it.
   const picker = page.getByLabel('Target for Read logs');
   const options = await picker.locator('option').allTextContents();

@@ -107,9 +107,17 @@ pub fn status(scenario: &Scenario, sim: &Simulation) -> Status {
         _ => None,
     });
     let incident = Incident::of(sim);
+    // Errors already under the outage line, the restore window not yet passed.
+    let recovering = matches!(incident, Incident::Outage { .. }) && state != Slo::Outage;
     Status {
-        incident: incident.words(scenario),
-        incident_class: incident.class(),
+        incident: match incident {
+            Incident::Outage { since } if recovering => format!(
+                "recovering (outage from {})",
+                crate::sim::clock::hhmm(scenario.config.start_s_of_day, since)
+            ),
+            _ => incident.words(scenario),
+        },
+        incident_class: if recovering { "warn" } else { incident.class() },
         error_pct,
         p95_ms,
         affected_pct: last(Metric::UsersAffectedPct),
