@@ -85,3 +85,25 @@ fn an_empty_log_window_says_only_that_it_is_empty() {
     let text = finding_text(&trace.findings[0], &trace, 0);
     assert_eq!(text.trim(), "-- No entries --");
 }
+
+#[test]
+fn tables_stay_in_line_with_long_host_names() {
+    let mut s = scenario();
+    s.config.fleet.host_names.clear();
+    s.config.fleet.host_prefix = "checkout-frontend-eu-west-".into();
+    let actions = [
+        scheduled(35 * 60, Action::new(ActionKind::ViewMemory)),
+        scheduled(37 * 60, Action::new(ActionKind::CheckLoadBalancer)),
+    ];
+    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
+    assert!(refused.is_empty(), "{refused:?}");
+    for f in &trace.findings {
+        let text = finding_text(f, &trace, s.clock.start_s_of_day);
+        let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "every line of the table as wide as the heading:\n{text}"
+        );
+        assert!(text.contains("checkout-frontend-eu-west-1 "), "{text}");
+    }
+}

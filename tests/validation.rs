@@ -496,3 +496,31 @@ fn variation() {
     );
     snapshot("variation", &errors_of(&text));
 }
+
+#[test]
+fn a_time_zone_must_fit_its_offset_and_the_season() {
+    // "EST" on a June date: New York keeps daylight time then.
+    let text = edited(&[
+        ("date = \"May 10\"", "date = \"2025-06-11\""),
+        ("time_zone = \"WAT\"", "time_zone = \"EST\""),
+        ("utc_offset = \"+01:00\"", "utc_offset = \"-05:00\""),
+    ]);
+    let e = errors_of(&text);
+    assert!(
+        e.contains("clock.time_zone") && e.contains("it is EDT, not EST"),
+        "{e}"
+    );
+    // A known name with another zone's offset.
+    let e = errors_of(&edited(&[(
+        "utc_offset = \"+01:00\"",
+        "utc_offset = \"+02:00\"",
+    )]));
+    assert!(e.contains("WAT is UTC+01:00, not +02:00"), "{e}");
+    // The right name for the season passes.
+    let ok = edited(&[
+        ("date = \"May 10\"", "date = \"2025-06-11\""),
+        ("time_zone = \"WAT\"", "time_zone = \"EDT\""),
+        ("utc_offset = \"+01:00\"", "utc_offset = \"-04:00\""),
+    ]);
+    scenario::parse(FILE, &ok).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -16,9 +16,33 @@ mod validate_debrief;
 mod validate_deps;
 pub(crate) mod validate_faults;
 mod validate_lists;
+mod zones;
 
 pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
 pub use model::*;
+
+/// The scenario's date as people write it: `June 11, 2025`, or `May 10 (year not known)`.
+pub fn date_words(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match checker::parse_date(date) {
+        Some((Some(y), m, d)) => format!("{} {d}, {y}", MONTHS[m as usize - 1]),
+        Some((None, m, d)) => format!("{} {d} (year not known)", MONTHS[m as usize - 1]),
+        None => date.to_string(),
+    }
+}
 
 use crate::sim::hash::StableHasher;
 use crate::sim::SimConfig;

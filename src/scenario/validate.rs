@@ -95,6 +95,7 @@ pub fn clock(c: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
     c.run_date = k.date.clone();
     c.run_start = k.start.clone();
     c.utc_offset("clock.utc_offset", &k.utc_offset);
+    super::zones::check(c, &k.time_zone, &k.utc_offset, &k.date);
     let clock = Clock {
         date: k.date.clone(),
         start_s_of_day: start,

@@ -220,9 +220,12 @@ fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
         true => ("heap MB", "GC %"),
         false => ("mem MB", "GC %"),
     };
+    // Columns as wide as their longest entry, so long host names keep the table in line.
+    let hw = width("host", rows.iter().map(|r| r.host.as_str()));
+    let sw = width("process", rows.iter().map(|r| r.state.as_str()));
     out!(
         o,
-        "{:<7} {:<9} {:>9} {:>9} {:>8} {:>6} {:>11} {:>8}",
+        "{:<hw$} {:<sw$} {:>9} {:>9} {:>8} {:>6} {:>11} {:>8}",
         "host",
         "process",
         used,
@@ -235,7 +238,7 @@ fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
     for r in rows {
         out!(
             o,
-            "{:<7} {:<9} {:>9.0} {:>9.0} {:>8.0} {:>6.1} {:>+11.1} {:>8}",
+            "{:<hw$} {:<sw$} {:>9.0} {:>9.0} {:>8.0} {:>6.1} {:>+11.1} {:>8}",
             r.host,
             r.state,
             r.heap_used_mb,
@@ -290,10 +293,21 @@ fn heap_profile(o: &mut String, title: &str, entries: &[HeapEntry]) {
     }
 }
 
+/// The width of a text column: its heading's or its longest entry's, in characters.
+fn width<'a>(heading: &str, entries: impl Iterator<Item = &'a str>) -> usize {
+    entries
+        .map(|e| e.chars().count())
+        .chain(std::iter::once(heading.chars().count()))
+        .max()
+        .unwrap_or(0)
+}
+
 fn load_balancer(o: &mut String, rows: &[LbRow]) {
+    let hw = width("backend", rows.iter().map(|r| r.host.as_str()));
+    let pw = width("process", rows.iter().map(|r| r.process.as_str()));
     out!(
         o,
-        "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8} {:>9}",
+        "{:<hw$} {:<10} {:<pw$} {:>6} {:>6} {:>8} {:>9}",
         "backend",
         "rotation",
         "process",
@@ -306,7 +320,7 @@ fn load_balancer(o: &mut String, rows: &[LbRow]) {
         let rotation = if r.in_rotation { "in" } else { "OUT" };
         out!(
             o,
-            "{:<7} {:<10} {:<9} {:>6} {:>6} {:>8.1} {:>9}",
+            "{:<hw$} {:<10} {:<pw$} {:>6} {:>6} {:>8.1} {:>9}",
             r.host,
             rotation,
             r.process,

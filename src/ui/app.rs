@@ -35,7 +35,8 @@ pub fn App() -> Html {
         scored: use_state(|| false),
         progress_note: use_state(|| None::<String>),
     };
-    let dark = *use_memo((), |_| browser::prefers_dark());
+    let theme = crate::ui::hooks::use_theme();
+    let dark = theme.dark;
     let builtins = use_memo((), |_| {
         // Easiest first (a guided one first): the library reads as the onboarding track.
         let mut all: Vec<Rc<Scenario>> = library::ids()
@@ -106,7 +107,10 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("app", dark.then_some("dark"))}>
             <a class="skip" href="#main">{ "Skip to content" }</a>
-            <header class="masthead"><span class="product">{ "Incident trainer" }</span></header>
+            <header class="masthead">
+                <span class="product">{ "Incident trainer" }</span>
+                <ThemePicker theme={theme.clone()} />
+            </header>
             { screen }
             <div class="sr-only" aria-live="polite" role="status">{ state.announcement.clone() }</div>
         </div>
@@ -147,5 +151,30 @@ fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) 
             on_open={ctl.cb(|c, s: Rc<Scenario>| c.open((s, None)))}
             on_file={ctl.cb(Controller::read_file)} file_errors={(*ctl.file_errors).clone()}
             on_author={ctl.cb(|c, _: ()| c.show(Screen::Author))} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ThemePickerProps {
+    theme: crate::ui::hooks::ThemeHandle,
+}
+
+/// The page's own theme switch: as the system, light or dark.
+#[component]
+fn ThemePicker(props: &ThemePickerProps) -> Html {
+    use crate::ui::view::theme::Theme;
+    let set = props.theme.set.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(t) = Theme::from_id(&el.value()) {
+            set.emit(t);
+        }
+    });
+    html! {
+        <select class="theme-picker" aria-label="Theme" {onchange}>
+            { for Theme::ALL.iter().map(|t| html! {
+                <option value={t.id()} selected={props.theme.choice == *t}>{ t.label() }</option>
+            }) }
+        </select>
     }
 }

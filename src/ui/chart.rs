@@ -134,6 +134,24 @@ pub fn decimate(points: &[(u32, f32)], max_points: usize) -> Vec<(u32, f32)> {
     out
 }
 
+/// Smallest CSS box a chart is drawn into, in pixels.
+pub const MIN_CHART_CSS_PX: f64 = 40.0;
+
+/// The bitmap for a canvas of this CSS size at this pixel ratio; none while the box is smaller
+/// than a chart can be (not laid out yet, or hidden). Drawing then would make a bitmap one pixel
+/// wide that the stylesheet stretches across the box: its left column (the axis and its labels)
+/// smeared into horizontal bands over the whole chart until the next redraw.
+pub fn bitmap_size(css_width: f64, css_height: f64, ratio: f64) -> Option<(u32, u32)> {
+    let ok = |v: f64| v.is_finite() && v >= MIN_CHART_CSS_PX;
+    if !ok(css_width) || !ok(css_height) || !ratio.is_finite() || ratio <= 0.0 {
+        return None;
+    }
+    Some((
+        (css_width * ratio).round() as u32,
+        (css_height * ratio).round() as u32,
+    ))
+}
+
 /// The top of an axis: at least `least`, above every value, with a little headroom.
 fn axis_top(spec: &ChartSpec, right: bool, least: f32) -> f32 {
     spec.lines
@@ -146,6 +164,7 @@ fn axis_top(spec: &ChartSpec, right: bool, least: f32) -> f32 {
                 .filter(|r| r.right == right)
                 .map(|r| r.value),
         )
+        .filter(|v| v.is_finite())
         .fold(least, f32::max)
         * 1.08
 }
@@ -266,7 +285,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     for line in &spec.lines {
         let style = ShapeStyle::from(&line.color).stroke_width(px(1.5).max(1));
-        let points = line.points.iter().copied();
+        // A value that is not a number would put NaN into the canvas path: leave it out.
+        let points = line.points.iter().copied().filter(|p| p.1.is_finite());
         match (line.dashed, line.right) {
             (false, false) => chart.draw_series(LineSeries::new(points, style))?,
             (false, true) => chart.draw_secondary_series(LineSeries::new(points, style))?,
@@ -359,6 +379,17 @@ fn legend<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_canvas_not_laid_out_gets_no_bitmap() {
+        use super::bitmap_size;
+        assert_eq!(bitmap_size(600.0, 190.0, 2.0), Some((1200, 380)));
+        // Before layout the box is 0 wide: drawing a 1-pixel-wide bitmap smeared into bands.
+        assert_eq!(bitmap_size(0.0, 190.0, 1.0), None);
+        assert_eq!(bitmap_size(600.0, 0.0, 1.0), None);
+        assert_eq!(bitmap_size(f64::NAN, 190.0, 1.0), None);
+        assert_eq!(bitmap_size(600.0, 190.0, f64::NAN), None);
+    }
+
     use super::*;
 
     #[test]
@@ -389,6 +420,45 @@ mod tests {
         assert!(out.len() <= 400, "{}", out.len());
         assert!(out.iter().any(|p| p.1 == 99.0));
         assert!(out.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn values_that_are_not_numbers_never_reach_the_drawing() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (640, 240)).into_drawing_area();
+            let spec = ChartSpec {
+                title: "Traffic".into(),
+                start_s_of_day: 14 * 3600,
+                x_end: 3600,
+                y_min_top: 10.0,
+                right_axis: None,
+                lines: vec![Line {
+                    label: "requests/s".into(),
+                    color: BLUE,
+                    dashed: false,
+                    right: false,
+                    points: vec![
+                        (0, 5.0),
+                        (600, f32::NAN),
+                        (1200, f32::INFINITY),
+                        (1800, 7.0),
+                    ],
+                }],
+                bands: Vec::new(),
+                rules: Vec::new(),
+                marks: Vec::new(),
+                now: Some(1800),
+                palette: LIGHT,
+                scale: 1.0,
+            };
+            draw(&area, &spec).unwrap();
+        }
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+        assert!(
+            svg.contains("<polyline"),
+            "the finite points still make a line"
+        );
     }
 
     #[test]

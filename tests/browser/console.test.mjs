@@ -87,7 +87,7 @@ test('the real team path, clicked and declared resolved, replays to the same tra
   // Within a minute or two of the real team's 16:37: the trainee acted a few seconds after each
   // of their times, since the clock ran at 60x before the first pause.
   await page.getByRole('heading', { name: /^Resolved at 16:3\d/ }).waitFor({ timeout: 20_000 });
-  await page.getByText(/^You declared the incident resolved at 16:5\d WAT\. Resolved at 16:3\d: the cause was removed and service held/).waitFor();
+  await page.getByText(/^Resolved at 16:3\d: the cause was removed and service held\. You declared it resolved at 16:5\d\./).waitFor();
   const rows = await page.getByRole('row').allTextContents();
   assert.ok(rows.some((r) => r.startsWith('Memory leak confirmed as root cause15:45')), rows.join('\n'));
   // Impact beside the real team's path replayed with the same seed: the same path, so close.
@@ -209,10 +209,12 @@ test('a reload mid-run offers to resume, and resumes at the same moment', async 
   await act(page, 'Restart one server', 'app-1');
   await advanceTo(page, '14:41');
   await act(page, 'View memory per host');
-  // While busy, every action says so; once free, one that cannot be taken on the picked target
-  // says why before anyone clicks.
+  // While busy, the menu says so once, by the action's name, and every button waits; once free,
+  // one that cannot be taken on the picked target says why before anyone clicks.
   const profile = page.getByRole('button', { name: /^Heap profile/ });
-  assert.match(await page.locator('#why-heap_profile').textContent(), /busy/);
+  await page.getByRole('status').filter({ hasText: /^Busy: View memory per host/ }).waitFor();
+  assert.equal(await profile.isDisabled(), true);
+  assert.equal(await page.locator('#why-heap_profile').textContent(), '');
   await advanceTo(page, '14:42');
   await page.getByLabel('Target for Heap profile / dump').selectOption('app-2');
   assert.equal(await profile.isDisabled(), true);
@@ -224,8 +226,9 @@ test('a reload mid-run offers to resume, and resumes at the same moment', async 
   await page.getByRole('button', { name: 'Resume' }).click({ timeout: 30_000 });
   assert.equal(await page.getByRole('timer').textContent(), before);
   await advanceTo(page, '14:44');
-  await page.getByText('restart_server app-1').first().waitFor();
-  await page.getByText('view_memory').first().waitFor();
+  const findings = page.locator('section.findings');
+  await findings.getByText('Restart one server (app-1)').first().waitFor();
+  await findings.getByText('View memory per host').first().waitFor();
   // Discarding forgets it.
   await page.reload();
   await page.getByRole('button', { name: 'Discard' }).click({ timeout: 30_000 });

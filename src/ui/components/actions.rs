@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::SessionRef;
 use crate::sim::{Action, ActionError, TargetKind};
-use crate::ui::view::{format, menu};
+use crate::ui::view::{charts, format, menu};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
@@ -69,7 +69,8 @@ fn Item(props: &ItemProps) -> Html {
         .unwrap_or(0);
     let blocked = props.blocked.get(picked).cloned().flatten();
     html! {
-        <li class="action">
+        // A hypothesis is a sentence: its picker gets a line of its own so it is not cut.
+        <li class={classes!("action", (props.target == TargetKind::Hypothesis).then_some("wide-target"))}>
             <button type="button" {onclick} disabled={blocked.is_some()}
                 aria-describedby={why_id.clone()} title={help.clone()}>
                 { title.clone() }<span class="cost">{ format::cost(props.duration_s) }</span>
@@ -81,15 +82,20 @@ fn Item(props: &ItemProps) -> Html {
                     }) }
                 </select>
             }
+            if props.target == TargetKind::Hypothesis {
+                // A closed picker cannot show a sentence whole: the picked cause, in full.
+                <span class="picked">{ props.options.get(picked).map(|(_, l)| l.clone()).unwrap_or_default() }</span>
+            }
             <span class="why" id={why_id}>{ blocked.unwrap_or_default() }</span>
         </li>
     }
 }
 
-/// Why an action cannot be taken, as the menu says it.
+/// Why an action cannot be taken, as the menu says it. Busy is said once, above the menu (the
+/// action in progress and its bar), not under every button.
 fn reason(error: ActionError) -> String {
     match error {
-        ActionError::Busy { .. } => "busy with the action in progress".into(),
+        ActionError::Busy { .. } => String::new(),
         other => other.to_string(),
     }
 }
@@ -107,7 +113,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
         let done = props.tick.saturating_sub(f.issued_at);
         html! {
             <div class="in-progress" role="status">
-                <span>{ format!("{} - {} of {}", f.action, format::duration(done), format::duration(total)) }</span>
+                <span>{ format!("Busy: {} ({} of {}); the other actions wait until it is done", charts::action_title(scenario, &f.action), format::duration(done), format::duration(total)) }</span>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Action in progress" />
             </div>
         }

@@ -124,13 +124,14 @@ impl DrawingBackend for MeasuredCanvas {
 }
 
 /// Draws `spec` onto `canvas`, whose CSS size is kept and whose pixel size follows the ratio.
+/// A canvas not laid out yet is left alone (see [`crate::ui::chart::bitmap_size`]).
 fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec) -> bool {
     let rect = canvas.get_bounding_client_rect();
-    let ratio = spec.scale;
-    let (width, height) = (
-        (rect.width() * ratio).round().max(1.0) as u32,
-        (rect.height() * ratio).round().max(1.0) as u32,
-    );
+    let Some((width, height)) =
+        crate::ui::chart::bitmap_size(rect.width(), rect.height(), spec.scale)
+    else {
+        return false;
+    };
     // Setting a canvas's size, even to the same, throws its bitmap away and allocates another:
     // only on a resize (the chart fills its background first anyway).
     if (canvas.width(), canvas.height()) != (width, height) {

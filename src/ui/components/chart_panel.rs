@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::canvas::ChartCanvas;
 use super::SessionRef;
 use crate::ui::chart::{DARK, LIGHT};
-use crate::ui::view::charts::{spec, summary, ChartInput, ChartKind};
+use crate::ui::view::charts::{actions_summary, spec, summary, ChartInput, ChartKind};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
@@ -38,7 +38,14 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let text = props
         .session
         .get()
-        .map(|s| summary(&s.scenario, s.sim().trace(), kind))
+        .map(|s| {
+            let now = summary(&s.scenario, s.sim().trace(), kind);
+            // The marks collapse close actions; the first chart's summary names every one.
+            match kind {
+                ChartKind::Errors => now + &actions_summary(&s.scenario, s.actions()),
+                _ => now,
+            }
+        })
         .unwrap_or_default();
     let gc = props
         .session

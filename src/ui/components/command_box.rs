@@ -15,10 +15,15 @@ pub struct CommandBoxProps {
     pub message: AttrValue,
 }
 
+/// Most commands listed at once.
+const LISTED: usize = 40;
+
 #[component]
 pub fn CommandBox(props: &CommandBoxProps) -> Html {
     let text = use_state(String::new);
     let error = use_state(String::new);
+    // Tab on an empty or ambiguous entry lists what can be typed; a second Tab moves on.
+    let listing = use_state(|| false);
     // The example names a host of this scenario's own.
     let host = props
         .session
@@ -28,13 +33,15 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
     let suggestions = props
         .session
         .get()
-        .map(|s| command::complete(&s.scenario, s.sim(), &text, 6))
+        .map(|s| command::complete(&s.scenario, s.sim(), &text, LISTED))
         .unwrap_or_default();
     let oninput = {
         let text = text.clone();
+        let listing = listing.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             text.set(input.value());
+            listing.set(false);
         })
     };
     let onkeydown = {
@@ -43,15 +50,22 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
         let on_take = props.on_take.clone();
         let suggestions = suggestions.clone();
         let session = props.session.clone();
+        let listing = listing.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Tab" if !text.trim().is_empty() => {
-                if let Some(fill) = command::common_prefix(&suggestions) {
-                    if fill.len() > text.len() {
-                        e.prevent_default();
-                        text.set(fill);
-                    }
+            "Tab" if !e.shift_key() => {
+                let fill = command::common_prefix(&suggestions).filter(|f| f.len() > text.len());
+                if let Some(fill) = fill.filter(|_| !text.trim().is_empty()) {
+                    e.prevent_default();
+                    text.set(fill);
+                    listing.set(false);
+                } else if !*listing && !suggestions.is_empty() {
+                    e.prevent_default();
+                    listing.set(true);
+                } else {
+                    listing.set(false);
                 }
             }
+            "Escape" => listing.set(false),
             "Enter" => match session.get().map_or(Err(String::new()), |s| {
                 command::parse(&s.scenario.config, &text)
             }) {
@@ -76,11 +90,17 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
             <input id="command-input" type="text" value={(*text).clone()} {oninput} {onkeydown}
                 autocomplete="off" spellcheck="false" placeholder={placeholder}
                 aria-describedby="command-hint" />
-            <div id="command-hint" class="hint" aria-live="polite">
+            <div id="command-hint" class="command-help" aria-live="polite"
+                hidden={shown.is_empty() && suggestions.is_empty() || shown.is_empty() && text.trim().is_empty() && !*listing}>
                 if !shown.is_empty() {
                     <span class="why">{ shown }</span>
-                } else if !text.trim().is_empty() && !suggestions.is_empty() {
-                    { suggestions.join("   ") }
+                } else if *listing {
+                    <p class="meta">{ "You can type (Tab again moves on):" }</p>
+                    <ul class="candidates" aria-label="Commands you can type">
+                        { for suggestions.iter().map(|c| html! { <li>{ c.trim_end() }</li> }) }
+                    </ul>
+                } else if !text.trim().is_empty() {
+                    { suggestions.iter().take(6).cloned().collect::<Vec<_>>().join("   ") }
                 }
             </div>
         </section>

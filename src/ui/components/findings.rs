@@ -17,9 +17,49 @@ pub struct FindingsProps {
     pub on_open: Callback<Option<usize>>,
 }
 
+/// Below this width the console is one column (the stylesheet's breakpoint).
+const NARROW_PX: f64 = 900.0;
+/// How long after the finding shows the page moves to it.
+const SCROLL_AFTER_MS: u32 = 60;
+
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     let query = use_state(String::new);
+    // On a narrow screen the findings sit far below the actions: bring the trainee to the one
+    // that opened (the one they asked for, once it is ready).
+    let opened = use_node_ref();
+    // The open one once it is in hand (it is opened when asked for, shown when ready).
+    let shown_open = props.open.filter(|i| {
+        props.session.get().is_some_and(|s| {
+            s.sim()
+                .trace()
+                .findings
+                .get(*i)
+                .is_some_and(|f| f.ready_at <= props.tick)
+        })
+    });
+    {
+        let opened = opened.clone();
+        use_effect_with(shown_open, move |open| {
+            let narrow = web_sys::window()
+                .and_then(|w| w.inner_width().ok())
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w < NARROW_PX);
+            // After the frame that lays it out: the click that asked for it scrolls first.
+            let later = (narrow && open.is_some()).then(|| {
+                gloo::timers::callback::Timeout::new(SCROLL_AFTER_MS, move || {
+                    // The list is not keyed, so its items' nodes are reused: find the open one now.
+                    let open = opened
+                        .cast::<web_sys::Element>()
+                        .and_then(|list| list.query_selector("li.finding.open").ok().flatten());
+                    if let Some(el) = open {
+                        el.scroll_into_view();
+                    }
+                })
+            });
+            move || drop(later)
+        });
+    }
     let Some(session) = props.session.get() else {
         return html! {};
     };
@@ -45,7 +85,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 <li class={classes!("finding", open.then_some("open"))}>
                     <button type="button" class="finding-head" aria-expanded={open.to_string()} onclick={toggle}>
                         <span class="when">{ format::clock_seconds(&session.scenario, f.ready_at) }</span>
-                        <span class="what">{ f.action.to_string() }</span>
+                        <span class="what">{ crate::ui::view::charts::action_title(&session.scenario, &f.action) }</span>
                     </button>
                     if open {
                         if mono { <pre class="output" tabindex="0">{ text }</pre> } else { <p class="note">{ text }</p> }
@@ -64,7 +104,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         <section class="panel findings" aria-labelledby="findings-h">
             <h2 id="findings-h">{ "Findings" }</h2>
             <input type="search" aria-label="Search findings" placeholder="Search findings" value={(*query).clone()} {oninput} />
-            <ol>{ for items }</ol>
+            <ol ref={opened}>{ for items }</ol>
         </section>
     }
 }

@@ -19,6 +19,28 @@ const SHOWN: usize = 80;
 #[component]
 pub fn Logs(props: &LogsProps) -> Html {
     let window_min = use_state(|| 10u32);
+    // The tail follows the newest line unless the reader scrolled up to read older ones.
+    let tail = use_node_ref();
+    let follow = use_mut_ref(|| true);
+    {
+        let (tail, follow) = (tail.clone(), follow.clone());
+        use_effect(move || {
+            if let Some(el) = tail.cast::<web_sys::Element>() {
+                if *follow.borrow() {
+                    el.set_scroll_top(el.scroll_height());
+                }
+            }
+        });
+    }
+    let onscroll = {
+        let (tail, follow) = (tail.clone(), follow.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = tail.cast::<web_sys::Element>() {
+                let bottom = el.scroll_height() - el.client_height() - el.scroll_top();
+                *follow.borrow_mut() = bottom <= 4;
+            }
+        })
+    };
     let host = use_state(String::new);
     let level = use_state(String::new);
     let query = use_state(String::new);
@@ -77,7 +99,10 @@ pub fn Logs(props: &LogsProps) -> Html {
                 </select>
                 <input type="search" aria-label="Search logs" placeholder="Search logs" value={(*query).clone()} oninput={on_query} />
             </div>
-            <pre class="output log-tail" tabindex="0" aria-label="Log lines">{ shown.join("\n") }</pre>
+            // One element a line: long lines wrap under their text, the timestamp stays in view.
+            <div class="output log-tail" tabindex="0" role="log" aria-label="Log lines" ref={tail} {onscroll}>
+                { for shown.iter().map(|l| html! { <div class="log-line">{ l.clone() }</div> }) }
+            </div>
         </section>
     }
 }

@@ -35,7 +35,7 @@ fn lane_svg(lane: &Lane) -> Html {
     let marks = lane.marks.iter().map(|m| {
         let x = format!("{:.2}%", m.x * 100.0);
         let label_y = track - 8 - u32::from(m.row) * ROW_PX;
-        let anchor = if m.x > 0.75 { "end" } else { "start" };
+        let anchor = if m.end_anchored { "end" } else { "start" };
         html! {
             <g class="lane-mark">
                 <title>{ m.detail.clone() }</title>

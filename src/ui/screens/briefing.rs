@@ -43,7 +43,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     let back = props.on_back.reform(|_| ());
     html! {
         <main class="screen briefing" id="main">
-            <p class="meta">{ format!("{} · {} · {}", s.clock.date, format::clock(s, 0), s.meta.difficulty.id()) }</p>
+            <p class="meta">{ format!("{} · {} · {}", crate::scenario::date_words(&s.clock.date), format::clock(s, 0), s.meta.difficulty.id()) }</p>
             <h1>{ &s.meta.title }</h1>
             <p class="summary">{ &s.meta.summary }</p>
             { for s.meta.briefing.split("\n\n").map(|p| html! { <p>{ p.trim() }</p> }) }

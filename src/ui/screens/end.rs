@@ -117,12 +117,8 @@ pub fn End(props: &EndProps) -> Html {
         Outcome::Unmitigated => "Not mitigated: service never came back".to_string(),
     };
     let ended = match session.ending() {
-        Some(Ending::Declared { at }) => {
-            format!(
-                "You declared the incident resolved at {}.",
-                format::clock(s, at)
-            )
-        }
+        // The verdict says when it was declared.
+        Some(Ending::Declared { .. }) => String::new(),
         Some(Ending::Stopped { at }) => {
             format!("You abandoned the session at {}.", format::clock(s, at))
         }
@@ -178,7 +174,7 @@ pub fn End(props: &EndProps) -> Html {
             <header class="debrief-head">
                 <div>
                     <h1>{ headline }</h1>
-                    <p class="verdict">{ format!("{ended} {}", d.verdict()) }</p>
+                    <p class="verdict">{ format!("{ended} {}", d.verdict()).trim_start().to_string() }</p>
                     <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
                 </div>
                 <div class="score-card" role="group" aria-label="Score">

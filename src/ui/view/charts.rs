@@ -237,18 +237,72 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
         lines,
         bands: Vec::new(),
         rules,
-        marks: input
-            .actions
-            .iter()
-            .map(|a| Mark {
-                tick: a.tick,
-                label: a.action.id().to_string(),
-            })
-            .collect(),
+        marks: marks(
+            input.scenario,
+            input.actions,
+            cfg.duration_s / MARK_GAP_PARTS,
+        ),
         now: Some(input.now),
         palette: input.palette,
         scale: input.scale,
     }
+}
+
+/// Marks closer than this share of the time axis collapse into one ("3 actions").
+const MARK_GAP_PARTS: u32 = 40;
+
+/// What the trainee calls an action: the button's title, with its target.
+pub fn action_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
+    let title = scenario
+        .config
+        .info(action)
+        .map_or_else(|| action.id().to_string(), |i| i.title.to_string());
+    match &action.target {
+        Some(t) => format!("{title} ({t})"),
+        None => title,
+    }
+}
+
+/// The actions as marks on the time axis, named as the buttons are; actions within `gap_ticks`
+/// of the previous one in a group join it, drawn once at the group's first with a count.
+pub fn marks(scenario: &Scenario, actions: &[ScheduledAction], gap_ticks: u32) -> Vec<Mark> {
+    let mut out: Vec<(Mark, u32, usize)> = Vec::new();
+    for a in actions {
+        match out.last_mut() {
+            Some((mark, last, n)) if a.tick.saturating_sub(*last) < gap_ticks.max(1) => {
+                *last = a.tick;
+                *n += 1;
+                mark.label = format!("{n} actions");
+            }
+            _ => out.push((
+                Mark {
+                    tick: a.tick,
+                    label: action_title(scenario, &a.action),
+                },
+                a.tick,
+                1,
+            )),
+        }
+    }
+    out.into_iter().map(|(m, _, _)| m).collect()
+}
+
+/// The actions taken, for the chart's summary (the marks collapse close ones; this names all).
+pub fn actions_summary(scenario: &Scenario, actions: &[ScheduledAction]) -> String {
+    if actions.is_empty() {
+        return String::new();
+    }
+    let items: Vec<String> = actions
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}",
+                scenario.hhmm(a.tick),
+                action_title(scenario, &a.action)
+            )
+        })
+        .collect();
+    format!(" Actions: {}.", items.join("; "))
 }
 
 /// A sentence that says what a chart shows now.
@@ -306,6 +360,30 @@ mod tests {
     use crate::sim::{run_scripted, Action, ActionKind};
     use crate::ui::chart::{draw, LIGHT};
     use plotters::prelude::*;
+
+    #[test]
+    fn close_marks_collapse_into_a_count_and_far_ones_keep_their_names() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let at = |tick, kind| ScheduledAction {
+            tick,
+            action: Action::new(kind),
+        };
+        let actions = [
+            at(1800, ActionKind::ViewMemory),
+            at(1860, ActionKind::PageDevelopers),
+            at(1890, ActionKind::UpdateStatusPage),
+            at(4000, ActionKind::RestartAll),
+        ];
+        let m = marks(&s, &actions, 360);
+        let labels: Vec<&str> = m.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(labels, ["3 actions", "Restart all servers"]);
+        assert_eq!(m[0].tick, 1800);
+        let text = actions_summary(&s, &actions);
+        assert!(
+            text.contains("14:30 View memory per host; 14:31 Page the development team"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn a_runtime_without_a_collected_heap_charts_memory_and_no_gc_and_big_fleets_have_no_legend() {
@@ -368,7 +446,10 @@ mod tests {
                 let area = SVGBackend::with_string(&mut svg, (600, 220)).into_drawing_area();
                 draw(&area, &spec).unwrap();
             }
-            assert!(svg.contains("scale_out"), "{kind:?}: the action is marked");
+            assert!(
+                svg.contains("Scale out by one server"),
+                "{kind:?}: the action is marked as its button says"
+            );
         }
         let heap = spec(&input, ChartKind::Heap);
         assert_eq!(

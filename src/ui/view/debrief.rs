@@ -19,6 +19,8 @@ pub struct LaneMark {
     pub x: f64,
     /// Label row (0 nearest the lane), so neighbours do not overprint each other.
     pub row: u8,
+    /// The label ends at the mark (it runs left): marks near the right edge.
+    pub end_anchored: bool,
     pub label: String,
     /// The whole story, for a tooltip and screen readers.
     pub detail: String,
@@ -30,8 +32,11 @@ pub struct Lane {
     pub marks: Vec<LaneMark>,
 }
 
-/// Roughly how much of the axis one label takes (the lanes are drawn 1,000 units wide).
-pub const LABEL_WIDTH: f64 = 0.11;
+/// How much of the axis one character of a label takes, at the narrowest lane that shows labels
+/// (about 620 px; narrower screens hide them) and 11 px text, with a little air.
+pub const LABEL_CHAR_WIDTH: f64 = 0.0105;
+/// Marks this far right have their label run left, so it stays inside the lane.
+pub const END_ANCHOR_FROM: f64 = 0.75;
 
 /// The stretch of the afternoon the race shows, in ticks: from shortly before the outage to
 /// shortly after the later of the two restores (the whole run when neither restored).
@@ -83,6 +88,7 @@ pub fn lanes(d: &Debrief, from: u32, to: u32) -> [Lane; 2] {
                     phase: p.phase,
                     x: x(at.tick),
                     row: 0,
+                    end_anchored: x(at.tick) > END_ANCHOR_FROM,
                     label: format!("{} {}", p.title, at.clock),
                     detail,
                 })
@@ -113,20 +119,31 @@ fn merge_close(marks: Vec<LaneMark>) -> Vec<LaneMark> {
     out
 }
 
-/// Puts each label on the lowest row whose last label ends before it starts, opening a new row
-/// when none is free: labels never overprint, the lane grows instead.
+/// Where a mark's label lies on the axis: right of the mark, or left of it when end-anchored.
+pub fn label_span(m: &LaneMark) -> (f64, f64) {
+    let width = LABEL_CHAR_WIDTH * m.label.chars().count() as f64;
+    if m.end_anchored {
+        (m.x - width, m.x)
+    } else {
+        (m.x, m.x + width)
+    }
+}
+
+/// Puts each label on the lowest row where it overlaps no other label, opening a new row when
+/// none is free: labels never overprint, the lane grows instead.
 fn place_rows(marks: &mut [LaneMark]) {
-    let mut row_end: Vec<f64> = Vec::new();
+    let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
     for m in marks.iter_mut() {
-        let width = LABEL_WIDTH * (m.label.len() as f64 / 16.0).max(1.0);
-        let row = match row_end.iter().position(|end| *end <= m.x) {
+        let (a, b) = label_span(m);
+        let free = |row: &Vec<(f64, f64)>| row.iter().all(|(x, y)| b <= *x || a >= *y);
+        let row = match rows.iter().position(free) {
             Some(r) => r,
             None => {
-                row_end.push(f64::NEG_INFINITY);
-                row_end.len() - 1
+                rows.push(Vec::new());
+                rows.len() - 1
             }
         };
-        row_end[row] = m.x + width;
+        rows[row].push((a, b));
         m.row = row as u8;
     }
 }
@@ -307,15 +324,20 @@ mod tests {
         );
         for lane in [&real, &you] {
             for row in 0..lane.rows() {
-                let xs: Vec<f64> = lane
+                // The spans the labels cover, wherever they are anchored, never overlap.
+                let mut spans: Vec<(f64, f64)> = lane
                     .marks
                     .iter()
                     .filter(|m| m.row == row)
-                    .map(|m| m.x)
+                    .map(label_span)
                     .collect();
-                assert!(xs.windows(2).all(|w| w[1] - w[0] >= LABEL_WIDTH), "{xs:?}");
+                spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+                assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "{spans:?}");
             }
         }
+        // Labels near the right edge run left and still do not overprint their neighbours: the
+        // real team's Escalation, Root cause, Mitigation and Resolution sit close at the end.
+        assert!(real.marks.iter().any(|m| m.end_anchored));
         assert!(you.rows() <= 5, "{}", you.rows());
         let first = &you.marks[0];
         assert_eq!(

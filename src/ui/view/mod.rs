@@ -10,3 +10,4 @@ pub mod format;
 pub mod menu;
 pub mod status;
 pub mod team;
+pub mod theme;
