@@ -39,9 +39,8 @@ impl StepState {
         match self {
             StepState::Done => "Resolved".to_string(),
             StepState::Next => "Up next: the track suggests this one now".to_string(),
-            StepState::Later { next } => {
-                format!("Later on the track: \"{next}\" comes first, but this one opens now")
-            }
+            // The next one's title is on the track's Continue button: not repeated on every step.
+            StepState::Later { .. } => "Later on the track: play it now if you like".to_string(),
         }
     }
 }
