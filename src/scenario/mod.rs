@@ -7,6 +7,8 @@ pub mod file;
 pub mod library;
 mod locate;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reference;
 pub mod remote;
 pub mod script;
 pub mod units;
