@@ -8,5 +8,6 @@ pub mod command;
 pub mod debrief;
 pub mod format;
 pub mod menu;
+pub mod reference;
 pub mod status;
 pub mod team;
