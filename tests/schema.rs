@@ -16,6 +16,55 @@ fn the_committed_schema_is_current() {
     assert_eq!(committed, now, "the scenario format changed: run UPDATE_SCHEMA=1 cargo test --test schema and commit the file");
 }
 
+const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/reference.txt");
+
+/// The author's page embeds the format's reference built from the schema and the docs.
+#[test]
+fn the_committed_reference_is_current_and_describes_every_field() {
+    let now = incident_trainer::scenario::reference::reference();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(REFERENCE, &now).unwrap();
+    }
+    let committed = std::fs::read_to_string(REFERENCE).expect("schema/reference.txt exists");
+    assert_eq!(committed, now, "the scenario format or its docs changed: run UPDATE_SCHEMA=1 cargo test --test schema and commit the file");
+    let mut section = "";
+    let mut undescribed = Vec::new();
+    for line in now.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        match cells.as_slice() {
+            ["S", header, _] => section = header,
+            ["F", name, _, need, meaning] => {
+                assert!(
+                    need.starts_with("required") || need.starts_with("optional"),
+                    "{line}"
+                );
+                if meaning.is_empty() {
+                    undescribed.push(format!("{section} {name}"));
+                }
+            }
+            _ => panic!("not a reference record: {line}"),
+        }
+    }
+    assert!(
+        undescribed.is_empty(),
+        "fields with no meaning (add a doc comment in src/scenario/file.rs): {undescribed:?}"
+    );
+    for table in [
+        "[scenario]",
+        "[[scenario.sources]]",
+        "[fleet.load_balancer]",
+        "[[faults]]",
+        "[[reference]]",
+    ] {
+        assert!(now.contains(&format!("S\t{table}\t")), "no section {table}");
+    }
+    assert!(
+        now.contains("F\tservers\twhole number\trequired\t"),
+        "fleet.servers"
+    );
+    assert!(now.contains("F\tscrape_interval\ttext\toptional (default \"10s\")\t"));
+}
+
 /// A small structural check: `$ref`, `type`, `enum`, `required`, `properties` with
 /// `additionalProperties: false`, `items`, `anyOf`. Returns the first problem found.
 fn check(schema: &Value, root: &Value, value: &Value, path: &str) -> Result<(), String> {

@@ -133,11 +133,14 @@ pub struct MetaFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
+    /// A name for the source, for `source = "<id>"` elsewhere.
     pub id: String,
+    /// The write-up's title.
     pub title: String,
     /// Where the write-up is published.
     #[serde(default)]
     pub url: Option<String>,
+    /// Anything to say about it (default empty).
     #[serde(default)]
     pub note: String,
 }
@@ -193,7 +196,9 @@ pub struct TrafficFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ObservedFile {
+    /// A local time (`"14:00"`).
     pub at: String,
+    /// The requests/s the dashboard showed then.
     pub rps: f64,
 }
 
@@ -201,11 +206,16 @@ pub struct ObservedFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CampaignFile {
+    /// When the campaign starts, a local time (`"15:00"`).
     pub start: String,
+    /// When it ends.
     pub end: String,
+    /// How many times the usual traffic it brings.
     pub multiplier: f64,
+    /// How long it takes to build up and die down (default `"10m"`).
     #[serde(default = "default_ramp")]
     pub ramp: String,
+    /// What it is (default empty).
     #[serde(default)]
     pub note: String,
 }
@@ -274,16 +284,22 @@ pub struct FleetFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoadBalancerFile {
+    /// How often the balancer checks each server (`"10s"`).
     pub health_interval: String,
+    /// Failed checks in a row that take a server out of rotation (>= 1).
     pub unhealthy_threshold: u32,
+    /// Passed checks in a row that put it back (>= 1).
     pub healthy_threshold: u32,
+    /// A check slower than this fails (> 0).
     pub check_timeout_ms: f64,
     /// Milliseconds the check's path takes on an idle server (default 5); a busy server answers
     /// it up to a hundred times slower.
     #[serde(default)]
     pub check_cost_ms: Option<f64>,
+    /// Share of requests pinned to a server by session (0 to 1, default 0).
     #[serde(default)]
     pub sticky_share: f64,
+    /// How fast session pins even out (default `"20m"`).
     #[serde(default = "default_session")]
     pub session_length: String,
 }
@@ -347,8 +363,11 @@ pub struct DependencyFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentFile {
+    /// One payment call's time when healthy (> 0).
     pub latency_ms: f64,
+    /// A payment call slower than this fails (> 0).
     pub timeout_ms: f64,
+    /// Share of payment calls failing when healthy (0 to 1).
     pub error_fraction: f64,
 }
 
@@ -377,6 +396,8 @@ pub struct ResponseFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FaultFile {
+    /// What goes wrong: memory_leak, traffic_surge, dependency_slowdown, pool_exhaustion,
+    /// disk_fill, request_errors or cpu_runaway (docs/scenarios.md: which fields each takes).
     #[serde(rename = "type")]
     #[cfg_attr(
         not(target_arch = "wasm32"),
@@ -390,23 +411,37 @@ pub struct FaultFile {
     /// A latent fault: the date and time before the run when it began (`"May 9 17:40"`); it is
     /// active from the start, and a config change shows that date in a diff.
     pub since: Option<String>,
+    /// What it is, for the author and the debrief (default empty).
     #[serde(default)]
     pub note: String,
+    /// memory_leak, disk_fill, cpu_runaway: `"all"` or a list of hosts.
     pub targets: Option<TargetsFile>,
+    /// memory_leak: memory each served request retains (> 0).
     pub leak_kb_per_request: Option<f64>,
+    /// memory_leak: what a heap profile shows on top (the leaking allocation).
     pub site: Option<String>,
+    /// memory_leak, request_errors: the release that brought it (a rollback removes it).
     pub deploy: Option<String>,
+    /// traffic_surge: how many times the usual traffic.
     pub multiplier: Option<f64>,
+    /// traffic_surge, dependency_slowdown: how long it lasts (default: until cured).
     pub duration: Option<String>,
+    /// traffic_surge: how long it takes to build up (default `"5m"`).
     pub ramp: Option<String>,
     /// dependency_slowdown: `database`, `payment` or a `[[dependencies]]` name; pool_exhaustion:
     /// which database (default the main one).
     #[serde(default)]
     pub dependency: Option<String>,
+    /// dependency_slowdown: how many times slower its calls get.
     pub latency_multiplier: Option<f64>,
+    /// pool_exhaustion: the pool's size after the config push.
     pub pool_size: Option<u32>,
+    /// pool_exhaustion, cpu_runaway, request_errors: the config line a diff shows (`"key: from ->
+    /// to"`).
     pub change: Option<String>,
+    /// disk_fill: how fast the disk fills.
     pub mb_per_s: Option<f64>,
+    /// cpu_runaway: the CPU the runaway process burns (1 to 100).
     pub cpu_pct: Option<f64>,
     /// cpu_runaway: the command `top` lists for the process burning CPU, as top prints it
     /// (`w3wp.exe`, `nginx: worker process`), not what it is doing.
@@ -434,14 +469,21 @@ pub enum TargetsFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AlertFile {
+    /// A name for the alert, for milestones (`alert:<id>`) and hints.
     pub id: String,
+    /// What the page says (`"Error rate above 5% for 2 minutes"`).
     pub title: String,
+    /// The metric it watches (`incident-sim schema` lists them).
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::metric"))]
     pub metric: String,
+    /// Fires when the metric is above this (give exactly one of `above` and `below`).
     pub above: Option<f64>,
+    /// Fires when the metric is below this (give exactly one of `above` and `below`).
     pub below: Option<f64>,
+    /// How long the condition must hold before it fires (`"2m"`).
     #[serde(rename = "for")]
     pub for_duration: String,
+    /// `page` pages the trainee; another severity (`warning`) does not.
     pub severity: String,
     /// False when the alert fires but reaches nobody (default true).
     #[serde(default)]
@@ -452,8 +494,10 @@ pub struct AlertFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionOverrideFile {
+    /// The action whose duration this changes: an id from `incident-sim actions`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::action"))]
     pub action: String,
+    /// What it costs the trainee in this scenario (`"4m"`).
     pub duration: String,
 }
 
@@ -507,10 +551,14 @@ pub struct CustomActionFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HypothesisFile {
+    /// What declaring it names (`declare_hypothesis <id>`) and milestones use (`hypothesis:<id>`).
     pub id: String,
+    /// What the trainee reads on their list of causes.
     pub title: String,
+    /// The real root cause: exactly one hypothesis says true (default false).
     #[serde(default)]
     pub correct: bool,
+    /// Why it is (or is not) the cause: shown when declared wrongly and in the debrief.
     #[serde(default)]
     pub explanation: String,
     /// The diagnostics whose output shows this cause (the scorer's "diagnosis" phase). Left out,
@@ -536,6 +584,7 @@ pub struct HypothesisFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LearningFile {
+    /// What to say, in the debrief and the postmortem draft.
     pub text: String,
     /// The id of the source it comes from, under [[scenario.sources]].
     pub source: String,
@@ -545,8 +594,11 @@ pub struct LearningFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeployFile {
+    /// When it went out, before the run: a date and a time (`"May 10 12:30"`).
     pub when: String,
+    /// The release's name (`"v42"`), as `list_deploys` and a fault's `deploy` give it.
     pub version: String,
+    /// What it changed, as the deploy log says.
     pub summary: String,
 }
 
@@ -554,8 +606,12 @@ pub struct DeployFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneFile {
+    /// A name for it, for the reference timeline (`milestone = "<id>"`).
     pub id: String,
+    /// What the debrief calls it (`"Paged"`).
     pub title: String,
+    /// What reaches it: `alert:<id>`, `action:<id>`, `hypothesis:<id>`, `developers_engaged`,
+    /// `fix_deployed`, `outage_started` or `restored`.
     pub when: String,
 }
 
@@ -563,13 +619,19 @@ pub struct MilestoneFile {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceFile {
+    /// When the real team did it, a local time in the run (`"14:17"`).
     pub at: String,
+    /// The action they took (an id from `incident-sim actions` or a custom action).
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "schema::action"))]
     pub action: Option<String>,
+    /// The host the action was taken on, for actions that take one.
     pub target: Option<String>,
+    /// The milestone reached here (an id under [[milestones]]).
     pub milestone: Option<String>,
+    /// What happened, as the write-up says it.
     pub note: String,
+    /// The source it comes from (an id under [[scenario.sources]]).
     pub source: String,
 }
 

@@ -95,7 +95,9 @@ fn find_path(table: &DeTable<'_>, offset: usize, prefix: &str) -> Option<String>
                 for (i, item) in items.iter().enumerate() {
                     let indexed = format!("{path}[{i}]");
                     let found = match item.get_ref() {
-                        DeValue::Table(t) => find_path(t, offset, &indexed),
+                        // An entry's span can be just its `[[header]]`: a missing field's place.
+                        DeValue::Table(t) => find_path(t, offset, &indexed)
+                            .or_else(|| item.span().contains(&offset).then_some(indexed)),
                         _ => item.span().contains(&offset).then_some(indexed),
                     };
                     if found.is_some() {
@@ -142,5 +144,8 @@ mod tests {
         let offset = DOC.find("2.0").unwrap();
         assert_eq!(doc.path_at(offset), "faults[1].multiplier");
         assert_eq!(doc.path_at(DOC.find('4').unwrap()), "fleet.servers");
+        // A missing field is reported at its entry's header: the entry, counted right.
+        let second = DOC.rfind("[[faults]]").unwrap();
+        assert_eq!(doc.path_at(second + 2), "faults[1]");
     }
 }

@@ -7,6 +7,8 @@ pub mod file;
 pub mod library;
 mod locate;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reference;
 pub mod remote;
 pub mod script;
 pub mod units;
@@ -67,7 +69,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
         fail(
             offset,
             path,
-            e.message().trim().to_string(),
+            serde_message(e.message()),
             Some(serde_help(e.message())),
         )
     })?;
@@ -119,6 +121,15 @@ fn syntax_help(text: &str, offset: Option<usize>, message: String) -> (String, S
         message,
         "this is not valid TOML; see https://toml.io for the syntax".into(),
     )
+}
+
+/// The parser's message, with a missing field said to be required (which is why it is an error).
+fn serde_message(message: &str) -> String {
+    let message = message.trim();
+    match message.strip_prefix("missing field ") {
+        Some(field) => format!("missing field {field}: it is required in this table"),
+        None => message.to_string(),
+    }
 }
 
 fn serde_help(message: &str) -> String {

@@ -127,7 +127,7 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
         ),
         (None, true) if t.observed.is_none() => c.fail(
             "traffic",
-            "needs `hourly_profile` (with `baseline_rps`) or `observed`",
+            "needs `hourly_profile` (with `baseline_rps`) or `observed`: one of them is required",
             "give the daily curve, or the traffic as your dashboards showed it",
         ),
         _ => {}
@@ -137,7 +137,7 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
         (None, false) if t.hourly_profile.is_some() => {
             c.fail(
                 "traffic.baseline_rps",
-                "is needed with `hourly_profile`",
+                "is required with `hourly_profile`",
                 "write the requests/s at a factor of 1, e.g. `baseline_rps = 900`",
             );
             1.0

@@ -68,7 +68,7 @@ fn required<T: Clone>(
     value.clone().unwrap_or_else(|| {
         c.fail(
             path,
-            format!("a {kind} fault needs `{field}`"),
+            format!("a {kind} fault needs `{field}` (required for this type)"),
             format!("add `{field} = ...` to this fault"),
         );
         fallback
@@ -150,7 +150,7 @@ pub fn faults(
             _ => {
                 c.fail(
                     p.clone(),
-                    "needs exactly one of `at` and `since`",
+                    "needs exactly one of `at` and `since` (one is required)",
                     "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
                 );
                 0

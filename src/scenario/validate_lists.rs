@@ -36,7 +36,7 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
             _ => {
                 c.fail(
                     p.clone(),
-                    "needs exactly one of `above` and `below`",
+                    "needs exactly one of `above` and `below` (one is required)",
                     "write e.g. `above = 5.0` to fire when the metric exceeds 5",
                 );
                 (Comparison::Above, 0.0)
@@ -95,7 +95,7 @@ pub fn hypotheses(c: &mut Checker, list: &[HypothesisFile]) -> Vec<Hypothesis> {
     if !out.is_empty() && correct != 1 {
         c.fail(
             "hypotheses",
-            format!("exactly one hypothesis must have `correct = true`, found {correct}"),
+            format!("exactly one hypothesis must have `correct = true` (required on the real cause), found {correct}"),
             "mark the real root cause, and only it, as correct",
         );
     }

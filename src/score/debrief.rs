@@ -308,8 +308,14 @@ impl Debrief {
 
     /// The score as a whole number, as the screen shows it.
     pub fn score_whole(&self) -> u32 {
-        self.score.round().clamp(0.0, 100.0) as u32
+        whole_score(self.score)
     }
+}
+
+/// A score (0-100) as a whole number: rounded half away from zero, the one rounding every screen
+/// uses (`format!("{:.0}")` rounds half to even, and 68.5 would read 68 in one place, 69 in another).
+pub fn whole_score(score: f64) -> u32 {
+    score.round().clamp(0.0, 100.0) as u32
 }
 
 pub(crate) fn milestone_lines(s: &Scenario, trace: &Trace) -> Vec<MilestoneLine> {

@@ -129,14 +129,7 @@ fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) 
         .iter()
         .map(|r| {
             let scenario = list.iter().find(|s| s.meta.id == r.scenario_id);
-            let restored = match (scenario, r.restored_at) {
-                (Some(s), Some(t)) => format!("restored at {}", format::clock(s, t)),
-                _ => "not restored yet".to_string(),
-            };
-            let score = r
-                .score
-                .map_or(String::new(), |x| format!("score {x:.0} · "));
-            let line = format!("{score}{restored} · {} attempt(s)", r.attempts);
+            let line = format::best(scenario.map(|s| s.as_ref()), r);
             (r.scenario_id.clone(), line)
         })
         .collect();

@@ -1,6 +1,11 @@
 //! The onboarding track: the library in order (easiest first, a guided incident first among
-//! equals), each incident opening once the one before it was restored, and the trainee's progress
-//! as a file to take to another browser. Plain Rust, tested natively.
+//! equals), a suggested order rather than a gate, and the trainee's progress as a file to take to
+//! another browser. Plain Rust, tested natively.
+//!
+//! Nothing is locked: every incident in the library opens, from its card or from the track. The
+//! track says which incidents are resolved, which one is next (the first in order not resolved
+//! yet: where "Continue" goes) and that the rest come later. One rule, `steps`, and one wording,
+//! `StepState::label`, for the track and the cards alike.
 
 use std::rc::Rc;
 
@@ -20,12 +25,24 @@ pub fn order(scenarios: &mut [Rc<Scenario>]) {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepState {
-    /// Restored at least once.
+    /// Resolved at least once.
     Done,
-    /// Open: the previous one was restored (or this is the first).
-    Open,
-    /// Waits for the previous one (its title).
-    Locked { after: String },
+    /// The first incident in order not resolved yet: the one the track suggests now.
+    Next,
+    /// Later in the track than the next one (its title); open all the same.
+    Later { next: String },
+}
+
+impl StepState {
+    /// What the track and the library's card say about it.
+    pub fn label(&self) -> String {
+        match self {
+            StepState::Done => "Resolved".to_string(),
+            StepState::Next => "Up next: the track suggests this one now".to_string(),
+            // The next one's title is on the track's Continue button: not repeated on every step.
+            StepState::Later { .. } => "Later on the track: play it now if you like".to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,30 +52,47 @@ pub struct Step {
     pub state: StepState,
 }
 
-/// The track over `scenarios` (already in order) with the trainee's results.
+/// The track over `scenarios` (already in order) with the trainee's results: resolved ones are
+/// done, the first not resolved is next, every other one comes later. Playing out of order is
+/// fine and counts: a step's state depends on its own result and on which one is next, never on
+/// its neighbour's.
 pub fn steps(scenarios: &[Rc<Scenario>], best: &Best) -> Vec<Step> {
-    let restored = |id: &str| best.get(id).is_some_and(|r| r.restored_at.is_some());
-    let mut out: Vec<Step> = Vec::new();
-    for s in scenarios {
-        let state = match out.last() {
-            _ if restored(&s.meta.id) => StepState::Done,
-            Some(prev) if prev.state != StepState::Done => StepState::Locked {
-                after: prev.title.clone(),
-            },
-            _ => StepState::Open,
-        };
-        out.push(Step {
-            id: s.meta.id.clone(),
-            title: s.meta.title.clone(),
-            state,
-        });
-    }
-    out
+    let resolved = |id: &str| best.get(id).is_some_and(|r| r.restored_at.is_some());
+    let next = scenarios.iter().find(|s| !resolved(&s.meta.id));
+    scenarios
+        .iter()
+        .map(|s| {
+            let state = match next {
+                _ if resolved(&s.meta.id) => StepState::Done,
+                Some(n) if n.meta.id == s.meta.id => StepState::Next,
+                _ => StepState::Later {
+                    next: next.map_or(String::new(), |n| n.meta.title.clone()),
+                },
+            };
+            Step {
+                id: s.meta.id.clone(),
+                title: s.meta.title.clone(),
+                state,
+            }
+        })
+        .collect()
 }
 
-/// The first step not done yet and open: where "Continue" goes.
+/// Where "Continue" goes: the next step, if any is not resolved yet.
 pub fn next(steps: &[Step]) -> Option<&Step> {
-    steps.iter().find(|s| s.state == StepState::Open)
+    steps.iter().find(|s| s.state == StepState::Next)
+}
+
+/// What a library card says about the incident's place on the track ("Track 3 of 8: Resolved");
+/// `None` for a scenario not on it (one opened from a file).
+pub fn card_note(steps: &[Step], id: &str) -> Option<String> {
+    let i = steps.iter().position(|s| s.id == id)?;
+    Some(format!(
+        "Track {} of {}: {}",
+        i + 1,
+        steps.len(),
+        steps[i].state.label()
+    ))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -152,33 +186,64 @@ mod tests {
     }
 
     #[test]
-    fn the_track_starts_with_the_guided_incident_and_opens_one_at_a_time() {
+    fn the_track_starts_with_the_guided_incident_and_suggests_one_at_a_time() {
         let all = library_in_order();
         assert_eq!(all[0].meta.id, "first-shift");
         let levels: Vec<_> = all.iter().map(|s| s.meta.difficulty).collect();
         assert!(levels.windows(2).all(|w| w[0] <= w[1]), "{levels:?}");
         let mut best = Best::default();
         let track = steps(&all, &best);
-        assert_eq!(track[0].state, StepState::Open);
-        assert_eq!(
-            track[1].state,
-            StepState::Locked {
-                after: all[0].meta.title.clone()
-            }
-        );
+        assert_eq!(track[0].state, StepState::Next);
+        let later = StepState::Later {
+            next: all[0].meta.title.clone(),
+        };
+        assert!(track[1..].iter().all(|s| s.state == later));
         assert_eq!(next(&track).unwrap().id, "first-shift");
-        // Played but not restored: the next stays locked.
+        // Played but not resolved: still next.
         best.record("first-shift", None, 20.0);
-        assert!(matches!(
-            steps(&all, &best)[1].state,
-            StepState::Locked { .. }
-        ));
+        assert_eq!(steps(&all, &best)[0].state, StepState::Next);
         best.record("first-shift", Some(1200), 60.0);
         let track = steps(&all, &best);
         assert_eq!(track[0].state, StepState::Done);
-        assert_eq!(track[1].state, StepState::Open);
-        assert!(matches!(track[2].state, StepState::Locked { .. }));
+        assert_eq!(track[1].state, StepState::Next);
+        assert!(matches!(track[2].state, StepState::Later { .. }));
         assert_eq!(next(&track).unwrap().id, all[1].meta.id);
+    }
+
+    #[test]
+    fn playing_out_of_order_counts_and_opens_nothing_out_of_turn() {
+        // Items 4 and 5 resolved, 1 to 3 not: 4 and 5 are done, 1 is next, 2, 3 and 6 come
+        // later alike (no step is told apart by its neighbour's result).
+        let all = library_in_order();
+        let mut best = Best::default();
+        best.record(&all[3].meta.id, Some(900), 70.0);
+        best.record(&all[4].meta.id, Some(900), 70.0);
+        let track = steps(&all, &best);
+        let states: Vec<&StepState> = track.iter().map(|s| &s.state).collect();
+        let later = StepState::Later {
+            next: all[0].meta.title.clone(),
+        };
+        assert_eq!(states[0], &StepState::Next);
+        assert_eq!(states[1], &later);
+        assert_eq!(states[2], &later);
+        assert_eq!(states[3], &StepState::Done);
+        assert_eq!(states[4], &StepState::Done);
+        assert_eq!(states[5], &later);
+        assert_eq!(next(&track).unwrap().id, all[0].meta.id);
+        // The card says the same as the track, in the same words.
+        assert_eq!(
+            card_note(&track, &all[3].meta.id).unwrap(),
+            format!("Track 4 of {}: Resolved", all.len())
+        );
+        let note = card_note(&track, &all[5].meta.id).unwrap();
+        assert!(note.ends_with(&later.label()), "{note}");
+        assert!(!note.to_lowercase().contains("locked"), "{note}");
+        assert_eq!(card_note(&track, "a-file-of-my-own"), None);
+        // All resolved: nothing is next.
+        for s in &all {
+            best.record(&s.meta.id, Some(900), 70.0);
+        }
+        assert_eq!(next(&steps(&all, &best)), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // The library a trainee opens: every built-in incident as a card, easiest first, each playable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, advanceTo, act } from './harness.mjs';
+import { useApp, advanceTo, act, abandon } from './harness.mjs';
 
 const app = useApp();
 
@@ -28,3 +28,35 @@ test('the library lists eight incidents easiest first, and a new one plays', asy
   await page.screenshot({ path: `${app.shots}/regex-health-check-console.png` });
   await context.close();
 });
+
+// A scenario whose title is one very long word: it wraps on the card, the track's neighbours,
+// the briefing and the debrief header, at desk and phone width, with no sideways scroll.
+const LONG = 'Checkout' + 'Unavailable'.repeat(9);
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`a very long word in a title wraps at ${width}x${height}`, async () => {
+    const { readFileSync } = await import('node:fs');
+    const own = readFileSync('scenarios/ecommerce-memory-leak.toml', 'utf8')
+      .replace(/^id = ".*"$/m, 'id = "long-title"')
+      .replace(/^title = ".*"$/m, `title = "${LONG} outage"`);
+    const context = await app.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await page.goto(app.server.url);
+    await page.getByLabel('Open a scenario file').setInputFiles({ name: 'long.toml', mimeType: 'text/plain', buffer: Buffer.from(own) });
+    const open = page.getByRole('button', { name: `Open ${LONG} outage` });
+    await open.waitFor({ timeout: 30_000 });
+    assert.ok((await wide()) <= width, `library is ${await wide()} px wide`);
+    await open.scrollIntoViewIfNeeded();
+    await page.locator('li.card', { has: open }).screenshot({ path: `${app.shots}/long-title-card-${width}.png` });
+    await open.click();
+    await page.getByRole('heading', { name: `${LONG} outage` }).waitFor();
+    assert.ok((await wide()) <= width, `briefing is ${await wide()} px wide`);
+    await page.screenshot({ path: `${app.shots}/long-title-briefing-${width}.png` });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await abandon(page);
+    await page.getByText(`${LONG} outage · seed`, { exact: false }).waitFor({ timeout: 60_000 });
+    assert.ok((await wide()) <= width, `debrief is ${await wide()} px wide`);
+    await page.screenshot({ path: `${app.shots}/long-title-debrief-${width}.png` });
+    await context.close();
+  });
+}

@@ -12,6 +12,7 @@ pub mod findings;
 pub mod logs;
 pub mod postmortem;
 pub mod race;
+pub mod reference;
 pub mod servers;
 pub mod status;
 pub mod team;

@@ -20,10 +20,14 @@ use crate::ui::browser;
 use crate::ui::chart::{DARK, LIGHT};
 use crate::ui::components::canvas::ChartCanvas;
 use crate::ui::components::editor::Editor;
+use crate::ui::components::reference::FormatReference;
 use crate::ui::drafts::{self, Drafts, DRAFTS_KEY, UNREADABLE_KEY};
 use crate::ui::storage::local;
 use crate::ui::validator::Validator;
-use crate::ui::view::author::{error_lines, preview, Preview, RunPreview};
+use crate::ui::view::author::{
+    error_lines, play_label, preview, stale_note, verdict, Preview, RunPreview, SOUND_MEANS,
+    VALID_MEANS,
+};
 use crate::ui::view::charts::{spec, ChartInput, ChartKind};
 
 /// Quiet time after the last keystroke before the file is checked and the draft saved.
@@ -67,6 +71,8 @@ struct Desk {
     check: Check,
     scenario: Option<Rc<Scenario>>,
     preview: Option<Rc<(Rc<Scenario>, Preview)>>,
+    /// The wall-clock time the text was last found valid (what the preview shows).
+    valid_at: Option<String>,
     generation: u64,
     search: Search,
     jump: (u64, usize),
@@ -90,6 +96,7 @@ impl Desk {
             check: Check::Checking,
             scenario: None,
             preview: None,
+            valid_at: None,
             generation: 0,
             search: Search::Idle,
             jump: (0, 0),
@@ -176,6 +183,7 @@ impl Handle {
         d.diagnostics.clear();
         d.scenario = None;
         d.preview = None;
+        d.valid_at = None;
         d.solver = None;
         d.search = Search::Idle;
         self.check_now(d);
@@ -192,6 +200,12 @@ impl Handle {
         self.update(|d, h| {
             d.text = text;
             d.check = Check::Checking;
+            if matches!(d.search, Search::Done(_)) {
+                // The verdict was about other text.
+                d.search = Search::Stopped(
+                    "The text changed since the last check: check soundness again.".into(),
+                );
+            }
             let h = h.clone();
             d.debounce = Some(Timeout::new(DEBOUNCE_MS, move || {
                 h.update(|d, h| {
@@ -208,6 +222,7 @@ impl Handle {
             Reply::Valid(s) => {
                 d.check = Check::Valid;
                 d.diagnostics.clear();
+                d.valid_at = Some(browser::time_of_day());
                 let s = Rc::new(*s);
                 d.scenario = Some(Rc::clone(&s));
                 // The two runs take a moment: after this frame is painted, not inside it.
@@ -434,6 +449,10 @@ pub fn Author(props: &AuthorProps) -> Html {
         html! { <button type="button" onclick={Callback::from(move |_| f(&h))}>{ label }</button> }
     };
     let playable = d.check == Check::Valid && d.scenario.is_some();
+    let sound = match &d.search {
+        Search::Done(r) => Some(r.sound),
+        _ => None,
+    };
     let on_play = {
         let (scenario, play) = (d.scenario.clone(), props.on_play.clone());
         Callback::from(move |_| {
@@ -498,7 +517,8 @@ pub fn Author(props: &AuthorProps) -> Html {
                     <select onchange={on_start_from}>{ for templates }{ for builtins }</select>
                 </label>
                 <button type="button" onclick={on_new}>{ "New draft" }</button>
-                <button type="button" class="primary" disabled={!playable} onclick={on_play}>{ "Play this scenario" }</button>
+                <button type="button" class={if sound == Some(false) { "play-unsound" } else { "primary" }}
+                    disabled={!playable} onclick={on_play}>{ play_label(sound) }</button>
             </div>
             <div class="author-main">
                 <section class="author-edit" aria-label="Editor">
@@ -511,12 +531,14 @@ pub fn Author(props: &AuthorProps) -> Html {
                     <section class={classes!("problems", (d.check == Check::Invalid).then_some("bad"))} aria-label="Problems">
                         <h2>{ "Problems" }</h2>
                         <p role="status">{ status }</p>
+                        if d.check == Check::Valid { <p class="meta">{ VALID_MEANS }</p> }
                         <ul>{ for problems }</ul>
                     </section>
                     { preview_section(&d, props.dark) }
                     { search_section(&d, &h) }
                 </div>
             </div>
+            <FormatReference />
         </main>
     }
 }
@@ -562,9 +584,13 @@ fn preview_section(d: &Desk, dark: bool) -> Html {
             </figure>
         }
     };
+    let stale = d.check == Check::Invalid;
     html! {
-        <section class="preview" aria-label="Preview">
-            <h2>{ "Preview" }</h2>
+        <section class={classes!("preview", stale.then_some("stale"))} aria-label="Preview">
+            <h2>{ "Preview" }if stale { <span class="stale-badge">{ "Out of date" }</span> }</h2>
+            if stale {
+                <p class="stale-note" role="status">{ stale_note(d.valid_at.as_deref(), &d.diagnostics) }</p>
+            }
             <div class="preview-charts">
                 { chart("Doing nothing", |p| &p.idle, false) }
                 { chart("The real team's path", |p| &p.reference, true) }
@@ -584,7 +610,7 @@ fn search_section(d: &Desk, h: &Handle) -> Html {
     };
     let body = match &d.search {
         Search::Idle => html! {
-            <p class="meta">{ format!("Searches {SEARCH_SEEDS} seeds for a path that restores service, and checks that doing nothing does not, that the real team's path does, and that no single stray action cures it.") }</p>
+            <p class="meta">{ format!("{SOUND_MEANS} The search tries {SEARCH_SEEDS} seeds.") }</p>
         },
         Search::Running(p) => {
             let pct = (p.done * 100.0).round();
@@ -610,11 +636,7 @@ fn search_section(d: &Desk, h: &Handle) -> Html {
 }
 
 fn report_html(r: &SolveReport) -> Html {
-    let verdict = if r.sound {
-        "Sound: every seed can be won, and only by fixing the fault."
-    } else {
-        "Not sound: see the problems below."
-    };
+    let v = verdict(r);
     let calibration = r.calibration.as_ref().map(|k| {
         let pair = |what: &str,
                     p: &Option<(
@@ -660,7 +682,11 @@ fn report_html(r: &SolveReport) -> Html {
     });
     html! {
         <div class={classes!("report", if r.sound { "sound" } else { "unsound" })}>
-            <p class="verdict" role="status">{ verdict }</p>
+            <p class="verdict" role="status">{ v.headline }</p>
+            if !v.reasons.is_empty() {
+                <ul class="reasons" aria-label="Why it is not sound">{ for v.reasons.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            }
+            if let Some(a) = v.advice { <p class="advice">{ a }</p> }
             if let Some(c) = calibration { <p>{ c }</p> }
             <ul class="seeds">{ for seeds }</ul>
         </div>

@@ -125,8 +125,10 @@ pub fn End(props: &EndProps) -> Html {
         _ => format!("Time ran out at {}.", format::clock(s, s.config.duration_s)),
     };
     let best = match props.best_before {
-        Some(b) if d.score > b => format!("A new best: your previous best was {b:.0}."),
-        Some(b) => format!("Your best on this incident: {b:.0}."),
+        Some(b) if d.score > b => {
+            format!("A new best: your previous best was {}.", format::score(b))
+        }
+        Some(b) => format!("Your best on this incident: {}.", format::score(b)),
         None => "Your first score on this incident.".to_string(),
     };
     let phases = d.phases.iter().map(|p| {
@@ -178,7 +180,7 @@ pub fn End(props: &EndProps) -> Html {
                     <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
                 </div>
                 <div class="score-card" role="group" aria-label="Score">
-                    <span class="score-value" data-testid="score">{ d.score_whole() }</span>
+                    <span class="score-value" data-testid="score">{ format::score(d.score) }</span>
                     <span class="score-of">{ "of 100" }</span>
                     <span class="score-note">{ format!("{outcome}; the real team's path scores 50") }</span>
                     <span class="score-note">{ best }</span>

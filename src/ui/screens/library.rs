@@ -42,6 +42,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             .map_or("not played yet".to_string(), |(_, b)| b.clone());
         let on_open = props.on_open.clone();
         let scenario = Rc::clone(s);
+        let on_track = progress::card_note(&props.track, &s.meta.id);
         html! {
             <li class="card">
                 <h2>{ &s.meta.title }</h2>
@@ -53,6 +54,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <p class="meta">{ format::expected_length(s) }</p>
                 <p class="tags">{ for s.meta.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</p>
                 <p class="best">{ format!("Your best: {best}") }</p>
+                if let Some(note) = on_track { <p class="meta on-track">{ note }</p> }
                 <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}
                     aria-label={format!("Open {}", s.meta.title)}>{ "Open" }</button>
             </li>
@@ -103,8 +105,8 @@ pub fn Library(props: &LibraryProps) -> Html {
     }
 }
 
-/// The onboarding track: each incident in order, done, open or waiting for the one before;
-/// "Continue" opens the next; progress goes out and comes back as a file.
+/// The onboarding track: each incident in order, resolved, next or later (a suggested order:
+/// every step plays); "Continue" opens the next; progress goes out and comes back as a file.
 fn track_section(props: &LibraryProps) -> Html {
     let open = |id: &str| {
         let scenario = props.scenarios.iter().find(|s| s.meta.id == id).cloned();
@@ -128,21 +130,19 @@ fn track_section(props: &LibraryProps) -> Html {
         }
     });
     let steps = props.track.iter().enumerate().map(|(i, step)| {
-        let (class, status) = match &step.state {
-            StepState::Done => ("done", "Restored".to_string()),
-            StepState::Open => ("open", "Open: your next incident".to_string()),
-            StepState::Locked { after } => ("locked", format!("Locked: opens when \"{after}\" is restored")),
+        let class = match &step.state {
+            StepState::Done => "done",
+            StepState::Next => "next",
+            StepState::Later { .. } => "later",
         };
         html! {
             <li class={classes!("step", class)}>
                 <span class="step-n">{ i + 1 }</span>
                 <span class="step-text">
                     <span class="step-title">{ &step.title }</span>
-                    <span class="step-status">{ status }</span>
+                    <span class="step-status">{ step.state.label() }</span>
                 </span>
-                if !matches!(step.state, StepState::Locked { .. }) {
-                    <button type="button" onclick={open(&step.id)} aria-label={format!("Play {}", step.title)}>{ "Play" }</button>
-                }
+                <button type="button" onclick={open(&step.id)} aria-label={format!("Play {}", step.title)}>{ "Play" }</button>
             </li>
         }
     });
@@ -151,7 +151,7 @@ fn track_section(props: &LibraryProps) -> Html {
         <section class="track" aria-labelledby="track-h">
             <div class="track-head">
                 <h2 id="track-h">{ "Onboarding track" }</h2>
-                <span class="meta">{ format!("{done} of {} restored", props.track.len()) }</span>
+                <span class="meta">{ format!("{done} of {} resolved", props.track.len()) }</span>
                 { for next }
             </div>
             <ol class="steps">{ for steps }</ol>

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::scenario::{Diagnostic, Scenario};
+use crate::score::solve::SolveReport;
 use crate::sim::{run_scripted, Trace};
 
 use super::format;
@@ -121,6 +122,92 @@ pub fn preview(s: &Scenario) -> Preview {
     }
 }
 
+/// What "valid" means, said beside the verdict: the validator's promise, and what it is not.
+pub const VALID_MEANS: &str = "Valid means the file is well-formed and consistent: every field \
+known, in range and pointing at things that exist. It does not say the incident can be won: that \
+is soundness, checked below.";
+
+/// What "sound" means, said before the search runs.
+pub const SOUND_MEANS: &str = "Sound means the solver's checks pass on every seed it tries: the \
+real team's path restores service, doing nothing does not, some path restores it within the time \
+limit, and no single stray action cures it without removing the fault.";
+
+/// Said over a preview that no longer matches the text: which version it shows, since when, and
+/// which line broke it.
+pub fn stale_note(valid_at: Option<&str>, diagnostics: &[Diagnostic]) -> String {
+    let when = valid_at.map_or(String::new(), |t| format!(", checked at {t}"));
+    let broke = match diagnostics.iter().find(|d| d.line > 0) {
+        Some(d) => format!("line {} has a problem", d.line),
+        None => "the file has a problem".to_string(),
+    };
+    format!(
+        "Out of date: this is the preview of the last valid version{when}. Since then {broke}; \
+         fix it and the preview follows the text again."
+    )
+}
+
+/// The soundness verdict in words: a headline, the solver's reasons (each once, with the seeds
+/// they hold on), and what a team lead does about it.
+pub struct Verdict {
+    pub sound: bool,
+    pub headline: &'static str,
+    pub reasons: Vec<String>,
+    pub advice: Option<&'static str>,
+}
+
+pub fn verdict(r: &SolveReport) -> Verdict {
+    let mut reasons: Vec<(String, Vec<u64>)> = Vec::new();
+    for s in &r.seeds {
+        for p in &s.problems {
+            match reasons.iter_mut().find(|(q, _)| q == p) {
+                Some((_, seeds)) => seeds.push(s.seed),
+                None => reasons.push((p.clone(), vec![s.seed])),
+            }
+        }
+    }
+    let mut reasons: Vec<String> = reasons
+        .into_iter()
+        .map(|(p, seeds)| {
+            let seeds: Vec<String> = seeds.iter().map(u64::to_string).collect();
+            let which = if seeds.len() == 1 { "seed" } else { "seeds" };
+            format!("{which} {}: {p}", seeds.join(", "))
+        })
+        .collect();
+    if let Some(k) = r.calibration.as_ref().filter(|k| !k.holds) {
+        reasons.push(format!(
+            "the real team's path does not reproduce the write-up's times within {} min",
+            k.within_min
+        ));
+    }
+    if r.sound {
+        return Verdict {
+            sound: true,
+            headline: "Sound: every seed can be won, and only by fixing the fault.",
+            reasons,
+            advice: None,
+        };
+    }
+    Verdict {
+        sound: false,
+        headline: "Not sound: the file is valid, but the solver's checks failed.",
+        reasons,
+        advice: Some(
+            "What to do: change what the reasons point at (the fault's rate or onset, the real \
+             team's timeline, an action's effect, the time limit), then check soundness again. \
+             Until it is sound, trainees may meet an incident that cannot be won or that ends by \
+             itself; you can still play it to see for yourself.",
+        ),
+    }
+}
+
+/// The play button's words: a draft the solver found unsound still plays, and says so.
+pub fn play_label(sound: Option<bool>) -> &'static str {
+    match sound {
+        Some(false) => "Play anyway (not sound)",
+        _ => "Play this scenario",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +236,61 @@ mod tests {
         assert_eq!(byte_offset(text, 99), text.len());
         assert_eq!(utf16_offset(text, 7), 4);
         assert_eq!(utf16_offset(text, 5), 2, "inside a character: its start");
+    }
+
+    #[test]
+    fn a_stale_preview_says_which_version_and_which_line() {
+        let d = |line| Diagnostic {
+            file: "t.toml".into(),
+            line,
+            column: 1,
+            path: String::new(),
+            message: "x".into(),
+            help: None,
+            source_line: None,
+        };
+        let note = stale_note(Some("10:02:13"), &[d(0), d(40), d(7)]);
+        assert!(
+            note.starts_with(
+                "Out of date: this is the preview of the last valid version, checked at 10:02:13."
+            ),
+            "{note}"
+        );
+        assert!(note.contains("line 40 has a problem"), "{note}");
+        assert!(stale_note(None, &[d(0)]).contains("version. Since then the file has a problem"));
+    }
+
+    #[test]
+    fn an_unsound_scenario_says_why_and_what_to_do_and_still_plays() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let sound = crate::score::solve::solve(&s, 1);
+        let v = verdict(&sound);
+        assert!(v.sound && v.advice.is_none() && v.reasons.is_empty());
+        assert_eq!(play_label(Some(true)), "Play this scenario");
+        assert_eq!(play_label(None), "Play this scenario");
+        // The same report with the solver's reasons on two seeds: each reason once.
+        let mut unsound = sound.clone();
+        unsound.sound = false;
+        let mut other = unsound.seeds[0].clone();
+        other.seed += 1;
+        unsound.seeds.push(other);
+        for seed in &mut unsound.seeds {
+            seed.problems =
+                vec!["doing nothing restores service at 14:50: the outage ends by itself".into()];
+        }
+        let first = unsound.seeds[0].seed;
+        let v = verdict(&unsound);
+        assert!(!v.sound);
+        assert!(v.headline.starts_with("Not sound"));
+        assert_eq!(
+            v.reasons,
+            vec![format!(
+                "seeds {first}, {}: doing nothing restores service at 14:50: the outage ends by itself",
+                first + 1
+            )]
+        );
+        assert!(v.advice.unwrap().starts_with("What to do:"));
+        assert_eq!(play_label(Some(false)), "Play anyway (not sound)");
     }
 
     #[test]

@@ -81,6 +81,25 @@ pub fn since_page(scenario: &Scenario, trace: &Trace, tick: u32) -> String {
     }
 }
 
+/// A score as every screen shows it (the library's best, the debrief's score and its "your best"):
+/// a whole number, rounded as `Debrief::score_whole` rounds.
+pub fn score(value: f64) -> String {
+    crate::score::debrief::whole_score(value).to_string()
+}
+
+/// What a library card says of the trainee's best: "score 69 · resolved at 16:37 WAT · 3
+/// attempt(s)".
+pub fn best(scenario: Option<&Scenario>, r: &crate::ui::storage::BestResult) -> String {
+    let resolved = match (scenario, r.restored_at) {
+        (Some(s), Some(t)) => format!("resolved at {}", clock(s, t)),
+        _ => "not resolved yet".to_string(),
+    };
+    let score = r
+        .score
+        .map_or(String::new(), |x| format!("score {} · ", self::score(x)));
+    format!("{score}{resolved} · {} attempt(s)", r.attempts)
+}
+
 /// A percentage with one decimal under 10, none above.
 pub fn pct(value: f64) -> String {
     if value < 9.95 {
@@ -135,6 +154,38 @@ pub fn compact(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_score_reads_the_same_on_every_screen() {
+        // Formatting rounds half to even; the debrief rounds half up. One rule for both.
+        assert_eq!(format!("{:.0}", 68.5), "68");
+        assert_eq!(score(68.5), "69");
+        assert_eq!(score(68.49), "68");
+        assert_eq!(score(100.4), "100");
+        let shop = crate::scenario::library::builtin("ecommerce-memory-leak").unwrap();
+        let d =
+            crate::score::debrief::Debrief::compute(&shop, shop.seed, &shop.reference_actions());
+        assert_eq!(score(d.score), d.score_whole().to_string());
+        let r = crate::ui::storage::BestResult {
+            scenario_id: shop.meta.id.clone(),
+            restored_at: Some(600),
+            attempts: 2,
+            score: Some(68.5),
+        };
+        assert_eq!(
+            best(Some(&shop), &r),
+            format!(
+                "score 69 · resolved at {} · 2 attempt(s)",
+                clock(&shop, 600)
+            )
+        );
+        let never = crate::ui::storage::BestResult {
+            restored_at: None,
+            score: None,
+            ..r
+        };
+        assert_eq!(best(Some(&shop), &never), "not resolved yet · 2 attempt(s)");
+    }
 
     #[test]
     fn the_system_is_described_in_the_scenarios_own_terms() {

@@ -8,6 +8,7 @@ pub mod command;
 pub mod debrief;
 pub mod format;
 pub mod menu;
+pub mod reference;
 pub mod status;
 pub mod team;
 pub mod theme;
