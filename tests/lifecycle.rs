@@ -278,3 +278,24 @@ fn on_every_built_in_mitigating_first_then_the_real_fix_beats_the_real_team() {
     }
     assert!(checked >= 3, "mitigations found on {checked} paths");
 }
+
+#[test]
+fn a_fix_shipped_for_the_wrong_cause_is_a_detour() {
+    let s = scenario();
+    let d = score(
+        &s,
+        &[
+            ("14:30", "check_db", ""),
+            ("14:32", "page_developers", ""),
+            ("14:33", "declare_hypothesis", "database_overload"),
+            ("14:46", "apply_code_fix", ""),
+        ],
+    );
+    let kinds: Vec<_> = d.run.detours.iter().map(|x| x.kind).collect();
+    assert!(
+        kinds.contains(&incident_trainer::score::DetourKind::WrongFix),
+        "{:?}",
+        d.run.detours
+    );
+    assert!(!d.resolved, "a fix for the wrong cause removes nothing");
+}

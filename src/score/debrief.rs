@@ -278,14 +278,14 @@ impl Debrief {
                 "Declared resolved at {d}, but it was not: the outage returned at {r}, because the cause was still there."
             ),
             (Outcome::Mitigated, Some(d), None) => format!(
-                "Declared resolved at {d}, but it was not: service held, but the cause was still there at the end of the afternoon."
+                "Declared resolved at {d}, but it was not: service held, but the cause was still there at the time limit."
             ),
             (Outcome::Mitigated, None, Some(r)) => format!(
                 "Mitigated at {}, not resolved: the outage returned at {r}, because the cause was still there.",
                 at(Phase::Mitigation).unwrap_or_default()
             ),
             (Outcome::Mitigated, None, None) => format!(
-                "Mitigated at {}, not resolved: the cause was still there at the end of the afternoon.",
+                "Mitigated at {}, not resolved: the cause was still there at the time limit.",
                 at(Phase::Mitigation).unwrap_or_default()
             ),
             (Outcome::Unmitigated, Some(d), None) => format!(

@@ -18,6 +18,8 @@ pub enum DetourKind {
     NoRelief,
     /// A cause declared that was not the cause.
     WrongCause,
+    /// The developers' fix built and shipped for a cause that was not the cause.
+    WrongFix,
     /// The same diagnostic on the same target again within a short time.
     Repeated,
 }
@@ -60,6 +62,7 @@ pub fn detours(scenario: &Scenario, trace: &Trace) -> Vec<Detour> {
                 ))
             }
             ActionKind::DeclareHypothesis => wrong_cause(scenario, trace, tick),
+            ActionKind::ApplyCodeFix => wrong_fix(scenario, trace, tick),
             kind if is_fix_attempt(kind) => no_relief(scenario, trace, action, tick, *ready_at),
             _ => None,
         }
@@ -123,6 +126,32 @@ fn wrong_cause(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourK
     Some((
         DetourKind::WrongCause,
         format!("\"{title}\" was not the cause{why}"),
+    ))
+}
+
+/// The code fix taken while the working hypothesis was a wrong one: the developers built and
+/// shipped a fix for something that was not broken.
+fn wrong_fix(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourKind, String)> {
+    let working = trace
+        .events
+        .between(0, tick)
+        .filter_map(|e| match e.kind {
+            EventKind::HypothesisDeclared {
+                hypothesis,
+                correct,
+            } => Some((hypothesis as usize, correct)),
+            _ => None,
+        })
+        .last()?;
+    if working.1 {
+        return None;
+    }
+    let title = &scenario.config.hypotheses.get(working.0)?.title;
+    Some((
+        DetourKind::WrongFix,
+        format!(
+            "the developers shipped a fix for \"{title}\", which was not the cause: it removed nothing (its deploy restarted every server)"
+        ),
     ))
 }
 

@@ -71,7 +71,7 @@ impl Phase {
                 "service back under the SLO for the scenario's restore window (the first time)"
             }
             Phase::Resolution => {
-                "the cause removed and service holding under the SLO from then to the end of the afternoon"
+                "the cause removed and service holding under the SLO from then to the time limit"
             }
         }
     }

@@ -127,7 +127,7 @@ pub const CATALOGUE: [ActionSpec; 31] = [
     spec!(UpdateStatusPage, "update_status_page", "Update the status page", Coordination, None, 120, "Tells customers what is happening."),
     spec!(DeclareHypothesis, "declare_hypothesis", "Declare a root-cause hypothesis", Coordination, Hypothesis, 60, "States what you believe the root cause is; the team works from it."),
     spec!(ApplyCodeFix, "apply_code_fix", "Apply the code fix", Remediation, None, 120, "The developers fix the declared cause and ship it; needs them engaged and a hypothesis declared."),
-    spec!(DeclareResolved, "declare_resolved", "Declare the incident resolved", Coordination, None, 30, "Says the cause is fixed and service has held, and ends the incident. The rest of the afternoon then plays out: it holds, or the outage comes back."),
+    spec!(DeclareResolved, "declare_resolved", "Declare the incident resolved", Coordination, None, 30, "Says the cause is fixed and service has held, and ends the incident. The rest of the exercise then plays out to its time limit: it holds, or the outage comes back."),
 ];
 
 impl Category {

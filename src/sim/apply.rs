@@ -185,7 +185,7 @@ impl Simulation {
         self.schedule(t + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
         let title = &self.cfg.hypotheses[h as usize].title;
         let text = format!(
-            "The developers are fixing \"{title}\" and shipping it; the build goes live in about {} min.",
+            "The developers are fixing \"{title}\" and shipping it; the build goes live in about {} min, when every server restarts on it at once (a short full outage).",
             self.cfg.response.fix_deploy_s / 60
         );
         Ok(FindingBody::Note { text })

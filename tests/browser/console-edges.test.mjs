@@ -67,6 +67,11 @@ test('the console at 1280x800: logs, marks, progress, the hypothesis picker, Tab
   // The hypothesis picker has a line of its own, and the picked cause reads whole beside it.
   const picker = page.getByLabel('Target for Declare a root-cause hypothesis');
   const item = page.locator('li.action').filter({ has: picker });
+  // Nothing is picked to start with (the default must not be the answer), and the button says so.
+  assert.equal(await picker.inputValue(), '');
+  assert.equal(await item.getByRole('button').isDisabled(), true);
+  assert.equal(await item.locator('.why').textContent(), 'pick one first');
+  await picker.selectOption('memory_leak');
   const full = await picker.evaluate((el) => el.options[el.selectedIndex].textContent);
   assert.equal(await item.locator('.picked').textContent(), full);
   const pickerBox = await picker.boundingBox();

@@ -68,7 +68,7 @@ export function inkedShare(page, selector) {
   });
 }
 
-export const SCENARIO_TITLE = 'Checkout down: the afternoon memory leak';
+export const SCENARIO_TITLE = 'Checkout down on a busy afternoon';
 
 /** Opens the built-in incident from the library: its briefing, with Start. */
 export async function openIncident(page, url) {

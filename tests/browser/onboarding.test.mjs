@@ -119,7 +119,7 @@ test('hints can be turned on for any scenario: the real team\'s next step once p
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
-  await page.getByRole('button', { name: 'Open Checkout down: the afternoon memory leak' }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Open Checkout down on a busy afternoon' }).click({ timeout: 30_000 });
   const box = page.getByRole('checkbox', { name: 'Show hints' });
   assert.equal(await box.isChecked(), false, 'off by default where the scenario has no coaching');
   await box.check();

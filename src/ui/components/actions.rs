@@ -82,7 +82,7 @@ fn Item(props: &ItemProps) -> Html {
                     }) }
                 </select>
             }
-            if props.target == TargetKind::Hypothesis {
+            if props.target == TargetKind::Hypothesis && !(*chosen).is_empty() {
                 // A closed picker cannot show a sentence whole: the picked cause, in full.
                 <span class="picked">{ props.options.get(picked).map(|(_, l)| l.clone()).unwrap_or_default() }</span>
             }
@@ -96,6 +96,7 @@ fn Item(props: &ItemProps) -> Html {
 fn reason(error: ActionError) -> String {
     match error {
         ActionError::Busy { .. } => String::new(),
+        ActionError::MissingTarget { .. } => "pick one first".into(),
         other => other.to_string(),
     }
 }

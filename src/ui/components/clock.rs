@@ -68,13 +68,13 @@ pub fn Clock(props: &ClockProps) -> Html {
         let (question, detail, go, back) = match what {
             Confirm::Declare => (
                 "Declare the incident resolved?",
-                "Say so when the cause is fixed and service has held. The response ends here; the rest of the afternoon plays out, and the debrief tells you whether it held.",
+                "Say so when the cause is fixed and service has held. The response ends here; the rest of the exercise plays out to its time limit, and the debrief tells you whether it held.",
                 "Yes, declare resolved",
                 "Not yet",
             ),
             Confirm::Abandon => (
                 "Abandon this session?",
-                "It ends now and is scored as it stands; the afternoon plays out without you.",
+                "It ends now and is scored as it stands; the rest plays out without you.",
                 "Abandon session",
                 "Keep playing",
             ),

@@ -39,12 +39,12 @@ fn clock(stamp: &Option<Stamp>) -> String {
     stamp.as_ref().map_or("-".to_string(), |s| s.clock.clone())
 }
 
-fn detour_list(title: &str, list: &[Detour], minutes: f64) -> Html {
+fn detour_list(s: &crate::scenario::Scenario, title: &str, list: &[Detour], minutes: f64) -> Html {
     let items = list.iter().map(|d| {
         html! {
             <li>
                 <span class="when">{ d.at.clock.clone() }</span>{ " " }
-                <code>{ d.action.to_string() }</code>
+                <strong>{ crate::ui::view::charts::action_title(s, &d.action) }</strong>
                 { format!(" ({:.0} min): {}", d.minutes, d.reason) }
             </li>
         }
@@ -229,15 +229,15 @@ pub fn End(props: &EndProps) -> Html {
                         <p class="meta">{ "Half of each line's points at the real team's time (or harm), more for sooner (or less), less for later. A resolved incident scores 35-100, one only mitigated 15-34, neither 0-14." }</p>
                     </section>
                     <section aria-labelledby="impact-h">
-                        <h2 id="impact-h">{ "Impact (to the end of the afternoon)" }</h2>
+                        <h2 id="impact-h">{ "Impact (to the time limit)" }</h2>
                         { impact_table(&d.header.currency, s, &d.run.impact, &d.real_team.impact) }
                     </section>
                 </div>
                 <section aria-labelledby="detours-h">
                     <h2 id="detours-h">{ "Detours" }</h2>
                     <div class="detours">
-                        { detour_list("Yours", &d.run.detours, d.run.detour_minutes) }
-                        { detour_list("The real team's", &d.real_team.detours, d.real_team.detour_minutes) }
+                        { detour_list(s, "Yours", &d.run.detours, d.run.detour_minutes) }
+                        { detour_list(s, "The real team's", &d.real_team.detours, d.real_team.detour_minutes) }
                     </div>
                 </section>
                 <section aria-labelledby="milestones-h">

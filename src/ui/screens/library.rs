@@ -52,7 +52,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                     <span>{ format!("{} · {}", s.clock.date, format::clock(s, 0)) }</span>
                 </p>
                 <p class="meta">{ format::expected_length(s) }</p>
-                <p class="tags">{ for s.meta.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</p>
+                <p class="tags">{ for crate::ui::view::format::public_tags(s).map(|t| html! { <span class="tag">{ t }</span> }) }</p>
                 <p class="best">{ format!("Your best: {best}") }</p>
                 if let Some(note) = on_track { <p class="meta on-track">{ note }</p> }
                 <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}

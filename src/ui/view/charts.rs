@@ -251,15 +251,34 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
 /// Marks closer than this share of the time axis collapse into one ("3 actions").
 const MARK_GAP_PARTS: u32 = 40;
 
-/// What the trainee calls an action: the button's title, with its target.
+/// What the trainee calls an action: the button's title, with its target (a host, a severity,
+/// or the declared cause by its title).
 pub fn action_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
-    let title = scenario
+    let title = button_title(scenario, action);
+    let cause = scenario.config.hypotheses.iter().find(|h| {
+        action.kind == crate::sim::ActionKind::DeclareHypothesis
+            && action.target.as_deref() == Some(&h.id)
+    });
+    match (cause, &action.target) {
+        (Some(h), _) => format!("{title}: {}", h.title),
+        (None, Some(t)) => format!("{title} ({t})"),
+        (None, None) => title,
+    }
+}
+
+/// The button's title alone.
+fn button_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
+    scenario
         .config
         .info(action)
-        .map_or_else(|| action.id().to_string(), |i| i.title.to_string());
-    match &action.target {
-        Some(t) => format!("{title} ({t})"),
-        None => title,
+        .map_or_else(|| action.id().to_string(), |i| i.title.to_string())
+}
+
+/// A mark's label: short enough to stand along a chart's height (a cause's title is not).
+fn mark_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
+    match action.kind {
+        crate::sim::ActionKind::DeclareHypothesis => button_title(scenario, action),
+        _ => action_title(scenario, action),
     }
 }
 
@@ -277,7 +296,7 @@ pub fn marks(scenario: &Scenario, actions: &[ScheduledAction], gap_ticks: u32) -
             _ => out.push((
                 Mark {
                     tick: a.tick,
-                    label: action_title(scenario, &a.action),
+                    label: mark_title(scenario, &a.action),
                 },
                 a.tick,
                 1,

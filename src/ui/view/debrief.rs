@@ -243,33 +243,55 @@ pub fn race_spec(
 /// A sentence for screen readers (and everyone) that says what the race shows.
 pub fn race_summary(s: &Scenario, d: &Debrief) -> String {
     let (you, real) = (&d.run.impact, &d.real_team.impact);
-    let restore = match (you.restored_at, real.restored_at) {
+    let at = |p: crate::score::Phase, reference: bool| {
+        d.phases
+            .iter()
+            .find(|x| x.phase == p)
+            .and_then(|x| {
+                if reference {
+                    x.reference_at.as_ref()
+                } else {
+                    x.reached_at.as_ref()
+                }
+            })
+            .map(|st| st.tick)
+    };
+    use crate::score::Phase::{Mitigation, Resolution};
+    let restore = match (at(Resolution, false), at(Resolution, true)) {
         (Some(a), Some(b)) if a + 60 <= b => format!(
-            "You restored service at {}, {} before the real team ({}).",
+            "You resolved it at {}, {} before the real team ({}).",
             format::clock(s, a),
             duration_words(b - a),
             s.hhmm(b)
         ),
         (Some(a), Some(b)) if a >= b + 60 => format!(
-            "You restored service at {}, {} after the real team ({}).",
+            "You resolved it at {}, {} after the real team ({}).",
             format::clock(s, a),
             duration_words(a - b),
             s.hhmm(b)
         ),
         (Some(a), Some(b)) => format!(
-            "You restored service at {}, within a minute of the real team ({}).",
+            "You resolved it at {}, within a minute of the real team ({}).",
             format::clock(s, a),
             s.hhmm(b)
         ),
         (Some(a), None) => format!(
-            "You restored service at {}; the real team's path did not.",
+            "You resolved it at {}; the real team's path did not.",
             format::clock(s, a)
         ),
-        (None, Some(b)) => format!(
-            "Service was not restored; the real team restored it at {}.",
-            format::clock(s, b)
-        ),
-        (None, None) => "Neither run restored service.".to_string(),
+        (None, real_at) => {
+            let theirs = real_at.map_or(
+                "the real team's path did not resolve it either".to_string(),
+                |b| format!("the real team resolved it at {}", format::clock(s, b)),
+            );
+            match at(Mitigation, false) {
+                Some(m) => format!(
+                    "You mitigated at {} but did not resolve it; {theirs}.",
+                    format::clock(s, m)
+                ),
+                None => format!("You neither mitigated nor resolved it; {theirs}."),
+            }
+        }
     };
     let saved = real.user_minutes - you.user_minutes;
     let gap = if saved >= 0.0 {
@@ -375,7 +397,7 @@ mod tests {
         let text = race_summary(&s, &d);
         assert!(
             text.starts_with(
-                "You restored service at 14:54 WAT, 1 h 43 min before the real team (16:37)."
+                "You resolved it at 14:54 WAT, 1 h 43 min before the real team (16:37)."
             ),
             "{text}"
         );

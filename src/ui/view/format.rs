@@ -151,9 +151,33 @@ pub fn compact(value: f64) -> String {
     }
 }
 
+/// The tags a trainee sees on a card: those that do not name the scenario's own kinds of fault
+/// (a card that says `memory-leak` has handed out the answer).
+pub fn public_tags(s: &Scenario) -> impl Iterator<Item = &String> {
+    let kinds: Vec<String> = s
+        .config
+        .faults
+        .iter()
+        .map(|f| f.kind.id().replace('_', "-"))
+        .collect();
+    s.meta
+        .tags
+        .iter()
+        .filter(move |t| !kinds.iter().any(|k| t.replace('_', "-") == *k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_does_not_name_the_fault() {
+        let s = crate::scenario::library::builtin("ecommerce-memory-leak").unwrap();
+        assert!(s.meta.tags.iter().any(|t| t == "memory-leak"));
+        let shown: Vec<&String> = public_tags(&s).collect();
+        assert!(!shown.iter().any(|t| *t == "memory-leak"), "{shown:?}");
+        assert!(shown.iter().any(|t| *t == "e-commerce"), "{shown:?}");
+    }
 
     #[test]
     fn a_score_reads_the_same_on_every_screen() {

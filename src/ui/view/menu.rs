@@ -80,13 +80,21 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
                 (host.clone(), format!("{host} ({what})"))
             }))
             .collect(),
-        TargetKind::Hypothesis => scenario
-            .config
-            .hypotheses
-            .iter()
-            .filter(|h| sim.revealed(&h.revealed_by))
-            .map(|h| (h.id.clone(), h.title.clone()))
-            .collect(),
+        // Nothing picked to start with, and in the order of their titles: neither the first
+        // place nor the default may say which cause is the right one.
+        TargetKind::Hypothesis => {
+            let mut causes: Vec<(String, String)> = scenario
+                .config
+                .hypotheses
+                .iter()
+                .filter(|h| sim.revealed(&h.revealed_by))
+                .map(|h| (h.id.clone(), h.title.clone()))
+                .collect();
+            causes.sort_by(|a, b| a.1.cmp(&b.1));
+            std::iter::once((String::new(), "Choose the cause you believe…".to_string()))
+                .chain(causes)
+                .collect()
+        }
         TargetKind::Severity => SEVERITIES
             .iter()
             .zip(["critical", "major", "minor", "low"])
@@ -98,6 +106,19 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cause_picker_starts_on_nothing_and_its_order_says_nothing() {
+        let s = crate::scenario::library::builtin("ecommerce-memory-leak").unwrap();
+        let sim = crate::sim::Simulation::new(s.config.clone(), s.seed);
+        let causes = targets(&s, &sim, TargetKind::Hypothesis);
+        assert_eq!(causes[0].0, "", "nothing picked to start with");
+        let titles: Vec<&str> = causes[1..].iter().map(|c| c.1.as_str()).collect();
+        let mut sorted = titles.clone();
+        sorted.sort();
+        assert_eq!(titles, sorted, "in the order of their titles");
+        assert_eq!(titles.len(), s.config.hypotheses.len());
+    }
 
     #[test]
     fn every_action_is_in_exactly_one_group() {
