@@ -1,8 +1,12 @@
-//! An incident-response training simulator: a deterministic world (`sim`), the scenario format
-//! team leads write (`scenario`), the scorer (`score`), and the browser app (`ui`, wasm32 only).
-//! A module imports only the layers listed above it.
+//! An incident-response training simulator, in layers that import one way:
+//! `sim` (the deterministic world) -> `scenario` (the format team leads write) -> `score` (the
+//! comparison with the real team) -> `prove` (the solver, an authoring tool) -> `worker` (the
+//! page's worker and its messages) -> `ui` (the browser app, wasm32 only) and the binaries.
+//! `scripts/structure.py` checks the direction.
 
+pub mod prove;
 pub mod scenario;
 pub mod score;
 pub mod sim;
 pub mod ui;
+pub mod worker;

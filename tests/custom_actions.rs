@@ -194,7 +194,7 @@ fn the_solver_tries_them() {
     // A purge anyone may run stops the leak (the full heaps still need a restart): the search
     // must find it, faster than waiting for the developers' fix.
     let s = with_actions(&[("needs_developers = true", "needs_developers = false")]);
-    let report = incident_trainer::score::solve::solve(&s, 1);
+    let report = incident_trainer::prove::solve(&s, 1);
     let seed = &report.seeds[0];
     let path: Vec<&str> = seed.best_path.iter().map(|p| p.action.as_str()).collect();
     assert!(path.contains(&"purge_cart_snapshots"), "{path:?}");

@@ -2,7 +2,7 @@
 //! validates it (the TOML parser lives here, not in the page's first download) and answers with
 //! the scenario or its errors; it also runs the solver for the author's page (posting progress;
 //! the page cancels a search by stopping the worker) and holds the built-ins' sources. See
-//! `scenario::remote` for the messages.
+//! `worker::protocol` for the messages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,7 +14,7 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         let request = e.data().as_string().unwrap_or_default();
-        incident_trainer::scenario::remote::answer_each(&request, &mut |reply| {
+        incident_trainer::worker::protocol::answer_each(&request, &mut |reply| {
             let _ = reply_to.post_message(&JsValue::from_str(&reply));
         });
     });
@@ -22,7 +22,7 @@ fn main() {
     // The handler lives as long as the worker does.
     on_message.forget();
     let _ = scope.post_message(&JsValue::from_str(
-        incident_trainer::scenario::remote::READY,
+        incident_trainer::worker::protocol::READY,
     ));
 }
 

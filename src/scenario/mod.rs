@@ -9,7 +9,6 @@ mod locate;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
-pub mod remote;
 pub mod script;
 pub mod units;
 mod validate;

@@ -1,7 +1,7 @@
 //! The debrief: one serialisable value computed from (scenario, seed, the trainee's actions), read
 //! by the end screen, the command line and the tests alike.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Serialize;
 
 use crate::scenario::{Learning, Scenario};
 use crate::sim::run::Refused;
@@ -10,41 +10,13 @@ use crate::sim::{run_scripted, trace_hash, ScheduledAction, Trace};
 use super::detours::{detours, Detour};
 use super::impact::{ghost, ImpactSummary};
 use super::milestones::reached;
+use super::outcome::Outcome;
 use super::phases::{first_page, relapse, Phase, PhaseTimes};
 use super::points::{
-    explain, final_score, harm_points, harm_ratio, phase_points, weight, Outcome, HARM_WEIGHT,
+    explain, final_score, harm_points, harm_ratio, phase_points, weight, HARM_WEIGHT,
 };
-
-/// A moment of the run: its tick, shown (and serialised) as local `HH:MM`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub tick: u32,
-    pub clock: String,
-}
-
-impl Serialize for Stamp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.clock)
-    }
-}
-
-/// Read back as it is written, the clock alone (for a report that crossed to the page to be
-/// shown): the tick is not carried and reads as 0.
-impl<'de> Deserialize<'de> for Stamp {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
-        Ok(Stamp {
-            tick: 0,
-            clock: String::deserialize(d)?,
-        })
-    }
-}
-
-pub(crate) fn stamp(scenario: &Scenario, tick: Option<u32>) -> Option<Stamp> {
-    tick.map(|tick| Stamp {
-        tick,
-        clock: scenario.hhmm(tick),
-    })
-}
+pub(crate) use super::stamp::stamp;
+pub use super::stamp::Stamp;
 
 /// Whole minutes the run was ahead of the real team (negative: behind), when both reached the
 /// point; under a minute either way is 0.

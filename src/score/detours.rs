@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::scenario::Scenario;
 use crate::sim::{Action, ActionKind, Category, Event, EventKind, FaultKind, Metric, Trace};
 
-use super::debrief::Stamp;
 use super::phases::fault_windows;
+use super::stamp::Stamp;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::points::Outcome;
+use super::outcome::Outcome;
 use crate::scenario::Scenario;
 use crate::sim::{Category, EventKind, Trace};
 

@@ -1,8 +1,7 @@
 //! The score: 0-100, the real team's path exactly 50. The formula is explained in docs/scoring.md;
 //! the constants here are the ones it quotes.
 
-use serde::Serialize;
-
+use super::outcome::Outcome;
 use super::phases::Phase;
 
 /// Each phase's weight; with [`HARM_WEIGHT`] they sum to 100. Stopping the bleeding and
@@ -30,29 +29,6 @@ pub const HALF_LIFE_MIN: f64 = 10.0;
 /// a phase they reached after two hours is measured in half-hours, one they reached in two
 /// minutes in ten-minute steps, so being far ahead keeps earning instead of saturating.
 pub const HALF_LIFE_SHARE: f64 = 0.2;
-
-/// How a run ended up, by the world, not by what was declared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// The cause was removed and service held.
-    Resolved,
-    /// Service came back under the SLO at some point, but the incident was not resolved.
-    Mitigated,
-    /// Neither.
-    Unmitigated,
-}
-
-impl Outcome {
-    /// The band of final scores this outcome maps onto: `(floor, ceiling)`.
-    pub fn band(self) -> (f64, f64) {
-        match self {
-            Outcome::Resolved => (35.0, 100.0),
-            Outcome::Mitigated => (15.0, 34.0),
-            Outcome::Unmitigated => (0.0, 14.0),
-        }
-    }
-}
 
 /// Minutes of half-life for a phase the real team reached at `par`, counted from `from` (the
 /// moment they were paged).

@@ -13,10 +13,10 @@ use super::session::Session;
 use super::state::{Msg, Screen, Speed, UiState};
 use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
 use super::validator::Validator;
-use crate::scenario::remote::Reply;
 use crate::scenario::{Diagnostic, Scenario};
 use crate::sim::{Action, EventKind};
 use crate::ui::view::format;
+use crate::worker::protocol::Reply;
 
 /// A scenario opened from a file (saved with a session so it can resume).
 #[derive(Clone, PartialEq)]

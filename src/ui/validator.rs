@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use crate::scenario::remote::{self, Reply};
+use crate::worker::protocol::{self as remote, Reply};
 
 /// Where Trunk puts the worker's loader (worker files keep their names: see index.html).
 const LOADER: &str = "./validator_loader.js";

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use incident_trainer::prove;
 use incident_trainer::scenario::{self, script, Scenario};
 use incident_trainer::score;
 use incident_trainer::sim::render::{finding_text, thousands};
@@ -37,7 +38,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, String> {
 fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, String> {
     let scenario = scenario::load(spec).map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let report = score::solve::solve(&scenario, seeds);
+    let report = prove::solve(&scenario, seeds);
     let secs = started.elapsed().as_secs_f64();
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("json"));
@@ -56,7 +57,7 @@ fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, String> {
     })
 }
 
-fn solve_text(s: &Scenario, r: &score::solve::SolveReport) -> String {
+fn solve_text(s: &Scenario, r: &prove::SolveReport) -> String {
     use std::fmt::Write;
     let mut o = String::new();
     let verdict = if r.sound { "sound" } else { "NOT sound" };

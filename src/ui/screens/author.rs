@@ -13,9 +13,8 @@ use gloo::timers::callback::Timeout;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::scenario::remote::{Job, Reply};
+use crate::prove::{Progress, SolveReport};
 use crate::scenario::{library, Diagnostic, Scenario};
-use crate::score::solve::{Progress, SolveReport};
 use crate::ui::browser;
 use crate::ui::chart::{DARK, LIGHT};
 use crate::ui::components::canvas::ChartCanvas;
@@ -29,6 +28,7 @@ use crate::ui::view::author::{
     VALID_MEANS,
 };
 use crate::ui::view::charts::{spec, ChartInput, ChartKind};
+use crate::worker::protocol::{Job, Reply};
 
 /// Quiet time after the last keystroke before the file is checked and the draft saved.
 const DEBOUNCE_MS: u32 = 400;

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::prove::SolveReport;
 use crate::scenario::{Diagnostic, Scenario};
-use crate::score::solve::SolveReport;
 use crate::sim::{run_scripted, Trace};
 
 use super::format;
@@ -263,7 +263,7 @@ mod tests {
     #[test]
     fn an_unsound_scenario_says_why_and_what_to_do_and_still_plays() {
         let s = library::builtin("ecommerce-memory-leak").unwrap();
-        let sound = crate::score::solve::solve(&s, 1);
+        let sound = crate::prove::solve(&s, 1);
         let v = verdict(&sound);
         assert!(v.sound && v.advice.is_none() && v.reasons.is_empty());
         assert_eq!(play_label(Some(true)), "Play this scenario");

@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{library, Diagnostic, Scenario};
-use crate::score::solve::{self, Progress, SolveReport};
+use crate::prove::{self, Progress, SolveReport};
+use crate::scenario::{library, Diagnostic, Scenario};
 
 /// What the worker posts once it listens: messages sent before that would be lost, so the app
 /// holds its request until it hears this.
@@ -72,7 +72,7 @@ pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
             None => Reply::Garbled(format!("there is no built-in scenario `{}`", r.file)),
         });
     }
-    let scenario = match super::parse(&r.file, &r.text) {
+    let scenario = match crate::scenario::parse(&r.file, &r.text) {
         Ok(scenario) => scenario,
         Err(e) => return send(&Reply::Invalid(e.diagnostics)),
     };
@@ -80,7 +80,7 @@ pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
         Job::Solve { seeds } => {
             // A hundred steps are enough for a progress bar; more would only flood the page.
             let mut shown = -1i32;
-            let report = solve::solve_with_progress(&scenario, seeds, &mut |p| {
+            let report = prove::solve_with_progress(&scenario, seeds, &mut |p| {
                 let step = (p.done * 100.0) as i32;
                 if step > shown {
                     shown = step;
@@ -161,7 +161,7 @@ mod tests {
         assert!(progress.iter().all(|r| matches!(r, Reply::Progress(_))));
         match last {
             Reply::Solved(report) => {
-                let here = solve::solve(&library::builtin(id).unwrap(), 1);
+                let here = prove::solve(&library::builtin(id).unwrap(), 1);
                 assert_eq!(
                     serde_json::to_string(report).unwrap(),
                     serde_json::to_string(&here).unwrap()

@@ -1,9 +1,5 @@
-//! Proving a scenario sound before trainees see it: the real team's path restores service, doing
-//! nothing does not, a path exists and restores within the time limit (found by a bounded,
-//! deterministic beam search that branches from cloned simulations at decision points), and no
-//! single stray action restores service on its own. Over as many seeds as asked.
-
-use serde::{Deserialize, Serialize};
+//! The search: a bounded, deterministic beam search that branches from cloned simulations at
+//! decision points, per seed, and the single actions that cure a scenario alone.
 
 use crate::scenario::Scenario;
 use crate::sim::{
@@ -11,75 +7,20 @@ use crate::sim::{
     TargetKind,
 };
 
-use super::debrief::Stamp;
-use super::phases::first_page;
+use crate::score::phases::first_page;
+
+use super::calibration::calibration;
+use super::report::{stamp, Progress, SeedReport, SolveReport, Step};
 
 /// Minutes between decision points.
 const STEP_S: u32 = 300;
 /// States kept at each decision point.
 const BEAM: usize = 6;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Step {
-    pub at: Stamp,
-    pub action: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SeedReport {
-    pub seed: u64,
-    /// When the real team's path restores service (None: it does not, which is a problem).
-    pub reference_restored_at: Option<Stamp>,
-    /// When doing nothing restores service (Some: a problem, the outage ends by itself).
-    pub idle_restored_at: Option<Stamp>,
-    /// The fastest path the search found and when it restores.
-    pub best_restored_at: Option<Stamp>,
-    pub best_path: Vec<Step>,
-    /// Minutes left of the time limit after the best path restores.
-    pub minutes_to_spare: Option<u32>,
-    /// Single actions, taken at the first page, that restore service with nothing else.
-    pub lone_cures: Vec<String>,
-    /// Of those, the ones that restore without removing any fault (they hide it: a problem
-    /// unless the real team did the same).
-    pub masking_cures: Vec<String>,
-    pub problems: Vec<String>,
-}
-
-/// The reference replay against the write-up's figures, on the scenario's own seed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CalibrationReport {
-    pub source: String,
-    pub within_min: u32,
-    /// (the write-up's time, the replay's), when the scenario names one.
-    pub outage_start: Option<(Stamp, Option<Stamp>)>,
-    pub restored: Option<(Stamp, Option<Stamp>)>,
-    pub holds: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SolveReport {
-    pub scenario: String,
-    pub sound: bool,
-    /// Whether the replay reproduces the write-up (when the scenario says what to reproduce).
-    pub calibration: Option<CalibrationReport>,
-    pub seeds: Vec<SeedReport>,
-    /// Simulated segments the search ran (a measure of its work).
-    pub segments: usize,
-}
-
 /// Solves `seeds` seeds, starting from the scenario's own.
 pub fn solve(scenario: &Scenario, seeds: u32) -> SolveReport {
     let solved = solve_seeds(scenario, &seed_list(scenario, seeds));
     report(scenario, solved)
-}
-
-/// How far a search has come: the seed being searched (0-based, of `seeds`) and the share of
-/// the whole search done, 0 to 1.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Progress {
-    pub seed: u32,
-    pub seeds: u32,
-    pub done: f32,
 }
 
 /// The same search and report as [`solve`], one seed after another, telling `progress` how far
@@ -134,27 +75,6 @@ fn report(scenario: &Scenario, solved: Vec<(SeedReport, usize)>) -> SolveReport 
     }
 }
 
-/// Replays the real team's path on the scenario's own seed and compares it with the write-up.
-pub fn calibration(s: &Scenario) -> Option<CalibrationReport> {
-    let k = s.calibration.as_ref()?;
-    let (trace, _) = run_scripted(s.config.clone(), s.seed, &s.reference_actions());
-    let close =
-        |target: u32, actual: Option<u32>| actual.is_some_and(|a| a.abs_diff(target) <= k.within_s);
-    let pair = |target: Option<u32>, actual: Option<u32>| {
-        target.map(|t| (stamp(s, t), actual.map(|a| stamp(s, a))))
-    };
-    let (started, restored) = (trace.impact.outage_started_at, trace.impact.restored_at);
-    let holds = k.outage_start.is_none_or(|t| close(t, started))
-        && k.restored.is_none_or(|t| close(t, restored));
-    Some(CalibrationReport {
-        source: k.source.clone(),
-        within_min: k.within_s / 60,
-        outage_start: pair(k.outage_start, started),
-        restored: pair(k.restored, restored),
-        holds,
-    })
-}
-
 /// Each seed's search is independent: natively they run side by side, one thread each (the
 /// reports come back in seed order, so the result is the same as one after another).
 #[cfg(not(target_arch = "wasm32"))]
@@ -185,13 +105,6 @@ fn solve_seeds(s: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
             (solve_seed(s, seed, &mut segments, &mut |_| {}), segments)
         })
         .collect()
-}
-
-fn stamp(s: &Scenario, tick: u32) -> Stamp {
-    Stamp {
-        tick,
-        clock: s.hhmm(tick),
-    }
 }
 
 /// One seed's report; `progress` hears the share of the seed's work done, 0 to 1.

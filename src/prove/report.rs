@@ -1,0 +1,71 @@
+//! What the solver says of a scenario: per seed, the real team's path, doing nothing, the best
+//! path found and the actions that cure it alone; the calibration against the write-up.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::Scenario;
+use crate::score::Stamp;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub at: Stamp,
+    pub action: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeedReport {
+    pub seed: u64,
+    /// When the real team's path restores service (None: it does not, which is a problem).
+    pub reference_restored_at: Option<Stamp>,
+    /// When doing nothing restores service (Some: a problem, the outage ends by itself).
+    pub idle_restored_at: Option<Stamp>,
+    /// The fastest path the search found and when it restores.
+    pub best_restored_at: Option<Stamp>,
+    pub best_path: Vec<Step>,
+    /// Minutes left of the time limit after the best path restores.
+    pub minutes_to_spare: Option<u32>,
+    /// Single actions, taken at the first page, that restore service with nothing else.
+    pub lone_cures: Vec<String>,
+    /// Of those, the ones that restore without removing any fault (they hide it: a problem
+    /// unless the real team did the same).
+    pub masking_cures: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+/// The reference replay against the write-up's figures, on the scenario's own seed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationReport {
+    pub source: String,
+    pub within_min: u32,
+    /// (the write-up's time, the replay's), when the scenario names one.
+    pub outage_start: Option<(Stamp, Option<Stamp>)>,
+    pub restored: Option<(Stamp, Option<Stamp>)>,
+    pub holds: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SolveReport {
+    pub scenario: String,
+    pub sound: bool,
+    /// Whether the replay reproduces the write-up (when the scenario says what to reproduce).
+    pub calibration: Option<CalibrationReport>,
+    pub seeds: Vec<SeedReport>,
+    /// Simulated segments the search ran (a measure of its work).
+    pub segments: usize,
+}
+
+/// How far a search has come: the seed being searched (0-based, of `seeds`) and the share of
+/// the whole search done, 0 to 1.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub seed: u32,
+    pub seeds: u32,
+    pub done: f32,
+}
+
+pub(super) fn stamp(s: &Scenario, tick: u32) -> Stamp {
+    Stamp {
+        tick,
+        clock: s.hhmm(tick),
+    }
+}
