@@ -120,6 +120,20 @@ fn server_lines(input: &ChartInput, metric: ServerMetric, label: &str, dashed: b
         .collect()
 }
 
+/// The unit a metric's id ends with, as a label writes it.
+fn unit_of(metric: Metric) -> &'static str {
+    let id = metric.id();
+    if id.ends_with("_pct") {
+        "%"
+    } else if id.ends_with("_ms") {
+        " ms"
+    } else if id.ends_with("_mb") {
+        " MB"
+    } else {
+        ""
+    }
+}
+
 /// Alert thresholds on `metric`, drawn as dashed rules.
 fn alert_rules(input: &ChartInput, metric: Metric, scale: f32, right: bool) -> Vec<Rule> {
     input
@@ -129,15 +143,18 @@ fn alert_rules(input: &ChartInput, metric: Metric, scale: f32, right: bool) -> V
         .iter()
         .filter(|a| a.metric == metric)
         .map(|a| Rule {
+            // What the line means to the person on call: the alert's severity and its level in
+            // the metric's own unit (its id is the author's name for it).
             label: format!(
-                "{} {} {}",
-                a.id,
+                "{} {} {}{}",
+                a.severity,
                 if a.comparison == Comparison::Above {
-                    ">"
+                    "above"
                 } else {
-                    "<"
+                    "below"
                 },
-                a.threshold
+                a.threshold,
+                unit_of(metric)
             ),
             value: a.threshold as f32 * scale,
             color: if a.severity == "page" { RED } else { AMBER },
@@ -478,10 +495,10 @@ mod tests {
         );
         assert_eq!(heap.lines[4].label, "app-5");
         let errors = spec(&input, ChartKind::Errors);
-        assert!(errors
-            .rules
-            .iter()
-            .any(|r| r.label.starts_with("high_error_rate")));
+        // A threshold says what it is to the person on call, in the metric's unit, not its id.
+        let labels: Vec<&str> = errors.rules.iter().map(|r| r.label.as_str()).collect();
+        assert!(labels.contains(&"page above 5%"), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.contains("high_error_rate")));
         assert!(summary(&s, &trace, ChartKind::Errors).starts_with("Error rate"));
         assert!(summary(&s, &trace, ChartKind::Heap).contains("app-5"));
     }
