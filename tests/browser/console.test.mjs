@@ -165,8 +165,14 @@ test('the same path from the keyboard alone, with the command box', async () => 
   await page.keyboard.press('1'); // pause
   const command = async (text) => {
     await tabTo('command-input');
+    // Whatever the box held (a completion left in it) goes: select it all and type over it.
+    await page.keyboard.press('Control+A');
     await page.keyboard.type(text);
+    assert.equal(await page.locator('#command-input').inputValue(), text, 'the box holds the command');
     await page.keyboard.press('Enter');
+    // Taken: the box empties (a refusal would keep the text and say why under it).
+    await page.waitForFunction(() => document.querySelector('#command-input')?.value === '' || !document.querySelector('#command-input'),
+      null, { timeout: 10_000 });
   };
   const advance = async (hhmm) => {
     await tabTo('Advance 1 minute');
@@ -197,7 +203,7 @@ test('the same path from the keyboard alone, with the command box', async () => 
   await page.keyboard.press('Escape');
   await advance('16:50');
   await command('declare_resolved');
-  await page.getByRole('heading', { name: /^Resolved at 16:37/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: /^Resolved at 16:37/ }).waitFor({ timeout: 120_000 });
   await context.close();
 });
 
