@@ -228,13 +228,7 @@ impl Debrief {
     /// What became of the incident, in a sentence or two: resolved and held, or what followed a
     /// premature resolution (the rest of the afternoon was played out after the run ended).
     pub fn verdict(&self) -> String {
-        let at = |p: Phase| {
-            self.phases
-                .iter()
-                .find(|x| x.phase == p)
-                .and_then(|x| x.reached_at.as_ref())
-                .map(|s| s.clock.clone())
-        };
+        let at = |p: Phase| self.reached(p).map(|s| s.clock.clone());
         let declared = self.declared_resolved_at.as_ref().map(|s| &s.clock);
         let returned = self.relapsed_at.as_ref().map(|s| &s.clock);
         match (self.outcome, declared, returned) {
@@ -269,13 +263,19 @@ impl Debrief {
         }
     }
 
+    /// One phase's line of the breakdown.
+    pub fn phase(&self, phase: Phase) -> Option<&PhaseResult> {
+        self.phases.iter().find(|p| p.phase == phase)
+    }
+
+    /// When the run reached `phase`, if it did.
+    pub fn reached(&self, phase: Phase) -> Option<&Stamp> {
+        self.phase(phase).and_then(|p| p.reached_at.as_ref())
+    }
+
     /// When the incident was resolved (the cause removed and service held), if it was.
     pub fn resolved_at(&self) -> Option<u32> {
-        self.phases
-            .iter()
-            .find(|p| p.phase == Phase::Resolution)
-            .and_then(|p| p.reached_at.as_ref())
-            .map(|s| s.tick)
+        self.reached(Phase::Resolution).map(|s| s.tick)
     }
 
     /// The score as a whole number, as the screen shows it.

@@ -99,12 +99,7 @@ pub fn End(props: &EndProps) -> Html {
     let scenario = Rc::clone(&session.scenario);
     let s = &*scenario;
     let d = &finished.debrief;
-    let phase_clock = |p: crate::score::Phase| {
-        d.phases
-            .iter()
-            .find(|x| x.phase == p)
-            .map_or("-".to_string(), |x| clock(&x.reached_at))
-    };
+    let phase_clock = |p: crate::score::Phase| clock(&d.reached(p).cloned());
     let headline = match d.outcome {
         Outcome::Resolved => format!(
             "Resolved at {}",

@@ -244,17 +244,13 @@ pub fn race_spec(
 pub fn race_summary(s: &Scenario, d: &Debrief) -> String {
     let (you, real) = (&d.run.impact, &d.real_team.impact);
     let at = |p: crate::score::Phase, reference: bool| {
-        d.phases
-            .iter()
-            .find(|x| x.phase == p)
-            .and_then(|x| {
-                if reference {
-                    x.reference_at.as_ref()
-                } else {
-                    x.reached_at.as_ref()
-                }
-            })
-            .map(|st| st.tick)
+        let line = d.phase(p)?;
+        let stamp = if reference {
+            &line.reference_at
+        } else {
+            &line.reached_at
+        };
+        stamp.as_ref().map(|st| st.tick)
     };
     use crate::score::Phase::{Mitigation, Resolution};
     let restore = match (at(Resolution, false), at(Resolution, true)) {
