@@ -211,11 +211,8 @@ fn trim(
 fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
     let hosts = sim.fleet().names();
     let reveals = |id: &str| {
-        let c = &s.config;
-        c.hypotheses
-            .iter()
-            .map(|h| &h.revealed_by)
-            .chain(c.custom_actions.iter().map(|a| &a.revealed_by))
+        s.config
+            .revealers()
             .any(|r| r.iter().any(|x| x == id) && !sim.revealed(r))
     };
     let mut out = Vec::new();
@@ -276,12 +273,10 @@ impl Branch {
             .hypothesis
             .is_some_and(|h| self.sim.config().hypotheses[h as usize].correct);
         // Knowing what a finding revealed (a cause, an action of the scenario's own) is a step.
-        let c = self.sim.config();
-        let learned = c
-            .hypotheses
-            .iter()
-            .map(|h| &h.revealed_by)
-            .chain(c.custom_actions.iter().map(|a| &a.revealed_by))
+        let learned = self
+            .sim
+            .config()
+            .revealers()
             .filter(|r| !r.is_empty() && self.sim.revealed(r))
             .count() as i64;
         let progress = i64::from(team.developers_paged_at.is_some())

@@ -186,6 +186,15 @@ impl SimConfig {
     }
 
     /// What `action` is in this scenario (`None` for an id it does not define).
+    /// What reveals each cause and each of the scenario's own actions (`revealed_by`), in file
+    /// order: causes first.
+    pub fn revealers(&self) -> impl Iterator<Item = &[String]> {
+        self.hypotheses
+            .iter()
+            .map(|h| h.revealed_by.as_slice())
+            .chain(self.custom_actions.iter().map(|a| a.revealed_by.as_slice()))
+    }
+
     pub fn info(&self, action: &crate::sim::Action) -> Option<crate::sim::ActionInfo<'_>> {
         self.action_info(action.id())
     }
