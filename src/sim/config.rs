@@ -689,10 +689,7 @@ impl SimConfig {
             return self.clone();
         }
         let mut rng = crate::sim::rng::Streams::new(seed).variation();
-        let mut draw = || {
-            use rand_core::Rng;
-            f64::from(rng.next_u32()) / f64::from(u32::MAX) * 2.0 - 1.0
-        };
+        let mut draw = || crate::sim::rng::signed(&mut rng);
         let mut cfg = self.clone();
         let shift = (draw() * f64::from(v.onset_s)) as i64;
         let level = 1.0 + draw() * v.traffic;

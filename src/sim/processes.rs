@@ -2,8 +2,8 @@
 //! back with after a restart, how much CPU it reads. All drawn from the run's hosts stream, one
 //! draw after another in the order the world asks, so a run repeats exactly.
 
+use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
-use rand_core::Rng;
 
 /// The largest live heap a restarted process comes back above or below the baseline, as a share.
 pub const HEAP_SPREAD: f64 = 0.02;
@@ -35,7 +35,7 @@ impl ProcessDraws {
 
     /// A uniform draw in [-1, 1].
     fn signed(&mut self) -> f64 {
-        f64::from(self.rng.next_u32()) / f64::from(u32::MAX) * 2.0 - 1.0
+        super::rng::signed(&mut self.rng)
     }
 
     /// A process id the host has not just used: the first one anywhere, or a later one after
@@ -43,8 +43,8 @@ impl ProcessDraws {
     pub fn pid(&mut self, previous: Option<u32>) -> u32 {
         let span = PID_MAX - PID_FIRST;
         let offset = match previous {
-            None => self.rng.next_u32() % span,
-            Some(p) => p - PID_FIRST + 40 + self.rng.next_u32() % 2_000,
+            None => self.rng.random_range(0..span),
+            Some(p) => p - PID_FIRST + 40 + self.rng.random_range(0..2_000),
         };
         PID_FIRST + offset % span
     }
@@ -63,7 +63,7 @@ impl ProcessDraws {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand_core::SeedableRng;
+    use rand::SeedableRng;
 
     fn draws(seed: u64) -> ProcessDraws {
         ProcessDraws::new(ChaCha8Rng::seed_from_u64(seed))

@@ -2,8 +2,9 @@
 //! adding draws in one subsystem never shifts another's numbers. ChaCha8 gives the same output on
 //! every platform (unlike `SmallRng`), which keeps native and wasm32 traces identical.
 
+use rand::distr::{Distribution, Uniform};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_core::SeedableRng;
 
 const TRAFFIC_STREAM: u64 = 1;
 const VARIATION_STREAM: u64 = 2;
@@ -38,6 +39,13 @@ impl Streams {
     pub fn hosts(&self) -> ChaCha8Rng {
         self.stream(HOSTS_STREAM)
     }
+}
+
+/// A uniform draw in [-1, 1] (a seed's variation, traffic noise, a host's spread).
+pub fn signed(rng: &mut ChaCha8Rng) -> f64 {
+    Uniform::new_inclusive(-1.0, 1.0)
+        .expect("-1 <= 1 is a range")
+        .sample(rng)
 }
 
 /// A stateless, portable 64-bit mix (SplitMix64's finaliser): picks background log lines from

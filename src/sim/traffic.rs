@@ -1,7 +1,6 @@
 //! Requests per second: a time-of-day curve, campaign and surge multipliers, seeded wander.
 
 use rand_chacha::ChaCha8Rng;
-use rand_core::Rng;
 
 use super::config::{Campaign, TrafficConfig};
 
@@ -90,7 +89,7 @@ impl Traffic {
 
     /// Draws this tick's requests.
     pub fn next_rps(&mut self, tick: u32) -> f64 {
-        let uniform = (self.rng.next_u32() as f64 / u32::MAX as f64) * 2.0 - 1.0;
+        let uniform = super::rng::signed(&mut self.rng);
         self.noise = NOISE_MEMORY * self.noise + self.noise_step * uniform;
         let wander = (1.0 + self.cfg.noise_fraction * self.noise).max(0.0);
         self.expected_rps(tick) * wander
