@@ -3,6 +3,7 @@
 //! restores service on its own, over as many seeds as asked; and whether the replay reproduces the
 //! write-up. An authoring tool, not a judge: the score does not depend on it.
 
+mod beam;
 mod calibration;
 mod report;
 mod search;

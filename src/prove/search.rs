@@ -1,21 +1,15 @@
-//! The search: a bounded, deterministic beam search that branches from cloned simulations at
-//! decision points, per seed, and the single actions that cure a scenario alone.
+//! Solving a scenario seed by seed: each seed's report says when the real team's path, doing
+//! nothing and the best path the beam search finds restore service, which single actions cure it
+//! alone, and the problems that make the scenario unsound.
 
 use crate::scenario::Scenario;
-use crate::sim::{
-    run_scripted, Action, ActionKind, Category, EventKind, Metric, ScheduledAction, Simulation,
-    TargetKind,
-};
+use crate::sim::{run_scripted, ScheduledAction};
 
 use crate::score::phases::first_page;
 
+use super::beam::{beam_search, lone_cures, trim};
 use super::calibration::calibration;
 use super::report::{stamp, Progress, SeedReport, SolveReport, Step};
-
-/// Minutes between decision points.
-const STEP_S: u32 = 300;
-/// States kept at each decision point.
-const BEAM: usize = 6;
 
 /// Solves `seeds` seeds, starting from the scenario's own.
 pub fn solve(scenario: &Scenario, seeds: u32) -> SolveReport {
@@ -128,6 +122,42 @@ fn solve_seed(
     let best = beam_search(s, seed, start, segments, progress);
     let (lone_cures, masking_cures) = lone_cures(s, seed, start);
     progress(1.0);
+    let best_restored_at = best.as_ref().map(|(t, _)| *t);
+    let problems = problems(s, seed, reference, idle, best_restored_at, &masking_cures);
+    SeedReport {
+        seed,
+        reference_restored_at: reference.map(|t| stamp(s, t)),
+        idle_restored_at: idle.map(|t| stamp(s, t)),
+        best_restored_at: best_restored_at.map(|t| stamp(s, t)),
+        best_path: best
+            .map(|(restored, path)| {
+                trim(s, seed, restored, path)
+                    .into_iter()
+                    .map(|a| Step {
+                        at: stamp(s, a.tick),
+                        action: a.action.to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        minutes_to_spare: best_restored_at.map(|t| cfg.duration_s.saturating_sub(t) / 60),
+        lone_cures,
+        masking_cures,
+        problems,
+    }
+}
+
+/// What makes a seed's world unsound: the real team's path fails in the calibrated world, doing
+/// nothing restores service, no path restores it, or a stray action cures it alone.
+fn problems(
+    s: &Scenario,
+    seed: u64,
+    reference: Option<u32>,
+    idle: Option<u32>,
+    best: Option<u32>,
+    masking_cures: &[String],
+) -> Vec<String> {
+    let cfg = &s.config;
     let mut problems = Vec::new();
     // On a variant afternoon the real team's exact path may miss (the fault moved to another
     // host): only the calibrated world must restore with it.
@@ -153,7 +183,7 @@ fn solve_seed(
         .iter()
         .map(|a| a.action.id().to_string())
         .collect();
-    for cure in &masking_cures {
+    for cure in masking_cures {
         let id = cure.split(' ').next().unwrap_or(cure);
         if !referenced.iter().any(|k| k == id) {
             problems.push(format!(
@@ -161,271 +191,7 @@ fn solve_seed(
             ));
         }
     }
-    let best_restored_at = best.as_ref().map(|(t, _)| *t);
-    SeedReport {
-        seed,
-        reference_restored_at: reference.map(|t| stamp(s, t)),
-        idle_restored_at: idle.map(|t| stamp(s, t)),
-        best_restored_at: best_restored_at.map(|t| stamp(s, t)),
-        best_path: best
-            .map(|(restored, path)| {
-                trim(s, seed, restored, path)
-                    .into_iter()
-                    .map(|a| Step {
-                        at: stamp(s, a.tick),
-                        action: a.action.to_string(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        minutes_to_spare: best_restored_at.map(|t| cfg.duration_s.saturating_sub(t) / 60),
-        lone_cures,
-        masking_cures,
-        problems,
-    }
-}
-
-/// The path without the actions at its end that come after the restore and change nothing (the
-/// search takes them before it can tell service is back); one that makes the restore last stays.
-fn trim(
-    s: &Scenario,
-    seed: u64,
-    restored: u32,
-    mut path: Vec<ScheduledAction>,
-) -> Vec<ScheduledAction> {
-    while path.last().is_some_and(|a| a.tick > restored) {
-        let shorter = &path[..path.len() - 1];
-        let (trace, _) = run_scripted(s.config.clone(), seed, shorter);
-        if trace.impact.restored_at != Some(restored) {
-            break;
-        }
-        path.pop();
-    }
-    path
-}
-
-/// Every action that changes the world and may be taken now, targets spelled out. Diagnostics,
-/// severities and the status page change nothing the search measures (but a diagnostic that
-/// would reveal a cause or an action not yet known is a step); the maintenance page trades every
-/// user's errors for a page, never a restore.
-fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
-    let hosts = sim.fleet().names();
-    let reveals = |id: &str| {
-        s.config
-            .revealers()
-            .any(|r| r.iter().any(|x| x == id) && !sim.revealed(r))
-    };
-    let mut out = Vec::new();
-    for spec in s.config.actions() {
-        use ActionKind as K;
-        if (spec.category == Category::Diagnostic && !reveals(spec.id))
-            || matches!(
-                spec.kind,
-                K::DeclareSeverity
-                    | K::UpdateStatusPage
-                    | K::EnableMaintenancePage
-                    | K::DeclareResolved
-            )
-        {
-            continue;
-        }
-        let on = |target: &str| spec.action(Some(target.to_string()));
-        match spec.target {
-            TargetKind::None => out.push(spec.action(None)),
-            TargetKind::OptionalHost => {
-                out.push(spec.action(None));
-                out.extend(hosts.iter().map(|h| on(h)));
-            }
-            TargetKind::Host => out.extend(hosts.iter().map(|h| on(h))),
-            TargetKind::Hypothesis => out.extend(s.config.hypotheses.iter().map(|h| on(&h.id))),
-            TargetKind::Severity | TargetKind::LogSource => {}
-        }
-    }
-    out.retain(|a| sim.check(a).is_ok());
-    out
-}
-
-/// One branch of the search.
-#[derive(Clone)]
-struct Branch {
-    sim: Simulation,
-    path: Vec<ScheduledAction>,
-    /// When service came back for good (it stays back to the time limit with no more actions).
-    durable: Option<u32>,
-    /// The error rate once the changes under way have landed (now, when none is): a rollback
-    /// or a new server takes longer than a step, and must not lose to doing nothing meanwhile.
-    outlook: f32,
-}
-
-impl Branch {
-    /// Smaller is better: restored earliest, then the most faults cured, then progress towards
-    /// a fix (developers in, the right cause named), then the lowest error rate, then the
-    /// shortest path. Ties break on the path's text, so the search is deterministic.
-    fn rank(&self) -> (u32, i64, i64, i64, i64, usize, String) {
-        let trace = self.sim.trace();
-        let cured = trace
-            .events
-            .iter()
-            .filter(|e| matches!(e.kind, EventKind::FaultCured { .. }))
-            .count() as i64;
-        let team = self.sim.team();
-        let correct = team
-            .hypothesis
-            .is_some_and(|h| self.sim.config().hypotheses[h as usize].correct);
-        // Knowing what a finding revealed (a cause, an action of the scenario's own) is a step.
-        let learned = self
-            .sim
-            .config()
-            .revealers()
-            .filter(|r| !r.is_empty() && self.sim.revealed(r))
-            .count() as i64;
-        let progress = i64::from(team.developers_paged_at.is_some())
-            + i64::from(team.developers_engaged)
-            + 2 * i64::from(correct)
-            + learned;
-        let errors = self.outlook;
-        // Between equal error rates, capacity bought but not landed yet counts.
-        let capacity = (self.sim.fleet().len() + self.sim.servers_on_order()) as i64;
-        (
-            self.durable.unwrap_or(u32::MAX),
-            -cured,
-            -progress,
-            (f64::from(errors) * 100.0) as i64,
-            -capacity,
-            self.path.len(),
-            self.path
-                .iter()
-                .map(|a| format!("{}@{}", a.action, a.tick))
-                .collect::<Vec<_>>()
-                .join(","),
-        )
-    }
-}
-
-/// The error rate a minute after the changes under way have landed (at most half an hour on).
-fn outlook(sim: &Simulation) -> f32 {
-    let now = sim.tick();
-    let errors = |sim: &Simulation| sim.trace().series.last(Metric::ErrorRatePct).unwrap_or(0.0);
-    match sim.changes_land_at() {
-        Some(at) if at > now => {
-            let mut ahead = sim.clone();
-            advance(&mut ahead, (at - now + 60).min(1800));
-            errors(&ahead)
-        }
-        _ => errors(sim),
-    }
-}
-
-fn advance(sim: &mut Simulation, ticks: u32) {
-    for _ in 0..ticks {
-        if !sim.step() {
-            break;
-        }
-    }
-}
-
-/// The fastest restore the search finds, and the path to it.
-fn beam_search(
-    s: &Scenario,
-    seed: u64,
-    start: u32,
-    segments: &mut usize,
-    progress: &mut dyn FnMut(f32),
-) -> Option<(u32, Vec<ScheduledAction>)> {
-    let mut root = Simulation::new(s.config.clone(), seed);
-    advance(&mut root, start);
-    let mut beam = vec![Branch {
-        outlook: outlook(&root),
-        sim: root,
-        path: Vec::new(),
-        durable: None,
-    }];
-    let window = s.config.slo.restore_window_s;
-    let mut best: Option<(u32, Vec<ScheduledAction>)> = None;
-    let done = |b: &Branch| b.durable.is_some() || b.sim.is_over();
-    let mut now = start;
-    while beam.iter().any(|b| !done(b)) {
-        // No branch still out can restore earlier than one already confirmed.
-        if best
-            .as_ref()
-            .is_some_and(|(t, _)| now >= t + window + STEP_S)
-        {
-            break;
-        }
-        let mut next: Vec<Branch> = Vec::new();
-        for branch in &beam {
-            if done(branch) {
-                next.push(branch.clone());
-                continue;
-            }
-            let tick = branch.sim.tick();
-            let mut choices: Vec<Option<Action>> = vec![None];
-            choices.extend(candidates(s, &branch.sim).into_iter().map(Some));
-            for choice in choices {
-                let mut child = branch.clone();
-                if let Some(action) = choice {
-                    if child.sim.apply(action.clone()).is_err() {
-                        continue;
-                    }
-                    child.path.push(ScheduledAction { tick, action });
-                }
-                advance(&mut child.sim, STEP_S);
-                child.outlook = outlook(&child.sim);
-                *segments += 1;
-                // A restore counts when it lasts: a restart that buys an hour before the next
-                // OOM is not a fix.
-                if child.sim.trace().impact.restored_at.is_some() {
-                    let mut rest = child.sim.clone();
-                    rest.run_to_end();
-                    child.durable = rest.trace().impact.restored_at;
-                }
-                next.push(child);
-            }
-        }
-        next.sort_by_cached_key(Branch::rank);
-        next.truncate(BEAM);
-        beam = next;
-        now += STEP_S;
-        // The search ends at the time limit at the latest (the lone cures take the last tenth).
-        let span = s.config.duration_s.saturating_sub(start).max(1);
-        progress(0.9 * now.saturating_sub(start) as f32 / span as f32);
-        for b in &beam {
-            if let Some(t) = b.durable {
-                if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
-                    best = Some((t, b.path.clone()));
-                }
-            }
-        }
-    }
-    best
-}
-
-/// Single world-changing actions that, taken at the first page with nothing else, restore service.
-/// Single actions that restore service on their own, and those of them that remove no fault.
-fn lone_cures(s: &Scenario, seed: u64, start: u32) -> (Vec<String>, Vec<String>) {
-    let mut sim = Simulation::new(s.config.clone(), seed);
-    advance(&mut sim, start);
-    let (mut cures, mut masking) = (Vec::new(), Vec::new());
-    for action in candidates(s, &sim) {
-        let mut alone = sim.clone();
-        if alone.apply(action.clone()).is_err() {
-            continue;
-        }
-        alone.run_to_end();
-        if alone.trace().impact.restored_at.is_none() {
-            continue;
-        }
-        let cured = alone
-            .trace()
-            .events
-            .first(|k| matches!(k, EventKind::FaultCured { .. }))
-            .is_some();
-        if !cured {
-            masking.push(action.to_string());
-        }
-        cures.push(action.to_string());
-    }
-    (cures, masking)
+    problems
 }
 
 #[cfg(test)]
