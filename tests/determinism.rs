@@ -4,6 +4,8 @@
 mod common;
 
 use common::*;
+use incident_trainer::sim::hash::StableHasher;
+use incident_trainer::sim::render::finding_text;
 use incident_trainer::sim::*;
 
 /// `scenario actions seed hash` lines; regenerate with `UPDATE_GOLDEN=1 cargo test --test determinism`.
@@ -117,4 +119,66 @@ fn the_divergence_finder_names_the_first_differing_scrape() {
     b.series.fleet[Metric::ErrorRatePct.index()][i] += 1.0;
     assert_eq!(first_divergence(&a, &b), Some(a.series.ticks[i]));
     assert_eq!(first_divergence(&a, &a.clone()), None);
+}
+
+/// What the trainee reads, rendered from the trace (never hashed with it): every finding's text
+/// and every host's and dependency's logs over the whole run, for each built-in scenario's real
+/// team's path. Pinned, so reshaping the code that words them cannot change a word unseen.
+const RENDERED_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/rendered_hashes.txt"
+);
+
+fn rendered_lines() -> String {
+    use incident_trainer::scenario::library;
+    let mut out = String::from("# scenario seed hash of the findings' text, logs' text\n");
+    for id in library::ids() {
+        let s = library::builtin(id).expect("a built-in scenario builds");
+        let trace = run_scripted(s.config.clone(), s.seed, &s.reference_actions()).0;
+        let start = s.config.start_s_of_day;
+        let findings: String = trace
+            .findings
+            .iter()
+            .map(|f| finding_text(f, &trace, start))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut logs = String::new();
+        let end = trace.ticks;
+        let hosts = (0..trace.series.servers).map(Some).chain([None]);
+        for only in hosts {
+            for line in logs::render(&trace, 0, end, only) {
+                logs.push_str(&line.format(start));
+                logs.push('\n');
+            }
+        }
+        let named = (0..s.config.dependencies.len() as u32).map(Dependency::Named);
+        for dependency in [Dependency::Database].into_iter().chain(named) {
+            for line in logs::render_dependency(&trace, 0, end, dependency) {
+                logs.push_str(&line.format(start));
+                logs.push('\n');
+            }
+        }
+        let hash = |text: &str| {
+            let mut h = StableHasher::default();
+            h.bytes(text.as_bytes());
+            h.finish()
+        };
+        out.push_str(&format!(
+            "{id} {} {:016x} {:016x}\n",
+            s.seed,
+            hash(&findings),
+            hash(&logs)
+        ));
+    }
+    out
+}
+
+#[test]
+fn rendered_text_matches_the_golden_file() {
+    let now = rendered_lines();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(RENDERED_PATH, &now).expect("write the golden file");
+    }
+    let golden = std::fs::read_to_string(RENDERED_PATH).unwrap_or_default();
+    assert_eq!(golden, now, "what a tool prints changed: if that was intended, run UPDATE_GOLDEN=1 cargo test --test determinism and commit the file");
 }
