@@ -1,0 +1,101 @@
+//! Log lines, generated on demand from the trace (never formatted while simulating): what the
+//! events say, what the metrics imply, and seeded background chatter.
+
+mod dependency;
+mod service;
+
+pub use dependency::render_dependency;
+
+use super::clock::hhmmss;
+use super::events::EventKind;
+use super::simulation::Trace;
+
+/// Most lines one read returns (the newest ones).
+pub const MAX_LINES: usize = 200;
+
+/// The levels a log line can have.
+pub const LEVELS: [&str; 6] = ["DEBUG", "INFO", "WARN", "ERROR", "KERN", "LOG"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    pub tick: u32,
+    pub host: String,
+    pub level: &'static str,
+    pub text: String,
+}
+
+impl LogLine {
+    pub fn format(&self, start_s_of_day: u32) -> String {
+        format!(
+            "{} {:<6} {:<5} {}",
+            hhmmss(start_s_of_day, self.tick),
+            self.host,
+            self.level,
+            self.text
+        )
+    }
+}
+
+pub(super) fn line(tick: u32, host: String, level: &'static str, text: String) -> LogLine {
+    LogLine {
+        tick,
+        host,
+        level,
+        text,
+    }
+}
+
+/// Resident memory of the service's process besides its heap (code, stacks, buffers).
+pub const NON_HEAP_RSS_MB: f64 = 380.0;
+
+/// The id of the service's process on `server` at `tick`: the last one started, or the one it
+/// had when the run began.
+pub fn pid_at(trace: &Trace, server: u32, tick: u32) -> u32 {
+    let started = trace
+        .events
+        .iter()
+        .take_while(|e| e.tick <= tick)
+        .filter_map(|e| match e.kind {
+            EventKind::ServerStarted { server: s, pid } if s == server && pid > 0 => Some(pid),
+            _ => None,
+        });
+    started
+        .last()
+        .or_else(|| trace.voice.pids.get(server as usize).copied())
+        .unwrap_or(LEGACY_PID)
+}
+
+/// The id every host's process had before each drew its own (saves from then show it).
+pub const LEGACY_PID: u32 = 2291;
+
+/// The log lines between `from` and `to`, oldest first, at most [`MAX_LINES`] (the newest).
+pub fn render(trace: &Trace, from: u32, to: u32, only: Option<u32>) -> Vec<LogLine> {
+    let mut out = Vec::new();
+    service::event_lines(trace, from, to, only, &mut out);
+    service::metric_lines(trace, from, to, only, &mut out);
+    service::request_error_lines(trace, from, to, only, &mut out);
+    service::background_lines(trace, from, to, only, &mut out);
+    out.sort_by(|a, b| a.tick.cmp(&b.tick).then_with(|| a.host.cmp(&b.host)));
+    newest(out)
+}
+
+/// The newest [`MAX_LINES`] of lines sorted oldest first.
+fn newest(mut lines: Vec<LogLine>) -> Vec<LogLine> {
+    let skip = lines.len().saturating_sub(MAX_LINES);
+    lines.split_off(skip)
+}
+
+/// A fault's live window in the run: from its start to its cure or end (open when neither).
+pub(super) fn live_window(trace: &Trace, fault: u32) -> Option<(u32, u32)> {
+    let start = trace
+        .events
+        .first(|k| matches!(k, EventKind::FaultStarted { fault: f } if *f == fault))?
+        .tick;
+    let end = trace
+        .events
+        .first(|k| {
+            matches!(k, EventKind::FaultCured { fault: f } | EventKind::FaultEnded { fault: f } if *f == fault)
+        })
+        .map_or(u32::MAX, |e| e.tick);
+    Some((start, end))
+}
