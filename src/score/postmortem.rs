@@ -249,6 +249,18 @@ fn comparison(o: &mut String, d: &Debrief) {
             gained_words(p.minutes_gained)
         );
     }
+    impact_table(o, d);
+    detours(o, d);
+    if !d.lessons.is_empty() {
+        line!(o, "\nWhat the real team learned:\n");
+        for l in &d.lessons {
+            line!(o, "- {} _(source {})_", l.text, l.source);
+        }
+    }
+}
+
+/// The run's impact beside the real team's.
+fn impact_table(o: &mut String, d: &Debrief) {
     let (you, real) = (&d.run.impact, &d.real_team.impact);
     let restore = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
     line!(o, "\n| Impact | This run | Real team |");
@@ -280,6 +292,10 @@ fn comparison(o: &mut String, d: &Debrief) {
             thousands(real.revenue_lost)
         );
     }
+}
+
+/// Each side's detours, with what each cost and why it was one.
+fn detours(o: &mut String, d: &Debrief) {
     for (who, side) in [("This run's", &d.run), ("The real team's", &d.real_team)] {
         line!(o, "\n{who} detours ({:.0} min):\n", side.detour_minutes);
         if side.detours.is_empty() {
@@ -294,12 +310,6 @@ fn comparison(o: &mut String, d: &Debrief) {
                 x.minutes,
                 x.reason
             );
-        }
-    }
-    if !d.lessons.is_empty() {
-        line!(o, "\nWhat the real team learned:\n");
-        for l in &d.lessons {
-            line!(o, "- {} _(source {})_", l.text, l.source);
         }
     }
 }
