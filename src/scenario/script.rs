@@ -56,8 +56,9 @@ pub fn parse_actions(
     let lines: Vec<Line> = serde_json::from_str(text).map_err(|e| {
         let offset = offset_of(text, e.line(), e.column());
         let help = "an actions file is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}]";
+        let diagnostic = map.diagnostic(file, offset, String::new(), e.to_string(), Some(help.into()));
         ScenarioErrors {
-            diagnostics: vec![map.diagnostic(file, offset, String::new(), e.to_string(), Some(help.into()))],
+            diagnostics: vec![diagnostic],
         }
     })?;
     let starts = element_offsets(text);
@@ -77,28 +78,27 @@ pub fn parse_actions(
                 Some(help),
             ));
         };
-        let tick = match parse_time_of_day(&line.at) {
-            Some(s) => {
-                let tick = tick_of(scenario.clock.start_s_of_day, s);
-                if tick >= scenario.config.duration_s {
-                    let end = hhmm(scenario.clock.start_s_of_day, scenario.config.duration_s);
-                    fail(
-                        "at",
-                        format!("{} is after the run ends ({end})", line.at),
-                        "use a time inside the scenario's time limit".into(),
-                    );
-                }
-                tick
-            }
-            None => {
-                fail(
-                    "at",
-                    format!("`{}` is not a time of day", line.at),
-                    "write the scenario's local time as \"HH:MM\"".into(),
-                );
-                continue;
-            }
+        let Some(s) = parse_time_of_day(&line.at) else {
+            fail(
+                "at",
+                format!("`{}` is not a time of day", line.at),
+                "write the scenario's local time as \"HH:MM\"".into(),
+            );
+            continue;
         };
+        let (start, duration_s) = (scenario.clock.start_s_of_day, scenario.config.duration_s);
+        let tick = tick_of(start, s);
+        if tick >= duration_s {
+            fail(
+                "at",
+                format!(
+                    "{} is after the run ends ({})",
+                    line.at,
+                    hhmm(start, duration_s)
+                ),
+                "use a time inside the scenario's time limit".into(),
+            );
+        }
         let Some(info) = scenario.config.action_info(&line.action) else {
             fail(
                 "action",
