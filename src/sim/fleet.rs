@@ -3,36 +3,9 @@
 use super::config::FleetConfig;
 use super::events::{EventKind, EventLog, RestartCause};
 use super::processes::ProcessDraws;
+use super::serve::TickShare;
+pub use super::serve::{ServeInput, ServeTotals};
 pub use super::server::{GcParams, Server, ServerState, GC_WARN_FRACTION};
-
-/// Totals of one tick's serving, across the fleet.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct ServeTotals {
-    pub served: f64,
-    /// Sent to a server that is not running (502).
-    pub failed_dead: f64,
-    /// More than the server could serve in time (timeouts, 503).
-    pub failed_overload: f64,
-    /// Failed on a server whose disk is full (500).
-    pub failed_disk: f64,
-    /// No server in rotation at all (503 from the balancer).
-    pub failed_no_backend: f64,
-}
-
-impl ServeTotals {
-    pub fn failed(&self) -> f64 {
-        self.failed_dead + self.failed_overload + self.failed_disk + self.failed_no_backend
-    }
-}
-
-/// Per-tick inputs the fleet does not own.
-#[derive(Clone, Copy, Debug)]
-pub struct ServeInput {
-    pub tick: u32,
-    pub admitted: f64,
-    /// Service time of one request including its dependency calls.
-    pub service_ms: f64,
-}
 
 #[derive(Clone, Debug)]
 pub struct Fleet {
@@ -201,79 +174,11 @@ impl Fleet {
         if rotation == 0 {
             totals.failed_no_backend = input.admitted;
         }
-        // With nothing in rotation every server still lives through the tick, with no demand.
-        let admitted = if rotation == 0 { 0.0 } else { input.admitted };
-        let cfg = &self.cfg;
-        let sticky = cfg.lb.sticky_share;
-        let even_share = (1.0 - sticky) / rotation.max(1) as f64;
-        // Without a collected heap, short-lived memory is freed as it goes: no garbage, no GC.
-        let alloc_mb = match cfg.runtime.profile().gc_heap {
-            true => cfg.alloc_kb_per_request / 1024.0,
-            false => 0.0,
-        };
-        let log_mb = cfg.log_kb_per_request / 1024.0;
-        let thread_rps = f64::from(cfg.worker_threads) * 1000.0 / input.service_ms.max(1.0);
-        // Sessions end and new ones pin evenly, so pins drift towards an even spread.
-        let churn = if cfg.lb.session_s > 0 {
-            (1.0 / f64::from(cfg.lb.session_s)).min(1.0)
-        } else {
-            0.0
-        };
-        let even_pin = 1.0 / rotation.max(1) as f64;
-        let (capacity_rps, cpu_at_capacity, disk_mb) =
-            (cfg.capacity_rps, cfg.cpu_pct_at_capacity, cfg.disk_mb);
-        let check_cost_ms = cfg.lb.check_cost_ms;
-        let gc = GcParams {
-            trigger_fraction: cfg.gc_trigger_fraction,
-            pause_base_ms: cfg.gc_pause_base_ms,
-            pause_ms_per_gb_live: cfg.gc_pause_ms_per_gb_live,
-        };
+        let tick = TickShare::new(&self.cfg, &input, rotation);
         for s in 0..self.servers.len() {
             let server = &mut self.servers[s];
-            let demand = if server.in_rotation {
-                let pinned = server.pinned;
-                server.pinned = pinned + churn * (even_pin - pinned);
-                admitted * (even_share + sticky * pinned)
-            } else {
-                0.0
-            };
-            let capacity = server.capacity(capacity_rps, thread_rps);
-            server.acc_demand += demand;
-            server.acc_capacity += capacity;
-            if server.state != ServerState::Up {
-                totals.failed_dead += demand;
-                continue;
-            }
-            // The check waits its turn: on a server busy a share rho of the time it takes
-            // 1 / (1 - rho) times its idle cost (rho capped at 0.99). A process burning CPU
-            // keeps it busy even when no request comes.
-            let serving = if capacity > 0.0 {
-                demand / capacity
-            } else {
-                1.0
-            };
-            let hog = (server.runaway_cpu_pct / 100.0).clamp(0.0, 1.0);
-            let busy = hog + (1.0 - hog) * serving.min(1.0);
-            server.check_ms = check_cost_ms / (1.0 - busy.min(0.99));
-            if server.disk_full {
-                totals.failed_disk += demand;
-                server.cpu_pct = 2.0 * server.cpu_factor + server.runaway_cpu_pct;
-                continue;
-            }
-            let served = demand.min(capacity);
-            totals.served += served;
-            totals.failed_overload += demand - served;
-            server.acc_served += served;
-            server.live_mb += served * server.leak_mb_per_request;
-            server.garbage_mb += served * alloc_mb;
-            server.collect_garbage(&gc);
-            server.disk_used_mb += served * log_mb + server.disk_fill_mb_per_s;
-            let utilisation = served / capacity_rps;
-            server.cpu_pct = (utilisation * cpu_at_capacity * server.cpu_factor
-                + server.gc_overhead * 100.0
-                + server.runaway_cpu_pct)
-                .min(100.0);
-            if server.near_limits(disk_mb) {
+            let demand = tick.demand(server);
+            if tick.serve(server, demand, &mut totals) {
                 self.check_limits(s, input.tick, log);
             }
         }

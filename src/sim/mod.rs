@@ -28,6 +28,7 @@ pub mod render;
 pub mod rng;
 pub mod run;
 pub mod runtime;
+mod serve;
 mod server;
 mod simulation;
 mod top;
