@@ -130,3 +130,15 @@ pub fn failure_kinds() -> Vec<FaultKind> {
         },
     ]
 }
+
+/// Debug builds check the invariants after every step, not only where a test asks: a world set
+/// up broken (a heap below nothing) stops at its first step, naming what broke.
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "tick 1: app-1: negative heap")]
+fn a_broken_world_stops_at_its_first_step_in_debug_builds() {
+    let mut config = quiet_config();
+    config.fleet.heap_baseline_mb = -100.0;
+    let mut sim = Simulation::new(config, 1);
+    sim.step();
+}

@@ -92,8 +92,14 @@ impl TickShare {
             return 0.0;
         }
         let pinned = server.pinned;
+        debug_assert!(
+            (0.0..=1.0 + 1e-9).contains(&pinned),
+            "a pin is a share: {pinned}"
+        );
         server.pinned = pinned + self.churn * (self.even_pin - pinned);
-        self.admitted * (self.even_share + self.sticky * pinned)
+        let demand = self.admitted * (self.even_share + self.sticky * pinned);
+        debug_assert!(demand.is_finite() && demand >= 0.0, "demand {demand}");
+        demand
     }
 
     /// `server` serves what it can of `demand`, counted into `totals`; true when it came near a
@@ -123,6 +129,10 @@ impl TickShare {
             return false;
         }
         let served = demand.min(capacity);
+        debug_assert!(
+            capacity.is_finite() && capacity >= 0.0,
+            "capacity {capacity}"
+        );
         totals.served += served;
         totals.failed_overload += demand - served;
         server.acc_served += served;

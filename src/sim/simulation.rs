@@ -275,6 +275,12 @@ impl Simulation {
         if self.tick % self.cfg.scrape_interval_s.max(1) == 0 {
             self.scrape();
         }
+        // Every step of every debug build and test keeps the world physical; a release build
+        // trusts what the tests saw.
+        #[cfg(debug_assertions)]
+        if let Err(broken) = self.check_invariants() {
+            panic!("tick {}: {broken}", self.tick);
+        }
         true
     }
 
@@ -369,25 +375,26 @@ impl Simulation {
         }
     }
 
-    /// Checks the physical invariants; tests call this every tick.
+    /// Checks the physical invariants: debug builds after every step, release builds when
+    /// asked.
     pub fn check_invariants(&self) -> Result<(), Broken> {
         let f = &self.fleet;
         for (s, server) in f.servers.iter().enumerate() {
-            let host = f.name(s as u32);
+            let host = || f.name(s as u32);
             let heap_mb = server.heap_used_mb();
             if heap_mb > server.heap_max_mb + 1e-6 {
                 return Err(Broken::HeapOverLimit {
-                    host,
+                    host: host(),
                     heap_mb,
                     limit_mb: server.heap_max_mb,
                 });
             }
             if server.live_mb < 0.0 || server.garbage_mb < 0.0 {
-                return Err(Broken::NegativeHeap { host });
+                return Err(Broken::NegativeHeap { host: host() });
             }
             if server.disk_used_mb > f.cfg.disk_mb + 1e-6 {
                 return Err(Broken::DiskOverSize {
-                    host,
+                    host: host(),
                     used_mb: server.disk_used_mb,
                 });
             }

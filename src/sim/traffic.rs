@@ -92,7 +92,12 @@ impl Traffic {
         let uniform = super::rng::signed(&mut self.rng);
         self.noise = NOISE_MEMORY * self.noise + self.noise_step * uniform;
         let wander = (1.0 + self.cfg.noise_fraction * self.noise).max(0.0);
-        self.expected_rps(tick) * wander
+        let rps = self.expected_rps(tick) * wander;
+        debug_assert!(
+            rps.is_finite() && rps >= 0.0,
+            "tick {tick}: {rps} requests/s"
+        );
+        rps
     }
 
     pub fn active_users(&self, rps: f64) -> f64 {
