@@ -3,7 +3,10 @@
 
 mod checker;
 pub mod error;
+mod faults;
 pub mod file;
+mod hosts;
+mod ids;
 pub mod library;
 mod locate;
 pub mod model;
@@ -15,7 +18,6 @@ mod validate;
 pub mod validate_actions;
 mod validate_debrief;
 mod validate_deps;
-pub(crate) mod validate_faults;
 mod validate_lists;
 mod zones;
 
@@ -151,7 +153,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let (database, payment) = validate::dependencies(c, &f.database, f.payment.as_ref());
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
     let dependencies = validate_deps::dependencies(c, &f.dependencies, &fleet);
-    let faults = validate_faults::faults(c, &f.faults, &fleet, &dependencies);
+    let faults = faults::faults(c, &f.faults, &fleet, &dependencies);
     validate::sales(c, &f.traffic, &payment, &faults);
     let mut custom_actions =
         validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
@@ -194,7 +196,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         .as_ref()
         .map(|k| validate_debrief::calibration(c, k, &source_ids));
     let deploy_history = validate::deploys(c, &f.deploys);
-    validate_faults::latent_deploys(c, &f.faults, &deploy_history);
+    faults::latent_deploys(c, &f.faults, &deploy_history);
     let mut hasher = StableHasher::default();
     hasher.bytes(text.as_bytes());
     Scenario {

@@ -484,11 +484,7 @@ pub fn sales(c: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: 
     }
     if !payment.present {
         for (i, f) in faults.iter().enumerate() {
-            if let FaultKind::DependencySlowdown {
-                dependency: Dependency::Payment,
-                ..
-            } = f.kind
-            {
+            if f.kind.slowdown_of(Dependency::Payment).is_some() {
                 c.fail(
                     format!("faults[{i}].dependency"),
                     "this scenario has no payment gateway",
