@@ -65,7 +65,9 @@ fn a_heap_profile_puts_the_leaking_site_on_top() {
     else {
         panic!()
     };
-    let FaultKind::MemoryLeak { site, .. } = &s.config.faults[0].kind else {
+    let FaultKind::MemoryLeak(incident_trainer::sim::MemoryLeak { site, .. }) =
+        &s.config.faults[0].kind
+    else {
         panic!()
     };
     assert_eq!(&entries[0].site, site);
@@ -371,12 +373,12 @@ fn a_rollback_restarts_servers_but_the_leak_predates_the_release() {
 
 #[test]
 fn a_leak_that_came_with_a_deploy_is_cured_by_rolling_back() {
-    let kind = FaultKind::MemoryLeak {
+    let kind = FaultKind::MemoryLeak(incident_trainer::sim::MemoryLeak {
         targets: Targets::All,
         leak_kb_per_request: 4.0,
         site: "X".into(),
         deploy: Some("v4.0.0".into()),
-    };
+    });
     let (trace, refused) = run_scripted(
         with_fault(300, kind),
         2,
@@ -393,11 +395,11 @@ fn a_leak_that_came_with_a_deploy_is_cured_by_rolling_back() {
 
 #[test]
 fn reverting_the_config_cures_pool_exhaustion() {
-    let kind = FaultKind::PoolExhaustion {
+    let kind = FaultKind::PoolExhaustion(incident_trainer::sim::PoolExhaustion {
         pool_size: 6,
         change: "db.pool.max_size 60 -> 6".into(),
         database: Dependency::Database,
-    };
+    });
     let (trace, refused) = run_scripted(
         with_fault(300, kind),
         2,
@@ -490,11 +492,11 @@ fn a_server_added_by_scaling_out_gets_its_own_series() {
 /// A configuration push lands when it completes, not when it is started.
 #[test]
 fn a_config_revert_lands_when_its_push_completes() {
-    let kind = FaultKind::PoolExhaustion {
+    let kind = FaultKind::PoolExhaustion(incident_trainer::sim::PoolExhaustion {
         pool_size: 6,
         change: "db.pool.max_size 60 -> 6".into(),
         database: Dependency::Database,
-    };
+    });
     let (trace, _) = run_scripted(
         with_fault(300, kind),
         2,
@@ -538,13 +540,13 @@ fn the_maintenance_page_and_rate_limits_land_after_their_switch() {
 /// server's CPU takes half of that server's capacity from the limit.
 #[test]
 fn rate_limiting_counts_capacity_lost_to_a_runaway_process() {
-    let kind = FaultKind::CpuRunaway {
+    let kind = FaultKind::CpuRunaway(incident_trainer::sim::CpuRunaway {
         targets: Targets::Servers(vec![0]),
         cpu_pct: 50.0,
         process: "report-export".into(),
         recurs_after_s: None,
         change: None,
-    };
+    });
     let cfg = with_fault(60, kind);
     let capacity = cfg.fleet.capacity_rps;
     let (trace, refused) = run_scripted(

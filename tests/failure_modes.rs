@@ -103,11 +103,13 @@ fn none() -> Signals {
 
 #[test]
 fn a_quiet_day_shows_nothing_anywhere() {
-    let (signals, trace) = look(FaultKind::TrafficSurge {
-        multiplier: 1.0,
-        duration_s: 60,
-        ramp_s: 1,
-    });
+    let (signals, trace) = look(FaultKind::TrafficSurge(
+        incident_trainer::sim::TrafficSurge {
+            multiplier: 1.0,
+            duration_s: 60,
+            ramp_s: 1,
+        },
+    ));
     assert_eq!(signals, none());
     assert!(mean(&trace, Metric::ErrorRatePct, 0, trace.ticks) < 0.1);
     assert_eq!(trace.impact.outage_started_at, None);
@@ -115,12 +117,12 @@ fn a_quiet_day_shows_nothing_anywhere() {
 
 #[test]
 fn a_memory_leak_shows_in_memory_per_host() {
-    let kind = FaultKind::MemoryLeak {
+    let kind = FaultKind::MemoryLeak(incident_trainer::sim::MemoryLeak {
         targets: Targets::All,
         leak_kb_per_request: 8.0,
         site: "Leaky.cache".into(),
         deploy: None,
-    };
+    });
     let (signals, trace) = look(kind);
     assert_eq!(
         signals,
@@ -138,11 +140,13 @@ fn a_memory_leak_shows_in_memory_per_host() {
 
 #[test]
 fn a_traffic_surge_shows_in_traffic() {
-    let (signals, trace) = look(FaultKind::TrafficSurge {
-        multiplier: 2.5,
-        duration_s: 3600,
-        ramp_s: 300,
-    });
+    let (signals, trace) = look(FaultKind::TrafficSurge(
+        incident_trainer::sim::TrafficSurge {
+            multiplier: 2.5,
+            duration_s: 3600,
+            ramp_s: 300,
+        },
+    ));
     assert_eq!(
         signals,
         Signals {
@@ -155,11 +159,11 @@ fn a_traffic_surge_shows_in_traffic() {
 
 #[test]
 fn a_database_slowdown_shows_in_query_times() {
-    let kind = FaultKind::DependencySlowdown {
+    let kind = FaultKind::DependencySlowdown(incident_trainer::sim::DependencySlowdown {
         dependency: Dependency::Database,
         latency_multiplier: 30.0,
         duration_s: 0,
-    };
+    });
     let (signals, trace) = look(kind);
     assert_eq!(
         signals,
@@ -173,11 +177,11 @@ fn a_database_slowdown_shows_in_query_times() {
 
 #[test]
 fn pool_exhaustion_shows_in_the_config_diff() {
-    let kind = FaultKind::PoolExhaustion {
+    let kind = FaultKind::PoolExhaustion(incident_trainer::sim::PoolExhaustion {
         pool_size: 6,
         change: "db.pool.max_size 60 -> 6".into(),
         database: Dependency::Database,
-    };
+    });
     let (signals, trace) = look(kind);
     assert_eq!(
         signals,
@@ -191,11 +195,11 @@ fn pool_exhaustion_shows_in_the_config_diff() {
 
 #[test]
 fn a_filling_disk_shows_on_that_host() {
-    let (signals, trace) = look(FaultKind::DiskFill {
+    let (signals, trace) = look(FaultKind::DiskFill(incident_trainer::sim::DiskFill {
         targets: Targets::Servers(vec![1]),
         mb_per_s: 40.0,
         change: None,
-    });
+    }));
     assert_eq!(
         signals,
         Signals {
@@ -208,13 +212,13 @@ fn a_filling_disk_shows_on_that_host() {
 
 #[test]
 fn a_runaway_process_shows_in_top_on_that_host() {
-    let kind = FaultKind::CpuRunaway {
+    let kind = FaultKind::CpuRunaway(incident_trainer::sim::CpuRunaway {
         targets: Targets::Servers(vec![2]),
         cpu_pct: 70.0,
         process: "report-export".into(),
         recurs_after_s: None,
         change: None,
-    };
+    });
     let (signals, trace) = look(kind);
     assert_eq!(
         signals,
@@ -228,11 +232,11 @@ fn a_runaway_process_shows_in_top_on_that_host() {
 
 #[test]
 fn a_slow_payment_gateway_fails_orders_but_not_pages() {
-    let kind = FaultKind::DependencySlowdown {
+    let kind = FaultKind::DependencySlowdown(incident_trainer::sim::DependencySlowdown {
         dependency: Dependency::Payment,
         latency_multiplier: 40.0,
         duration_s: 1800,
-    };
+    });
     let (trace, _) = run_scripted(with_fault(FAULT_AT, kind), 4, &[]);
     let orders_before = mean(&trace, Metric::OrdersPerMin, 0, FAULT_AT);
     let orders_during = mean(&trace, Metric::OrdersPerMin, FAULT_AT + 60, FAULT_AT + 1800);
@@ -282,13 +286,13 @@ fn in_a_total_outage_latency_reads_the_timeout_not_zero() {
 /// it) until the developers' fix is live.
 #[test]
 fn a_recurring_runaway_returns_after_a_kill_until_the_fix() {
-    let kind = FaultKind::CpuRunaway {
+    let kind = FaultKind::CpuRunaway(incident_trainer::sim::CpuRunaway {
         targets: Targets::Servers(vec![1]),
         cpu_pct: 70.0,
         process: "report-export".into(),
         recurs_after_s: Some(900),
         change: None,
-    };
+    });
     let cfg = with_fault(FAULT_AT, kind);
     let mut sim = Simulation::new(cfg, 4);
     let run_to = |sim: &mut Simulation, tick: u32| {

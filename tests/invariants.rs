@@ -95,39 +95,39 @@ fn every_fault_keeps_the_invariants() {
 /// One of each failure mode, strong enough to hurt.
 pub fn failure_kinds() -> Vec<FaultKind> {
     vec![
-        FaultKind::MemoryLeak {
+        FaultKind::MemoryLeak(incident_trainer::sim::MemoryLeak {
             targets: Targets::All,
             leak_kb_per_request: 8.0,
             site: "Leaky.cache".into(),
             deploy: Some("v9".into()),
-        },
-        FaultKind::TrafficSurge {
+        }),
+        FaultKind::TrafficSurge(incident_trainer::sim::TrafficSurge {
             multiplier: 2.5,
             duration_s: 3600,
             ramp_s: 300,
-        },
-        FaultKind::DependencySlowdown {
+        }),
+        FaultKind::DependencySlowdown(incident_trainer::sim::DependencySlowdown {
             dependency: Dependency::Database,
             latency_multiplier: 30.0,
             duration_s: 0,
-        },
-        FaultKind::PoolExhaustion {
+        }),
+        FaultKind::PoolExhaustion(incident_trainer::sim::PoolExhaustion {
             pool_size: 6,
             change: "db.pool.max_size 60 -> 6".into(),
             database: Dependency::Database,
-        },
-        FaultKind::DiskFill {
+        }),
+        FaultKind::DiskFill(incident_trainer::sim::DiskFill {
             targets: Targets::Servers(vec![1]),
             mb_per_s: 40.0,
             change: None,
-        },
-        FaultKind::CpuRunaway {
+        }),
+        FaultKind::CpuRunaway(incident_trainer::sim::CpuRunaway {
             targets: Targets::Servers(vec![2]),
             cpu_pct: 70.0,
             process: "report-export".into(),
             recurs_after_s: None,
             change: None,
-        },
+        }),
     ]
 }
 

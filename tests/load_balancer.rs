@@ -112,10 +112,10 @@ fn a_restarted_server_leaks_back_to_oom_at_the_rate_its_parameters_give() {
     });
     // Alone in rotation it runs at capacity, leaking capacity x leak per request from the baseline.
     let f = &s.config.fleet;
-    let FaultKind::MemoryLeak {
+    let FaultKind::MemoryLeak(incident_trainer::sim::MemoryLeak {
         leak_kb_per_request,
         ..
-    } = s.config.faults[0].kind
+    }) = s.config.faults[0].kind
     else {
         panic!()
     };
@@ -162,11 +162,11 @@ fn an_expensive_health_check_empties_the_rotation_of_an_overloaded_fleet() {
     let rush = |check_cost_ms: f64| {
         let mut cfg = with_fault(
             600,
-            FaultKind::TrafficSurge {
+            FaultKind::TrafficSurge(incident_trainer::sim::TrafficSurge {
                 multiplier: 2.0,
                 duration_s: 3600,
                 ramp_s: 60,
-            },
+            }),
         );
         cfg.fleet.lb.check_cost_ms = check_cost_ms;
         run_scripted(cfg, 5, &[]).0

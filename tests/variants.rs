@@ -31,10 +31,10 @@ fn other_seeds_vary_within_bounds_and_repeat_exactly() {
             "seed {seed}"
         );
         let (
-            FaultKind::DiskFill {
+            FaultKind::DiskFill(incident_trainer::sim::DiskFill {
                 mb_per_s, targets, ..
-            },
-            FaultKind::DiskFill { mb_per_s: m0, .. },
+            }),
+            FaultKind::DiskFill(incident_trainer::sim::DiskFill { mb_per_s: m0, .. }),
         ) = (&fault.kind, &written.kind)
         else {
             panic!("a disk fill");

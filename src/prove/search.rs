@@ -238,18 +238,19 @@ mod tests {
 
     #[test]
     fn an_outage_that_ends_by_itself_is_reported() {
-        use crate::sim::{Fault, FaultKind};
+        use crate::sim::{Fault, TrafficSurge};
         let mut s = library::builtin("ecommerce-memory-leak").unwrap();
         s.config.fleet.initial_heap_live_mb.clear();
         // A half-hour rush instead of the leak: errors while it lasts, then calm with no help.
         s.config.faults = vec![Fault {
             since: None,
             at_s: 1200,
-            kind: FaultKind::TrafficSurge {
+            kind: TrafficSurge {
                 multiplier: 3.0,
                 duration_s: 1800,
                 ramp_s: 60,
-            },
+            }
+            .into(),
         }];
         let report = solve(&s, 1);
         assert!(!report.sound);

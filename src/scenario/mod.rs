@@ -3,7 +3,10 @@
 
 mod checker;
 pub mod error;
+mod faults;
 pub mod file;
+mod hosts;
+mod ids;
 pub mod library;
 mod locate;
 pub mod model;
@@ -15,8 +18,9 @@ mod validate;
 pub mod validate_actions;
 mod validate_debrief;
 mod validate_deps;
-pub(crate) mod validate_faults;
+mod validate_fleet;
 mod validate_lists;
+mod validate_traffic;
 mod zones;
 
 pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
@@ -46,7 +50,10 @@ pub fn date_words(date: &str) -> String {
 }
 
 use crate::sim::hash::StableHasher;
-use crate::sim::SimConfig;
+use crate::sim::{
+    AlertRule, CustomAction, DatabaseConfig, DependencyConfig, Fault, FleetConfig, Hypothesis,
+    SimConfig,
+};
 use checker::{Checker, Problem};
 use locate::Located;
 
@@ -146,12 +153,12 @@ fn serde_help(message: &str) -> String {
 fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
     let meta = validate::meta(c, &f.scenario);
     let (clock, duration_s, scrape_interval_s) = validate::clock(c, &f.clock);
-    let traffic = validate::traffic(c, &f.traffic);
-    let fleet = validate::fleet(c, &f.fleet);
+    let traffic = validate_traffic::traffic(c, &f.traffic);
+    let fleet = validate_fleet::fleet(c, &f.fleet);
     let (database, payment) = validate::dependencies(c, &f.database, f.payment.as_ref());
     let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
     let dependencies = validate_deps::dependencies(c, &f.dependencies, &fleet);
-    let faults = validate_faults::faults(c, &f.faults, &fleet, &dependencies);
+    let faults = faults::faults(c, &f.faults, &fleet, &dependencies);
     validate::sales(c, &f.traffic, &payment, &faults);
     let mut custom_actions =
         validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
@@ -163,40 +170,17 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         (&f.hypotheses, &mut hypotheses),
         (&f.custom_actions, &mut custom_actions),
     );
-    let milestones =
-        validate_lists::milestones(c, &f.milestones, &alerts, &hypotheses, &custom_actions);
-    let hints = validate_lists::hints(c, &f.hints, &alerts, &hypotheses, &custom_actions);
-    let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
-    let reference =
-        validate_lists::reference(c, &f.reference, &milestones, &source_ids, &custom_actions);
-    let dependency_hosts: Vec<&str> = std::iter::once(database.host.as_str())
-        .chain(dependencies.iter().map(|d| d.host.as_str()))
-        .collect();
-    validate_lists::reference_targets(
+    let (milestones, hints, reference, source_ids) = timeline(
         c,
-        &reference,
-        &fleet,
-        &hypotheses,
-        &custom_actions,
-        &dependency_hosts,
+        f,
+        &meta,
+        (&alerts, &hypotheses, &custom_actions),
+        (&fleet, &database, &dependencies),
     );
-    let hypothesis_evidence =
-        validate_debrief::evidence(c, &f.hypotheses, &hypotheses, &faults, &custom_actions);
-    let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, &source_ids);
-    let corrective_measures = validate_debrief::learnings(
-        c,
-        "corrective_measures",
-        &f.corrective_measures,
-        &source_ids,
-    );
-    let calibration = f
-        .calibration
-        .as_ref()
-        .map(|k| validate_debrief::calibration(c, k, &source_ids));
+    let (hypothesis_evidence, lessons, corrective_measures, calibration) =
+        debrief(c, f, &hypotheses, &faults, &custom_actions, &source_ids);
     let deploy_history = validate::deploys(c, &f.deploys);
-    validate_faults::latent_deploys(c, &f.faults, &deploy_history);
-    let mut hasher = StableHasher::default();
-    hasher.bytes(text.as_bytes());
+    faults::latent_deploys(c, &f.faults, &deploy_history);
     Scenario {
         seed: f.clock.seed,
         currency: f.traffic.currency.clone(),
@@ -230,10 +214,81 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
         clock,
         milestones,
         reference,
-        content_hash: hasher.finish(),
+        content_hash: content_hash(text),
         calibration,
         hints,
     }
+}
+
+/// The stable hash of a scenario file's text (a run names its scenario by it).
+fn content_hash(text: &str) -> u64 {
+    let mut hasher = StableHasher::default();
+    hasher.bytes(text.as_bytes());
+    hasher.finish()
+}
+
+/// Each cause's evidence, the lessons, the corrective measures and the calibration.
+type Debrief = (
+    Vec<Vec<String>>,
+    Vec<Learning>,
+    Vec<Learning>,
+    Option<Calibration>,
+);
+
+/// What the debrief holds: each cause's evidence, what the real team learned and changed, and
+/// the figures the reference replay must reproduce.
+fn debrief(
+    c: &mut Checker,
+    f: &file::ScenarioFile,
+    hypotheses: &[Hypothesis],
+    faults: &[Fault],
+    custom_actions: &[CustomAction],
+    source_ids: &[String],
+) -> Debrief {
+    let hypothesis_evidence =
+        validate_debrief::evidence(c, &f.hypotheses, hypotheses, faults, custom_actions);
+    let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, source_ids);
+    let corrective_measures =
+        validate_debrief::learnings(c, "corrective_measures", &f.corrective_measures, source_ids);
+    let calibration = f
+        .calibration
+        .as_ref()
+        .map(|k| validate_debrief::calibration(c, k, source_ids));
+    (
+        hypothesis_evidence,
+        lessons,
+        corrective_measures,
+        calibration,
+    )
+}
+
+/// The run's milestones, hints and the real team's timeline (with the sources' ids), checked
+/// against the alerts, causes and actions they name and the hosts they act on.
+fn timeline(
+    c: &mut Checker,
+    f: &file::ScenarioFile,
+    meta: &Meta,
+    (alerts, hypotheses, custom_actions): (&[AlertRule], &[Hypothesis], &[CustomAction]),
+    (fleet, database, dependencies): (&FleetConfig, &DatabaseConfig, &[DependencyConfig]),
+) -> (Vec<Milestone>, Vec<Hint>, Vec<ReferenceEntry>, Vec<String>) {
+    let milestones =
+        validate_lists::milestones(c, &f.milestones, alerts, hypotheses, custom_actions);
+    let hints = validate_lists::hints(c, &f.hints, alerts, hypotheses, custom_actions);
+    let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
+    let reference =
+        validate_lists::reference(c, &f.reference, &milestones, &source_ids, custom_actions);
+    let dependency_hosts: Vec<&str> = std::iter::once(database.host.as_str())
+        .chain(dependencies.iter().map(|d| d.host.as_str()))
+        .collect();
+    validate_lists::reference_targets(
+        c,
+        &reference,
+        fleet,
+        hypotheses,
+        custom_actions,
+        &dependency_hosts,
+    );
+    (milestones, hints, reference, source_ids)
 }
 
 /// A built-in scenario by id, or (natively) a scenario file by path.

@@ -2,15 +2,12 @@
 //! action ids wherever a scenario names one.
 
 use crate::sim::config::actions_of;
-use crate::sim::{ActionInfo, Category, CustomAction, Fault, FaultKind, Setting, TargetKind};
+use crate::sim::{ActionInfo, Category, CustomAction, Fault, Setting, TargetKind};
 
 use super::checker::Checker;
 use super::file::{CustomActionFile, FaultFile};
 
-/// The categories a scenario's own action may take, as files write them.
-pub const CATEGORIES: [&str; 3] = ["diagnostic", "remediation", "coordination"];
-/// The targets a scenario's own action may take.
-pub const TARGETS: [&str; 3] = ["none", "host", "optional_host"];
+pub use super::ids::{CATEGORIES, TARGETS};
 
 /// The action with id `id` among the catalogue and `custom`; a located error when there is none.
 pub fn action<'a>(
@@ -143,7 +140,7 @@ fn cures(
             c.fail(path, format!("no fault has id `{id}`"), help);
             continue;
         };
-        if let Some(FaultKind::TrafficSurge { .. }) = faults.get(index).map(|f| &f.kind) {
+        if faults.get(index).is_some_and(|f| !f.kind.curable()) {
             c.fail(
                 path,
                 format!("`{id}` is a traffic surge, which nothing cures"),

@@ -5,9 +5,9 @@ use crate::sim::*;
 
 use super::checker::Checker;
 use super::file::*;
+use super::hosts::host;
 use super::model::{Hint, HintStart, Milestone, MilestoneTrigger, ReferenceEntry};
 use super::validate_actions::action;
-use super::validate_faults::host;
 
 pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
     let mut out: Vec<AlertRule> = Vec::new();

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::scenario::Scenario;
-use crate::sim::{Action, ActionKind, Category, Event, EventKind, FaultKind, Metric, Trace};
+use crate::sim::{Action, ActionKind, Category, Event, EventKind, Metric, Trace};
 
 use super::phases::fault_windows;
 use super::stamp::Stamp;
@@ -184,7 +184,7 @@ fn no_relief(
             .config
             .faults
             .iter()
-            .any(|f| matches!(f.kind, FaultKind::MemoryLeak { .. }));
+            .any(|f| f.kind.returns_after_restart());
     // The next OOM kill after it (of the restarted host, when it named one), to the end of the run.
     let host = action.target.as_deref();
     let oom = trace

@@ -2,7 +2,6 @@
 
 use super::actions::{Action, ActionError, ActionKind};
 use super::check::Resolved;
-use super::config::FaultKind;
 use super::events::{EventKind, RestartCause};
 use super::findings::{Finding, FindingBody};
 use super::pending::Effect;
@@ -224,10 +223,10 @@ impl Simulation {
                 Effect::CustomLands { action } => self.custom_lands(t, action as usize),
                 Effect::RunawayReturns { fault, server } => {
                     let live = self.faults.live().any(|i| i == fault as usize);
-                    if let (true, FaultKind::CpuRunaway { cpu_pct, .. }) =
-                        (live, &self.cfg.faults[fault as usize].kind)
+                    if let (true, Some(cpu_pct)) =
+                        (live, self.cfg.faults[fault as usize].kind.runaway_cpu_pct())
                     {
-                        self.fleet.start_runaway(server as usize, *cpu_pct);
+                        self.fleet.start_runaway(server as usize, cpu_pct);
                     }
                 }
             }

@@ -1,7 +1,6 @@
 //! Diagnostic actions: each reads the world as it is at that tick and returns real numbers.
 
 use super::actions::{ActionError, ActionKind};
-use super::config::FaultKind;
 use super::findings::{heap_entries, DependencyRow, FindingBody, LbRow, MemoryRow};
 use super::fleet::ServerState;
 use super::metrics::ServerMetric;
@@ -199,12 +198,11 @@ impl Simulation {
         let i = s as usize;
         let baseline = f.servers[i].baseline_mb.min(f.servers[i].live_mb);
         let leaked_mb = f.servers[i].live_mb - baseline;
-        let site = self.cfg.faults.iter().find_map(|fault| match &fault.kind {
-            FaultKind::MemoryLeak { site, targets, .. } if targets.includes(s) => {
-                Some(site.clone())
-            }
-            _ => None,
-        });
+        let site = self
+            .cfg
+            .faults
+            .iter()
+            .find_map(|fault| fault.kind.leak_site_on(s).map(str::to_string));
         let leaked = match site {
             Some(site) => vec![(site, leaked_mb)],
             None => Vec::new(),
@@ -254,22 +252,11 @@ impl Simulation {
 
     fn top(&self, s: usize) -> FindingBody {
         let f = &self.fleet;
-        let runaway = self
-            .cfg
-            .faults
-            .iter()
-            .enumerate()
-            .find_map(|(i, fault)| match &fault.kind {
-                FaultKind::CpuRunaway {
-                    process, targets, ..
-                } if targets.includes(s as u32)
-                    && self.faults.active[i]
-                    && f.servers[s].runaway_cpu_pct > 0.0 =>
-                {
-                    Some((process.clone(), f.servers[s].runaway_cpu_pct))
-                }
-                _ => None,
-            });
+        let runaway = self.cfg.faults.iter().enumerate().find_map(|(i, fault)| {
+            let process = fault.kind.runaway_on(s as u32)?;
+            let running = self.faults.active[i] && f.servers[s].runaway_cpu_pct > 0.0;
+            running.then(|| (process.to_string(), f.servers[s].runaway_cpu_pct))
+        });
         let server = &f.servers[s];
         let up = server.state == ServerState::Up;
         let gc_cpu = if up { 100.0 * server.gc_overhead } else { 0.0 };

@@ -147,6 +147,21 @@ impl Fleet {
         self.servers[s].runaway_cpu_pct = cpu_pct;
     }
 
+    /// The runaway process on a server stops burning CPU.
+    pub fn end_runaway(&mut self, s: usize) {
+        self.servers[s].runaway_cpu_pct = 0.0;
+    }
+
+    /// Memory each request served by a server retains from now on (0: none).
+    pub fn set_leak(&mut self, s: usize, mb_per_request: f64) {
+        self.servers[s].leak_mb_per_request = mb_per_request;
+    }
+
+    /// How fast a server's disk fills from now on, beyond its logs (0: not at all).
+    pub fn set_disk_fill(&mut self, s: usize, mb_per_s: f64) {
+        self.servers[s].disk_fill_mb_per_s = mb_per_s;
+    }
+
     /// Processes that finished starting become Up.
     pub fn finish_starts(&mut self, tick: u32, log: &mut EventLog) {
         if tick < self.next_ready_at {

@@ -8,6 +8,7 @@ mod check;
 pub mod clock;
 pub mod config;
 mod custom;
+mod dependency;
 pub mod deps;
 mod diagnose;
 pub mod events;
@@ -33,6 +34,7 @@ mod server;
 mod simulation;
 mod top;
 pub mod traffic;
+mod voice;
 
 pub use actions::{
     Action, ActionError, ActionInfo, ActionKind, ActionSpec, Category, TargetKind, CATALOGUE,
@@ -40,9 +42,15 @@ pub use actions::{
 pub use check::SEVERITIES;
 pub use config::*;
 pub use events::{Event, EventKind, EventLog, RestartCause};
+pub(crate) use faults::Kind;
+pub use faults::{
+    CpuRunaway, DependencySlowdown, DeployRecord, DiskFill, Fault, FaultKind, MemoryLeak,
+    PoolExhaustion, RequestErrors, Targets, TrafficSurge,
+};
 pub use findings::{Finding, FindingBody};
 pub use hash::{first_divergence, trace_hash};
 pub use metrics::{Metric, Series, ServerMetric};
 pub use run::{run_scripted, ScheduledAction};
 pub use runtime::Runtime;
-pub use simulation::{Broken, Simulation, Team, Trace, Voice};
+pub use simulation::{Broken, Simulation, Team, Trace};
+pub use voice::Voice;

@@ -1,7 +1,6 @@
 //! Remediation actions: what the trainee changes in the world to stop the bleeding.
 
 use super::actions::{ActionError, ActionKind};
-use super::config::FaultKind;
 use super::events::{EventKind, RestartCause};
 use super::findings::FindingBody;
 use super::pending::Effect;
@@ -147,9 +146,7 @@ impl Simulation {
                 .events
                 .push(t, EventKind::ConfigReverted { change });
         }
-        self.cure(t, |_, k| {
-            matches!(k, FaultKind::PoolExhaustion { .. }) || k.pushed_change().is_some()
-        });
+        self.cure(t, |_, k| k.came_with_config());
     }
 
     fn clean_disk(&mut self, host: Option<u32>) {
@@ -173,20 +170,13 @@ impl Simulation {
         // A runaway whose cause is still in the code comes back.
         let live: Vec<usize> = self.faults.live().collect();
         for i in live {
-            if let FaultKind::CpuRunaway {
-                targets,
-                recurs_after_s: Some(after),
-                ..
-            } = &self.cfg.faults[i].kind
-            {
-                if targets.includes(s as u32) {
-                    let effect = Effect::RunawayReturns {
-                        fault: i as u32,
-                        server: s as u32,
-                    };
-                    // A full queue only means it does not come back: nothing to report.
-                    let _ = self.schedule(t + after, effect);
-                }
+            if let Some(after) = self.cfg.faults[i].kind.recurs_on(s as u32) {
+                let effect = Effect::RunawayReturns {
+                    fault: i as u32,
+                    server: s as u32,
+                };
+                // A full queue only means it does not come back: nothing to report.
+                let _ = self.schedule(t + after, effect);
             }
         }
     }

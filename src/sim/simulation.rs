@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::alerts::AlertState;
 use super::config::SimConfig;
 use super::deps::Dependencies;
-use super::faults::FaultState;
+use super::events::RestartCause;
+use super::faults::{FaultKind, FaultState, Sight, World};
 use super::findings::Finding;
 use super::fleet::{Fleet, ServeInput};
 use super::impact::{Impact, ImpactTotals};
@@ -15,6 +16,7 @@ use super::pending::PendingQueue;
 use super::processes::ProcessDraws;
 use super::rng::Streams;
 use super::traffic::Traffic;
+use super::voice::Voice;
 use super::EventLog;
 
 /// Everything a run produced. It is a pure function of (config, seed, actions).
@@ -30,29 +32,6 @@ pub struct Trace {
     /// How the servers' diagnostics read (not part of the trace hash: it changes no number).
     #[serde(default)]
     pub voice: Voice,
-}
-
-/// What the logs and findings need to sound like the scenario's service.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Voice {
-    pub runtime: super::Runtime,
-    pub service: String,
-    pub log_lines: Vec<String>,
-    /// How long a request waits for a database connection before it fails.
-    pub pool_wait_ms: f64,
-    /// Faults that break a share of requests: (fault index, endpoint, error), for the logs.
-    #[serde(default)]
-    pub request_errors: Vec<(u32, String, String)>,
-    /// The dependencies' hosts and kinds: the main database first, then the scenario's own
-    /// (name, host, kind), for their logs.
-    #[serde(default)]
-    pub dependencies: Vec<(String, String, String)>,
-    /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
-    #[serde(default)]
-    pub db_slowdowns: Vec<(u32, f64, f64)>,
-    /// The id of each host's service process when the run began.
-    #[serde(default)]
-    pub pids: Vec<u32>,
 }
 
 /// A physical invariant that does not hold: a bug in the model.
@@ -140,53 +119,12 @@ impl Simulation {
             fleet,
             deps: Dependencies::new(&cfg.database, &cfg.payment, &cfg.dependencies),
             team: Team::default(),
-            faults: FaultState::new(&cfg),
+            faults: FaultState::new(&cfg.faults, &cfg.deploy_history),
             pending: PendingQueue::default(),
             trace: Trace {
                 seed,
                 series,
-                voice: Voice {
-                    runtime: cfg.fleet.runtime,
-                    service: cfg.fleet.service.clone(),
-                    log_lines: cfg.fleet.log_lines.clone(),
-                    pool_wait_ms: cfg.database.max_wait_ms,
-                    request_errors: cfg
-                        .faults
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, f)| match &f.kind {
-                            super::FaultKind::RequestErrors {
-                                endpoint, error, ..
-                            } => Some((i as u32, endpoint.clone(), error.clone())),
-                            _ => None,
-                        })
-                        .collect(),
-                    dependencies: std::iter::once((
-                        "database".to_string(),
-                        cfg.database.host.clone(),
-                        "database".to_string(),
-                    ))
-                    .chain(
-                        cfg.dependencies
-                            .iter()
-                            .map(|d| (d.name.clone(), d.host.clone(), d.kind.id().to_string())),
-                    )
-                    .collect(),
-                    db_slowdowns: cfg
-                        .faults
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, f)| match f.kind {
-                            super::FaultKind::DependencySlowdown {
-                                dependency: super::Dependency::Database,
-                                latency_multiplier,
-                                ..
-                            } => Some((i as u32, latency_multiplier, cfg.database.query_ms)),
-                            _ => None,
-                        })
-                        .collect(),
-                    pids,
-                },
+                voice: Voice::new(&cfg, pids),
                 ..Trace::default()
             },
             alerts: AlertState::new(&cfg.alerts),
@@ -263,7 +201,7 @@ impl Simulation {
             return false;
         }
         let t = self.tick;
-        self.start_faults(t);
+        self.world(t).start_due();
         self.run_pending(t);
         self.fleet.finish_starts(t, &mut self.trace.events);
         if t % self.cfg.fleet.lb.health_interval_s.max(1) == 0 {
@@ -282,6 +220,46 @@ impl Simulation {
             panic!("tick {}: {broken}", self.tick);
         }
         true
+    }
+
+    /// The parts of the world the faults act on, at tick `t`.
+    fn world(&mut self, t: u32) -> World<'_> {
+        World {
+            tick: t,
+            faults: &self.cfg.faults,
+            state: &mut self.faults,
+            fleet: &mut self.fleet,
+            traffic: &mut self.traffic,
+            deps: &mut self.deps,
+            pending: &mut self.pending,
+            events: &mut self.trace.events,
+        }
+    }
+
+    /// What the faults' evidence tests may read now.
+    pub(super) fn sight(&self) -> Sight<'_> {
+        Sight {
+            tick: self.tick,
+            fleet: &self.fleet,
+            deps: &self.deps,
+            events: &self.trace.events,
+            database: &self.cfg.database,
+            payment: &self.cfg.payment,
+        }
+    }
+
+    pub(super) fn end_fault(&mut self, t: u32, fault: u32) {
+        self.world(t).end(fault);
+    }
+
+    /// Rolls out a release: every server restarts on it at once.
+    pub(super) fn deploy(&mut self, t: u32, version: String, cause: RestartCause) {
+        self.world(t).deploy(version, cause);
+    }
+
+    /// Marks matching live faults cured and removes their effect on the world.
+    pub(super) fn cure(&mut self, t: u32, matches: impl Fn(usize, &FaultKind) -> bool) -> usize {
+        self.world(t).cure(matches)
     }
 
     /// Runs to the end of the time limit.
@@ -310,7 +288,7 @@ impl Simulation {
         };
         let deps = self.deps.tick(served.served, workers_up);
         let answered = served.served - deps.db_failed - deps.other_failed;
-        let broken = answered * self.request_error_share();
+        let broken = answered * self.faults.failing_share(&self.cfg.faults);
         let ok = answered - broken;
         let failed =
             served.failed() + deps.db_failed + deps.other_failed + broken + (rps - admitted);

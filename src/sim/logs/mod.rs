@@ -1,10 +1,10 @@
 //! Log lines, generated on demand from the trace (never formatted while simulating): what the
 //! events say, what the metrics imply, and seeded background chatter.
 
-mod dependency;
+mod dependencies;
 mod service;
 
-pub use dependency::render_dependency;
+pub use dependencies::render_dependency;
 
 use super::clock::hhmmss;
 use super::events::EventKind;

@@ -1,0 +1,220 @@
+//! Validation of faults: the type, the fields each type takes, and their values. Each kind's
+//! fields and their checks are in that kind's file; the kinds' ids come from the simulation's
+//! `FaultKind::IDS`, so the file format, the schema and the simulation cannot disagree.
+
+mod cpu_runaway;
+mod dependency_slowdown;
+mod disk_fill;
+mod memory_leak;
+mod pool_exhaustion;
+mod request_errors;
+mod traffic_surge;
+
+use crate::sim::{DependencyConfig, DeployRecord, Fault, FaultKind, FleetConfig, Targets};
+
+use super::checker::Checker;
+use super::file::{FaultFile, TargetsFile};
+use super::hosts::host;
+
+/// A kind as files write it: its id, the optional fields it takes and how its fields become the
+/// simulation's parameters.
+struct FileKind {
+    id: &'static str,
+    fields: &'static [&'static str],
+    build: fn(&mut Checker, &Written) -> FaultKind,
+}
+
+/// Every kind, in the order of `FaultKind::IDS` (a test holds them equal).
+const KINDS: [FileKind; FaultKind::IDS.len()] = [
+    memory_leak::KIND,
+    traffic_surge::KIND,
+    dependency_slowdown::KIND,
+    pool_exhaustion::KIND,
+    disk_fill::KIND,
+    cpu_runaway::KIND,
+    request_errors::KIND,
+];
+
+/// One fault as written: where it is, its fields, and what it may name.
+struct Written<'a> {
+    /// `faults[i]`.
+    path: &'a str,
+    file: &'a FaultFile,
+    fleet: &'a FleetConfig,
+    deps: &'a [DependencyConfig],
+}
+
+impl Written<'_> {
+    /// The path of one of its fields.
+    fn at(&self, field: &str) -> String {
+        format!("{}.{field}", self.path)
+    }
+
+    /// A field its type requires; a located error (and `fallback`) when it is left out.
+    fn required<T: Clone>(
+        &self,
+        c: &mut Checker,
+        field: &str,
+        value: &Option<T>,
+        fallback: T,
+    ) -> T {
+        value.clone().unwrap_or_else(|| {
+            c.fail(
+                self.path,
+                format!(
+                    "a {} fault needs `{field}` (required for this type)",
+                    self.file.kind
+                ),
+                format!("add `{field} = ...` to this fault"),
+            );
+            fallback
+        })
+    }
+
+    /// The hosts it is on: `"all"` (the default) or a list of hosts.
+    fn targets(&self, c: &mut Checker) -> Targets {
+        let path = self.at("targets");
+        match &self.file.targets {
+            None => Targets::All,
+            Some(TargetsFile::Word(w)) if w == "all" => Targets::All,
+            Some(TargetsFile::Word(w)) => {
+                c.fail(
+                    path,
+                    format!("`{w}` is not a target"),
+                    format!(
+                        "write \"all\" or a list of hosts such as [\"{}\"]",
+                        self.fleet.host_name(0)
+                    ),
+                );
+                Targets::All
+            }
+            Some(TargetsFile::Hosts(hosts)) => Targets::Servers(
+                hosts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| host(c, &format!("{path}[{i}]"), h, self.fleet))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The optional fields a fault gives, by the names files use.
+fn given_fields(f: &FaultFile) -> Vec<&'static str> {
+    [
+        ("targets", f.targets.is_some()),
+        ("leak_kb_per_request", f.leak_kb_per_request.is_some()),
+        ("site", f.site.is_some()),
+        ("deploy", f.deploy.is_some()),
+        ("multiplier", f.multiplier.is_some()),
+        ("duration", f.duration.is_some()),
+        ("ramp", f.ramp.is_some()),
+        ("dependency", f.dependency.is_some()),
+        ("latency_multiplier", f.latency_multiplier.is_some()),
+        ("pool_size", f.pool_size.is_some()),
+        ("change", f.change.is_some()),
+        ("mb_per_s", f.mb_per_s.is_some()),
+        ("cpu_pct", f.cpu_pct.is_some()),
+        ("process", f.process.is_some()),
+        ("recurs_after", f.recurs_after.is_some()),
+        ("share", f.share.is_some()),
+        ("endpoint", f.endpoint.is_some()),
+        ("error", f.error.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, present)| present.then_some(name))
+    .collect()
+}
+
+/// When a fault starts: `at` during the run, or `since` before it (then 0).
+fn start_s(c: &mut Checker, p: &str, f: &FaultFile) -> u32 {
+    match (&f.at, &f.since) {
+        (Some(at), None) => c.time(&format!("{p}.at"), at),
+        (None, Some(since)) => {
+            let help = "a fault that begins during the run takes `at = \"HH:MM\"` instead";
+            c.before_start(&format!("{p}.since"), since, help);
+            0
+        }
+        _ => {
+            c.fail(
+                p,
+                "needs exactly one of `at` and `since` (one is required)",
+                "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
+            );
+            0
+        }
+    }
+}
+
+pub fn faults(
+    c: &mut Checker,
+    list: &[FaultFile],
+    fleet: &FleetConfig,
+    deps: &[DependencyConfig],
+) -> Vec<Fault> {
+    let mut out = Vec::new();
+    for (i, f) in list.iter().enumerate() {
+        let p = format!("faults[{i}]");
+        let at_s = start_s(c, &p, f);
+        let kind = f.kind.as_str();
+        let Some(file_kind) = KINDS.iter().find(|k| k.id == kind) else {
+            c.fail(
+                format!("{p}.type"),
+                format!("unknown fault type `{kind}`"),
+                format!("use one of: {}", FaultKind::IDS.join(", ")),
+            );
+            continue;
+        };
+        for field in given_fields(f)
+            .into_iter()
+            .filter(|g| !file_kind.fields.contains(g))
+        {
+            c.fail(
+                format!("{p}.{field}"),
+                format!("`{field}` does not apply to a {kind} fault"),
+                format!("a {kind} fault takes: {}", file_kind.fields.join(", ")),
+            );
+        }
+        let written = Written {
+            path: &p,
+            file: f,
+            fleet,
+            deps,
+        };
+        out.push(Fault {
+            at_s,
+            kind: (file_kind.build)(c, &written),
+            since: f.since.clone(),
+        });
+    }
+    out
+}
+
+/// A latent fault that came with a release came with the running one: the newest of `[[deploys]]`.
+pub fn latent_deploys(c: &mut Checker, list: &[FaultFile], history: &[DeployRecord]) {
+    let running = history.last().map(|d| d.version.as_str());
+    for (i, f) in list.iter().enumerate() {
+        let (Some(_), Some(version)) = (&f.since, &f.deploy) else {
+            continue;
+        };
+        if running != Some(version.as_str()) {
+            c.fail(
+                format!("faults[{i}].deploy"),
+                format!(
+                    "a latent fault's release must be the one running at the start, the newest of [[deploys]] ({})",
+                    running.unwrap_or("none listed")
+                ),
+                format!("list `{version}` last under [[deploys]], with the date it went out"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_kind_of_the_simulation_has_its_file_fields_in_the_same_order() {
+        let ids: Vec<&str> = super::KINDS.iter().map(|k| k.id).collect();
+        assert_eq!(ids, crate::sim::FaultKind::IDS);
+    }
+}

@@ -1,0 +1,113 @@
+//! The service's dependencies as configured: the main database, the payment gateway and the
+//! scenario's own (`deps.rs` runs them).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatabaseConfig {
+    pub pool_size: u32,
+    pub query_ms: f64,
+    pub queries_per_request: f64,
+    /// How long a request waits for a free connection before it fails.
+    pub max_wait_ms: f64,
+    /// Connections each worker holds open, busy or idle (a per-process pool, a pooler in session
+    /// mode). 0: connections are taken per query and given back. When the workers up hold more
+    /// than the pool has, the workers left without one fail every request they take.
+    #[serde(default)]
+    pub held_per_worker: f64,
+    /// The database's host, for `read_logs`.
+    #[serde(default = "default_db_host")]
+    pub host: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentConfig {
+    pub latency_ms: f64,
+    pub timeout_ms: f64,
+    pub error_fraction: f64,
+    /// False for a service with no payment gateway (orders, if any, complete without one).
+    #[serde(default = "present_by_default")]
+    pub present: bool,
+}
+
+fn present_by_default() -> bool {
+    true
+}
+
+/// A downstream dependency: the main database (`[database]`), the payment gateway (`[payment]`),
+/// or one of the scenario's `[[dependencies]]` (by index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dependency {
+    Database,
+    Payment,
+    Named(u32),
+}
+
+impl Dependency {
+    pub const BUILT_IN: [Dependency; 2] = [Dependency::Database, Dependency::Payment];
+
+    /// The name scenario files use for the two built-in ones.
+    pub fn id(self) -> &'static str {
+        match self {
+            Dependency::Database => "database",
+            Dependency::Payment => "payment",
+            Dependency::Named(_) => "named",
+        }
+    }
+
+    /// The dependency called `name` in a scenario with these `[[dependencies]]`.
+    pub fn find(name: &str, named: &[DependencyConfig]) -> Option<Dependency> {
+        Dependency::BUILT_IN
+            .into_iter()
+            .find(|d| d.id() == name)
+            .or_else(|| {
+                named
+                    .iter()
+                    .position(|d| d.name == name)
+                    .map(|i| Dependency::Named(i as u32))
+            })
+    }
+}
+
+/// One of a scenario's own dependencies: a database behind a connection pool, an HTTP service or
+/// a cache in front of another dependency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DependencyConfig {
+    pub name: String,
+    /// Where its logs are read (`read_logs <host>`).
+    pub host: String,
+    pub kind: DependencyKind,
+    /// One call's time when healthy (a query, a request, a lookup).
+    pub latency_ms: f64,
+    /// Calls per served request (below 1: only that share of requests calls it).
+    pub calls_per_request: f64,
+    /// A call slower than this fails (a cache's times out into a miss).
+    pub timeout_ms: f64,
+    /// Share of calls failing when healthy.
+    pub error_fraction: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DependencyKind {
+    /// A database behind a connection pool of its own.
+    Database { pool_size: u32, max_wait_ms: f64 },
+    /// An HTTP service: a failed call fails the request that made it.
+    Http,
+    /// A cache: a miss (or a timed-out lookup) goes to `backend`, so a cold or failing cache
+    /// adds load there.
+    Cache { hit_ratio: f64, backend: Dependency },
+}
+
+impl DependencyKind {
+    pub fn id(&self) -> &'static str {
+        match self {
+            DependencyKind::Database { .. } => "database",
+            DependencyKind::Http => "http",
+            DependencyKind::Cache { .. } => "cache",
+        }
+    }
+}
+
+fn default_db_host() -> String {
+    "db-1".into()
+}

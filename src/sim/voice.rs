@@ -1,0 +1,65 @@
+//! What the logs and findings need to sound like the scenario's service, read once from its
+//! config when the run begins.
+
+use serde::{Deserialize, Serialize};
+
+use super::config::{Dependency, SimConfig};
+
+/// What the logs and findings need to sound like the scenario's service.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Voice {
+    pub runtime: super::Runtime,
+    pub service: String,
+    pub log_lines: Vec<String>,
+    /// How long a request waits for a database connection before it fails.
+    pub pool_wait_ms: f64,
+    /// Faults that break a share of requests: (fault index, endpoint, error), for the logs.
+    #[serde(default)]
+    pub request_errors: Vec<(u32, String, String)>,
+    /// The dependencies' hosts and kinds: the main database first, then the scenario's own
+    /// (name, host, kind), for their logs.
+    #[serde(default)]
+    pub dependencies: Vec<(String, String, String)>,
+    /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
+    #[serde(default)]
+    pub db_slowdowns: Vec<(u32, f64, f64)>,
+    /// The id of each host's service process when the run began.
+    #[serde(default)]
+    pub pids: Vec<u32>,
+}
+
+impl Voice {
+    pub fn new(cfg: &SimConfig, pids: Vec<u32>) -> Voice {
+        let faults = || cfg.faults.iter().zip(0u32..);
+        Voice {
+            runtime: cfg.fleet.runtime,
+            service: cfg.fleet.service.clone(),
+            log_lines: cfg.fleet.log_lines.clone(),
+            pool_wait_ms: cfg.database.max_wait_ms,
+            request_errors: faults()
+                .filter_map(|(f, i)| {
+                    let (endpoint, error) = f.kind.logged_error()?;
+                    Some((i, endpoint.to_string(), error.to_string()))
+                })
+                .collect(),
+            dependencies: std::iter::once((
+                "database".to_string(),
+                cfg.database.host.clone(),
+                "database".to_string(),
+            ))
+            .chain(
+                cfg.dependencies
+                    .iter()
+                    .map(|d| (d.name.clone(), d.host.clone(), d.kind.id().to_string())),
+            )
+            .collect(),
+            db_slowdowns: faults()
+                .filter_map(|(f, i)| {
+                    let multiplier = f.kind.slowdown_of(Dependency::Database)?;
+                    Some((i, multiplier, cfg.database.query_ms))
+                })
+                .collect(),
+            pids,
+        }
+    }
+}
