@@ -66,15 +66,17 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
                 }
             }
             "Escape" => listing.set(false),
-            "Enter" => match session.get().map_or(Err(String::new()), |s| {
-                command::parse(&s.scenario.config, &text)
-            }) {
-                Ok(action) => {
+            "Enter" => match session
+                .get()
+                .map(|s| command::parse(&s.scenario.config, &text))
+            {
+                Some(Ok(action)) => {
                     error.set(String::new());
                     text.set(String::new());
                     on_take.emit(action);
                 }
-                Err(why) => error.set(why),
+                Some(Err(why)) => error.set(why.to_string()),
+                None => error.set(String::new()),
             },
             _ => {}
         })
