@@ -42,6 +42,6 @@ pub use events::{Event, EventKind, EventLog, RestartCause};
 pub use findings::{Finding, FindingBody};
 pub use hash::{first_divergence, trace_hash};
 pub use metrics::{Metric, Series, ServerMetric};
-pub use run::{run_scripted, ScheduledAction};
+pub use run::{replay, run_scripted, Replay, ScheduledAction};
 pub use runtime::Runtime;
 pub use simulation::{Broken, Simulation, Team, Trace, Voice};
