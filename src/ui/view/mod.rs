@@ -12,3 +12,4 @@ pub mod reference;
 pub mod status;
 pub mod team;
 pub mod theme;
+pub mod verdict;
