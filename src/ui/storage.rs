@@ -197,6 +197,11 @@ mod tests {
     use super::*;
     use crate::sim::{trace_hash, Action, ActionKind};
 
+    /// Why a save was discarded, as the library's notice says it.
+    fn refusal(text: &str) -> String {
+        decode(text).err().expect("rejected").to_string()
+    }
+
     fn played() -> Session {
         let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
         let mut session = Session::new(s, 7);
@@ -316,17 +321,14 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let err = decode(&text).err().expect("rejected").to_string();
+            let err = refusal(&text);
             assert!(err.contains(expected), "{err}");
             assert!(!err.contains('\n'), "one line: {err}");
         }
         // An action the world refuses at its tick: tampered, so it does not replay.
         let mut tampered = good;
         tampered.actions[1].tick = tampered.actions[0].tick + 1;
-        let err = decode(&tampered.encode())
-            .err()
-            .expect("rejected")
-            .to_string();
+        let err = refusal(&tampered.encode());
         assert!(err.contains("does not replay"), "{err}");
     }
 

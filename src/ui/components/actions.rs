@@ -4,13 +4,12 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::SessionRef;
+use super::use_session;
 use crate::sim::{Action, ActionError, TargetKind};
 use crate::ui::view::{charts, format, menu};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
-    pub session: SessionRef,
     pub tick: u32,
     pub generation: u64,
     pub on_take: Callback<Action>,
@@ -103,7 +102,8 @@ fn reason(error: ActionError) -> String {
 
 #[component]
 pub fn Actions(props: &ActionsProps) -> Html {
-    let Some(session) = props.session.get() else {
+    let shared = use_session();
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let sim = session.sim();

@@ -4,12 +4,12 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::SessionRef;
+use super::use_session;
 use crate::sim::logs;
 
 #[derive(Properties, PartialEq)]
 pub struct LogsProps {
-    pub session: SessionRef,
+    /// Read by nothing here: a new generation is what re-renders the tail.
     pub generation: u64,
 }
 
@@ -17,7 +17,8 @@ pub struct LogsProps {
 const SHOWN: usize = 80;
 
 #[component]
-pub fn Logs(props: &LogsProps) -> Html {
+pub fn Logs(_props: &LogsProps) -> Html {
+    let shared = use_session();
     let window_min = use_state(|| 10u32);
     // The tail follows the newest line unless the reader scrolled up to read older ones.
     let tail = use_node_ref();
@@ -44,7 +45,7 @@ pub fn Logs(props: &LogsProps) -> Html {
     let host = use_state(String::new);
     let level = use_state(String::new);
     let query = use_state(String::new);
-    let Some(session) = props.session.get() else {
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let sim = session.sim();

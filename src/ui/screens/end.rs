@@ -11,14 +11,13 @@ use crate::sim::render::thousands;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::postmortem::Postmortem;
 use crate::ui::components::race::Race;
-use crate::ui::components::SessionRef;
+use crate::ui::components::use_session;
 use crate::ui::session::Session;
 use crate::ui::view::format;
 use crate::ui::view::verdict::{self, clock};
 
 #[derive(Properties, PartialEq)]
 pub struct EndProps {
-    pub session: SessionRef,
     pub dark: bool,
     /// The best score before this run, if the trainee had one.
     pub best_before: Option<f64>,
@@ -78,7 +77,8 @@ fn impact_table(currency: &str, s: &Scenario, you: &ImpactSummary, r: &ImpactSum
 
 #[component]
 pub fn End(props: &EndProps) -> Html {
-    let Some(session) = props.session.get() else {
+    let shared = use_session();
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let Some(finished) = session.debrief().filter(|_| props.scored) else {
