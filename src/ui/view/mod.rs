@@ -7,6 +7,7 @@ pub mod charts;
 pub mod command;
 pub mod debrief;
 pub mod format;
+pub mod logs;
 pub mod menu;
 pub mod reference;
 pub mod status;
