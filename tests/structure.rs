@@ -247,6 +247,10 @@ fn shape_figures() {
         .map(|(_, t)| t.matches(", String>").count())
         .sum();
     println!("Result<_, String> in ui and bin: {string_errors}");
+    assert_eq!(
+        string_errors, 0,
+        "ui and bin errors are enums with a Display"
+    );
     let unreachable: usize = sources
         .iter()
         .filter(|(n, _)| n.starts_with("sim/"))

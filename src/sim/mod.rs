@@ -50,7 +50,7 @@ pub use faults::{
 pub use findings::{Finding, FindingBody};
 pub use hash::{first_divergence, trace_hash};
 pub use metrics::{Metric, Series, ServerMetric};
-pub use run::{run_scripted, ScheduledAction};
+pub use run::{replay, run_scripted, Replay, ScheduledAction};
 pub use runtime::Runtime;
 pub use simulation::{Broken, Simulation, Team, Trace};
 pub use voice::Voice;

@@ -82,14 +82,14 @@ pub fn App() -> Html {
             let dispatcher = state.dispatcher();
             let on_open = Callback::from(move |f| dispatcher.dispatch(Msg::OpenFinding(f)));
             html! {
-                <Console state={(*state).clone()} session={session.clone()} {dark}
+                <Console state={(*state).clone()} {dark}
                     message={(*ctl.message).clone()} on_take={ctl.cb(Controller::take)} {on_speed}
                     on_minute={ctl.cb(|c, _: ()| c.advance(60))} on_stop={ctl.cb(Controller::stop)}
                     {on_ack} {on_open} />
             }
         }
         Screen::End => html! {
-            <End session={session.clone()} {dark} best_before={*ctl.best_before} scored={*ctl.scored}
+            <End {dark} best_before={*ctl.best_before} scored={*ctl.scored}
                 on_again={ctl.cb(Controller::again)}
                 on_download={ctl.cb(Controller::download)}
                 on_postmortem={ctl.cb(Controller::download_postmortem)}
@@ -111,7 +111,7 @@ pub fn App() -> Html {
                 <span class="product">{ "Incident trainer" }</span>
                 <ThemePicker theme={theme.clone()} />
             </header>
-            { screen }
+            <ContextProvider<SessionRef> context={session.clone()}>{ screen }</ContextProvider<SessionRef>>
             <div class="sr-only" aria-live="polite" role="status">{ state.announcement.clone() }</div>
         </div>
     }

@@ -12,7 +12,7 @@ use super::progress;
 use super::session::Session;
 use super::state::{Msg, Screen, Speed, UiState};
 use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
-use super::validator::Validator;
+use super::validator::{Validator, WorkerError};
 use crate::scenario::{Diagnostic, Scenario};
 use crate::sim::{Action, EventKind};
 use crate::ui::view::format;
@@ -69,7 +69,7 @@ impl Controller {
         let keep = self.keep.borrow();
         let text = Save::of(session, keep.from_file).encode();
         if let Err(why) = local::write(SESSION_KEY, &text) {
-            self.dispatcher.dispatch(Msg::Announce(why));
+            self.dispatcher.dispatch(Msg::Announce(why.to_string()));
         }
     }
 
@@ -91,7 +91,7 @@ impl Controller {
             }
             Err(why) => {
                 local::remove(SESSION_KEY);
-                self.dispatcher.dispatch(Msg::Notice(Some(why)));
+                self.dispatcher.dispatch(Msg::Notice(Some(why.to_string())));
             }
         }
     }
@@ -334,9 +334,10 @@ impl Controller {
         let name = file.name();
         let c = self.clone();
         let reader = gloo::file::callbacks::read_as_text(&file.into(), move |result| {
-            let outcome = result
-                .map_err(|e| format!("{name} could not be read as text: {e}."))
-                .and_then(|text| progress::import(&text));
+            let outcome = match result {
+                Ok(text) => progress::import(&text).map_err(|e| e.to_string()),
+                Err(e) => Err(format!("{name} could not be read as text: {e}.")),
+            };
             match outcome {
                 Ok(theirs) => {
                     let merged = progress::merge(&c.best, &theirs);
@@ -363,17 +364,17 @@ impl Controller {
         let c = self.clone();
         let reader = gloo::file::callbacks::read_as_text(&blob, move |result| {
             let sent = match result {
-                Ok(text) => c.validate(&name, &text),
-                Err(e) => Err(format!("the file could not be read as text: {e}")),
+                Ok(text) => c.validate(&name, &text).map_err(OpenError::Worker),
+                Err(e) => Err(OpenError::Unreadable(e)),
             };
-            if let Err(message) = sent {
-                c.file_errors.set(vec![note(&name, message)]);
+            if let Err(why) = sent {
+                c.file_errors.set(vec![note(&name, why.to_string())]);
             }
         });
         self.keep.borrow_mut().reader = Some(reader);
     }
 
-    fn validate(&self, name: &str, text: &str) -> Result<(), String> {
+    fn validate(&self, name: &str, text: &str) -> Result<(), WorkerError> {
         let mut keep = self.keep.borrow_mut();
         keep.checking = name.to_string();
         if keep.validator.is_none() {
@@ -405,6 +406,15 @@ impl Controller {
             }
         }
     }
+}
+
+/// Why a scenario file picked in the library could not be checked.
+#[derive(Debug, thiserror::Error)]
+enum OpenError {
+    #[error("the file could not be read as text: {0}")]
+    Unreadable(gloo::file::FileReadError),
+    #[error("{0}")]
+    Worker(WorkerError),
 }
 
 /// A problem with a file that has no place in it.

@@ -10,6 +10,15 @@ pub const UNREADABLE_KEY: &str = "incident-trainer.drafts.unreadable";
 /// Bumped when the layout changes.
 pub const DRAFTS_VERSION: u32 = 1;
 
+/// Why the stored drafts could not be read (the page adds what it did with them).
+#[derive(Debug, thiserror::Error)]
+pub enum DraftsError {
+    #[error("Your saved drafts could not be read ({0})")]
+    Unreadable(serde_json::Error),
+    #[error("Your saved drafts are from another version of the trainer (format {0})")]
+    OtherFormat(u32),
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub name: String,
@@ -35,17 +44,13 @@ impl Default for Drafts {
 impl Drafts {
     /// Reads the stored drafts; none stored is an empty list. The error says what was wrong in
     /// one line (the caller keeps the text aside rather than lose it).
-    pub fn decode(text: Option<&str>) -> Result<Drafts, String> {
+    pub fn decode(text: Option<&str>) -> Result<Drafts, DraftsError> {
         let Some(text) = text else {
             return Ok(Drafts::default());
         };
-        let drafts: Drafts = serde_json::from_str(text)
-            .map_err(|e| format!("Your saved drafts could not be read ({e})"))?;
+        let drafts: Drafts = serde_json::from_str(text).map_err(DraftsError::Unreadable)?;
         if drafts.version != DRAFTS_VERSION {
-            return Err(format!(
-                "Your saved drafts are from another version of the trainer (format {})",
-                drafts.version
-            ));
+            return Err(DraftsError::OtherFormat(drafts.version));
         }
         Ok(drafts)
     }
@@ -157,9 +162,13 @@ mod tests {
         d.save("x", "[scenario]\nid = \"x\"\n");
         assert_eq!(Drafts::decode(Some(&d.encode())).unwrap(), d);
         assert_eq!(Drafts::decode(None).unwrap(), Drafts::default());
-        let e = Drafts::decode(Some("{\"version\":1,\"drafts\":[{\"name\":3}]}")).unwrap_err();
+        let e = Drafts::decode(Some("{\"version\":1,\"drafts\":[{\"name\":3}]}"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("Your saved drafts could not be read"), "{e}");
-        let e = Drafts::decode(Some("{\"version\":9,\"drafts\":[]}")).unwrap_err();
+        let e = Drafts::decode(Some("{\"version\":9,\"drafts\":[]}"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("format 9"), "{e}");
     }
 

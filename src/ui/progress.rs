@@ -112,32 +112,39 @@ pub fn export(best: &Best) -> String {
     serde_json::to_string_pretty(&file).expect("progress serialises")
 }
 
+/// What is wrong with a progress file, in one line.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("This is not a progress file: it is not JSON ({0}).")]
+    NotJson(serde_json::Error),
+    #[error("This is not a progress file: it does not say `\"format\": \"{FORMAT}\"`.")]
+    NotProgress,
+    #[error("The progress file could not be read: {0}.")]
+    Unreadable(serde_json::Error),
+    #[error("The progress file is from another version of the trainer (version {0}).")]
+    OtherVersion(u32),
+    #[error("The progress file has a result with no scenario id.")]
+    NoScenarioId,
+    #[error("The progress file's score for `{0}` is not between 0 and 100.")]
+    ScoreOutOfRange(String),
+}
+
 /// Reads a progress file; the error says in one line what is wrong with it.
-pub fn import(text: &str) -> Result<Best, String> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| format!("This is not a progress file: it is not JSON ({e})."))?;
+pub fn import(text: &str) -> Result<Best, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(ImportError::NotJson)?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(format!(
-            "This is not a progress file: it does not say `\"format\": \"{FORMAT}\"`."
-        ));
+        return Err(ImportError::NotProgress);
     }
-    let file: ProgressFile = serde_json::from_value(value)
-        .map_err(|e| format!("The progress file could not be read: {e}."))?;
+    let file: ProgressFile = serde_json::from_value(value).map_err(ImportError::Unreadable)?;
     if file.version != VERSION {
-        return Err(format!(
-            "The progress file is from another version of the trainer (version {}).",
-            file.version
-        ));
+        return Err(ImportError::OtherVersion(file.version));
     }
     for r in &file.results {
         if r.scenario_id.trim().is_empty() {
-            return Err("The progress file has a result with no scenario id.".into());
+            return Err(ImportError::NoScenarioId);
         }
         if r.score.is_some_and(|s| !(0.0..=100.0).contains(&s)) {
-            return Err(format!(
-                "The progress file's score for `{}` is not between 0 and 100.",
-                r.scenario_id
-            ));
+            return Err(ImportError::ScoreOutOfRange(r.scenario_id.clone()));
         }
     }
     Ok(Best {
@@ -268,16 +275,17 @@ mod tests {
 
     #[test]
     fn a_bad_progress_file_says_what_is_wrong() {
-        let e = import("hello").unwrap_err();
+        let e = import("hello").unwrap_err().to_string();
         assert!(e.contains("not JSON"), "{e}");
-        let e = import(r#"{"results": []}"#).unwrap_err();
+        let e = import(r#"{"results": []}"#).unwrap_err().to_string();
         assert!(e.contains("does not say"), "{e}");
-        let e = import(r#"{"format": "incident-trainer-progress", "version": 1, "results": [{"scenario_id": 3}]}"#).unwrap_err();
+        let e = import(r#"{"format": "incident-trainer-progress", "version": 1, "results": [{"scenario_id": 3}]}"#).unwrap_err().to_string();
         assert!(e.starts_with("The progress file could not be read"), "{e}");
         let e = import(r#"{"format": "incident-trainer-progress", "version": 7, "results": []}"#)
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("version 7"), "{e}");
-        let e = import(r#"{"format": "incident-trainer-progress", "version": 1, "results": [{"scenario_id": "x", "attempts": 1, "score": 900}]}"#).unwrap_err();
+        let e = import(r#"{"format": "incident-trainer-progress", "version": 1, "results": [{"scenario_id": "x", "attempts": 1, "score": 900}]}"#).unwrap_err().to_string();
         assert!(e.contains("between 0 and 100"), "{e}");
     }
 }

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::{script, Scenario};
 use crate::score::{ghost, Debrief, Runs};
-use crate::sim::{trace_hash, Action, ActionError, ActionKind, ScheduledAction, Simulation, Trace};
+use crate::sim::{
+    replay, trace_hash, Action, ActionError, ActionKind, Replay, ScheduledAction, Simulation, Trace,
+};
 
 /// A finished session compared with the real team: the debrief and the ghost's trace (its charts
 /// sit beside the trainee's).
@@ -71,6 +73,33 @@ pub struct ShownHint {
     pub text: String,
 }
 
+/// A session being rebuilt from a save: it takes the saved actions as a trainee would (recorded,
+/// hinted) and stops at the save's tick.
+struct Replaying {
+    session: Session,
+    end: u32,
+}
+
+impl Replay for Replaying {
+    type Error = ActionError;
+
+    fn now(&self) -> u32 {
+        self.session.tick()
+    }
+
+    fn take_due(&mut self, due: &ScheduledAction) -> Result<(), ActionError> {
+        self.session.take(due.action.clone())
+    }
+
+    fn step_on(&mut self) -> bool {
+        if self.session.tick() >= self.end || self.session.ending.is_some() {
+            return false;
+        }
+        self.session.advance(1);
+        true
+    }
+}
+
 impl Session {
     pub fn new(scenario: Rc<Scenario>, seed: u64) -> Session {
         Session {
@@ -131,20 +160,13 @@ impl Session {
         actions: &[ScheduledAction],
         tick: u32,
     ) -> Result<Session, ActionError> {
-        let mut session = Session::new(scenario, seed);
-        let mut next = actions.iter().peekable();
-        let end = tick.min(session.scenario.config.duration_s);
-        loop {
-            while let Some(a) = next.next_if(|a| a.tick <= session.sim.tick()) {
-                session.take(a.action.clone())?;
-            }
-            if session.sim.tick() >= end || session.ending.is_some() {
-                break;
-            }
-            session.advance(1);
-        }
-        match next.next() {
-            None => Ok(session),
+        let end = tick.min(scenario.config.duration_s);
+        let mut replaying = Replaying {
+            session: Session::new(scenario, seed),
+            end,
+        };
+        match replay(&mut replaying, actions)? {
+            None => Ok(replaying.session),
             Some(late) => Err(ActionError::NothingToDo {
                 reason: format!("an action is dated after the save ({})", late.action),
             }),

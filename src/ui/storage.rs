@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Session, ShownHint};
 use crate::scenario::{library, Scenario};
-use crate::sim::ScheduledAction;
+use crate::sim::{ActionError, ScheduledAction};
 
 /// Bumped when the save layout changes; older saves are discarded with a message.
 /// 2: a scenario opened from a file is saved compiled (the page has no TOML parser to re-read it).
@@ -58,42 +58,50 @@ pub struct Resumed {
     pub from_file: bool,
 }
 
+/// Why a save was discarded, in one line a trainee can read.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("The saved session could not be read ({0}); it was discarded.")]
+    Unreadable(serde_json::Error),
+    #[error(
+        "The saved session is from an older version of the trainer (format {0}); it was discarded."
+    )]
+    OldFormat(u32),
+    #[error("The saved session is for `{0}`, which this version does not have; it was discarded.")]
+    UnknownScenario(String),
+    #[error("The saved session was played on another version of \"{0}\"; it was discarded.")]
+    OtherVersion(String),
+    #[error("The saved session does not replay ({0}); it was discarded.")]
+    DoesNotReplay(ActionError),
+    #[error("The saved session had already ended; it was discarded.")]
+    Ended,
+}
+
 /// Reads a save back. The error is one line a trainee can read.
-pub fn decode(text: &str) -> Result<Resumed, String> {
-    let save: Save = serde_json::from_str(text)
-        .map_err(|e| format!("The saved session could not be read ({e}); it was discarded."))?;
+pub fn decode(text: &str) -> Result<Resumed, SaveError> {
+    let save: Save = serde_json::from_str(text).map_err(SaveError::Unreadable)?;
     if save.version != SAVE_VERSION {
-        return Err(format!(
-            "The saved session is from an older version of the trainer (format {}); it was discarded.",
-            save.version
-        ));
+        return Err(SaveError::OldFormat(save.version));
     }
     let from_file = save.scenario.is_some();
     let scenario = match save.scenario.clone() {
         Some(scenario) => scenario,
-        None => library::builtin(&save.scenario_id).ok_or_else(|| {
-            format!(
-                "The saved session is for `{}`, which this version does not have; it was discarded.",
-                save.scenario_id
-            )
-        })?,
+        None => library::builtin(&save.scenario_id)
+            .ok_or_else(|| SaveError::UnknownScenario(save.scenario_id.clone()))?,
     };
     check_version(&scenario, &save)?;
     let mut session = Session::replay(Rc::new(scenario), save.seed, &save.actions, save.tick)
-        .map_err(|e| format!("The saved session does not replay ({e}); it was discarded."))?;
+        .map_err(SaveError::DoesNotReplay)?;
     session.set_hints(save.hints);
     if session.ending().is_some() {
-        return Err("The saved session had already ended; it was discarded.".into());
+        return Err(SaveError::Ended);
     }
     Ok(Resumed { session, from_file })
 }
 
-fn check_version(scenario: &Scenario, save: &Save) -> Result<(), String> {
+fn check_version(scenario: &Scenario, save: &Save) -> Result<(), SaveError> {
     if format!("{:016x}", scenario.content_hash) != save.content_hash {
-        return Err(format!(
-            "The saved session was played on another version of \"{}\"; it was discarded.",
-            scenario.meta.title
-        ));
+        return Err(SaveError::OtherVersion(scenario.meta.title.clone()));
     }
     Ok(())
 }
@@ -168,10 +176,15 @@ pub mod local {
         LocalStorage::raw().get_item(key).ok().flatten()
     }
 
-    pub fn write(key: &str, value: &str) -> Result<(), String> {
-        LocalStorage::raw().set_item(key, value).map_err(|_| {
-            "the browser refused to store the session (storage full or disabled)".into()
-        })
+    /// The browser would not store a value.
+    #[derive(Debug, thiserror::Error)]
+    #[error("the browser refused to store the session (storage full or disabled)")]
+    pub struct Refused;
+
+    pub fn write(key: &str, value: &str) -> Result<(), Refused> {
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|_| Refused)
     }
 
     pub fn remove(key: &str) {
@@ -183,6 +196,11 @@ pub mod local {
 mod tests {
     use super::*;
     use crate::sim::{trace_hash, Action, ActionKind};
+
+    /// Why a save was discarded, as the library's notice says it.
+    fn refusal(text: &str) -> String {
+        decode(text).err().expect("rejected").to_string()
+    }
 
     fn played() -> Session {
         let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
@@ -303,14 +321,14 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let err = decode(&text).err().expect("rejected");
+            let err = refusal(&text);
             assert!(err.contains(expected), "{err}");
             assert!(!err.contains('\n'), "one line: {err}");
         }
         // An action the world refuses at its tick: tampered, so it does not replay.
         let mut tampered = good;
         tampered.actions[1].tick = tampered.actions[0].tick + 1;
-        let err = decode(&tampered.encode()).err().expect("rejected");
+        let err = refusal(&tampered.encode());
         assert!(err.contains("does not replay"), "{err}");
     }
 

@@ -15,6 +15,15 @@ use crate::worker::protocol::{self as remote, Reply};
 /// Where Trunk puts the worker's loader (worker files keep their names: see index.html).
 const LOADER: &str = "./validator_loader.js";
 
+/// Why the worker could not be started or reached.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    #[error("the validator did not start: {0}")]
+    NotStarted(String),
+    #[error("the validator could not be reached: {0}")]
+    Unreachable(String),
+}
+
 pub struct Validator {
     worker: Worker,
     /// A request made before the worker said it listens.
@@ -27,9 +36,8 @@ pub struct Validator {
 
 impl Validator {
     /// Starts the worker; every reply goes to `on_reply`.
-    pub fn start(on_reply: Callback<Reply>) -> Result<Validator, String> {
-        let worker =
-            Worker::new(LOADER).map_err(|e| format!("the validator did not start: {e:?}"))?;
+    pub fn start(on_reply: Callback<Reply>) -> Result<Validator, WorkerError> {
+        let worker = Worker::new(LOADER).map_err(|e| WorkerError::NotStarted(format!("{e:?}")))?;
         let replies = on_reply.clone();
         let (held, ready) = (
             Rc::new(RefCell::new(None::<String>)),
@@ -65,23 +73,23 @@ impl Validator {
     }
 
     /// Asks for a file to be checked (the latest request wins while the worker starts).
-    pub fn check(&self, file: &str, text: &str) -> Result<(), String> {
+    pub fn check(&self, file: &str, text: &str) -> Result<(), WorkerError> {
         self.send(remote::request(file, text))
     }
 
     /// Asks for any job (see `remote::Job`).
-    pub fn job(&self, file: &str, text: &str, job: remote::Job) -> Result<(), String> {
+    pub fn job(&self, file: &str, text: &str, job: remote::Job) -> Result<(), WorkerError> {
         self.send(remote::job(file, text, job))
     }
 
-    fn send(&self, request: String) -> Result<(), String> {
+    fn send(&self, request: String) -> Result<(), WorkerError> {
         if !self.ready.get() {
             *self.held.borrow_mut() = Some(request);
             return Ok(());
         }
         self.worker
             .post_message(&JsValue::from_str(&request))
-            .map_err(|e| format!("the validator could not be reached: {e:?}"))
+            .map_err(|e| WorkerError::Unreachable(format!("{e:?}")))
     }
 }
 

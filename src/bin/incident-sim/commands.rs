@@ -10,8 +10,9 @@ use incident_trainer::sim::run::Refused;
 use incident_trainer::sim::{first_divergence, run_scripted, trace_hash, ScheduledAction, Trace};
 
 use super::args::{Command, Common, RunArgs, ScoreArgs};
+use super::error::CliError;
 
-pub fn dispatch(command: Command) -> Result<ExitCode, String> {
+pub fn dispatch(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Run(args) => run(&args),
         Command::Score(args) => score_run(&args),
@@ -35,8 +36,8 @@ pub fn dispatch(command: Command) -> Result<ExitCode, String> {
     }
 }
 
-fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, String> {
-    let scenario = scenario::load(spec).map_err(|e| e.to_string())?;
+fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, CliError> {
+    let scenario = scenario::load(spec)?;
     let started = std::time::Instant::now();
     let report = prove::solve(&scenario, seeds);
     let secs = started.elapsed().as_secs_f64();
@@ -129,21 +130,23 @@ fn solve_text(s: &Scenario, r: &prove::SolveReport) -> String {
 }
 
 /// The scenario, seed and actions a run or score names.
-fn load(c: &Common) -> Result<(Scenario, u64, Vec<ScheduledAction>), String> {
-    let scenario = scenario::load(&c.scenario).map_err(|e| e.to_string())?;
+fn load(c: &Common) -> Result<(Scenario, u64, Vec<ScheduledAction>), CliError> {
+    let scenario = scenario::load(&c.scenario)?;
     let seed = c.seed.unwrap_or(scenario.seed);
     let actions = actions_for(&c.actions, &scenario)?;
     Ok((scenario, seed, actions))
 }
 
-fn actions_for(spec: &str, scenario: &Scenario) -> Result<Vec<ScheduledAction>, String> {
+fn actions_for(spec: &str, scenario: &Scenario) -> Result<Vec<ScheduledAction>, CliError> {
     match spec {
         "reference" => Ok(scenario.reference_actions()),
         "none" => Ok(Vec::new()),
         path => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            script::parse_actions(path, &text, scenario).map_err(|e| e.to_string())
+            let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+                path: path.to_string(),
+                source,
+            })?;
+            Ok(script::parse_actions(path, &text, scenario)?)
         }
     }
 }
@@ -159,7 +162,7 @@ struct Report<'a> {
     hash: u64,
 }
 
-fn run(args: &RunArgs) -> Result<ExitCode, String> {
+fn run(args: &RunArgs) -> Result<ExitCode, CliError> {
     let (scenario, seed, actions) = load(&args.common)?;
     let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
     let hash = trace_hash(&trace);
@@ -174,8 +177,7 @@ fn run(args: &RunArgs) -> Result<ExitCode, String> {
         }
     }
     if let Some(path) = &args.csv {
-        std::fs::write(path, series_csv(&scenario, &trace))
-            .map_err(|e| format!("cannot write {path}: {e}"))?;
+        write(path, series_csv(&scenario, &trace))?;
     }
     let report = Report {
         scenario: &scenario,
@@ -285,7 +287,7 @@ fn text_report(r: &Report) -> String {
     o
 }
 
-fn score_run(args: &ScoreArgs) -> Result<ExitCode, String> {
+fn score_run(args: &ScoreArgs) -> Result<ExitCode, CliError> {
     let (scenario, seed, actions) = load(&args.common)?;
     let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
     let ghost = score::ghost(&scenario, seed);
@@ -299,7 +301,7 @@ fn score_run(args: &ScoreArgs) -> Result<ExitCode, String> {
     });
     if let Some(path) = &args.postmortem {
         let text = score::postmortem::draft(&scenario, &debrief, &trace, &[]);
-        std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}"))?;
+        write(path, text)?;
     }
     if args.common.json {
         println!("{}", serde_json::to_string_pretty(&debrief).expect("json"));
@@ -307,6 +309,13 @@ fn score_run(args: &ScoreArgs) -> Result<ExitCode, String> {
         print!("{}", score::text::render(&debrief));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write(path: &str, text: String) -> Result<(), CliError> {
+    std::fs::write(path, text).map_err(|source| CliError::Write {
+        path: path.to_string(),
+        source,
+    })
 }
 
 /// Every fleet metric, one row per scrape.
@@ -332,7 +341,7 @@ fn clock_hhmmss(scenario: &Scenario, tick: u32) -> String {
     incident_trainer::sim::clock::hhmmss(scenario.clock.start_s_of_day, tick)
 }
 
-fn validate(files: &[String]) -> Result<ExitCode, String> {
+fn validate(files: &[String]) -> Result<ExitCode, CliError> {
     let mut failed = false;
     for file in files {
         let text = match std::fs::read_to_string(file) {
@@ -363,9 +372,9 @@ fn validate(files: &[String]) -> Result<ExitCode, String> {
     })
 }
 
-fn print_actions(spec: Option<&str>) -> Result<ExitCode, String> {
+fn print_actions(spec: Option<&str>) -> Result<ExitCode, CliError> {
     let scenario = match spec {
-        Some(spec) => Some(scenario::load(spec).map_err(|e| e.to_string())?),
+        Some(spec) => Some(scenario::load(spec)?),
         None => None,
     };
     let actions: Vec<_> = match &scenario {

@@ -4,13 +4,12 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::SessionRef;
-use crate::sim::{Action, ActionError, TargetKind};
+use super::use_session;
+use crate::sim::{Action, TargetKind};
 use crate::ui::view::{charts, format, menu};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
-    pub session: SessionRef,
     pub tick: u32,
     pub generation: u64,
     pub on_take: Callback<Action>,
@@ -93,17 +92,10 @@ fn Item(props: &ItemProps) -> Html {
 
 /// Why an action cannot be taken, as the menu says it. Busy is said once, above the menu (the
 /// action in progress and its bar), not under every button.
-fn reason(error: ActionError) -> String {
-    match error {
-        ActionError::Busy { .. } => String::new(),
-        ActionError::MissingTarget { .. } => "pick one first".into(),
-        other => other.to_string(),
-    }
-}
-
 #[component]
 pub fn Actions(props: &ActionsProps) -> Html {
-    let Some(session) = props.session.get() else {
+    let shared = use_session();
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let sim = session.sim();
@@ -123,16 +115,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
         let known = menu::in_group(&scenario.config, *g).filter(|spec| sim.knows(spec));
         let items = known.map(|spec| {
             let options = menu::targets(scenario, sim, spec.target);
-            let why =
-                |target: Option<String>| session.check(&spec.action(target)).err().map(reason);
-            let blocked: Vec<Option<String>> = if options.is_empty() {
-                vec![why(None)]
-            } else {
-                options
-                    .iter()
-                    .map(|(v, _)| why(Some(v.clone()).filter(|v| !v.is_empty())))
-                    .collect()
-            };
+            let blocked = menu::blocked(&session, &spec, &options);
             html! {
                 <Item key={spec.id.to_string()} action={spec.action(None)}
                     id={spec.id.to_string()} title={spec.title.to_string()}

@@ -4,22 +4,22 @@
 use yew::prelude::*;
 
 use super::canvas::ChartCanvas;
-use super::SessionRef;
+use super::use_session;
 use crate::ui::chart::{DARK, LIGHT};
 use crate::ui::view::charts::{actions_summary, spec, summary, ChartInput, ChartKind};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
     pub kind: ChartKind,
-    pub session: SessionRef,
     pub generation: u64,
     pub dark: bool,
 }
 
 #[component]
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
+    let shared = use_session();
     let kind = props.kind;
-    let session = props.session.clone();
+    let session = shared.clone();
     let dark = props.dark;
     let draw = Callback::from(move |(scale, width): (f64, f64)| {
         let s = session.get()?;
@@ -35,8 +35,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         };
         Some(spec(&input, kind))
     });
-    let text = props
-        .session
+    let text = shared
         .get()
         .map(|s| {
             let now = summary(&s.scenario, s.sim().trace(), kind);
@@ -47,8 +46,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
             }
         })
         .unwrap_or_default();
-    let gc = props
-        .session
+    let gc = shared
         .get()
         .is_none_or(|s| s.scenario.config.fleet.runtime.profile().gc_heap);
     html! {

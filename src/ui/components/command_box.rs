@@ -3,13 +3,12 @@
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::SessionRef;
+use super::use_session;
 use crate::sim::Action;
 use crate::ui::view::command;
 
 #[derive(Properties, PartialEq)]
 pub struct CommandBoxProps {
-    pub session: SessionRef,
     pub on_take: Callback<Action>,
     /// The last refusal or parse error, shown under the box.
     pub message: AttrValue,
@@ -20,18 +19,17 @@ const LISTED: usize = 40;
 
 #[component]
 pub fn CommandBox(props: &CommandBoxProps) -> Html {
+    let shared = use_session();
     let text = use_state(String::new);
     let error = use_state(String::new);
     // Tab on an empty or ambiguous entry lists what can be typed; a second Tab moves on.
     let listing = use_state(|| false);
     // The example names a host of this scenario's own.
-    let host = props
-        .session
+    let host = shared
         .get()
         .map_or_else(|| "app-1".to_string(), |s| s.sim().fleet().name(0));
     let placeholder = format!("free {host} (Tab completes, Enter runs)");
-    let suggestions = props
-        .session
+    let suggestions = shared
         .get()
         .map(|s| command::complete(&s.scenario, s.sim(), &text, LISTED))
         .unwrap_or_default();
@@ -49,7 +47,7 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
         let error = error.clone();
         let on_take = props.on_take.clone();
         let suggestions = suggestions.clone();
-        let session = props.session.clone();
+        let session = shared.clone();
         let listing = listing.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Tab" if !e.shift_key() => {
@@ -66,15 +64,17 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
                 }
             }
             "Escape" => listing.set(false),
-            "Enter" => match session.get().map_or(Err(String::new()), |s| {
-                command::parse(&s.scenario.config, &text)
-            }) {
-                Ok(action) => {
+            "Enter" => match session
+                .get()
+                .map(|s| command::parse(&s.scenario.config, &text))
+            {
+                Some(Ok(action)) => {
                     error.set(String::new());
                     text.set(String::new());
                     on_take.emit(action);
                 }
-                Err(why) => error.set(why),
+                Some(Err(why)) => error.set(why.to_string()),
+                None => error.set(String::new()),
             },
             _ => {}
         })

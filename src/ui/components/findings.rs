@@ -3,14 +3,13 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::SessionRef;
+use super::use_session;
 use crate::sim::render::finding_text;
 use crate::sim::FindingBody;
 use crate::ui::view::format;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub session: SessionRef,
     pub generation: u64,
     pub tick: u32,
     pub open: Option<usize>,
@@ -24,13 +23,14 @@ const SCROLL_AFTER_MS: u32 = 60;
 
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
+    let shared = use_session();
     let query = use_state(String::new);
     // On a narrow screen the findings sit far below the actions: bring the trainee to the one
     // that opened (the one they asked for, once it is ready).
     let opened = use_node_ref();
     // The open one once it is in hand (it is opened when asked for, shown when ready).
     let shown_open = props.open.filter(|i| {
-        props.session.get().is_some_and(|s| {
+        shared.get().is_some_and(|s| {
             s.sim()
                 .trace()
                 .findings
@@ -60,7 +60,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
             move || drop(later)
         });
     }
-    let Some(session) = props.session.get() else {
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let trace = session.sim().trace();

@@ -4,20 +4,18 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::SessionRef;
-use crate::sim::logs;
+use super::use_session;
+use crate::ui::view::logs::{self, LogFilter, LEVELS, WINDOWS_MIN};
 
 #[derive(Properties, PartialEq)]
 pub struct LogsProps {
-    pub session: SessionRef,
+    /// Read by nothing here: a new generation is what re-renders the tail.
     pub generation: u64,
 }
 
-/// Most lines shown at once.
-const SHOWN: usize = 80;
-
 #[component]
-pub fn Logs(props: &LogsProps) -> Html {
+pub fn Logs(_props: &LogsProps) -> Html {
+    let shared = use_session();
     let window_min = use_state(|| 10u32);
     // The tail follows the newest line unless the reader scrolled up to read older ones.
     let tail = use_node_ref();
@@ -44,22 +42,17 @@ pub fn Logs(props: &LogsProps) -> Html {
     let host = use_state(String::new);
     let level = use_state(String::new);
     let query = use_state(String::new);
-    let Some(session) = props.session.get() else {
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let sim = session.sim();
-    let to = sim.tick();
-    let from = to.saturating_sub(*window_min * 60);
-    let only = sim.fleet().find(&host);
-    let q = query.to_lowercase();
-    let start = session.scenario.clock.start_s_of_day;
-    let lines: Vec<String> = logs::render(sim.trace(), from, to, only)
-        .into_iter()
-        .filter(|l| level.is_empty() || l.level == level.as_str())
-        .map(|l| l.format(start))
-        .filter(|l| q.is_empty() || l.to_lowercase().contains(&q))
-        .collect();
-    let shown = &lines[lines.len().saturating_sub(SHOWN)..];
+    let filter = LogFilter {
+        window_min: *window_min,
+        host: (*host).clone(),
+        level: (*level).clone(),
+        query: (*query).clone(),
+    };
+    let shown = logs::tail(&session.scenario, sim, &filter);
     let select = |state: UseStateHandle<String>| {
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
@@ -86,14 +79,14 @@ pub fn Logs(props: &LogsProps) -> Html {
             <h2 id="logs-h">{ "Logs" }</h2>
             <div class="filters">
                 <select aria-label="Log window" onchange={on_window}>
-                    { for [5u32, 10, 30, 60].iter().map(|m| html! { <option value={m.to_string()} selected={*m == *window_min}>{ format!("last {m} min") }</option> }) }
+                    { for WINDOWS_MIN.iter().map(|m| html! { <option value={m.to_string()} selected={*m == *window_min}>{ format!("last {m} min") }</option> }) }
                 </select>
                 <select aria-label="Log host" onchange={select(host.clone())}>
                     <option value="" selected={host.is_empty()}>{ "all hosts" }</option>
                     { for hosts.map(|h| html! { <option value={h.clone()} selected={*host == h}>{ h.clone() }</option> }) }
                 </select>
                 <select aria-label="Log level" onchange={select(level.clone())}>
-                    { for ["", "ERROR", "WARN", "INFO", "KERN"].iter().map(|l| html! {
+                    { for LEVELS.iter().map(|l| html! {
                         <option value={*l} selected={*level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
                     }) }
                 </select>

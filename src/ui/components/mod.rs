@@ -1,4 +1,5 @@
-//! One component per file; each gets its data and callbacks as props.
+//! One component per file; each gets its data and callbacks as props, and the running session
+//! from the app's context.
 
 pub mod actions;
 pub mod alerts;
@@ -20,10 +21,14 @@ pub mod team;
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
+use yew::prelude::*;
+
 use crate::ui::session::Session;
 
-/// The running session, shared by the screens. Compared by identity: panels re-render on the
-/// `generation` they are given, not on the session's contents.
+/// The running session, shared by the screens through a context. The simulation is large and
+/// steps every frame in place, so it sits behind one `RefCell` rather than in the reducer (which
+/// would clone it per change). Compared by identity: panels re-render on the `generation` they
+/// are given, not on the session's contents.
 #[derive(Clone, Default)]
 pub struct SessionRef(pub Rc<RefCell<Option<Session>>>);
 
@@ -38,4 +43,10 @@ impl SessionRef {
     pub fn get(&self) -> Option<Ref<'_, Session>> {
         Ref::filter_map(self.0.borrow(), Option::as_ref).ok()
     }
+}
+
+/// The session the app provides (none outside the app: panels then render nothing).
+#[hook]
+pub fn use_session() -> SessionRef {
+    use_context::<SessionRef>().unwrap_or_default()
 }

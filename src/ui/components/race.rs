@@ -9,7 +9,8 @@ use super::canvas::ChartCanvas;
 use crate::scenario::Scenario;
 use crate::ui::chart::{DARK, LIGHT};
 use crate::ui::session::Finished;
-use crate::ui::view::debrief::{lanes, race_spec, race_summary, window, Lane};
+use crate::ui::view::debrief::{lanes, race_spec, window, Lane};
+use crate::ui::view::verdict::race_summary;
 
 #[derive(Properties)]
 pub struct RaceProps {

@@ -165,11 +165,11 @@ impl Handle {
             let h = self.clone();
             match Validator::start(Callback::from(move |r| h.checked(r))) {
                 Ok(v) => d.checker = Some(v),
-                Err(why) => return d.notice = Some(why),
+                Err(why) => return d.notice = Some(why.to_string()),
             }
         }
         if let Some(Err(why)) = d.checker.as_ref().map(|v| v.job(file, text, job)) {
-            d.notice = Some(why);
+            d.notice = Some(why.to_string());
         }
     }
 
@@ -272,7 +272,7 @@ impl Handle {
                         done: 0.0,
                     });
                 }
-                Err(why) => d.search = Search::Stopped(why),
+                Err(why) => d.search = Search::Stopped(why.to_string()),
             }
         });
     }

@@ -15,7 +15,7 @@ use crate::ui::components::logs::Logs;
 use crate::ui::components::servers::Servers;
 use crate::ui::components::status::StatusStrip;
 use crate::ui::components::team::Team;
-use crate::ui::components::SessionRef;
+use crate::ui::components::use_session;
 use crate::ui::state::{Speed, UiState};
 use crate::ui::view::charts::ChartKind;
 use crate::ui::view::{alerts, format, status, team};
@@ -23,7 +23,6 @@ use crate::ui::view::{alerts, format, status, team};
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
     pub state: UiState,
-    pub session: SessionRef,
     pub dark: bool,
     /// The last refusal, in the core's words.
     pub message: AttrValue,
@@ -37,7 +36,8 @@ pub struct ConsoleProps {
 
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    let Some(session) = props.session.get() else {
+    let shared = use_session();
+    let Some(session) = shared.get() else {
         return html! { <main class="screen"><p>{ "No session is running." }</p></main> };
     };
     let st = &props.state;
@@ -74,21 +74,21 @@ pub fn Console(props: &ConsoleProps) -> Html {
             <div class="console-grid">
                 <section class="charts" aria-label="Charts">
                     { for ChartKind::ALL.iter().map(|k| html! {
-                        <ChartPanel kind={*k} session={props.session.clone()} generation={g} dark={props.dark} />
+                        <ChartPanel kind={*k} generation={g} dark={props.dark} />
                     }) }
                 </section>
                 // The panels a frame after the clock, status and charts: building the whole console
                 // in the task of the click on Start made it one long task.
                 <Deferred>
                     <div class="side">
-                        <Actions session={props.session.clone()} tick={tick} generation={g} on_take={props.on_take.clone()} />
-                        <CommandBox session={props.session.clone()} on_take={props.on_take.clone()} message={props.message.clone()} />
+                        <Actions tick={tick} generation={g} on_take={props.on_take.clone()} />
+                        <CommandBox on_take={props.on_take.clone()} message={props.message.clone()} />
                         <Team lines={team::team(s, sim)} />
                     </div>
                     <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
                     <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
-                    <Findings session={props.session.clone()} generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
-                    <Logs session={props.session.clone()} generation={g} />
+                    <Findings generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
+                    <Logs generation={g} />
                 </Deferred>
             </div>
         </main>

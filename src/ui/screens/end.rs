@@ -5,19 +5,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::score::text::gained_words;
-use crate::score::{Detour, ImpactSummary, Outcome, Stamp};
+use crate::scenario::{Learning, Scenario};
+use crate::score::{Debrief, Detour, ImpactSummary};
 use crate::sim::render::thousands;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::postmortem::Postmortem;
 use crate::ui::components::race::Race;
-use crate::ui::components::SessionRef;
-use crate::ui::session::Ending;
+use crate::ui::components::use_session;
+use crate::ui::session::Session;
 use crate::ui::view::format;
+use crate::ui::view::verdict::{self, clock};
 
 #[derive(Properties, PartialEq)]
 pub struct EndProps {
-    pub session: SessionRef,
     pub dark: bool,
     /// The best score before this run, if the trainee had one.
     pub best_before: Option<f64>,
@@ -35,11 +35,7 @@ fn row(what: &str, you: String, real: String) -> Html {
     html! { <tr><th scope="row">{ what.to_string() }</th><td>{ you }</td><td>{ real }</td></tr> }
 }
 
-fn clock(stamp: &Option<Stamp>) -> String {
-    stamp.as_ref().map_or("-".to_string(), |s| s.clock.clone())
-}
-
-fn detour_list(s: &crate::scenario::Scenario, title: &str, list: &[Detour], minutes: f64) -> Html {
+fn detour_list(s: &Scenario, title: &str, list: &[Detour], minutes: f64) -> Html {
     let items = list.iter().map(|d| {
         html! {
             <li>
@@ -57,12 +53,7 @@ fn detour_list(s: &crate::scenario::Scenario, title: &str, list: &[Detour], minu
     }
 }
 
-fn impact_table(
-    currency: &str,
-    s: &crate::scenario::Scenario,
-    you: &ImpactSummary,
-    r: &ImpactSummary,
-) -> Html {
+fn impact_table(currency: &str, s: &Scenario, you: &ImpactSummary, r: &ImpactSummary) -> Html {
     let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(s, t));
     let minutes = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
     let money = |v: f64| format!("{currency} {}", thousands(v));
@@ -86,7 +77,8 @@ fn impact_table(
 
 #[component]
 pub fn End(props: &EndProps) -> Html {
-    let Some(session) = props.session.get() else {
+    let shared = use_session();
+    let Some(session) = shared.get() else {
         return html! {};
     };
     let Some(finished) = session.debrief().filter(|_| props.scored) else {
@@ -99,101 +91,20 @@ pub fn End(props: &EndProps) -> Html {
     let scenario = Rc::clone(&session.scenario);
     let s = &*scenario;
     let d = &finished.debrief;
-    let phase_clock = |p: crate::score::Phase| clock(&d.reached(p).cloned());
-    let headline = match d.outcome {
-        Outcome::Resolved => format!(
-            "Resolved at {}",
-            phase_clock(crate::score::Phase::Resolution)
-        ),
-        Outcome::Mitigated => format!(
-            "Mitigated at {}, not resolved",
-            phase_clock(crate::score::Phase::Mitigation)
-        ),
-        Outcome::Unmitigated => "Not mitigated: service never came back".to_string(),
-    };
-    let ended = match session.ending() {
-        // The verdict says when it was declared.
-        Some(Ending::Declared { .. }) => String::new(),
-        Some(Ending::Stopped { at }) => {
-            format!("You abandoned the session at {}.", format::clock(s, at))
-        }
-        _ => format!("Time ran out at {}.", format::clock(s, s.config.duration_s)),
-    };
-    let best = match props.best_before {
-        Some(b) if d.score > b => {
-            format!("A new best: your previous best was {}.", format::score(b))
-        }
-        Some(b) => format!("Your best on this incident: {}.", format::score(b)),
-        None => "Your first score on this incident.".to_string(),
-    };
-    let phases = d.phases.iter().map(|p| {
-        let diff = match (&p.reached_at, &p.reference_at) {
-            (None, Some(_)) => "not reached".to_string(),
-            (Some(_), None) => "the real team never did".to_string(),
-            _ => gained_words(p.minutes_gained),
-        };
-        html! {
-            <tr>
-                <th scope="row" title={p.rule}>{ p.title }</th>
-                <td>{ clock(&p.reached_at) }</td><td>{ clock(&p.reference_at) }</td>
-                <td>{ diff }</td><td class="num">{ format!("{:.1} / {:.0}", p.points, p.weight) }</td>
-            </tr>
-        }
-    });
-    let milestones = d.milestones.iter().map(|m| {
-        let diff = match (&m.reached_at, &m.reference_at) {
-            (None, Some(_)) => "not reached".to_string(),
-            _ => gained_words(m.minutes_gained),
-        };
-        html! { <tr><th scope="row">{ m.title.clone() }</th><td>{ clock(&m.reached_at) }</td><td>{ clock(&m.reference_at) }</td><td>{ diff }</td></tr> }
-    });
-    let source = |id: &str| {
-        s.meta
-            .sources
-            .iter()
-            .find(|x| x.id == id)
-            .map_or(id.to_string(), |x| x.title.clone())
-    };
-    let learned = |list: &[crate::scenario::Learning]| -> Html {
-        html! { <ul>{ for list.iter().map(|l| html! { <li>{ l.text.clone() }<span class="source">{ format!(" ({})", source(&l.source)) }</span></li> }) }</ul> }
-    };
     let hash = session
         .final_hash()
         .map(|h| format!("{h:016x}"))
         .unwrap_or_default();
-    let outcome = match d.outcome {
-        Outcome::Resolved => "resolved",
-        Outcome::Mitigated => "mitigated, not resolved",
-        Outcome::Unmitigated => "not mitigated",
-    };
     html! {
         <main class="screen end debrief" id="main">
-            <header class="debrief-head">
-                <div>
-                    <h1>{ headline }</h1>
-                    <p class="verdict">{ format!("{ended} {}", d.verdict()).trim_start().to_string() }</p>
-                    <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
-                </div>
-                <div class="score-card" role="group" aria-label="Score">
-                    <span class="score-value" data-testid="score">{ format::score(d.score) }</span>
-                    <span class="score-of">{ "of 100" }</span>
-                    <span class="score-note">{ format!("{outcome}; the real team's path scores 50") }</span>
-                    <span class="score-note">{ best }</span>
-                </div>
-            </header>
+            { head(&session, d, props.best_before) }
             <div class="buttons">
                 <button type="button" class="primary" onclick={props.on_again.reform(|_| true)}>{ "Try again (same seed)" }</button>
                 <button type="button" onclick={props.on_again.reform(|_| false)}>{ "Try again (new seed)" }</button>
                 <button type="button" onclick={props.on_download.reform(|_| ())}>{ "Download this run" }</button>
                 <button type="button" onclick={props.on_library.reform(|_| ())}>{ "Back to the library" }</button>
             </div>
-            if let Some(h) = session.hints() {
-                <section aria-labelledby="hints-h" class="hints-used">
-                    <h2 id="hints-h">{ "Hints" }</h2>
-                    <p>{ format!("You played with hints on: {} shown.", h.shown.len()) }</p>
-                    <ul>{ for h.shown.iter().map(|x| html! { <li><span class="meta">{ format!("{} ", format::clock(s, x.tick)) }</span>{ x.text.clone() }</li> }) }</ul>
-                </section>
-            }
+            { hints_used(&session) }
             <section aria-labelledby="race-h">
                 <h2 id="race-h">{ "The race against the real team" }</h2>
                 <Race scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)} dark={props.dark} />
@@ -201,28 +112,7 @@ pub fn End(props: &EndProps) -> Html {
             // The tables and the postmortem a frame after the score and the race.
             <Deferred>
                 <div class="debrief-grid">
-                    <section aria-labelledby="phases-h">
-                        <h2 id="phases-h">{ "Score by phase" }</h2>
-                        <table class="milestones phases">
-                            <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th><th scope="col">{ "Points" }</th></tr></thead>
-                            <tbody>
-                                { for phases }
-                                <tr>
-                                    <th scope="row" title="user-minutes of errors, and failed orders where the service sells, against the real team's">{ "Harm" }</th>
-                                    <td colspan="3">{ format!("your users met {:.0}% of the real team's harm", 100.0 * d.harm.ratio) }</td>
-                                    <td class="num">{ format!("{:.1} / {:.0}", d.harm.points, d.harm.weight) }</td>
-                                </tr>
-                            </tbody>
-                            <tfoot>
-                                <tr><th scope="row">{ "Points" }</th><td colspan="3"></td><td class="num">{ format!("{:.1} / 100", d.points) }</td></tr>
-                                <tr><th scope="row">{ "Score" }</th><td colspan="3">{ d.explanation.clone() }</td><td class="num">{ format!("{:.1}", d.score) }</td></tr>
-                            </tfoot>
-                        </table>
-                        if d.guessed {
-                            <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
-                        }
-                        <p class="meta">{ "Half of each line's points at the real team's time (or harm), more for sooner (or less), less for later. A resolved incident scores 35-100, one only mitigated 15-34, neither 0-14." }</p>
-                    </section>
+                    { phase_table(d) }
                     <section aria-labelledby="impact-h">
                         <h2 id="impact-h">{ "Impact (to the time limit)" }</h2>
                         { impact_table(&d.header.currency, s, &d.run.impact, &d.real_team.impact) }
@@ -235,26 +125,119 @@ pub fn End(props: &EndProps) -> Html {
                         { detour_list(s, "The real team's", &d.real_team.detours, d.real_team.detour_minutes) }
                     </div>
                 </section>
-                <section aria-labelledby="milestones-h">
-                    <h2 id="milestones-h">{ "You and the real team, milestone by milestone" }</h2>
-                    <table class="milestones">
-                        <thead><tr><th scope="col">{ "Milestone" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th></tr></thead>
-                        <tbody>{ for milestones }</tbody>
-                    </table>
-                </section>
-                if !d.lessons.is_empty() || !d.corrective_measures.is_empty() {
-                    <section aria-labelledby="learned-h" class="learned">
-                        <h2 id="learned-h">{ "What the real team learned and changed" }</h2>
-                        { learned(&d.lessons) }
-                        <h3>{ "Their corrective measures" }</h3>
-                        { learned(&d.corrective_measures) }
-                    </section>
-                }
+                { milestone_table(d) }
+                { learned(s, d) }
                 <Postmortem scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)}
                     on_download={props.on_postmortem.clone()} on_announce={props.on_announce.clone()} />
                 <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed) }</code>
                     { " gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
             </Deferred>
         </main>
+    }
+}
+
+/// The headline, the verdict and the score card.
+fn head(session: &Session, d: &Debrief, best_before: Option<f64>) -> Html {
+    let s = &session.scenario;
+    html! {
+        <header class="debrief-head">
+            <div>
+                <h1>{ verdict::headline(d) }</h1>
+                <p class="verdict">{ verdict::verdict(s, session.ending(), d) }</p>
+                <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
+            </div>
+            <div class="score-card" role="group" aria-label="Score">
+                <span class="score-value" data-testid="score">{ format::score(d.score) }</span>
+                <span class="score-of">{ "of 100" }</span>
+                <span class="score-note">{ format!("{}; the real team's path scores 50", verdict::outcome_words(d.outcome)) }</span>
+                <span class="score-note">{ verdict::best_line(d.score, best_before) }</span>
+            </div>
+        </header>
+    }
+}
+
+/// The hints shown, when the trainee played with hints on.
+fn hints_used(session: &Session) -> Html {
+    let Some(h) = session.hints() else {
+        return html! {};
+    };
+    let s = &session.scenario;
+    html! {
+        <section aria-labelledby="hints-h" class="hints-used">
+            <h2 id="hints-h">{ "Hints" }</h2>
+            <p>{ format!("You played with hints on: {} shown.", h.shown.len()) }</p>
+            <ul>{ for h.shown.iter().map(|x| html! { <li><span class="meta">{ format!("{} ", format::clock(s, x.tick)) }</span>{ x.text.clone() }</li> }) }</ul>
+        </section>
+    }
+}
+
+/// The score phase by phase, the harm line and how the points became the score.
+fn phase_table(d: &Debrief) -> Html {
+    let phases = d.phases.iter().map(|p| {
+        html! {
+            <tr>
+                <th scope="row" title={p.rule}>{ p.title }</th>
+                <td>{ clock(&p.reached_at) }</td><td>{ clock(&p.reference_at) }</td>
+                <td>{ verdict::phase_difference(p) }</td><td class="num">{ format!("{:.1} / {:.0}", p.points, p.weight) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="phases-h">
+            <h2 id="phases-h">{ "Score by phase" }</h2>
+            <table class="milestones phases">
+                <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                <tbody>
+                    { for phases }
+                    <tr>
+                        <th scope="row" title="user-minutes of errors, and failed orders where the service sells, against the real team's">{ "Harm" }</th>
+                        <td colspan="3">{ format!("your users met {:.0}% of the real team's harm", 100.0 * d.harm.ratio) }</td>
+                        <td class="num">{ format!("{:.1} / {:.0}", d.harm.points, d.harm.weight) }</td>
+                    </tr>
+                </tbody>
+                <tfoot>
+                    <tr><th scope="row">{ "Points" }</th><td colspan="3"></td><td class="num">{ format!("{:.1} / 100", d.points) }</td></tr>
+                    <tr><th scope="row">{ "Score" }</th><td colspan="3">{ d.explanation.clone() }</td><td class="num">{ format!("{:.1}", d.score) }</td></tr>
+                </tfoot>
+            </table>
+            if d.guessed {
+                <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
+            }
+            <p class="meta">{ "Half of each line's points at the real team's time (or harm), more for sooner (or less), less for later. A resolved incident scores 35-100, one only mitigated 15-34, neither 0-14." }</p>
+        </section>
+    }
+}
+
+/// The milestones, the trainee's time beside the real team's.
+fn milestone_table(d: &Debrief) -> Html {
+    let milestones = d.milestones.iter().map(|m| {
+        html! { <tr><th scope="row">{ m.title.clone() }</th><td>{ clock(&m.reached_at) }</td><td>{ clock(&m.reference_at) }</td><td>{ verdict::milestone_difference(m) }</td></tr> }
+    });
+    html! {
+        <section aria-labelledby="milestones-h">
+            <h2 id="milestones-h">{ "You and the real team, milestone by milestone" }</h2>
+            <table class="milestones">
+                <thead><tr><th scope="col">{ "Milestone" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team" }</th><th scope="col">{ "Difference" }</th></tr></thead>
+                <tbody>{ for milestones }</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// What the real team learned and changed, each with its source.
+fn learned(s: &Scenario, d: &Debrief) -> Html {
+    if d.lessons.is_empty() && d.corrective_measures.is_empty() {
+        return html! {};
+    }
+    let list = |list: &[Learning]| -> Html {
+        html! { <ul>{ for list.iter().map(|l| html! { <li>{ l.text.clone() }<span class="source">{ format!(" ({})", verdict::source_title(s, &l.source)) }</span></li> }) }</ul> }
+    };
+    html! {
+        <section aria-labelledby="learned-h" class="learned">
+            <h2 id="learned-h">{ "What the real team learned and changed" }</h2>
+            { list(&d.lessons) }
+            <h3>{ "Their corrective measures" }</h3>
+            { list(&d.corrective_measures) }
+        </section>
     }
 }

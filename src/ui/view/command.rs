@@ -11,21 +11,33 @@ fn normalise(word: &str) -> String {
     word.replace('-', "_").to_lowercase()
 }
 
+/// What is wrong with a typed command, in words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("type an action, such as `view_memory` or `free app-2`")]
+    Empty,
+    #[error("unknown action `{0}`; press Tab to see the actions")]
+    Unknown(String),
+    #[error("`{id}` takes at most one target; `{extra}` is one too many")]
+    TooManyTargets { id: String, extra: String },
+}
+
 /// Parses a typed command. The error says what was wrong, in words.
-pub fn parse(config: &SimConfig, text: &str) -> Result<Action, String> {
+pub fn parse(config: &SimConfig, text: &str) -> Result<Action, CommandError> {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
-        return Err("type an action, such as `view_memory` or `free app-2`".into());
+        return Err(CommandError::Empty);
     };
     let id = normalise(first);
     let info = config
         .action_info(&id)
-        .ok_or_else(|| format!("unknown action `{first}`; press Tab to see the actions"))?;
+        .ok_or_else(|| CommandError::Unknown(first.to_string()))?;
     let target = words.next().map(str::to_string);
     if let Some(extra) = words.next() {
-        return Err(format!(
-            "`{id}` takes at most one target; `{extra}` is one too many"
-        ));
+        return Err(CommandError::TooManyTargets {
+            id,
+            extra: extra.to_string(),
+        });
     }
     Ok(info.action(target))
 }
@@ -100,9 +112,11 @@ mod tests {
         );
         assert!(parse("reboot everything")
             .unwrap_err()
+            .to_string()
             .contains("unknown action `reboot`"));
         assert!(parse("free app-1 app-2")
             .unwrap_err()
+            .to_string()
             .contains("one too many"));
         assert!(parse("   ").is_err());
     }

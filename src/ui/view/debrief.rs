@@ -4,12 +4,10 @@
 use plotters::style::RGBColor;
 
 use crate::scenario::Scenario;
-use crate::score::text::{duration_words, gained_words};
+use crate::score::text::gained_words;
 use crate::score::{Debrief, Phase};
 use crate::sim::{Metric, Trace};
 use crate::ui::chart::{decimate, Band, ChartSpec, Line, Palette};
-
-use super::format;
 
 /// One phase reached on a lane.
 #[derive(Clone, Debug, PartialEq)]
@@ -240,70 +238,6 @@ pub fn race_spec(
     }
 }
 
-/// A sentence for screen readers (and everyone) that says what the race shows.
-pub fn race_summary(s: &Scenario, d: &Debrief) -> String {
-    let (you, real) = (&d.run.impact, &d.real_team.impact);
-    let at = |p: crate::score::Phase, reference: bool| {
-        let line = d.phase(p)?;
-        let stamp = if reference {
-            &line.reference_at
-        } else {
-            &line.reached_at
-        };
-        stamp.as_ref().map(|st| st.tick)
-    };
-    use crate::score::Phase::{Mitigation, Resolution};
-    let restore = match (at(Resolution, false), at(Resolution, true)) {
-        (Some(a), Some(b)) if a + 60 <= b => format!(
-            "You resolved it at {}, {} before the real team ({}).",
-            format::clock(s, a),
-            duration_words(b - a),
-            s.hhmm(b)
-        ),
-        (Some(a), Some(b)) if a >= b + 60 => format!(
-            "You resolved it at {}, {} after the real team ({}).",
-            format::clock(s, a),
-            duration_words(a - b),
-            s.hhmm(b)
-        ),
-        (Some(a), Some(b)) => format!(
-            "You resolved it at {}, within a minute of the real team ({}).",
-            format::clock(s, a),
-            s.hhmm(b)
-        ),
-        (Some(a), None) => format!(
-            "You resolved it at {}; the real team's path did not.",
-            format::clock(s, a)
-        ),
-        (None, real_at) => {
-            let theirs = real_at.map_or(
-                "the real team's path did not resolve it either".to_string(),
-                |b| format!("the real team resolved it at {}", format::clock(s, b)),
-            );
-            match at(Mitigation, false) {
-                Some(m) => format!(
-                    "You mitigated at {} but did not resolve it; {theirs}.",
-                    format::clock(s, m)
-                ),
-                None => format!("You neither mitigated nor resolved it; {theirs}."),
-            }
-        }
-    };
-    let saved = real.user_minutes - you.user_minutes;
-    let gap = if saved >= 0.0 {
-        format!(
-            "{} fewer user-minutes of errors than the real team.",
-            format::compact(saved)
-        )
-    } else {
-        format!(
-            "{} more user-minutes of errors than the real team.",
-            format::compact(-saved)
-        )
-    };
-    format!("{restore} {gap}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,13 +323,6 @@ mod tests {
             "{} {}",
             area(better),
             area(worse)
-        );
-        let text = race_summary(&s, &d);
-        assert!(
-            text.starts_with(
-                "You resolved it at 14:54 WAT, 1 h 43 min before the real team (16:37)."
-            ),
-            "{text}"
         );
     }
 }

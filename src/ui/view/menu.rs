@@ -2,7 +2,10 @@
 //! coordinate), with each action's cost in this scenario and the targets it can take.
 
 use crate::scenario::Scenario;
-use crate::sim::{ActionInfo, ActionKind, Category, SimConfig, Simulation, TargetKind, SEVERITIES};
+use crate::sim::{
+    ActionError, ActionInfo, ActionKind, Category, SimConfig, Simulation, TargetKind, SEVERITIES,
+};
+use crate::ui::session::Session;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
@@ -103,6 +106,32 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
     }
 }
 
+/// Why an action cannot be taken now, in the core's words, or nothing when it can. A busy team is
+/// said once, above the menu, so it is no reason beside each action; a missing target asks for one.
+pub fn reason(error: ActionError) -> String {
+    match error {
+        ActionError::Busy { .. } => String::new(),
+        ActionError::MissingTarget { .. } => "pick one first".into(),
+        other => other.to_string(),
+    }
+}
+
+/// For each target offered (or the action alone, when it takes none), why it is blocked now.
+pub fn blocked(
+    session: &Session,
+    spec: &ActionInfo<'_>,
+    options: &[(String, String)],
+) -> Vec<Option<String>> {
+    let why = |target: Option<String>| session.check(&spec.action(target)).err().map(reason);
+    if options.is_empty() {
+        return vec![why(None)];
+    }
+    options
+        .iter()
+        .map(|(v, _)| why(Some(v.clone()).filter(|v| !v.is_empty())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +164,25 @@ mod tests {
         assert_eq!(of("view_memory"), Group::Observe);
         assert_eq!(of("apply_code_fix"), Group::Mitigate);
         assert_eq!(of("page_developers"), Group::Coordinate);
+    }
+
+    #[test]
+    fn blocked_actions_say_why_and_a_busy_team_is_said_once() {
+        let s =
+            std::rc::Rc::new(crate::scenario::library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(std::rc::Rc::clone(&s), s.seed);
+        let fix = s.config.action_info("apply_code_fix").unwrap();
+        let why = blocked(&session, &fix, &[]);
+        assert_eq!(why, [Some(ActionError::DevelopersNotEngaged.to_string())]);
+        let restart = s.config.action_info("restart_server").unwrap();
+        let options = targets(&s, session.sim(), restart.target);
+        let picked = blocked(&session, &restart, &options);
+        assert_eq!(picked.len(), options.len());
+        assert!(picked.iter().all(Option::is_none), "{picked:?}");
+        session
+            .take(crate::sim::Action::new(ActionKind::ViewMemory))
+            .unwrap();
+        let busy = blocked(&session, &restart, &options);
+        assert!(busy.iter().all(|w| w.as_deref() == Some("")), "{busy:?}");
     }
 }
