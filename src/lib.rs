@@ -2,7 +2,7 @@
 //! `sim` (the deterministic world) -> `scenario` (the format team leads write) -> `score` (the
 //! comparison with the real team) -> `prove` (the solver, an authoring tool) -> `worker` (the
 //! page's worker and its messages) -> `ui` (the browser app, wasm32 only) and the binaries.
-//! `scripts/structure.py` checks the direction.
+//! `tests/structure.rs` checks the direction and prints the figures of the code's shape.
 
 pub mod prove;
 pub mod scenario;

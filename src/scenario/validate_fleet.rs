@@ -40,7 +40,7 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         runtime,
         service: match &f.service {
             Some(name) => c.id("fleet.service", name),
-            None => "shop-app".into(),
+            None => DEFAULT_SERVICE.into(),
         },
         log_lines: log_lines(c, &f.log_lines),
         capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
@@ -233,7 +233,7 @@ fn hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) 
 }
 
 fn listed_hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
-    let prefix = f.host_prefix.clone().unwrap_or_else(|| "app-".into());
+    let prefix = f.host_prefix.clone().unwrap_or_else(|| DEFAULT_HOST_PREFIX.into());
     if f.host_prefix.is_some() && !(prefix.is_empty() || is_host_name(&format!("{prefix}1"))) {
         c.fail(
             "fleet.host_prefix",

@@ -80,12 +80,17 @@ fn default_check_cost_ms() -> f64 {
     5.0
 }
 
+/// What the hosts are called when a scenario does not say: `app-1`, `app-2`...
+pub const DEFAULT_HOST_PREFIX: &str = "app-";
+/// The service's name (its unit, its log folder, its account) when a scenario does not say.
+pub const DEFAULT_SERVICE: &str = "shop-app";
+
 fn default_host_prefix() -> String {
-    "app-".into()
+    DEFAULT_HOST_PREFIX.into()
 }
 
 fn default_service() -> String {
-    "shop-app".into()
+    DEFAULT_SERVICE.into()
 }
 
 impl FleetConfig {

@@ -14,7 +14,7 @@ pub use super::dependency::{
 };
 use super::faults::{DeployRecord, Fault};
 pub use custom_action::{actions_of, CustomAction, Setting};
-pub use fleet_config::{FleetConfig, LoadBalancerConfig};
+pub use fleet_config::{FleetConfig, LoadBalancerConfig, DEFAULT_HOST_PREFIX, DEFAULT_SERVICE};
 pub use variation::Variation;
 
 /// The whole world's parameters.
