@@ -154,6 +154,14 @@ fn fault_type_and_fields() {
         "fault_missing_field",
         &[("leak_kb_per_request = 1.5\n", "")],
     );
+    // Two faults of one id: a `cures` naming it could mean either.
+    case(
+        "fault_duplicate_id",
+        &[(
+            "type = \"memory_leak\"\nat = \"14:00\"",
+            "type = \"traffic_surge\"\nid = \"rush\"\nat = \"14:10\"\nmultiplier = 2.0\nduration = \"5m\"\n\n[[faults]]\ntype = \"traffic_surge\"\nid = \"rush\"\nat = \"14:20\"\nmultiplier = 2.0\nduration = \"5m\"\n\n[[faults]]\ntype = \"memory_leak\"\nat = \"14:00\"",
+        )],
+    );
 }
 
 #[test]

@@ -47,7 +47,7 @@ impl Checker {
             self.fail(
                 path,
                 format!("`{text}` is not a duration"),
-                "write a number with a unit: `90s`, `5m`, `2h` or `1h30m`",
+                "write a number with a unit: `90s`, `5m`, `2h`, `1h30m` or `2d`",
             );
             0
         })

@@ -1,6 +1,6 @@
-//! Durations as people write them: `90s`, `5m`, `2h`, `1h30m`.
+//! Durations as people write them: `90s`, `5m`, `2h`, `1h30m`, `2d` (a latent fault's age).
 
-/// Seconds in a duration such as `1h30m`, or None when it is not one.
+/// Seconds in a duration such as `1h30m` or `2d`, or None when it is not one.
 pub fn parse_duration(text: &str) -> Option<u32> {
     if text.is_empty() {
         return None;
@@ -13,6 +13,7 @@ pub fn parse_duration(text: &str) -> Option<u32> {
             continue;
         }
         let unit = match c {
+            'd' => 86_400,
             'h' => 3600,
             'm' => 60,
             's' => 1,
@@ -39,6 +40,8 @@ mod tests {
         assert_eq!(parse_duration("5m"), Some(300));
         assert_eq!(parse_duration("1h30m"), Some(5400));
         assert_eq!(parse_duration("0s"), Some(0));
+        assert_eq!(parse_duration("2d"), Some(172_800));
+        assert_eq!(parse_duration("1d12h"), Some(129_600));
         for bad in [
             "",
             "5",
@@ -46,10 +49,11 @@ mod tests {
             "5 m",
             "1.5h",
             "-5m",
-            "5d",
+            "5w",
             "9999999999999999h",
             "99999999999999999999s",
             "5000000h",
+            "50000d",
         ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }

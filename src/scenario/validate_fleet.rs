@@ -233,7 +233,10 @@ fn hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) 
 }
 
 fn listed_hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
-    let prefix = f.host_prefix.clone().unwrap_or_else(|| DEFAULT_HOST_PREFIX.into());
+    let prefix = f
+        .host_prefix
+        .clone()
+        .unwrap_or_else(|| DEFAULT_HOST_PREFIX.into());
     if f.host_prefix.is_some() && !(prefix.is_empty() || is_host_name(&format!("{prefix}1"))) {
         c.fail(
             "fleet.host_prefix",

@@ -155,6 +155,18 @@ pub fn faults(
     let mut out = Vec::new();
     for (i, f) in list.iter().enumerate() {
         let p = format!("faults[{i}]");
+        if let Some(id) = &f.id {
+            if list[..i]
+                .iter()
+                .any(|earlier| earlier.id.as_ref() == Some(id))
+            {
+                c.fail(
+                    format!("{p}.id"),
+                    format!("another fault already has id `{id}`"),
+                    "give each fault its own id (a custom action's `cures` names one)",
+                );
+            }
+        }
         let at_s = start_s(c, &p, f);
         let kind = f.kind.as_str();
         let Some(file_kind) = KINDS.iter().find(|k| k.id == kind) else {
