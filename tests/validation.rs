@@ -532,3 +532,27 @@ fn a_time_zone_must_fit_its_offset_and_the_season() {
     ]);
     scenario::parse(FILE, &ok).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// A write-up's tail ("all services normal at 18:40") may follow the run as a note, for some
+/// hours; an action or milestone after the end, or a note the next morning, is outside the run.
+#[test]
+fn reference_notes_may_follow_the_run() {
+    let entry = |at: &str, extra: &str| {
+        format!("\n[[reference]]\nat = \"{at}\"\n{extra}note = \"Later.\"\nsource = \"000\"\n")
+    };
+    let text = format!("{BUILTIN}{}", entry("18:40", ""));
+    let parsed = scenario::parse(FILE, &text);
+    assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.to_string()));
+    let late_action = format!("{text}{}", entry("18:50", "action = \"restart_all\"\n"));
+    let errors = errors_of(&late_action);
+    assert!(
+        errors.contains("18:50 is outside the run, which goes from 14:00 to 18:00\n"),
+        "{errors}"
+    );
+    let next_morning = format!("{text}{}", entry("09:00", ""));
+    let errors = errors_of(&next_morning);
+    assert!(
+        errors.contains("09:00 is outside the run, which goes from 14:00 to 18:00; a note may follow it until 00:00"),
+        "{errors}"
+    );
+}

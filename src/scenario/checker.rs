@@ -60,19 +60,34 @@ impl Checker {
 
     /// A time of day, as a tick from the start of the run; None (and a problem) when it is not one.
     pub fn time_opt(&mut self, path: &str, text: &str) -> Option<u32> {
+        self.time_until(path, text, self.duration_s)
+    }
+
+    /// A local time of day as the seconds after the run's start, from the start to `until`
+    /// (the run's end, or later for what a write-up says happened after the exercise is over).
+    pub fn time_until(&mut self, path: &str, text: &str, until: u32) -> Option<u32> {
         let Some(s) = parse_time_of_day(text) else {
             let help = "write 24-hour local time as HH:MM, for example \"14:35\"";
             self.fail(path, format!("`{text}` is not a time of day"), help);
             return None;
         };
         let tick = tick_of(self.start_s_of_day, s);
-        if self.duration_s > 0 && tick > self.duration_s {
+        if self.duration_s > 0 && tick > until {
             let start = clock::hhmm(self.start_s_of_day, 0);
             let end = clock::hhmm(self.start_s_of_day, self.duration_s);
-            let help = format!("use a time from {start} to {end}");
+            let (help, latest) = match until > self.duration_s {
+                true => {
+                    let latest = clock::hhmm(self.start_s_of_day, until);
+                    (
+                        format!("use a time from {start} to {latest}"),
+                        format!("; a note may follow it until {latest}"),
+                    )
+                }
+                false => (format!("use a time from {start} to {end}"), String::new()),
+            };
             self.fail(
                 path,
-                format!("{text} is outside the run, which goes from {start} to {end}"),
+                format!("{text} is outside the run, which goes from {start} to {end}{latest}"),
                 help,
             );
             // Reported once: the caller treats it as no time (no "out of order" after it).

@@ -229,6 +229,9 @@ fn trigger(
     }
 }
 
+/// How long after the run's end the reference may still note what happened (the write-up's tail).
+const NOTES_AFTER_THE_END_S: u32 = 6 * 3600;
+
 pub fn reference(
     c: &mut Checker,
     list: &[ReferenceFile],
@@ -239,7 +242,11 @@ pub fn reference(
     let mut out: Vec<ReferenceEntry> = Vec::new();
     for (i, r) in list.iter().enumerate() {
         let p = format!("reference[{i}]");
-        let at = c.time_opt(&format!("{p}.at"), &r.at);
+        // A note may come after the run's end (the write-up's "all services normal at 17:06"),
+        // for some hours; an action or a milestone must happen inside the run.
+        let note_only = r.action.is_none() && r.milestone.is_none();
+        let until = c.duration_s + if note_only { NOTES_AFTER_THE_END_S } else { 0 };
+        let at = c.time_until(&format!("{p}.at"), &r.at, until);
         let tick = at.unwrap_or(0);
         if let Some(m) = &r.milestone {
             if !milestones.iter().any(|x| &x.id == m) {
@@ -271,7 +278,7 @@ pub fn reference(
         }
         // An entry with neither action nor milestone is a note (a customer report, a
         // status-page post): it needs something to say.
-        if r.action.is_none() && r.milestone.is_none() && r.note.trim().is_empty() {
+        if note_only && r.note.trim().is_empty() {
             c.fail(
                 format!("{p}.note"),
                 "an entry with no `action` and no `milestone` needs a note",
