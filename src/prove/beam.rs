@@ -13,21 +13,23 @@ const STEP_S: u32 = 300;
 /// States kept at each decision point.
 const BEAM: usize = 6;
 
-/// The path without the actions at its end that come after the restore and change nothing (the
-/// search takes them before it can tell service is back); one that makes the restore last stays.
+/// The path without the actions that change nothing: each one whose removal leaves the restore
+/// at the same moment goes (the search takes actions before it can tell they do not help: a
+/// second scale-out, a fix before anyone could ship one). Latest first, so an action another
+/// needs stays with it.
 pub(super) fn trim(
     s: &Scenario,
     seed: u64,
     restored: u32,
     mut path: Vec<ScheduledAction>,
 ) -> Vec<ScheduledAction> {
-    while path.last().is_some_and(|a| a.tick > restored) {
-        let shorter = &path[..path.len() - 1];
-        let (trace, _) = run_scripted(s.config.clone(), seed, shorter);
-        if trace.impact.restored_at != Some(restored) {
-            break;
+    for i in (0..path.len()).rev() {
+        let mut without = path.clone();
+        without.remove(i);
+        let (trace, _) = run_scripted(s.config.clone(), seed, &without);
+        if trace.impact.restored_at == Some(restored) {
+            path = without;
         }
-        path.pop();
     }
     path
 }
@@ -262,4 +264,37 @@ pub(super) fn lone_cures(s: &Scenario, seed: u64, start: u32) -> (Vec<String>, V
         cures.push(action.to_string());
     }
     (cures, masking)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+
+    #[test]
+    fn the_trimmed_path_keeps_only_the_actions_the_restore_needs() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let at = |hhmm: &str, id: &str, target: Option<&str>| ScheduledAction {
+            tick: crate::sim::clock::tick_of(
+                s.clock.start_s_of_day,
+                crate::sim::clock::parse_time_of_day(hhmm).unwrap(),
+            ),
+            action: s
+                .config
+                .action_info(id)
+                .unwrap()
+                .action(target.map(str::to_string)),
+        };
+        let needed = vec![
+            at("14:30", "page_developers", None),
+            at("14:35", "declare_hypothesis", Some("memory_leak")),
+            at("14:50", "apply_code_fix", None),
+        ];
+        let mut padded = needed.clone();
+        padded.insert(1, at("14:32", "scale_out", None));
+        padded.push(at("14:55", "scale_out", None));
+        let (trace, _) = run_scripted(s.config.clone(), s.seed, &padded);
+        let restored = trace.impact.restored_at.unwrap();
+        assert_eq!(trim(&s, s.seed, restored, padded), needed);
+    }
 }
