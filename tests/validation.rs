@@ -102,6 +102,15 @@ fn several_errors_are_reported_together() {
             ("difficulty = \"intermediate\"", "difficulty = \"hard\""),
         ],
     );
+    // Misspelt fields do not hide the rest: each is reported and the meaning still checked.
+    case(
+        "misspelt_fields_and_meaning",
+        &[
+            ("servers = 4", "servers = 4\nservres = 4"),
+            ("time_limit = \"4h\"", "time_limt = \"4h\"\ntime_limit = \"4 hours\""),
+            ("difficulty = \"intermediate\"", "difficulty = \"hard\""),
+        ],
+    );
 }
 
 #[test]

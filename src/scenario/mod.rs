@@ -69,22 +69,16 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
         let (message, help) = syntax_help(text, offset, message);
         fail(offset, String::new(), message, Some(help))
     })?;
-    let parsed: file::ScenarioFile = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map(|s| s.start);
-        let path = offset.map(|o| located.path_at(o)).unwrap_or_default();
-        fail(
-            offset,
-            path,
-            serde_message(e.message()),
-            Some(serde_help(e.message())),
-        )
-    })?;
+    let (parsed, mut diagnostics) = read_fields(file, text, &located);
+    let Some(parsed) = parsed else {
+        return Err(ScenarioErrors { diagnostics });
+    };
     let mut checker = Checker::default();
     let scenario = build(&mut checker, &parsed, text);
-    if checker.problems.is_empty() {
+    if checker.problems.is_empty() && diagnostics.is_empty() {
         return Ok(scenario);
     }
-    let diagnostics = checker
+    let semantic = checker
         .problems
         .into_iter()
         .map(
@@ -97,8 +91,53 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
                 map.diagnostic(file, Some(offset), path, message, help)
             },
         )
-        .collect();
+        .collect::<Vec<_>>();
+    diagnostics.extend(semantic);
     Err(ScenarioErrors { diagnostics })
+}
+
+/// Most misspelt fields one reading reports before it gives up on the file.
+const MAX_UNKNOWN_FIELDS: usize = 50;
+
+/// The file's fields read into their types. A misspelt field does not hide the rest: it is
+/// reported, blanked out (offsets kept, so every place stays where it was) and the file read
+/// again, so its meaning is checked too. Any other type error ends the reading (`None`).
+fn read_fields(
+    file: &str,
+    text: &str,
+    located: &Located,
+) -> (Option<file::ScenarioFile>, Vec<Diagnostic>) {
+    let map = SourceMap::new(text);
+    let mut working = text.to_string();
+    let mut diagnostics = Vec::new();
+    loop {
+        let e = match toml::from_str::<file::ScenarioFile>(&working) {
+            Ok(parsed) => return (Some(parsed), diagnostics),
+            Err(e) => e,
+        };
+        let offset = e.span().map(|s| s.start);
+        let path = offset.map(|o| located.path_at(o)).unwrap_or_default();
+        let (message, help) = (serde_message(e.message()), serde_help(e.message()));
+        diagnostics.push(map.diagnostic(file, offset, path.clone(), message, Some(help)));
+        let Some(start) = offset else {
+            return (None, diagnostics);
+        };
+        // A misspelt key with its value; a misspelt table's header would leave its keys to the
+        // table above, so that ends the reading.
+        let header = working[start..].starts_with('[');
+        if !e.message().starts_with("unknown field")
+            || header
+            || diagnostics.len() >= MAX_UNKNOWN_FIELDS
+        {
+            return (None, diagnostics);
+        }
+        let end = located.span_of(&path).end.max(start + 1);
+        let blank: String = working[start..end]
+            .chars()
+            .map(|c| if c == '\n' { c } else { ' ' })
+            .collect();
+        working.replace_range(start..end, &blank);
+    }
 }
 
 /// A TOML syntax error in words for the case people meet most: a number written with its unit
