@@ -107,7 +107,10 @@ fn several_errors_are_reported_together() {
         "misspelt_fields_and_meaning",
         &[
             ("servers = 4", "servers = 4\nservres = 4"),
-            ("time_limit = \"4h\"", "time_limt = \"4h\"\ntime_limit = \"4 hours\""),
+            (
+                "time_limit = \"4h\"",
+                "time_limt = \"4h\"\ntime_limit = \"4 hours\"",
+            ),
             ("difficulty = \"intermediate\"", "difficulty = \"hard\""),
         ],
     );

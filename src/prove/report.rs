@@ -17,7 +17,8 @@ pub struct SeedReport {
     pub seed: u64,
     /// When the real team's path restores service (None: it does not, which is a problem).
     pub reference_restored_at: Option<Stamp>,
-    /// When doing nothing restores service (Some: a problem, the outage ends by itself).
+    /// When doing nothing restores service, if it does: an outage may end by itself for a while;
+    /// it is a problem only when its cause goes with it (the incident resolves unattended).
     pub idle_restored_at: Option<Stamp>,
     /// The fastest path the search found and when it restores.
     pub best_restored_at: Option<Stamp>,

@@ -5,7 +5,7 @@
 use crate::scenario::Scenario;
 use crate::sim::{run_scripted, ScheduledAction};
 
-use crate::score::phases::first_page;
+use crate::score::phases::{first_page, resolution};
 
 use super::beam::{beam_search, lone_cures, trim};
 use super::calibration::calibration;
@@ -123,7 +123,17 @@ fn solve_seed(
     let (lone_cures, masking_cures) = lone_cures(s, seed, start);
     progress(1.0);
     let best_restored_at = best.as_ref().map(|(t, _)| *t);
-    let problems = problems(s, seed, reference, idle, best_restored_at, &masking_cures);
+    // An outage may pause and return by itself (a flapping fault, one that ends and comes back):
+    // what must not happen is that doing nothing resolves it, its cause gone and service held.
+    let idle_resolved = resolution(s, &idle_trace);
+    let problems = problems(
+        s,
+        seed,
+        reference,
+        idle_resolved,
+        best_restored_at,
+        &masking_cures,
+    );
     SeedReport {
         seed,
         reference_restored_at: reference.map(|t| stamp(s, t)),
@@ -148,12 +158,12 @@ fn solve_seed(
 }
 
 /// What makes a seed's world unsound: the real team's path fails in the calibrated world, doing
-/// nothing restores service, no path restores it, or a stray action cures it alone.
+/// nothing resolves the incident, no path restores service, or a stray action cures it alone.
 fn problems(
     s: &Scenario,
     seed: u64,
     reference: Option<u32>,
-    idle: Option<u32>,
+    idle_resolved: Option<u32>,
     best: Option<u32>,
     masking_cures: &[String],
 ) -> Vec<String> {
@@ -168,9 +178,9 @@ fn problems(
     if reference.is_none() && calibrated {
         problems.push("the real team's path does not restore service in this world".to_string());
     }
-    if let Some(t) = idle {
+    if let Some(t) = idle_resolved {
         problems.push(format!(
-            "doing nothing restores service at {}: the outage ends by itself",
+            "doing nothing resolves the incident at {}: the outage ends by itself, its cause gone",
             s.hhmm(t)
         ));
     }
