@@ -27,13 +27,30 @@ fn at(s: &Scenario, hhmm: &str) -> Option<u32> {
 }
 
 #[test]
-fn detection_is_the_first_action_once_a_page_has_fired() {
+fn detection_is_the_first_action_once_a_page_has_fired_or_the_outage_began() {
     let s = scenario();
     let p = phases(
         &s,
         &[("14:10", "view_memory", ""), ("14:40", "list_deploys", "")],
     );
     assert_eq!(p.get(Phase::Detection), at(&s, "14:40"));
+    let p = phases(&s, &[("14:10", "view_memory", "")]);
+    assert_eq!(p.get(Phase::Detection), None);
+}
+
+/// With no page delivered, the outage itself is the sign: the errors are on the dashboards and
+/// in the customers' reports, so the first action after it began is detection.
+#[test]
+fn without_a_delivered_page_detection_starts_from_the_outage() {
+    let mut s = scenario();
+    for alert in &mut s.config.alerts {
+        alert.delivered = false;
+    }
+    let p = phases(
+        &s,
+        &[("14:10", "view_memory", ""), ("14:29", "list_deploys", "")],
+    );
+    assert_eq!(p.get(Phase::Detection), at(&s, "14:29"));
     let p = phases(&s, &[("14:10", "view_memory", "")]);
     assert_eq!(p.get(Phase::Detection), None);
 }

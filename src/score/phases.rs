@@ -58,7 +58,7 @@ impl Phase {
     /// What reaching the phase means, for the debrief and docs/scoring.md.
     pub fn rule(self) -> &'static str {
         match self {
-            Phase::Detection => "the first action taken once a page has fired",
+            Phase::Detection => "the first action taken once there was a sign to act on: a page, or the outage itself",
             Phase::Triage => "severity declared and the status page updated (the later of the two)",
             Phase::Diagnosis => {
                 "the output of a diagnostic that showed the anomaly of the real cause when it was run"
@@ -148,11 +148,24 @@ pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
         .map(|e| e.tick)
 }
 
+/// The first sign an on-call engineer could act on: a delivered page, or the outage itself (on
+/// the dashboards, in customers' reports) when no page came first or none is delivered at all.
+pub fn first_signal(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    let outage = trace
+        .events
+        .first(|k| matches!(k, EventKind::OutageStarted))
+        .map(|e| e.tick);
+    match (first_page(scenario, trace), outage) {
+        (Some(page), Some(outage)) => Some(page.min(outage)),
+        (page, outage) => page.or(outage),
+    }
+}
+
 fn detection(scenario: &Scenario, trace: &Trace) -> Option<u32> {
-    let paged = first_page(scenario, trace)?;
+    let signal = first_signal(scenario, trace)?;
     trace
         .events
-        .between(paged, u32::MAX)
+        .between(signal, u32::MAX)
         .find(|e| matches!(e.kind, EventKind::ActionTaken { .. }))
         .map(|e| e.tick)
 }

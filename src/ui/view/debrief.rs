@@ -266,7 +266,8 @@ mod tests {
         assert_eq!(
             labels(&you),
             [
-                "Detection, Diagnosis 14:31",
+                "Detection 14:30",
+                "Diagnosis 14:31",
                 "Mitigation 14:32",
                 "Root cause 14:34",
                 "Triage 14:35",
