@@ -189,6 +189,13 @@ fn detours_each_say_what_the_world_did() {
     assert!(d.real_team.detours[0]
         .reason
         .contains("the leak refilled the heap"));
+    // A rollback when the fault came with no release says only that (not that it predates one).
+    let d = debrief(&s, &plan(&s, &[("14:35", "rollback_deploy", "")]));
+    let rollback = d.run.detours.first().map(|x| x.reason.as_str());
+    assert_eq!(
+        rollback,
+        Some("the fault did not come with the last release: rolling it back only restarted the servers")
+    );
 }
 
 #[test]

@@ -201,7 +201,7 @@ fn no_relief(
     let hhmm = |t: u32| scenario.hhmm(t);
     let reason = match (action.kind, oom) {
         (ActionKind::RollbackDeploy, _) if !deploy_linked(scenario) => {
-            "the fault predates the last release: the rollback only restarted the servers".into()
+            "the fault did not come with the last release: rolling it back only restarted the servers".into()
         }
         (ActionKind::ScaleOut, Some((t, s))) if leak => format!(
             "the new capacity only delayed the next OOM: {} was OOM-killed at {}",
@@ -214,11 +214,7 @@ fn no_relief(
             hhmm(t),
             (t - ready_at) / 60
         ),
-        _ => format!(
-            "the outage went on: errors at {:.0}% at {}",
-            error_rate_at(trace, ready_at + 600),
-            hhmm(ready_at + 600)
-        ),
+        _ => went_on(scenario, trace, ready_at + 600),
     };
     Some((DetourKind::NoRelief, reason))
 }
@@ -231,10 +227,33 @@ fn deploy_linked(scenario: &Scenario) -> bool {
         .any(|f| f.kind.deploy().is_some())
 }
 
-fn error_rate_at(trace: &Trace, tick: u32) -> f32 {
+/// How the outage went on at `tick`, by the part of the SLO it broke (errors, or latency with
+/// errors low), or when it was over for good if that moment happened to be a calm one.
+fn went_on(scenario: &Scenario, trace: &Trace, tick: u32) -> String {
+    let slo = &scenario.config.slo;
+    let at = scenario.hhmm(tick);
+    let errors_pct = metric_at(trace, Metric::ErrorRatePct, tick);
+    let latency_ms = metric_at(trace, Metric::LatencyP95Ms, tick);
+    if f64::from(errors_pct) > slo.error_rate_pct {
+        format!("the outage went on: errors at {errors_pct:.0}% at {at}")
+    } else if f64::from(latency_ms) > slo.latency_p95_ms {
+        format!(
+            "the outage went on: p95 latency at {latency_ms:.0} ms at {at}, over the SLO's {:.0} ms",
+            slo.latency_p95_ms
+        )
+    } else {
+        let back = trace
+            .impact
+            .restored_at
+            .map_or("the end of the run".to_string(), |t| scenario.hhmm(t));
+        format!("the outage went on: service was not back for good until {back}")
+    }
+}
+
+fn metric_at(trace: &Trace, metric: Metric, tick: u32) -> f32 {
     let s = &trace.series;
     let i = s.ticks.partition_point(|t| *t <= tick).saturating_sub(1);
-    s.fleet(Metric::ErrorRatePct).get(i).copied().unwrap_or(0.0)
+    s.fleet(metric).get(i).copied().unwrap_or(0.0)
 }
 
 fn repeated(

@@ -291,11 +291,12 @@ mod tests {
         // Labels near the right edge run left and still do not overprint their neighbours: the
         // real team's Escalation, Root cause, Mitigation and Resolution sit close at the end.
         assert!(real.marks.iter().any(|m| m.end_anchored));
-        assert!(you.rows() <= 5, "{}", you.rows());
+        // Seven marks in 23 minutes: each label on a row of its own at worst, never overprinted.
+        assert!(you.rows() <= 6, "{}", you.rows());
         let first = &you.marks[0];
         assert_eq!(
             first.detail,
-            "Detection at 14:31, 4 min sooner than the real team; Diagnosis at 14:31, 30 min sooner than the real team"
+            "Detection at 14:30, 5 min sooner than the real team"
         );
     }
 
