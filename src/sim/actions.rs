@@ -298,7 +298,7 @@ pub enum ActionError {
         clock: String,
     },
     #[error("`{action}` needs a target ({expected})")]
-    MissingTarget { action: String, expected: String },
+    MissingTarget { action: String, expected: Expected },
     #[error("`{action}` takes no target, but `{target}` was given")]
     UnexpectedTarget { action: String, target: String },
     #[error("there is no host `{name}` (hosts: {known})")]
@@ -319,11 +319,43 @@ pub enum ActionError {
     #[error("the developers need a root-cause hypothesis before they can write a fix")]
     NoHypothesis,
     #[error("nothing to do: {reason}")]
-    NothingToDo { reason: String },
+    NothingToDo { reason: Nothing },
     #[error("there is no action `{id}` in this scenario")]
     UnknownAction { id: String },
     #[error("`{id}` is not known yet: nothing seen so far points to it")]
     NotYetKnown { id: String },
+}
+
+/// What an action left without a target needed.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum Expected {
+    #[error("a host such as {example}")]
+    Host { example: String },
+    #[error("a hypothesis id")]
+    Hypothesis,
+    #[error("sev1..sev4")]
+    Severity,
+}
+
+/// Why an action would change nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum Nothing {
+    #[error("too many changes are already under way")]
+    QueueFull,
+    #[error("the developers are already paged")]
+    DevelopersPaged,
+    #[error("a fix is already on its way")]
+    FixOnItsWay,
+    #[error("a rollback is already on its way")]
+    RollbackOnItsWay,
+    /// A scenario's own action, by its title.
+    #[error("\"{title}\" is already under way")]
+    UnderWay { title: String },
+    #[error("\"{title}\" is already done")]
+    Done { title: String },
+    /// A saved run whose actions go on past where it was saved.
+    #[error("an action is dated after the save ({action})")]
+    AfterTheSave { action: String },
 }
 
 #[cfg(test)]

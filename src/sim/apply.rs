@@ -1,10 +1,10 @@
 //! Trainee actions: checking them, their effects on the world, and the effects that land later.
 
-use super::actions::{Action, ActionError, ActionKind};
-use super::check::Resolved;
+use super::actions::{Action, ActionError, Nothing};
 use super::events::{EventKind, RestartCause};
 use super::findings::{Finding, FindingBody};
 use super::pending::Effect;
+use super::resolve::{Coordination, Resolved};
 use super::simulation::Simulation;
 
 impl Simulation {
@@ -47,87 +47,32 @@ impl Simulation {
     }
 
     fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
-        let target = self.preflight(action)?;
-        if action.kind == ActionKind::Custom {
-            let index = self
-                .cfg
-                .custom_index(action.id())
-                .expect("checked: the scenario defines it");
-            return self.custom_action(t, index, target.host());
-        }
-        self.perform(t, action.kind, target)
-    }
-
-    fn perform(
-        &mut self,
-        t: u32,
-        kind: ActionKind,
-        target: Resolved,
-    ) -> Result<FindingBody, ActionError> {
-        use ActionKind as K;
-        let host = target.host();
-        match kind {
-            K::ViewMemory
-            | K::ReadLogs
-            | K::CheckConfig
-            | K::DiffConfig
-            | K::ListDeploys
-            | K::HeapProfile
-            | K::CheckDb
-            | K::CheckDependencies
-            | K::CheckLoadBalancer
-            | K::Top
-            | K::Free
-            | K::Df => match target {
-                Resolved::Dependency(source) => Ok(FindingBody::Logs {
-                    host: None,
-                    from: t.saturating_sub(super::diagnose::LOG_WINDOW_S),
-                    to: t,
-                    source: Some(source),
-                }),
-                _ => self.diagnose(t, kind, host),
-            },
-            K::PageDevelopers
-            | K::DeclareSeverity
-            | K::UpdateStatusPage
-            | K::DeclareHypothesis
-            | K::ApplyCodeFix
-            | K::DeclareResolved => self.coordinate(t, kind, target),
-            _ => self.remediate(t, kind, host),
+        match self.preflight(action)? {
+            Resolved::Look(look) => Ok(self.diagnose(t, look)),
+            Resolved::Start(start) => self.start(t, start),
+            Resolved::Change(change) => self.change(t, change, self.duration_s(action)),
+            Resolved::Coordinate(coordination) => self.coordinate(t, coordination),
+            Resolved::Custom { index, host } => self.custom_action(t, index, host),
         }
     }
 
     /// Escalation and communication: paging, severity, status page, hypotheses, the code fix.
-    fn coordinate(
-        &mut self,
-        t: u32,
-        kind: ActionKind,
-        target: Resolved,
-    ) -> Result<FindingBody, ActionError> {
-        use ActionKind as K;
+    fn coordinate(&mut self, t: u32, what: Coordination) -> Result<FindingBody, ActionError> {
+        use Coordination as C;
         let note = |text: String| Ok(FindingBody::Note { text });
-        match kind {
-            K::PageDevelopers => self.page_developers(t),
-            K::DeclareSeverity => {
-                let Resolved::Severity(level) = target else {
-                    unreachable!("resolved as a severity")
-                };
-                self.trace.events.push(
-                    t,
-                    EventKind::SeverityDeclared {
-                        level: level.clone(),
-                    },
-                );
+        match what {
+            C::PageDevelopers => self.page_developers(t),
+            C::DeclareSeverity(level) => {
+                self.trace
+                    .events
+                    .push(t, EventKind::SeverityDeclared { level });
                 note(format!("Incident declared {level}."))
             }
-            K::UpdateStatusPage => {
+            C::UpdateStatusPage => {
                 self.trace.events.push(t, EventKind::StatusPageUpdated);
                 note("The status page now tells customers about the outage.".into())
             }
-            K::DeclareHypothesis => {
-                let Resolved::Hypothesis(h) = target else {
-                    unreachable!("resolved as a hypothesis")
-                };
+            C::DeclareHypothesis(h) => {
                 let correct = self.cfg.hypotheses[h as usize].correct;
                 self.team.hypothesis = Some(h);
                 self.trace.events.push(
@@ -142,8 +87,8 @@ impl Simulation {
                     self.cfg.hypotheses[h as usize].title
                 ))
             }
-            K::ApplyCodeFix => self.apply_code_fix(t),
-            K::DeclareResolved => {
+            C::ApplyCodeFix { hypothesis } => self.apply_code_fix(t, hypothesis),
+            C::DeclareResolved => {
                 self.team.resolved_declared_at = Some(t);
                 self.trace.events.push(t, EventKind::ResolutionDeclared);
                 note(format!(
@@ -151,7 +96,6 @@ impl Simulation {
                     super::clock::hhmm(self.cfg.start_s_of_day, t)
                 ))
             }
-            _ => unreachable!("{kind:?} is not a coordination action"),
         }
     }
 
@@ -160,7 +104,7 @@ impl Simulation {
             Ok(())
         } else {
             Err(ActionError::NothingToDo {
-                reason: "too many changes are already under way".into(),
+                reason: Nothing::QueueFull,
             })
         }
     }
@@ -176,11 +120,7 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    fn apply_code_fix(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        let h = self
-            .team
-            .hypothesis
-            .expect("checked: a hypothesis is declared");
+    fn apply_code_fix(&mut self, t: u32, h: u32) -> Result<FindingBody, ActionError> {
         self.schedule(t + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
         let title = &self.cfg.hypotheses[h as usize].title;
         let text = format!(
@@ -219,7 +159,7 @@ impl Simulation {
                         .push(t, EventKind::ServerAdded { server: s });
                 }
                 Effect::FaultEnds { fault } => self.end_fault(t, fault),
-                Effect::Land { kind, host } => self.land(t, kind, host),
+                Effect::Land(change) => self.land(t, change),
                 Effect::CustomLands { action } => self.custom_lands(t, action as usize),
                 Effect::RunawayReturns { fault, server } => {
                     let live = self.faults.live().any(|i| i == fault as usize);

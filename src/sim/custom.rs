@@ -1,7 +1,7 @@
 //! Actions a scenario defines: when they may be taken, what they show, and what they change when
 //! they land.
 
-use super::actions::{ActionError, Category};
+use super::actions::{ActionError, Category, Nothing};
 use super::config::Setting;
 use super::events::EventKind;
 use super::findings::FindingBody;
@@ -34,7 +34,9 @@ impl Simulation {
         };
         if self.pending.contains(|e| *e == landing) {
             return Err(ActionError::NothingToDo {
-                reason: format!("\"{}\" is already under way", c.title),
+                reason: Nothing::UnderWay {
+                    title: c.title.clone(),
+                },
             });
         }
         let landed = self.team.custom_landed.contains(&(index as u32));
@@ -42,7 +44,9 @@ impl Simulation {
         let changing = c.sets.iter().any(|(s, v)| self.setting(*s) != *v);
         if landed && !curing && !changing {
             return Err(ActionError::NothingToDo {
-                reason: format!("\"{}\" is already done", c.title),
+                reason: Nothing::Done {
+                    title: c.title.clone(),
+                },
             });
         }
         Ok(())

@@ -152,6 +152,24 @@ impl Fleet {
         self.servers[s].runaway_cpu_pct = 0.0;
     }
 
+    /// Whether a process runs away on a server now.
+    pub fn runaway_running(&self, s: usize) -> bool {
+        self.servers[s].runaway_cpu_pct > 0.0
+    }
+
+    /// A server's disk back to what it held at the start (rotated logs removed); it takes
+    /// writes again.
+    pub fn clean_disk(&mut self, s: usize) {
+        let server = &mut self.servers[s];
+        server.disk_used_mb = self.cfg.disk_used_mb;
+        server.disk_full = false;
+    }
+
+    /// The heap limit a server's next process starts with (the running one keeps its own).
+    pub fn set_heap_max(&mut self, s: usize, heap_max_mb: f64) {
+        self.servers[s].heap_max_mb = heap_max_mb;
+    }
+
     /// Memory each request served by a server retains from now on (0: none).
     pub fn set_leak(&mut self, s: usize, mb_per_request: f64) {
         self.servers[s].leak_mb_per_request = mb_per_request;

@@ -184,7 +184,7 @@ impl Simulation {
                 E::FixLive
                     | E::RollbackLive
                     | E::ServerProvisioned
-                    | E::Land { .. }
+                    | E::Land(_)
                     | E::CustomLands { .. }
             )
         })

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::scenario::{script, Scenario};
 use crate::score::{ghost, Debrief, Runs};
 use crate::sim::{
-    replay, trace_hash, Action, ActionError, ActionKind, Replay, ScheduledAction, Simulation, Trace,
+    replay, trace_hash, Action, ActionError, ActionKind, Nothing, Replay, ScheduledAction,
+    Simulation, Trace,
 };
 
 /// A finished session compared with the real team: the debrief and the ghost's trace (its charts
@@ -168,7 +169,9 @@ impl Session {
         match replay(&mut replaying, actions)? {
             None => Ok(replaying.session),
             Some(late) => Err(ActionError::NothingToDo {
-                reason: format!("an action is dated after the save ({})", late.action),
+                reason: Nothing::AfterTheSave {
+                    action: late.action.to_string(),
+                },
             }),
         }
     }

@@ -75,6 +75,18 @@ impl SimConfig {
         self.action_info(action.id())
     }
 
+    /// Every dependency's host, with the dependency: the main database's first, then the
+    /// scenario's own.
+    pub fn dependency_hosts(&self) -> Vec<(String, crate::sim::Dependency)> {
+        let main = (self.database.host.clone(), crate::sim::Dependency::Database);
+        let own = self
+            .dependencies
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.host.clone(), crate::sim::Dependency::Named(i as u32)));
+        std::iter::once(main).chain(own).collect()
+    }
+
     /// The index of a scenario's own action.
     pub fn custom_index(&self, id: &str) -> Option<usize> {
         self.custom_actions.iter().position(|c| c.id == id)
