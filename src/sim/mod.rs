@@ -16,6 +16,7 @@ mod evidence;
 mod faults;
 pub mod findings;
 pub mod fleet;
+mod happened;
 pub mod hash;
 pub mod impact;
 pub mod latency;
@@ -49,6 +50,7 @@ pub use faults::{
     PoolExhaustion, RequestErrors, Targets, TrafficSurge,
 };
 pub use findings::{Finding, FindingBody};
+pub use happened::{Happened, Mark};
 pub use hash::{first_divergence, trace_hash};
 pub use metrics::{Metric, Series, ServerMetric};
 pub use resolve::{HostId, Severity};
