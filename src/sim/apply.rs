@@ -153,7 +153,7 @@ impl Simulation {
                 }
                 Effect::ServerProvisioned => {
                     let s = self.fleet.add_server(t);
-                    self.trace.series.hosts.push(self.fleet.name(s));
+                    self.trace.series.hosts.push(self.fleet.name(s).into());
                     self.trace
                         .events
                         .push(t, EventKind::ServerAdded { server: s });

@@ -72,7 +72,7 @@ impl Simulation {
                 if fleet.servers[*s as usize].state != ServerState::Up =>
             {
                 Err(ActionError::HostDown {
-                    host: fleet.name(*s),
+                    host: fleet.name(*s).into(),
                 })
             }
             Resolved::Coordinate(C::PageDevelopers)

@@ -68,7 +68,7 @@ impl Simulation {
             self.schedule(at, effect)?;
         }
         let c = &self.cfg.custom_actions[index];
-        let host = host.map_or_else(|| "every server".to_string(), |s| self.fleet.name(s));
+        let host = host.map_or_else(|| "every server".to_string(), |s| self.fleet.name(s).into());
         let text = c.finding.replace("{host}", &host);
         Ok(match c.category {
             Category::Diagnostic => FindingBody::Output { text },

@@ -43,7 +43,7 @@ impl Simulation {
                 }
             }
             Look::CheckConfig(s) => FindingBody::Config {
-                host: f.name(s),
+                host: f.name(s).into(),
                 settings: self.settings(s as usize),
             },
             Look::DiffConfig => FindingBody::ConfigDiff {
@@ -69,7 +69,7 @@ impl Simulation {
             Look::Top(s) => self.top(s as usize),
             Look::Free(s) => self.free(s as usize),
             Look::Df(s) => FindingBody::Df {
-                host: f.name(s),
+                host: f.name(s).into(),
                 size_mb: f.cfg.disk_mb,
                 used_mb: f.servers[s as usize].disk_used_mb,
             },
@@ -108,7 +108,7 @@ impl Simulation {
                 (live_now - f64::from(then)) / (GROWTH_WINDOW_S as f64 / 60.0)
             });
         MemoryRow {
-            host: f.name(s),
+            host: f.name(s).into(),
             state: state_word(f.servers[i].state).into(),
             heap_used_mb: if up { f.heap_used_mb(i) } else { 0.0 },
             heap_live_mb: live_now,
@@ -133,7 +133,7 @@ impl Simulation {
             })
             .map(|e| DependencyRow {
                 name: e.cfg.name.clone(),
-                kind: e.cfg.kind.id().into(),
+                kind: e.cfg.kind.class(),
                 latency_ms: e.last.latency_ms,
                 failing_pct: 100.0 * e.last.failed_share,
                 used_pct: 100.0 * e.last.used,
@@ -211,7 +211,7 @@ impl Simulation {
             None => Vec::new(),
         };
         FindingBody::HeapProfile {
-            host: f.name(s),
+            host: f.name(s).into(),
             live_mb: f.servers[i].live_mb,
             heap_max_mb: f.servers[i].heap_max_mb,
             entries: heap_entries(f.cfg.runtime.profile().healthy_heap, baseline, &leaked),
@@ -224,7 +224,7 @@ impl Simulation {
         let sticky = f.cfg.lb.sticky_share;
         (0..f.len())
             .map(|s| LbRow {
-                host: f.name(s as u32),
+                host: f.name(s as u32).into(),
                 in_rotation: f.servers[s].in_rotation,
                 process: state_word(f.servers[s].state).into(),
                 failed_checks: f.servers[s].fail_streak,
@@ -267,7 +267,7 @@ impl Simulation {
         let heap = if up { server.heap_used_mb() } else { 0.0 };
         let running = server.state != ServerState::Dead;
         FindingBody::Top(Top {
-            host: f.name(s as u32),
+            host: f.name(s as u32).into(),
             load_1m: load(server.cpu_pct),
             cpu_pct: server.cpu_pct,
             app_cpu_pct: app_cpu,
@@ -309,7 +309,7 @@ impl Simulation {
         let buff_cache = PAGE_CACHE_MB.min(total - used);
         let free = total - used - buff_cache;
         FindingBody::Free {
-            host: self.fleet.name(s as u32),
+            host: self.fleet.name(s as u32).into(),
             total_mb: total,
             used_mb: used,
             free_mb: free,

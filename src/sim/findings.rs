@@ -65,8 +65,7 @@ pub struct LbRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DependencyRow {
     pub name: String,
-    /// `database`, `http` or `cache`.
-    pub kind: String,
+    pub kind: super::config::DependencyClass,
     pub latency_ms: f64,
     /// Share of the requests reaching it that fail because of it.
     pub failing_pct: f64,

@@ -11,6 +11,9 @@ pub use super::server::{GcParams, Server, ServerState, GC_WARN_FRACTION};
 pub struct Fleet {
     pub cfg: FleetConfig,
     pub servers: Vec<Server>,
+    /// Each server's host name, built once (when it joins), so a lookup by name allocates
+    /// nothing.
+    names: Vec<String>,
     /// Servers in rotation (kept in step with each server's `in_rotation`).
     rotation: usize,
     /// Earliest tick a starting server becomes ready (`u32::MAX` when none is starting).
@@ -43,6 +46,7 @@ impl Fleet {
             .collect();
         Fleet {
             cfg: cfg.clone(),
+            names: (0..n as u32).map(|s| cfg.host_name(s)).collect(),
             servers,
             rotation: n,
             next_ready_at: u32::MAX,
@@ -65,17 +69,17 @@ impl Fleet {
         self.servers.is_empty()
     }
 
-    pub fn name(&self, server: u32) -> String {
-        self.cfg.host_name(server)
+    pub fn name(&self, server: u32) -> &str {
+        &self.names[server as usize]
     }
 
     pub fn find(&self, name: &str) -> Option<u32> {
-        (0..self.len() as u32).find(|s| self.cfg.host_name(*s) == name)
+        self.names.iter().position(|n| n == name).map(|s| s as u32)
     }
 
     /// Every host's name, in order.
-    pub fn names(&self) -> Vec<String> {
-        (0..self.len() as u32).map(|s| self.name(s)).collect()
+    pub fn names(&self) -> &[String] {
+        &self.names
     }
 
     pub fn heap_used_mb(&self, s: usize) -> f64 {
@@ -109,6 +113,7 @@ impl Fleet {
         server.leak_mb_per_request = like;
         self.next_ready_at = self.next_ready_at.min(server.ready_at);
         self.servers.push(server);
+        self.names.push(self.cfg.host_name(self.names.len() as u32));
         (self.len() - 1) as u32
     }
 

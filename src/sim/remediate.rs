@@ -40,7 +40,8 @@ impl Simulation {
 
     /// What a change that lands later will do, said when it is started.
     fn landing_words(&self, change: Change) -> String {
-        let on = |h: Option<u32>| h.map_or("every server".to_string(), |s| self.fleet.name(s));
+        let on =
+            |h: Option<u32>| h.map_or("every server".to_string(), |s| self.fleet.name(s).into());
         match change {
             Change::RevertConfig => "Pushing the last known-good configuration back".into(),
             Change::CleanDisk(host) => format!("Removing rotated logs on {}", on(host)),

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::clock::hhmm;
+use super::config::DependencyClass;
 use super::findings::{ConfigChange, Finding, FindingBody, HeapEntry, LbRow, MemoryRow};
 use super::logs;
 use super::runtime::fill;
@@ -156,10 +157,12 @@ fn database(o: &mut String, body: &FindingBody) {
 /// The scenario's own dependencies, one line each, in the dependency table's columns.
 fn dependency_rows(o: &mut String, rows: &[super::findings::DependencyRow]) {
     for r in rows {
-        let status = match r.kind.as_str() {
-            "database" => format!("pool {:.0}%, {:.1}% failed", r.used_pct, r.failing_pct),
-            "cache" => format!("{:.0}% missing", r.used_pct),
-            _ => format!("{:.1}% failed", r.failing_pct),
+        let status = match r.kind {
+            DependencyClass::Database => {
+                format!("pool {:.0}%, {:.1}% failed", r.used_pct, r.failing_pct)
+            }
+            DependencyClass::Cache => format!("{:.0}% missing", r.used_pct),
+            DependencyClass::Http => format!("{:.1}% failed", r.failing_pct),
         };
         out!(o, "{:<16} {:>12.0}   {status}", r.name, r.latency_ms);
     }

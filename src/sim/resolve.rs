@@ -230,7 +230,7 @@ impl Reader<'_> {
         match self.given {
             Some(name) => self.named_host(name),
             None => Err(self.missing(Expected::Host {
-                example: self.sim.fleet.name(0),
+                example: self.sim.fleet.name(0).into(),
             })),
         }
     }
@@ -250,7 +250,7 @@ impl Reader<'_> {
         match dependencies.iter().find(|(h, _)| h == name) {
             Some((_, d)) => Ok(LogSource::Dependency(*d)),
             None => {
-                let mut known = self.sim.fleet.names();
+                let mut known = self.sim.fleet.names().to_vec();
                 known.extend(dependencies.into_iter().map(|(h, _)| h));
                 Err(ActionError::UnknownHost {
                     name: name.to_string(),

@@ -10,7 +10,7 @@ mod variation;
 use serde::{Deserialize, Serialize};
 
 pub use super::dependency::{
-    DatabaseConfig, Dependency, DependencyConfig, DependencyKind, PaymentConfig,
+    DatabaseConfig, Dependency, DependencyClass, DependencyConfig, DependencyKind, PaymentConfig,
 };
 use super::faults::{DeployRecord, Fault};
 pub use custom_action::{actions_of, CustomAction, Setting};

@@ -60,10 +60,10 @@ pub fn in_group(config: &SimConfig, g: Group) -> impl Iterator<Item = ActionInfo
 /// (value, label) pairs a target picker offers for an action.
 pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(String, String)> {
     let hosts = || {
-        (0..sim.fleet().len() as u32).map(|s| {
-            let name = sim.fleet().name(s);
-            (name.clone(), name)
-        })
+        sim.fleet()
+            .names()
+            .iter()
+            .map(|name| (name.clone(), name.clone()))
     };
     match kind {
         TargetKind::None => Vec::new(),

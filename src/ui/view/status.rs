@@ -155,7 +155,7 @@ pub fn servers(sim: &Simulation) -> Vec<ServerRow> {
             };
             let up = s.state == ServerState::Up;
             ServerRow {
-                name: fleet.name(i as u32),
+                name: fleet.name(i as u32).into(),
                 state,
                 class,
                 heap_pct: if up {
