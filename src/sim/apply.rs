@@ -46,6 +46,16 @@ impl Simulation {
         }
     }
 
+    /// The live faults whose anomaly `body` shows, by index, in file order.
+    fn shown_faults(&self, body: &FindingBody) -> Vec<u32> {
+        let sight = self.sight();
+        self.faults
+            .live()
+            .filter(|&i| self.cfg.faults[i].kind.shows(body, &sight))
+            .map(|i| i as u32)
+            .collect()
+    }
+
     fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
         match self.preflight(action)? {
             Resolved::Look(look) => Ok(self.diagnose(t, look)),

@@ -14,6 +14,16 @@ impl Simulation {
         self.preflight(action).map(|_| ())
     }
 
+    /// Whether the trainee knows of this action yet: built-in ones always, a scenario's own once
+    /// what reveals it has shown.
+    pub fn knows(&self, action: &super::ActionInfo) -> bool {
+        self.cfg
+            .custom_actions
+            .iter()
+            .find(|c| action.kind == super::ActionKind::Custom && c.id == action.id)
+            .is_none_or(|c| self.trace.revealed(&c.revealed_by))
+    }
+
     /// Every check `apply` makes before it acts, in the order it makes them.
     pub(super) fn preflight(&self, action: &Action) -> Result<Resolved, ActionError> {
         if self.is_over() {
