@@ -270,6 +270,10 @@ fn shape_figures() {
         "files that impl Simulation: {} {impl_sim:?}",
         impl_sim.len()
     );
+    assert!(
+        impl_sim.len() <= 7,
+        "a method that belongs to a subsystem lives on it, not on Simulation: {impl_sim:?}"
+    );
     let server_writes: Vec<&str> = sources
         .iter()
         .filter(|(n, _)| n.starts_with("sim/") && !n.ends_with("fleet.rs") && !n.contains("server"))

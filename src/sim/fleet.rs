@@ -170,6 +170,29 @@ impl Fleet {
         server.disk_full = false;
     }
 
+    /// What the servers up now can serve: a process burning CPU takes its share of a server's
+    /// capacity away.
+    pub fn servable_rps(&self) -> f64 {
+        let capacity = self.cfg.capacity_rps;
+        self.servers
+            .iter()
+            .filter(|s| s.is_up())
+            .map(|s| capacity * (1.0 - s.runaway_cpu_pct / 100.0).max(0.0))
+            .sum()
+    }
+
+    /// The largest heap limit times `factor`, as far as the host's memory allows (never below
+    /// the limit now).
+    pub fn raised_heap_max_mb(&self, factor: f64) -> f64 {
+        let ceiling = self.cfg.host_ram_mb - self.cfg.host_overhead_mb;
+        let current = self
+            .servers
+            .iter()
+            .map(|s| s.heap_max_mb)
+            .fold(0.0, f64::max);
+        (current * factor).min(ceiling).max(current)
+    }
+
     /// The heap limit a server's next process starts with (the running one keeps its own).
     pub fn set_heap_max(&mut self, s: usize, heap_max_mb: f64) {
         self.servers[s].heap_max_mb = heap_max_mb;

@@ -163,15 +163,7 @@ impl Simulation {
     /// Admits a share of what the servers up now can serve: a process burning CPU takes its share
     /// of a server's capacity away.
     fn rate_limit(&mut self, t: u32, on: bool) {
-        let capacity = self.fleet.cfg.capacity_rps;
-        let servable: f64 = self
-            .fleet
-            .servers
-            .iter()
-            .filter(|s| s.is_up())
-            .map(|s| capacity * (1.0 - s.runaway_cpu_pct / 100.0).max(0.0))
-            .sum();
-        let limit = RATE_LIMIT_SHARE * servable;
+        let limit = RATE_LIMIT_SHARE * self.fleet.servable_rps();
         self.team.rate_limit_rps = on.then_some(limit);
         let limit_rps = if on { limit as f32 } else { 0.0 };
         self.trace
@@ -193,20 +185,8 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    /// The heap limit now and what raising it would give (equal when the host has no more).
-    pub(super) fn memory_limits_mb(&self) -> (f64, f64) {
-        let ceiling = self.cfg.fleet.host_ram_mb - self.cfg.fleet.host_overhead_mb;
-        let current = self
-            .fleet
-            .servers
-            .iter()
-            .map(|s| s.heap_max_mb)
-            .fold(0.0, f64::max);
-        (current, (current * MEMORY_RAISE).min(ceiling).max(current))
-    }
-
     fn raise_memory_limit(&mut self, t: u32) {
-        let (_, raised) = self.memory_limits_mb();
+        let raised = self.fleet.raised_heap_max_mb(MEMORY_RAISE);
         for s in 0..self.fleet.len() {
             self.fleet.set_heap_max(s, raised);
             self.fleet
