@@ -212,11 +212,20 @@ fn targets_are_checked() {
             }
         })
     );
+    let unknown = sim.apply(Action::on(ActionKind::Top, "app-9"));
     assert_eq!(
-        sim.apply(Action::on(ActionKind::Top, "app-9")),
+        unknown.as_ref().map_err(ToString::to_string).unwrap_err(),
+        "there is no host `app-9` (hosts: app-1, app-2, app-3, app-4)"
+    );
+    assert_eq!(
+        unknown,
         Err(ActionError::UnknownHost {
             name: "app-9".into(),
-            known: "app-1, app-2, app-3, app-4".into()
+            known: Names(
+                ["app-1", "app-2", "app-3", "app-4"]
+                    .map(String::from)
+                    .to_vec()
+            )
         })
     );
     assert_eq!(

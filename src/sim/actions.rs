@@ -302,9 +302,9 @@ pub enum ActionError {
     #[error("`{action}` takes no target, but `{target}` was given")]
     UnexpectedTarget { action: String, target: String },
     #[error("there is no host `{name}` (hosts: {known})")]
-    UnknownHost { name: String, known: String },
+    UnknownHost { name: String, known: Names },
     #[error("there is no hypothesis `{id}` in this scenario (known: {known})")]
-    UnknownHypothesis { id: String, known: String },
+    UnknownHypothesis { id: String, known: Names },
     #[error("`{level}` is not a severity (use sev1, sev2, sev3 or sev4)")]
     UnknownSeverity { level: String },
     #[error("{host} is down")]
@@ -324,6 +324,16 @@ pub enum ActionError {
     UnknownAction { id: String },
     #[error("`{id}` is not known yet: nothing seen so far points to it")]
     NotYetKnown { id: String },
+}
+
+/// The names an error offers instead (hosts, hypotheses), in order; said as a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names(pub Vec<String>);
+
+impl std::fmt::Display for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join(", "))
+    }
 }
 
 /// What an action left without a target needed.

@@ -39,7 +39,7 @@ pub mod traffic;
 mod voice;
 
 pub use actions::{
-    Action, ActionError, ActionInfo, ActionKind, ActionSpec, Category, Expected, Nothing,
+    Action, ActionError, ActionInfo, ActionKind, ActionSpec, Category, Expected, Names, Nothing,
     TargetKind, CATALOGUE,
 };
 pub use config::*;

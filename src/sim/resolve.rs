@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::actions::{Action, ActionError, ActionKind, Expected};
+use super::actions::{Action, ActionError, ActionKind, Expected, Names};
 use super::dependency::Dependency;
 use super::simulation::Simulation;
 
@@ -222,7 +222,7 @@ impl Reader<'_> {
         let fleet = &self.sim.fleet;
         fleet.find(name).ok_or_else(|| ActionError::UnknownHost {
             name: name.to_string(),
-            known: fleet.names().join(", "),
+            known: Names(fleet.names().to_vec()),
         })
     }
 
@@ -254,7 +254,7 @@ impl Reader<'_> {
                 known.extend(dependencies.into_iter().map(|(h, _)| h));
                 Err(ActionError::UnknownHost {
                     name: name.to_string(),
-                    known: known.join(", "),
+                    known: Names(known),
                 })
             }
         }
@@ -274,12 +274,13 @@ impl Reader<'_> {
             .map(|i| i as u32)
             .ok_or_else(|| ActionError::UnknownHypothesis {
                 id: id.to_string(),
-                known: hypotheses
-                    .iter()
-                    .filter(known)
-                    .map(|h| h.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                known: Names(
+                    hypotheses
+                        .iter()
+                        .filter(known)
+                        .map(|h| h.id.clone())
+                        .collect(),
+                ),
             })
     }
 
