@@ -1,5 +1,6 @@
 //! What a trainee can do: the catalogue (ids, costs, targets) and the errors an action can meet.
-//! The effects live in `simulation.rs`; the findings diagnostics return live in `findings.rs`.
+//! `resolve.rs` reads an action's target, `check.rs` whether it can be taken, `apply.rs` and the
+//! files it calls what it does; the findings diagnostics return live in `findings.rs`.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
