@@ -376,29 +376,15 @@ mod tests {
     }
 
     #[test]
-    fn advancing_says_what_landed_and_what_fired() {
+    fn advancing_says_what_landed() {
         let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
         let mut session = Session::new(Rc::clone(&s), s.seed);
         let taken = session.take(Action::new(ActionKind::ViewMemory)).unwrap();
         let mut ready = Vec::new();
-        let mut fired = Vec::new();
         while session.tick() < taken.ready_at + 60 {
-            let advanced = session.advance(60);
-            ready.extend(advanced.happened.findings_ready);
-            fired.extend(advanced.happened.alerts_fired);
+            ready.extend(session.advance(60).happened.findings_ready);
         }
         assert_eq!(ready, [0], "the one finding lands once");
         assert_eq!(session.sim().trace().findings[0].ready_at, taken.ready_at);
-        let every_firing: Vec<u32> = session
-            .sim()
-            .trace()
-            .events
-            .iter()
-            .filter_map(|e| match e.kind {
-                crate::sim::EventKind::AlertFired { rule, .. } => Some(rule),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(fired, every_firing);
     }
 }
