@@ -207,14 +207,25 @@ fn targets_are_checked() {
         sim.apply(Action::new(ActionKind::Top)),
         Err(ActionError::MissingTarget {
             action: "top".into(),
-            expected: "a host such as app-1".into()
+            expected: Expected::Host {
+                example: "app-1".into()
+            }
         })
     );
+    let unknown = sim.apply(Action::on(ActionKind::Top, "app-9"));
     assert_eq!(
-        sim.apply(Action::on(ActionKind::Top, "app-9")),
+        unknown.as_ref().map_err(ToString::to_string).unwrap_err(),
+        "there is no host `app-9` (hosts: app-1, app-2, app-3, app-4)"
+    );
+    assert_eq!(
+        unknown,
         Err(ActionError::UnknownHost {
             name: "app-9".into(),
-            known: "app-1, app-2, app-3, app-4".into()
+            known: Names(
+                ["app-1", "app-2", "app-3", "app-4"]
+                    .map(String::from)
+                    .to_vec()
+            )
         })
     );
     assert_eq!(
@@ -608,4 +619,29 @@ fn a_rollback_with_no_earlier_release_is_taken_and_changes_nothing() {
             .contains("a rollback is already on its way"),
         "{again}"
     );
+}
+
+/// The catalogue's target kinds (what a menu offers) and what the world reads an action's
+/// target as agree.
+#[test]
+fn every_action_reads_the_target_its_catalogue_entry_names() {
+    let (_, sim) = at("14:05");
+    for spec in CATALOGUE {
+        let bare = sim.check(&Action::new(spec.kind));
+        let missing = matches!(bare, Err(ActionError::MissingTarget { .. }));
+        let needs = matches!(
+            spec.target,
+            TargetKind::Host | TargetKind::Hypothesis | TargetKind::Severity
+        );
+        assert_eq!(missing, needs, "{}: {bare:?}", spec.id);
+        let on = sim.check(&Action::on(spec.kind, "app-1"));
+        let unexpected = matches!(on, Err(ActionError::UnexpectedTarget { .. }));
+        assert_eq!(unexpected, spec.target == TargetKind::None, "{}", spec.id);
+        if matches!(
+            spec.target,
+            TargetKind::Host | TargetKind::OptionalHost | TargetKind::LogSource
+        ) {
+            assert!(on.is_ok(), "{}: {on:?}", spec.id);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use incident_trainer::sim::*;
 /// Every action with every kind of target it could be given, good and bad.
 fn candidates(sim: &Simulation) -> Vec<Action> {
     let hosts: Vec<String> = (0..sim.fleet().len() as u32)
-        .map(|s| sim.fleet().name(s))
+        .map(|s| sim.fleet().name(s).to_string())
         .chain(["app-99".to_string()])
         .collect();
     let mut out = Vec::new();

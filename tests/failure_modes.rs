@@ -58,7 +58,7 @@ fn look(kind: FaultKind) -> (Signals, Trace) {
         other => panic!("{other:?}"),
     };
     let runaway_process = match body(ActionKind::Top) {
-        FindingBody::Top { runaway, .. } => runaway.is_some(),
+        FindingBody::Top(top) => top.runaway.is_some(),
         other => panic!("{other:?}"),
     };
     let before = mean(&trace, Metric::RequestsPerS, 0, FAULT_AT);

@@ -257,6 +257,10 @@ fn shape_figures() {
         .map(|(_, t)| t.matches("unreachable!").count() + t.matches("expect(\"resolved").count())
         .sum();
     println!("unreachable!/expect(\"resolved..\") in sim: {unreachable}");
+    assert_eq!(
+        unreachable, 0,
+        "actions resolve once, to typed targets the executors take as they are"
+    );
     let impl_sim: Vec<&str> = sources
         .iter()
         .filter(|(_, t)| t.contains("impl Simulation {"))
@@ -265,6 +269,10 @@ fn shape_figures() {
     println!(
         "files that impl Simulation: {} {impl_sim:?}",
         impl_sim.len()
+    );
+    assert!(
+        impl_sim.len() <= 7,
+        "a method that belongs to a subsystem lives on it, not on Simulation: {impl_sim:?}"
     );
     let server_writes: Vec<&str> = sources
         .iter()
@@ -282,6 +290,10 @@ fn shape_figures() {
     println!(
         "sim files writing a server's fields outside the fleet: {} {server_writes:?}",
         server_writes.len()
+    );
+    assert!(
+        server_writes.is_empty(),
+        "the fleet writes its servers' fields: {server_writes:?}"
     );
     let use_states: usize = sources
         .iter()

@@ -43,7 +43,7 @@ fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
     let reveals = |id: &str| {
         s.config
             .revealers()
-            .any(|r| r.iter().any(|x| x == id) && !sim.revealed(r))
+            .any(|r| r.iter().any(|x| x == id) && !sim.trace().revealed(r))
     };
     let mut out = Vec::new();
     for spec in s.config.actions() {
@@ -135,7 +135,7 @@ impl Branch {
             .sim
             .config()
             .revealers()
-            .filter(|r| !r.is_empty() && self.sim.revealed(r))
+            .filter(|r| !r.is_empty() && self.sim.trace().revealed(r))
             .count() as i64;
         let progress = i64::from(team.developers_paged_at.is_some())
             + i64::from(team.developers_engaged)

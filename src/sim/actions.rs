@@ -1,5 +1,6 @@
 //! What a trainee can do: the catalogue (ids, costs, targets) and the errors an action can meet.
-//! The effects live in `simulation.rs`; the findings diagnostics return live in `findings.rs`.
+//! `resolve.rs` reads an action's target, `check.rs` whether it can be taken, `apply.rs` and the
+//! files it calls what it does; the findings diagnostics return live in `findings.rs`.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -298,13 +299,13 @@ pub enum ActionError {
         clock: String,
     },
     #[error("`{action}` needs a target ({expected})")]
-    MissingTarget { action: String, expected: String },
+    MissingTarget { action: String, expected: Expected },
     #[error("`{action}` takes no target, but `{target}` was given")]
     UnexpectedTarget { action: String, target: String },
     #[error("there is no host `{name}` (hosts: {known})")]
-    UnknownHost { name: String, known: String },
+    UnknownHost { name: String, known: Names },
     #[error("there is no hypothesis `{id}` in this scenario (known: {known})")]
-    UnknownHypothesis { id: String, known: String },
+    UnknownHypothesis { id: String, known: Names },
     #[error("`{level}` is not a severity (use sev1, sev2, sev3 or sev4)")]
     UnknownSeverity { level: String },
     #[error("{host} is down")]
@@ -319,11 +320,53 @@ pub enum ActionError {
     #[error("the developers need a root-cause hypothesis before they can write a fix")]
     NoHypothesis,
     #[error("nothing to do: {reason}")]
-    NothingToDo { reason: String },
+    NothingToDo { reason: Nothing },
     #[error("there is no action `{id}` in this scenario")]
     UnknownAction { id: String },
     #[error("`{id}` is not known yet: nothing seen so far points to it")]
     NotYetKnown { id: String },
+}
+
+/// The names an error offers instead (hosts, hypotheses), in order; said as a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names(pub Vec<String>);
+
+impl std::fmt::Display for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join(", "))
+    }
+}
+
+/// What an action left without a target needed.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum Expected {
+    #[error("a host such as {example}")]
+    Host { example: String },
+    #[error("a hypothesis id")]
+    Hypothesis,
+    #[error("sev1..sev4")]
+    Severity,
+}
+
+/// Why an action would change nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum Nothing {
+    #[error("too many changes are already under way")]
+    QueueFull,
+    #[error("the developers are already paged")]
+    DevelopersPaged,
+    #[error("a fix is already on its way")]
+    FixOnItsWay,
+    #[error("a rollback is already on its way")]
+    RollbackOnItsWay,
+    /// A scenario's own action, by its title.
+    #[error("\"{title}\" is already under way")]
+    UnderWay { title: String },
+    #[error("\"{title}\" is already done")]
+    Done { title: String },
+    /// A saved run whose actions go on past where it was saved.
+    #[error("an action is dated after the save ({action})")]
+    AfterTheSave { action: String },
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Trainee actions: checking them, their effects on the world, and the effects that land later.
 
-use super::actions::{Action, ActionError, ActionKind};
-use super::check::Resolved;
+use super::actions::{Action, ActionError, Nothing};
 use super::events::{EventKind, RestartCause};
 use super::findings::{Finding, FindingBody};
 use super::pending::Effect;
+use super::resolve::{Coordination, Resolved};
 use super::simulation::Simulation;
 
 impl Simulation {
@@ -46,88 +46,43 @@ impl Simulation {
         }
     }
 
-    fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
-        let target = self.preflight(action)?;
-        if action.kind == ActionKind::Custom {
-            let index = self
-                .cfg
-                .custom_index(action.id())
-                .expect("checked: the scenario defines it");
-            return self.custom_action(t, index, target.host());
-        }
-        self.perform(t, action.kind, target)
+    /// The live faults whose anomaly `body` shows, by index, in file order.
+    fn shown_faults(&self, body: &FindingBody) -> Vec<u32> {
+        let sight = self.sight();
+        self.faults
+            .live()
+            .filter(|&i| self.cfg.faults[i].kind.shows(body, &sight))
+            .map(|i| i as u32)
+            .collect()
     }
 
-    fn perform(
-        &mut self,
-        t: u32,
-        kind: ActionKind,
-        target: Resolved,
-    ) -> Result<FindingBody, ActionError> {
-        use ActionKind as K;
-        let host = target.host();
-        match kind {
-            K::ViewMemory
-            | K::ReadLogs
-            | K::CheckConfig
-            | K::DiffConfig
-            | K::ListDeploys
-            | K::HeapProfile
-            | K::CheckDb
-            | K::CheckDependencies
-            | K::CheckLoadBalancer
-            | K::Top
-            | K::Free
-            | K::Df => match target {
-                Resolved::Dependency(source) => Ok(FindingBody::Logs {
-                    host: None,
-                    from: t.saturating_sub(super::diagnose::LOG_WINDOW_S),
-                    to: t,
-                    source: Some(source),
-                }),
-                _ => self.diagnose(t, kind, host),
-            },
-            K::PageDevelopers
-            | K::DeclareSeverity
-            | K::UpdateStatusPage
-            | K::DeclareHypothesis
-            | K::ApplyCodeFix
-            | K::DeclareResolved => self.coordinate(t, kind, target),
-            _ => self.remediate(t, kind, host),
+    fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
+        match self.preflight(action)? {
+            Resolved::Look(look) => Ok(self.diagnose(t, look)),
+            Resolved::Start(start) => self.start(t, start),
+            Resolved::Change(change) => self.change(t, change, self.duration_s(action)),
+            Resolved::Coordinate(coordination) => self.coordinate(t, coordination),
+            Resolved::Custom { index, host } => self.custom_action(t, index, host),
         }
     }
 
     /// Escalation and communication: paging, severity, status page, hypotheses, the code fix.
-    fn coordinate(
-        &mut self,
-        t: u32,
-        kind: ActionKind,
-        target: Resolved,
-    ) -> Result<FindingBody, ActionError> {
-        use ActionKind as K;
+    fn coordinate(&mut self, t: u32, what: Coordination) -> Result<FindingBody, ActionError> {
+        use Coordination as C;
         let note = |text: String| Ok(FindingBody::Note { text });
-        match kind {
-            K::PageDevelopers => self.page_developers(t),
-            K::DeclareSeverity => {
-                let Resolved::Severity(level) = target else {
-                    unreachable!("resolved as a severity")
-                };
-                self.trace.events.push(
-                    t,
-                    EventKind::SeverityDeclared {
-                        level: level.clone(),
-                    },
-                );
+        match what {
+            C::PageDevelopers => self.page_developers(t),
+            C::DeclareSeverity(level) => {
+                self.trace
+                    .events
+                    .push(t, EventKind::SeverityDeclared { level });
                 note(format!("Incident declared {level}."))
             }
-            K::UpdateStatusPage => {
+            C::UpdateStatusPage => {
                 self.trace.events.push(t, EventKind::StatusPageUpdated);
                 note("The status page now tells customers about the outage.".into())
             }
-            K::DeclareHypothesis => {
-                let Resolved::Hypothesis(h) = target else {
-                    unreachable!("resolved as a hypothesis")
-                };
+            C::DeclareHypothesis(h) => {
                 let correct = self.cfg.hypotheses[h as usize].correct;
                 self.team.hypothesis = Some(h);
                 self.trace.events.push(
@@ -142,8 +97,8 @@ impl Simulation {
                     self.cfg.hypotheses[h as usize].title
                 ))
             }
-            K::ApplyCodeFix => self.apply_code_fix(t),
-            K::DeclareResolved => {
+            C::ApplyCodeFix { hypothesis } => self.apply_code_fix(t, hypothesis),
+            C::DeclareResolved => {
                 self.team.resolved_declared_at = Some(t);
                 self.trace.events.push(t, EventKind::ResolutionDeclared);
                 note(format!(
@@ -151,7 +106,6 @@ impl Simulation {
                     super::clock::hhmm(self.cfg.start_s_of_day, t)
                 ))
             }
-            _ => unreachable!("{kind:?} is not a coordination action"),
         }
     }
 
@@ -160,7 +114,7 @@ impl Simulation {
             Ok(())
         } else {
             Err(ActionError::NothingToDo {
-                reason: "too many changes are already under way".into(),
+                reason: Nothing::QueueFull,
             })
         }
     }
@@ -176,11 +130,7 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    fn apply_code_fix(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        let h = self
-            .team
-            .hypothesis
-            .expect("checked: a hypothesis is declared");
+    fn apply_code_fix(&mut self, t: u32, h: u32) -> Result<FindingBody, ActionError> {
         self.schedule(t + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
         let title = &self.cfg.hypotheses[h as usize].title;
         let text = format!(
@@ -213,13 +163,13 @@ impl Simulation {
                 }
                 Effect::ServerProvisioned => {
                     let s = self.fleet.add_server(t);
-                    self.trace.series.hosts.push(self.fleet.name(s));
+                    self.trace.series.hosts.push(self.fleet.name(s).into());
                     self.trace
                         .events
                         .push(t, EventKind::ServerAdded { server: s });
                 }
                 Effect::FaultEnds { fault } => self.end_fault(t, fault),
-                Effect::Land { kind, host } => self.land(t, kind, host),
+                Effect::Land(change) => self.land(t, change),
                 Effect::CustomLands { action } => self.custom_lands(t, action as usize),
                 Effect::RunawayReturns { fault, server } => {
                     let live = self.faults.live().any(|i| i == fault as usize);

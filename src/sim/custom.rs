@@ -1,7 +1,7 @@
 //! Actions a scenario defines: when they may be taken, what they show, and what they change when
 //! they land.
 
-use super::actions::{ActionError, Category};
+use super::actions::{ActionError, Category, Nothing};
 use super::config::Setting;
 use super::events::EventKind;
 use super::findings::FindingBody;
@@ -20,7 +20,7 @@ impl Simulation {
     /// it cures is gone for another reason is not something to tell them).
     pub(super) fn custom_precondition(&self, index: usize) -> Result<(), ActionError> {
         let c = &self.cfg.custom_actions[index];
-        if !self.revealed(&c.revealed_by) {
+        if !self.trace.revealed(&c.revealed_by) {
             return Err(ActionError::NotYetKnown { id: c.id.clone() });
         }
         if c.needs_developers && !self.team.developers_engaged {
@@ -34,7 +34,9 @@ impl Simulation {
         };
         if self.pending.contains(|e| *e == landing) {
             return Err(ActionError::NothingToDo {
-                reason: format!("\"{}\" is already under way", c.title),
+                reason: Nothing::UnderWay {
+                    title: c.title.clone(),
+                },
             });
         }
         let landed = self.team.custom_landed.contains(&(index as u32));
@@ -42,7 +44,9 @@ impl Simulation {
         let changing = c.sets.iter().any(|(s, v)| self.setting(*s) != *v);
         if landed && !curing && !changing {
             return Err(ActionError::NothingToDo {
-                reason: format!("\"{}\" is already done", c.title),
+                reason: Nothing::Done {
+                    title: c.title.clone(),
+                },
             });
         }
         Ok(())
@@ -64,7 +68,7 @@ impl Simulation {
             self.schedule(at, effect)?;
         }
         let c = &self.cfg.custom_actions[index];
-        let host = host.map_or_else(|| "every server".to_string(), |s| self.fleet.name(s));
+        let host = host.map_or_else(|| "every server".to_string(), |s| self.fleet.name(s).into());
         let text = c.finding.replace("{host}", &host);
         Ok(match c.category {
             Category::Diagnostic => FindingBody::Output { text },

@@ -100,10 +100,34 @@ pub enum DependencyKind {
 
 impl DependencyKind {
     pub fn id(&self) -> &'static str {
+        self.class().id()
+    }
+
+    pub fn class(&self) -> DependencyClass {
         match self {
-            DependencyKind::Database { .. } => "database",
-            DependencyKind::Http => "http",
-            DependencyKind::Cache { .. } => "cache",
+            DependencyKind::Database { .. } => DependencyClass::Database,
+            DependencyKind::Http => DependencyClass::Http,
+            DependencyKind::Cache { .. } => DependencyClass::Cache,
+        }
+    }
+}
+
+/// What sort of thing a dependency is, without its settings: how its logs and its row in a
+/// dashboard read. Serialised as the kind's id (`database`, `http`, `cache`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DependencyClass {
+    Database,
+    Http,
+    Cache,
+}
+
+impl DependencyClass {
+    pub fn id(self) -> &'static str {
+        match self {
+            DependencyClass::Database => "database",
+            DependencyClass::Http => "http",
+            DependencyClass::Cache => "cache",
         }
     }
 }

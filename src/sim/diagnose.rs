@@ -1,9 +1,9 @@
 //! Diagnostic actions: each reads the world as it is at that tick and returns real numbers.
 
-use super::actions::{ActionError, ActionKind};
-use super::findings::{heap_entries, DependencyRow, FindingBody, LbRow, MemoryRow};
+use super::findings::{heap_entries, DependencyRow, FindingBody, LbRow, MemoryRow, Top};
 use super::fleet::ServerState;
 use super::metrics::ServerMetric;
+use super::resolve::{LogSource, Look};
 use super::simulation::Simulation;
 
 /// Logs show this far back.
@@ -21,52 +21,41 @@ fn load(cpu_pct: f64) -> f64 {
 }
 
 impl Simulation {
-    pub(super) fn diagnose(
-        &self,
-        t: u32,
-        kind: ActionKind,
-        host: Option<u32>,
-    ) -> Result<FindingBody, ActionError> {
-        use ActionKind as K;
+    /// What a diagnostic shows now.
+    pub(super) fn diagnose(&self, t: u32, look: Look) -> FindingBody {
         let f = &self.fleet;
-        let name = |s: u32| f.name(s);
-        Ok(match kind {
-            K::ViewMemory => FindingBody::Memory {
+        match look {
+            Look::ViewMemory => FindingBody::Memory {
                 rows: (0..f.len() as u32).map(|s| self.memory_row(s)).collect(),
             },
-            K::ReadLogs => FindingBody::Logs {
-                host,
-                from: t.saturating_sub(LOG_WINDOW_S),
-                to: t,
-                source: None,
+            Look::ReadLogs(source) => {
+                let (host, source) = match source {
+                    LogSource::Fleet => (None, None),
+                    LogSource::Host(s) => (Some(s), None),
+                    LogSource::Dependency(d) => (None, Some(d)),
+                };
+                let from = t.saturating_sub(LOG_WINDOW_S);
+                FindingBody::Logs {
+                    host,
+                    from,
+                    to: t,
+                    source,
+                }
+            }
+            Look::CheckConfig(s) => FindingBody::Config {
+                host: f.name(s).into(),
+                settings: self.settings(s as usize),
             },
-            K::CheckConfig => FindingBody::Config {
-                host: name(host.expect("resolved as a host")),
-                settings: self.settings(host.expect("resolved as a host") as usize),
-            },
-            K::DiffConfig => FindingBody::ConfigDiff {
+            Look::DiffConfig => FindingBody::ConfigDiff {
                 since: "last known-good snapshot (taken at the start of the shift)".into(),
                 changes: self.faults.config_changes.clone(),
             },
-            K::ListDeploys => FindingBody::Deploys {
+            Look::ListDeploys => FindingBody::Deploys {
                 lines: self.deploy_lines(),
             },
-            K::HeapProfile => self.heap_profile(host.expect("resolved as a host"))?,
-            K::CheckDb => FindingBody::Database {
-                pool_size: self.deps.pool_size,
-                pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
-                exec_ms: self.deps.last.db_exec_ms,
-                wait_ms: self.deps.last.db_query_ms - self.deps.last.db_exec_ms,
-                failing_rps: self.deps.last.db_failed,
-                others: self.dependency_rows(true),
-                held: (self.deps.db.held_per_worker > 0.0).then(|| {
-                    (
-                        self.fleet.workers_up() * self.deps.db.held_per_worker,
-                        self.deps.db.held_per_worker,
-                    )
-                }),
-            },
-            K::CheckDependencies => FindingBody::Dependencies {
+            Look::HeapProfile(s) => self.heap_profile(s),
+            Look::CheckDb => self.check_db(),
+            Look::CheckDependencies => FindingBody::Dependencies {
                 db_query_ms: self.deps.last.db_query_ms,
                 db_pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
                 payment_latency_ms: self.deps.last.payment_latency_ms,
@@ -74,21 +63,35 @@ impl Simulation {
                 payment_gateway: self.cfg.payment.present,
                 others: self.dependency_rows(false),
             },
-            K::CheckLoadBalancer => FindingBody::LoadBalancer {
+            Look::CheckLoadBalancer => FindingBody::LoadBalancer {
                 rows: self.lb_rows(),
             },
-            K::Top => self.top(host.expect("resolved as a host") as usize),
-            K::Free => self.free(host.expect("resolved as a host") as usize),
-            K::Df => {
-                let s = host.expect("resolved as a host") as usize;
-                FindingBody::Df {
-                    host: name(s as u32),
-                    size_mb: f.cfg.disk_mb,
-                    used_mb: f.servers[s].disk_used_mb,
-                }
-            }
-            _ => unreachable!("{kind:?} is not a diagnostic"),
-        })
+            Look::Top(s) => self.top(s as usize),
+            Look::Free(s) => self.free(s as usize),
+            Look::Df(s) => FindingBody::Df {
+                host: f.name(s).into(),
+                size_mb: f.cfg.disk_mb,
+                used_mb: f.servers[s as usize].disk_used_mb,
+            },
+        }
+    }
+
+    fn check_db(&self) -> FindingBody {
+        let deps = &self.deps;
+        FindingBody::Database {
+            pool_size: deps.pool_size,
+            pool_used_pct: 100.0 * deps.last.pool_used_fraction,
+            exec_ms: deps.last.db_exec_ms,
+            wait_ms: deps.last.db_query_ms - deps.last.db_exec_ms,
+            failing_rps: deps.last.db_failed,
+            others: self.dependency_rows(true),
+            held: (deps.db.held_per_worker > 0.0).then(|| {
+                (
+                    self.fleet.workers_up() * deps.db.held_per_worker,
+                    deps.db.held_per_worker,
+                )
+            }),
+        }
     }
 
     fn memory_row(&self, s: u32) -> MemoryRow {
@@ -105,7 +108,7 @@ impl Simulation {
                 (live_now - f64::from(then)) / (GROWTH_WINDOW_S as f64 / 60.0)
             });
         MemoryRow {
-            host: f.name(s),
+            host: f.name(s).into(),
             state: state_word(f.servers[i].state).into(),
             heap_used_mb: if up { f.heap_used_mb(i) } else { 0.0 },
             heap_live_mb: live_now,
@@ -130,7 +133,7 @@ impl Simulation {
             })
             .map(|e| DependencyRow {
                 name: e.cfg.name.clone(),
-                kind: e.cfg.kind.id().into(),
+                kind: e.cfg.kind.class(),
                 latency_ms: e.last.latency_ms,
                 failing_pct: 100.0 * e.last.failed_share,
                 used_pct: 100.0 * e.last.used,
@@ -193,7 +196,7 @@ impl Simulation {
         lines
     }
 
-    fn heap_profile(&self, s: u32) -> Result<FindingBody, ActionError> {
+    fn heap_profile(&self, s: u32) -> FindingBody {
         let f = &self.fleet;
         let i = s as usize;
         let baseline = f.servers[i].baseline_mb.min(f.servers[i].live_mb);
@@ -207,12 +210,12 @@ impl Simulation {
             Some(site) => vec![(site, leaked_mb)],
             None => Vec::new(),
         };
-        Ok(FindingBody::HeapProfile {
-            host: f.name(s),
+        FindingBody::HeapProfile {
+            host: f.name(s).into(),
             live_mb: f.servers[i].live_mb,
             heap_max_mb: f.servers[i].heap_max_mb,
             entries: heap_entries(f.cfg.runtime.profile().healthy_heap, baseline, &leaked),
-        })
+        }
     }
 
     fn lb_rows(&self) -> Vec<LbRow> {
@@ -221,7 +224,7 @@ impl Simulation {
         let sticky = f.cfg.lb.sticky_share;
         (0..f.len())
             .map(|s| LbRow {
-                host: f.name(s as u32),
+                host: f.name(s as u32).into(),
                 in_rotation: f.servers[s].in_rotation,
                 process: state_word(f.servers[s].state).into(),
                 failed_checks: f.servers[s].fail_streak,
@@ -263,8 +266,8 @@ impl Simulation {
         let app_cpu = (server.cpu_pct - server.runaway_cpu_pct).max(0.0);
         let heap = if up { server.heap_used_mb() } else { 0.0 };
         let running = server.state != ServerState::Dead;
-        FindingBody::Top {
-            host: f.name(s as u32),
+        FindingBody::Top(Top {
+            host: f.name(s as u32).into(),
             load_1m: load(server.cpu_pct),
             cpu_pct: server.cpu_pct,
             app_cpu_pct: app_cpu,
@@ -281,7 +284,7 @@ impl Simulation {
             },
             load_5m: self.mean_load(s as u32, 300),
             load_15m: self.mean_load(s as u32, 900),
-        }
+        })
     }
 
     /// The load a server's CPU readings over the last `window_s` give (what it is now, before
@@ -306,7 +309,7 @@ impl Simulation {
         let buff_cache = PAGE_CACHE_MB.min(total - used);
         let free = total - used - buff_cache;
         FindingBody::Free {
-            host: self.fleet.name(s as u32),
+            host: self.fleet.name(s as u32).into(),
             total_mb: total,
             used_mb: used,
             free_mb: free,

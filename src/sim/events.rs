@@ -103,7 +103,7 @@ pub enum EventKind {
         correct: bool,
     },
     SeverityDeclared {
-        level: String,
+        level: crate::sim::Severity,
     },
     StatusPageUpdated,
     /// The trainee declared the incident resolved: the response ends, the world goes on.

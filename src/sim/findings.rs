@@ -65,8 +65,7 @@ pub struct LbRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DependencyRow {
     pub name: String,
-    /// `database`, `http` or `cache`.
-    pub kind: String,
+    pub kind: super::config::DependencyClass,
     pub latency_ms: f64,
     /// Share of the requests reaching it that fail because of it.
     pub failing_pct: f64,
@@ -138,31 +137,7 @@ pub enum FindingBody {
     LoadBalancer {
         rows: Vec<LbRow>,
     },
-    Top {
-        host: String,
-        load_1m: f64,
-        cpu_pct: f64,
-        app_cpu_pct: f64,
-        gc_cpu_pct: f64,
-        runaway: Option<(String, f64)>,
-        mem_total_mb: f64,
-        mem_used_mb: f64,
-        /// The service's process id; `None` while it is not running. Saves from before it was
-        /// recorded read as the id every host had then.
-        #[serde(default = "legacy_pid")]
-        pid: Option<u32>,
-        /// The runaway process's id, when there is one.
-        #[serde(default)]
-        runaway_pid: u32,
-        /// Resident memory of the service's process.
-        #[serde(default)]
-        app_rss_mb: f64,
-        /// Load averaged over five and fifteen minutes.
-        #[serde(default)]
-        load_5m: f64,
-        #[serde(default)]
-        load_15m: f64,
-    },
+    Top(Top),
     Free {
         host: String,
         total_mb: f64,
@@ -213,6 +188,34 @@ pub fn heap_entries(
     }
     entries.sort_by(|a, b| b.retained_mb.total_cmp(&a.retained_mb));
     entries
+}
+
+/// `top` on one host: what it printed, as numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Top {
+    pub host: String,
+    pub load_1m: f64,
+    pub cpu_pct: f64,
+    pub app_cpu_pct: f64,
+    pub gc_cpu_pct: f64,
+    pub runaway: Option<(String, f64)>,
+    pub mem_total_mb: f64,
+    pub mem_used_mb: f64,
+    /// The service's process id; `None` while it is not running. Saves from before it was
+    /// recorded read as the id every host had then.
+    #[serde(default = "legacy_pid")]
+    pub pid: Option<u32>,
+    /// The runaway process's id, when there is one.
+    #[serde(default)]
+    pub runaway_pid: u32,
+    /// Resident memory of the service's process.
+    #[serde(default)]
+    pub app_rss_mb: f64,
+    /// Load averaged over five and fifteen minutes.
+    #[serde(default)]
+    pub load_5m: f64,
+    #[serde(default)]
+    pub load_15m: f64,
 }
 
 fn legacy_pid() -> Option<u32> {

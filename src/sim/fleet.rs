@@ -11,6 +11,9 @@ pub use super::server::{GcParams, Server, ServerState, GC_WARN_FRACTION};
 pub struct Fleet {
     pub cfg: FleetConfig,
     pub servers: Vec<Server>,
+    /// Each server's host name, built once (when it joins), so a lookup by name allocates
+    /// nothing.
+    names: Vec<String>,
     /// Servers in rotation (kept in step with each server's `in_rotation`).
     rotation: usize,
     /// Earliest tick a starting server becomes ready (`u32::MAX` when none is starting).
@@ -43,6 +46,7 @@ impl Fleet {
             .collect();
         Fleet {
             cfg: cfg.clone(),
+            names: (0..n as u32).map(|s| cfg.host_name(s)).collect(),
             servers,
             rotation: n,
             next_ready_at: u32::MAX,
@@ -65,17 +69,17 @@ impl Fleet {
         self.servers.is_empty()
     }
 
-    pub fn name(&self, server: u32) -> String {
-        self.cfg.host_name(server)
+    pub fn name(&self, server: u32) -> &str {
+        &self.names[server as usize]
     }
 
     pub fn find(&self, name: &str) -> Option<u32> {
-        (0..self.len() as u32).find(|s| self.cfg.host_name(*s) == name)
+        self.names.iter().position(|n| n == name).map(|s| s as u32)
     }
 
     /// Every host's name, in order.
-    pub fn names(&self) -> Vec<String> {
-        (0..self.len() as u32).map(|s| self.name(s)).collect()
+    pub fn names(&self) -> &[String] {
+        &self.names
     }
 
     pub fn heap_used_mb(&self, s: usize) -> f64 {
@@ -109,6 +113,7 @@ impl Fleet {
         server.leak_mb_per_request = like;
         self.next_ready_at = self.next_ready_at.min(server.ready_at);
         self.servers.push(server);
+        self.names.push(self.cfg.host_name(self.names.len() as u32));
         (self.len() - 1) as u32
     }
 
@@ -150,6 +155,47 @@ impl Fleet {
     /// The runaway process on a server stops burning CPU.
     pub fn end_runaway(&mut self, s: usize) {
         self.servers[s].runaway_cpu_pct = 0.0;
+    }
+
+    /// Whether a process runs away on a server now.
+    pub fn runaway_running(&self, s: usize) -> bool {
+        self.servers[s].runaway_cpu_pct > 0.0
+    }
+
+    /// A server's disk back to what it held at the start (rotated logs removed); it takes
+    /// writes again.
+    pub fn clean_disk(&mut self, s: usize) {
+        let server = &mut self.servers[s];
+        server.disk_used_mb = self.cfg.disk_used_mb;
+        server.disk_full = false;
+    }
+
+    /// What the servers up now can serve: a process burning CPU takes its share of a server's
+    /// capacity away.
+    pub fn servable_rps(&self) -> f64 {
+        let capacity = self.cfg.capacity_rps;
+        self.servers
+            .iter()
+            .filter(|s| s.is_up())
+            .map(|s| capacity * (1.0 - s.runaway_cpu_pct / 100.0).max(0.0))
+            .sum()
+    }
+
+    /// The largest heap limit times `factor`, as far as the host's memory allows (never below
+    /// the limit now).
+    pub fn raised_heap_max_mb(&self, factor: f64) -> f64 {
+        let ceiling = self.cfg.host_ram_mb - self.cfg.host_overhead_mb;
+        let current = self
+            .servers
+            .iter()
+            .map(|s| s.heap_max_mb)
+            .fold(0.0, f64::max);
+        (current * factor).min(ceiling).max(current)
+    }
+
+    /// The heap limit a server's next process starts with (the running one keeps its own).
+    pub fn set_heap_max(&mut self, s: usize, heap_max_mb: f64) {
+        self.servers[s].heap_max_mb = heap_max_mb;
     }
 
     /// Memory each request served by a server retains from now on (0: none).

@@ -16,6 +16,7 @@ mod evidence;
 mod faults;
 pub mod findings;
 pub mod fleet;
+mod happened;
 pub mod hash;
 pub mod impact;
 pub mod latency;
@@ -26,6 +27,7 @@ mod pending;
 pub mod processes;
 mod remediate;
 pub mod render;
+mod resolve;
 pub mod rng;
 pub mod run;
 pub mod runtime;
@@ -37,9 +39,9 @@ pub mod traffic;
 mod voice;
 
 pub use actions::{
-    Action, ActionError, ActionInfo, ActionKind, ActionSpec, Category, TargetKind, CATALOGUE,
+    Action, ActionError, ActionInfo, ActionKind, ActionSpec, Category, Expected, Names, Nothing,
+    TargetKind, CATALOGUE,
 };
-pub use check::SEVERITIES;
 pub use config::*;
 pub use events::{Event, EventKind, EventLog, RestartCause};
 pub(crate) use faults::Kind;
@@ -48,8 +50,10 @@ pub use faults::{
     PoolExhaustion, RequestErrors, Targets, TrafficSurge,
 };
 pub use findings::{Finding, FindingBody};
+pub use happened::{Happened, Mark};
 pub use hash::{first_divergence, trace_hash};
 pub use metrics::{Metric, Series, ServerMetric};
+pub use resolve::{HostId, Severity};
 pub use run::{replay, run_scripted, Replay, ScheduledAction};
 pub use runtime::Runtime;
 pub use simulation::{Broken, Simulation, Team, Trace};

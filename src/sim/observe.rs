@@ -3,7 +3,7 @@
 
 use super::impact::IntervalImpact;
 use super::latency::{server_latency, LoadSample};
-use super::metrics::Metric;
+use super::metrics::{Metric, ServerMetric};
 use super::simulation::Simulation;
 
 /// The worst server on each fleet-wide "max" metric.
@@ -40,9 +40,7 @@ impl Simulation {
         let mut worst = Worst::default();
         let series = &mut self.trace.series;
         series.begin_scrape(self.tick, self.fleet.len() as u32);
-        let [heap_used, heap_live, cpu, rps, gc] = &mut series.server[..] else {
-            unreachable!("one series per ServerMetric");
-        };
+        debug_assert_eq!(series.server.len(), ServerMetric::ALL.len());
         for server in &self.fleet.servers {
             let up = server.is_up();
             let served = server.acc_served;
@@ -68,11 +66,12 @@ impl Simulation {
             worst.disk_pct = worst
                 .disk_pct
                 .max(100.0 * server.disk_used_mb / cfg.disk_mb);
-            heap_used.push(used as f32);
-            heap_live.push(live as f32);
-            cpu.push(server.cpu_pct as f32);
-            rps.push((served / secs) as f32);
-            gc.push((100.0 * gc_share) as f32);
+            let mut push = |m: ServerMetric, v: f64| series.server[m.index()].push(v as f32);
+            push(ServerMetric::HeapUsedMb, used);
+            push(ServerMetric::HeapLiveMb, live);
+            push(ServerMetric::CpuPct, server.cpu_pct);
+            push(ServerMetric::RequestsPerS, served / secs);
+            push(ServerMetric::GcPct, 100.0 * gc_share);
         }
         worst
     }

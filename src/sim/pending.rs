@@ -1,8 +1,8 @@
 //! Effects that land later (a restart finishing, developers arriving, a fix going live), kept in
 //! `(tick, sequence)` order so ties keep the order they were scheduled in.
 
-use super::actions::ActionKind;
 use super::events::RestartCause;
+use super::resolve::Change;
 
 /// Most effects that may wait at once; scheduling past it is refused.
 pub const MAX_PENDING: usize = 4_096;
@@ -21,10 +21,7 @@ pub enum Effect {
         fault: u32,
     },
     /// A change the trainee started lands when its action completes (a config push, a cleanup).
-    Land {
-        kind: ActionKind,
-        host: Option<u32>,
-    },
+    Land(Change),
     /// A scenario's own action lands: its cures and settings take effect.
     CustomLands {
         action: u32,

@@ -1,9 +1,10 @@
 //! Remediation actions: what the trainee changes in the world to stop the bleeding.
 
-use super::actions::{ActionError, ActionKind};
+use super::actions::ActionError;
 use super::events::{EventKind, RestartCause};
 use super::findings::FindingBody;
 use super::pending::Effect;
+use super::resolve::{Change, Start};
 use super::simulation::Simulation;
 
 /// Rate limiting admits this share of the capacity of the servers that are up.
@@ -17,76 +18,54 @@ fn note(text: String) -> Outcome {
     Ok(FindingBody::Note { text })
 }
 
-/// Changes that land when their action completes (a restart starts at once; these are pushes,
-/// cleanups and switches that take the action's time to go live).
-pub fn lands_on_completion(kind: ActionKind) -> bool {
-    use ActionKind as K;
-    matches!(
-        kind,
-        K::RevertConfig
-            | K::CleanDisk
-            | K::KillRunaway
-            | K::RaiseMemoryLimit
-            | K::EnableMaintenancePage
-            | K::DisableMaintenancePage
-            | K::EnableRateLimiting
-            | K::DisableRateLimiting
-    )
-}
-
 impl Simulation {
-    /// Restarts, scaling, rollbacks, config and disk fixes, maintenance and rate limiting.
-    pub(super) fn remediate(&mut self, t: u32, kind: ActionKind, host: Option<u32>) -> Outcome {
-        use ActionKind as K;
-        if lands_on_completion(kind) {
-            let secs = self.duration_s(&super::actions::Action::new(kind));
-            self.schedule(t + secs, Effect::Land { kind, host })?;
-            let what = self.landing_words(kind, host);
-            return note(format!("{what}; it lands in about {}.", words(secs)));
-        }
-        match kind {
-            K::RestartServer => self.restart(t, host.expect("resolved as a host")),
-            K::RestartAll => self.restart_all(t),
-            K::RollingRestart => self.rolling_restart(t),
-            K::ScaleOut => self.scale_out(t),
-            K::RollbackDeploy => self.rollback(t),
-            _ => unreachable!("{kind:?} is not a remediation that starts at once"),
+    /// Restarts, scaling and rollbacks: they start now.
+    pub(super) fn start(&mut self, t: u32, start: Start) -> Outcome {
+        match start {
+            Start::RestartServer(s) => self.restart(t, s),
+            Start::RestartAll => self.restart_all(t),
+            Start::RollingRestart => self.rolling_restart(t),
+            Start::ScaleOut => self.scale_out(t),
+            Start::RollbackDeploy => self.rollback(t),
         }
     }
 
+    /// Config and disk fixes, maintenance and rate limiting: pushes, cleanups and switches that
+    /// take the action's time (`secs`) to go live.
+    pub(super) fn change(&mut self, t: u32, change: Change, secs: u32) -> Outcome {
+        self.schedule(t + secs, Effect::Land(change))?;
+        let what = self.landing_words(change);
+        note(format!("{what}; it lands in about {}.", words(secs)))
+    }
+
     /// What a change that lands later will do, said when it is started.
-    fn landing_words(&self, kind: ActionKind, host: Option<u32>) -> String {
-        use ActionKind as K;
-        let on = |h: Option<u32>| h.map_or("every server".to_string(), |s| self.fleet.name(s));
-        match kind {
-            K::RevertConfig => "Pushing the last known-good configuration back".into(),
-            K::CleanDisk => format!("Removing rotated logs on {}", on(host)),
-            K::KillRunaway => format!("Killing the runaway process on {}", on(host)),
-            K::RaiseMemoryLimit => "Raising the heap limit by half, as far as the host's memory allows; the servers restart on it when it lands".into(),
-            K::EnableMaintenancePage => "Switching every user to the maintenance page".into(),
-            K::DisableMaintenancePage => "Sending users back to the site".into(),
-            K::EnableRateLimiting => {
+    fn landing_words(&self, change: Change) -> String {
+        let on =
+            |h: Option<u32>| h.map_or("every server".to_string(), |s| self.fleet.name(s).into());
+        match change {
+            Change::RevertConfig => "Pushing the last known-good configuration back".into(),
+            Change::CleanDisk(host) => format!("Removing rotated logs on {}", on(host)),
+            Change::KillRunaway(s) => format!("Killing the runaway process on {}", on(Some(s))),
+            Change::RaiseMemoryLimit => "Raising the heap limit by half, as far as the host's memory allows; the servers restart on it when it lands".into(),
+            Change::Maintenance(true) => "Switching every user to the maintenance page".into(),
+            Change::Maintenance(false) => "Sending users back to the site".into(),
+            Change::RateLimit(true) => {
                 "Turning on rate limiting at 80% of the capacity of the servers up when it lands"
                     .into()
             }
-            K::DisableRateLimiting => "Turning rate limiting off".into(),
-            _ => unreachable!("{kind:?} lands at once"),
+            Change::RateLimit(false) => "Turning rate limiting off".into(),
         }
     }
 
     /// A change started earlier goes live now.
-    pub(super) fn land(&mut self, t: u32, kind: ActionKind, host: Option<u32>) {
-        use ActionKind as K;
-        match kind {
-            K::RevertConfig => self.revert_config(t),
-            K::CleanDisk => self.clean_disk(host),
-            K::KillRunaway => self.kill_runaway(t, host.expect("resolved as a host") as usize),
-            K::RaiseMemoryLimit => self.raise_memory_limit(t),
-            K::EnableMaintenancePage => self.maintenance(t, true),
-            K::DisableMaintenancePage => self.maintenance(t, false),
-            K::EnableRateLimiting => self.rate_limit(t, true),
-            K::DisableRateLimiting => self.rate_limit(t, false),
-            _ => unreachable!("{kind:?} lands at once"),
+    pub(super) fn land(&mut self, t: u32, change: Change) {
+        match change {
+            Change::RevertConfig => self.revert_config(t),
+            Change::CleanDisk(host) => self.clean_disk(host),
+            Change::KillRunaway(s) => self.kill_runaway(t, s),
+            Change::RaiseMemoryLimit => self.raise_memory_limit(t),
+            Change::Maintenance(on) => self.maintenance(t, on),
+            Change::RateLimit(on) => self.rate_limit(t, on),
         }
     }
 
@@ -150,30 +129,25 @@ impl Simulation {
     }
 
     fn clean_disk(&mut self, host: Option<u32>) {
-        let cleaned: Vec<usize> = match host {
-            Some(s) => vec![s as usize],
-            None => (0..self.fleet.len()).collect(),
-        };
-        for s in &cleaned {
-            let server = &mut self.fleet.servers[*s];
-            server.disk_used_mb = self.cfg.fleet.disk_used_mb;
-            server.disk_full = false;
+        match host {
+            Some(s) => self.fleet.clean_disk(s as usize),
+            None => (0..self.fleet.len()).for_each(|s| self.fleet.clean_disk(s)),
         }
     }
 
     /// With no process running away the kill finds nothing to end.
-    fn kill_runaway(&mut self, t: u32, s: usize) {
-        if self.fleet.servers[s].runaway_cpu_pct <= 0.0 {
+    fn kill_runaway(&mut self, t: u32, s: u32) {
+        if !self.fleet.runaway_running(s as usize) {
             return;
         }
-        self.fleet.servers[s].runaway_cpu_pct = 0.0;
+        self.fleet.end_runaway(s as usize);
         // A runaway whose cause is still in the code comes back.
         let live: Vec<usize> = self.faults.live().collect();
         for i in live {
-            if let Some(after) = self.cfg.faults[i].kind.recurs_on(s as u32) {
+            if let Some(after) = self.cfg.faults[i].kind.recurs_on(s) {
                 let effect = Effect::RunawayReturns {
                     fault: i as u32,
-                    server: s as u32,
+                    server: s,
                 };
                 // A full queue only means it does not come back: nothing to report.
                 let _ = self.schedule(t + after, effect);
@@ -189,15 +163,7 @@ impl Simulation {
     /// Admits a share of what the servers up now can serve: a process burning CPU takes its share
     /// of a server's capacity away.
     fn rate_limit(&mut self, t: u32, on: bool) {
-        let capacity = self.fleet.cfg.capacity_rps;
-        let servable: f64 = self
-            .fleet
-            .servers
-            .iter()
-            .filter(|s| s.is_up())
-            .map(|s| capacity * (1.0 - s.runaway_cpu_pct / 100.0).max(0.0))
-            .sum();
-        let limit = RATE_LIMIT_SHARE * servable;
+        let limit = RATE_LIMIT_SHARE * self.fleet.servable_rps();
         self.team.rate_limit_rps = on.then_some(limit);
         let limit_rps = if on { limit as f32 } else { 0.0 };
         self.trace
@@ -219,22 +185,10 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    /// The heap limit now and what raising it would give (equal when the host has no more).
-    pub(super) fn memory_limits_mb(&self) -> (f64, f64) {
-        let ceiling = self.cfg.fleet.host_ram_mb - self.cfg.fleet.host_overhead_mb;
-        let current = self
-            .fleet
-            .servers
-            .iter()
-            .map(|s| s.heap_max_mb)
-            .fold(0.0, f64::max);
-        (current, (current * MEMORY_RAISE).min(ceiling).max(current))
-    }
-
     fn raise_memory_limit(&mut self, t: u32) {
-        let (_, raised) = self.memory_limits_mb();
+        let raised = self.fleet.raised_heap_max_mb(MEMORY_RAISE);
         for s in 0..self.fleet.len() {
-            self.fleet.servers[s].heap_max_mb = raised;
+            self.fleet.set_heap_max(s, raised);
             self.fleet
                 .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
         }

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::clock::hhmm;
+use super::config::DependencyClass;
 use super::findings::{ConfigChange, Finding, FindingBody, HeapEntry, LbRow, MemoryRow};
 use super::logs;
 use super::runtime::fill;
@@ -71,9 +72,9 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             database(&mut o, &finding.body)
         }
         FindingBody::LoadBalancer { rows } => load_balancer(&mut o, rows),
-        FindingBody::Top { .. } => super::top::render(
+        FindingBody::Top(top) => super::top::render(
             &mut o,
-            &finding.body,
+            top,
             &trace.voice,
             trace.seed,
             (start_s_of_day, finding.issued_at),
@@ -84,73 +85,71 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
     o
 }
 
+/// The database's page and the dependencies' table (other bodies write nothing).
 fn database(o: &mut String, body: &FindingBody) {
-    match body {
-        FindingBody::Database {
-            pool_size,
-            pool_used_pct,
-            exec_ms,
-            wait_ms,
-            failing_rps,
-            held,
-            others,
-        } => {
+    if let FindingBody::Database {
+        pool_size,
+        pool_used_pct,
+        exec_ms,
+        wait_ms,
+        failing_rps,
+        held,
+        others,
+    } = body
+    {
+        out!(
+            o,
+            "connection pool: {pool_used_pct:.0}% of {pool_size} connections in use"
+        );
+        if let Some((wanted, each)) = held {
             out!(
                 o,
-                "connection pool: {pool_used_pct:.0}% of {pool_size} connections in use"
+                "connections held open by the running workers ({each} each, busy or idle): {wanted:.0}"
             );
-            if let Some((wanted, each)) = held {
-                out!(
-                    o,
-                    "connections held open by the running workers ({each} each, busy or idle): {wanted:.0}"
-                );
-            }
-            out!(o, "query execution time: {exec_ms:.0} ms");
-            out!(o, "wait for a free connection: {wait_ms:.0} ms per query");
-            out!(
-                o,
-                "requests failing for want of a connection: {failing_rps:.0}/s"
-            );
-            if !others.is_empty() {
-                out!(o, "\nother databases:");
-                dependency_rows(o, others);
-            }
         }
-        FindingBody::Dependencies {
-            db_query_ms,
-            db_pool_used_pct,
-            payment_latency_ms,
-            payment_failed_pct,
-            payment_gateway,
-            others: _,
-        } => {
-            out!(
-                o,
-                "{:<16} {:>12} {:>10}",
-                "dependency",
-                "latency ms",
-                "status"
-            );
-            out!(
-                o,
-                "{:<16} {:>12.0} {:>9.0}%",
-                "database",
-                db_query_ms,
-                db_pool_used_pct
-            );
-            if *payment_gateway {
-                out!(
-                    o,
-                    "{:<16} {:>12.0} {:>8.1}% failed",
-                    "payment gateway",
-                    payment_latency_ms,
-                    payment_failed_pct
-                );
-            }
+        out!(o, "query execution time: {exec_ms:.0} ms");
+        out!(o, "wait for a free connection: {wait_ms:.0} ms per query");
+        out!(
+            o,
+            "requests failing for want of a connection: {failing_rps:.0}/s"
+        );
+        if !others.is_empty() {
+            out!(o, "\nother databases:");
+            dependency_rows(o, others);
         }
-        _ => unreachable!("only database findings come here"),
     }
-    if let FindingBody::Dependencies { others, .. } = body {
+    if let FindingBody::Dependencies {
+        db_query_ms,
+        db_pool_used_pct,
+        payment_latency_ms,
+        payment_failed_pct,
+        payment_gateway,
+        others,
+    } = body
+    {
+        out!(
+            o,
+            "{:<16} {:>12} {:>10}",
+            "dependency",
+            "latency ms",
+            "status"
+        );
+        out!(
+            o,
+            "{:<16} {:>12.0} {:>9.0}%",
+            "database",
+            db_query_ms,
+            db_pool_used_pct
+        );
+        if *payment_gateway {
+            out!(
+                o,
+                "{:<16} {:>12.0} {:>8.1}% failed",
+                "payment gateway",
+                payment_latency_ms,
+                payment_failed_pct
+            );
+        }
         dependency_rows(o, others);
     }
 }
@@ -158,59 +157,60 @@ fn database(o: &mut String, body: &FindingBody) {
 /// The scenario's own dependencies, one line each, in the dependency table's columns.
 fn dependency_rows(o: &mut String, rows: &[super::findings::DependencyRow]) {
     for r in rows {
-        let status = match r.kind.as_str() {
-            "database" => format!("pool {:.0}%, {:.1}% failed", r.used_pct, r.failing_pct),
-            "cache" => format!("{:.0}% missing", r.used_pct),
-            _ => format!("{:.1}% failed", r.failing_pct),
+        let status = match r.kind {
+            DependencyClass::Database => {
+                format!("pool {:.0}%, {:.1}% failed", r.used_pct, r.failing_pct)
+            }
+            DependencyClass::Cache => format!("{:.0}% missing", r.used_pct),
+            DependencyClass::Http => format!("{:.1}% failed", r.failing_pct),
         };
         out!(o, "{:<16} {:>12.0}   {status}", r.name, r.latency_ms);
     }
 }
 
-/// `free -m` and `df -h` on one host.
+/// `free -m` and `df -h` on one host (other bodies write nothing).
 fn host_command(o: &mut String, body: &FindingBody) {
-    match body {
-        FindingBody::Free {
-            host,
-            total_mb,
-            used_mb,
-            free_mb,
-            buff_cache_mb,
-            available_mb,
-        } => {
-            out!(o, "[{host}]$ free -m");
-            out!(
-                o,
-                "{:>14} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                "total",
-                "used",
-                "free",
-                "shared",
-                "buff/cache",
-                "available"
-            );
-            out!(o, "Mem: {total_mb:>9.0} {used_mb:>10.0} {free_mb:>10.0} {:>10} {buff_cache_mb:>10.0} {available_mb:>10.0}", 12);
-            out!(o, "Swap: {:>8} {:>10} {:>10}", 0, 0, 0);
-        }
-        FindingBody::Df {
-            host,
-            size_mb,
-            used_mb,
-        } => {
-            let gb = |mb: f64| mb / 1024.0;
-            out!(o, "[{host}]$ df -h /var");
-            out!(o, "Filesystem      Size  Used Avail Use% Mounted on");
-            let pct = 100.0 * used_mb / size_mb;
-            out!(
-                o,
-                "/dev/vdb1     {:>5.1}G {:>4.1}G {:>4.1}G {:>3.0}% /var",
-                gb(*size_mb),
-                gb(*used_mb),
-                gb(size_mb - used_mb),
-                pct
-            );
-        }
-        _ => unreachable!("only host commands come here"),
+    if let FindingBody::Free {
+        host,
+        total_mb,
+        used_mb,
+        free_mb,
+        buff_cache_mb,
+        available_mb,
+    } = body
+    {
+        out!(o, "[{host}]$ free -m");
+        out!(
+            o,
+            "{:>14} {:>10} {:>10} {:>10} {:>10} {:>10}",
+            "total",
+            "used",
+            "free",
+            "shared",
+            "buff/cache",
+            "available"
+        );
+        out!(o, "Mem: {total_mb:>9.0} {used_mb:>10.0} {free_mb:>10.0} {:>10} {buff_cache_mb:>10.0} {available_mb:>10.0}", 12);
+        out!(o, "Swap: {:>8} {:>10} {:>10}", 0, 0, 0);
+    }
+    if let FindingBody::Df {
+        host,
+        size_mb,
+        used_mb,
+    } = body
+    {
+        let gb = |mb: f64| mb / 1024.0;
+        out!(o, "[{host}]$ df -h /var");
+        out!(o, "Filesystem      Size  Used Avail Use% Mounted on");
+        let pct = 100.0 * used_mb / size_mb;
+        out!(
+            o,
+            "/dev/vdb1     {:>5.1}G {:>4.1}G {:>4.1}G {:>3.0}% /var",
+            gb(*size_mb),
+            gb(*used_mb),
+            gb(size_mb - used_mb),
+            pct
+        );
     }
 }
 

@@ -111,9 +111,7 @@ impl Simulation {
         let pids = fleet.servers.iter().map(|s| s.pid).collect();
         let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
         let mut series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
-        series.hosts = (0..cfg.fleet.servers)
-            .map(|s| cfg.fleet.host_name(s))
-            .collect();
+        series.hosts = fleet.names().to_vec();
         Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
             fleet,
@@ -184,7 +182,7 @@ impl Simulation {
                 E::FixLive
                     | E::RollbackLive
                     | E::ServerProvisioned
-                    | E::Land { .. }
+                    | E::Land(_)
                     | E::CustomLands { .. }
             )
         })
@@ -358,7 +356,7 @@ impl Simulation {
     pub fn check_invariants(&self) -> Result<(), Broken> {
         let f = &self.fleet;
         for (s, server) in f.servers.iter().enumerate() {
-            let host = || f.name(s as u32);
+            let host = || f.name(s as u32).to_string();
             let heap_mb = server.heap_used_mb();
             if heap_mb > server.heap_max_mb + 1e-6 {
                 return Err(Broken::HeapOverLimit {

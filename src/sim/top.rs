@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::clock::hhmmss;
-use super::findings::FindingBody;
+use super::findings::Top;
 use super::rng::mix64;
 use super::Voice;
 
@@ -43,33 +43,37 @@ fn res(mb: f64) -> String {
 }
 
 /// The text of a `top` finding, taken at `issued_at`.
-pub(super) fn render(
-    o: &mut String,
-    body: &FindingBody,
-    voice: &Voice,
-    seed: u64,
-    clock: (u32, u32),
-) {
-    let FindingBody::Top {
-        host,
-        load_1m,
-        cpu_pct,
-        app_cpu_pct,
-        runaway,
-        mem_total_mb,
-        mem_used_mb,
-        pid,
-        runaway_pid,
-        app_rss_mb,
-        load_5m,
-        load_15m,
-        ..
-    } = body
-    else {
-        unreachable!("only top comes here")
-    };
+pub(super) fn render(o: &mut String, top: &Top, voice: &Voice, seed: u64, clock: (u32, u32)) {
     let (start_s_of_day, issued_at) = clock;
-    let bits = seed ^ host_bits(host);
+    let bits = seed ^ host_bits(&top.host);
+    let rows = processes(top, voice, bits, issued_at);
+    let running = rows.iter().filter(|r| r.cpu_pct >= 5.0).count().max(1);
+    let tasks = (OTHER_TASKS + rows.len(), running);
+    let up_days = 3 + mix64(bits) % 60;
+    let uptime = format!("{} up {up_days} days", hhmmss(start_s_of_day, issued_at));
+    for line in summary(top, &uptime, tasks) {
+        let _ = writeln!(o, "{line}");
+    }
+    for r in rows {
+        let state = if r.cpu_pct >= 5.0 { 'R' } else { 'S' };
+        let mem = 100.0 * r.res_mb / top.mem_total_mb.max(1.0);
+        let _ = writeln!(
+            o,
+            "{:>7} {:<9.9} {:>3} {:>3} {:>7} {state} {:>5.1} {:>5.1} {}",
+            r.pid,
+            r.user,
+            20,
+            0,
+            res(r.res_mb),
+            r.cpu_pct,
+            mem,
+            r.command
+        );
+    }
+}
+
+/// The host's processes, busiest first: the everyday ones, the service's, a runaway.
+fn processes(top: &Top, voice: &Voice, bits: u64, issued_at: u32) -> Vec<Row> {
     // The service's account: its name up to the first dash (`shop-app` runs as `shop`).
     let user = voice.service.split('-').next().unwrap_or("app").to_string();
     let mut rows: Vec<Row> = SYSTEM
@@ -86,18 +90,18 @@ pub(super) fn render(
             }
         })
         .collect();
-    if let Some(pid) = pid {
+    if let Some(pid) = top.pid {
         rows.push(Row {
-            pid: *pid,
+            pid,
             user: user.clone(),
-            res_mb: *app_rss_mb,
-            cpu_pct: *app_cpu_pct,
+            res_mb: top.app_rss_mb,
+            cpu_pct: top.app_cpu_pct,
             command: voice.runtime.profile().process.to_string(),
         });
     }
-    if let Some((command, pct)) = runaway {
+    if let Some((command, pct)) = &top.runaway {
         rows.push(Row {
-            pid: *runaway_pid,
+            pid: top.runaway_pid,
             user,
             res_mb: 64.0,
             cpu_pct: *pct,
@@ -105,16 +109,27 @@ pub(super) fn render(
         });
     }
     rows.sort_by(|a, b| b.cpu_pct.total_cmp(&a.cpu_pct).then(a.pid.cmp(&b.pid)));
-    let running = rows.iter().filter(|r| r.cpu_pct >= 5.0).count().max(1);
-    let total = OTHER_TASKS + rows.len();
-    let up_days = 3 + mix64(bits) % 60;
+    rows
+}
+
+/// The lines above the process table; `tasks` is (total, running).
+fn summary(top: &Top, uptime: &str, tasks: (usize, usize)) -> [String; 7] {
+    let Top {
+        load_1m,
+        load_5m,
+        load_15m,
+        cpu_pct,
+        mem_total_mb,
+        mem_used_mb,
+        ..
+    } = top;
+    let (total, running) = tasks;
     let cache = super::diagnose::PAGE_CACHE_MB.min(mem_total_mb - mem_used_mb);
     let free = mem_total_mb - mem_used_mb - cache;
     let system = cpu_pct * 0.08;
-    let lines = [
+    [
         format!(
-            "top - {} up {up_days} days,  1 user,  load average: {load_1m:.2}, {load_5m:.2}, {load_15m:.2}",
-            hhmmss(start_s_of_day, issued_at)
+            "top - {uptime},  1 user,  load average: {load_1m:.2}, {load_5m:.2}, {load_15m:.2}"
         ),
         format!(
             "Tasks: {total} total, {running:>3} running, {:>3} sleeping,   0 stopped,   0 zombie",
@@ -138,24 +153,5 @@ pub(super) fn render(
             "{:>7} {:<9} {:>3} {:>3} {:>7} S {:>5} {:>5} COMMAND",
             "PID", "USER", "PR", "NI", "RES", "%CPU", "%MEM"
         ),
-    ];
-    for line in lines {
-        let _ = writeln!(o, "{line}");
-    }
-    for r in rows {
-        let state = if r.cpu_pct >= 5.0 { 'R' } else { 'S' };
-        let mem = 100.0 * r.res_mb / mem_total_mb.max(1.0);
-        let _ = writeln!(
-            o,
-            "{:>7} {:<9.9} {:>3} {:>3} {:>7} {state} {:>5.1} {:>5.1} {}",
-            r.pid,
-            r.user,
-            20,
-            0,
-            res(r.res_mb),
-            r.cpu_pct,
-            mem,
-            r.command
-        );
-    }
+    ]
 }

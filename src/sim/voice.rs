@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::config::{Dependency, SimConfig};
+use super::config::{Dependency, DependencyClass, SimConfig};
 
 /// What the logs and findings need to sound like the scenario's service.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,7 +19,7 @@ pub struct Voice {
     /// The dependencies' hosts and kinds: the main database first, then the scenario's own
     /// (name, host, kind), for their logs.
     #[serde(default)]
-    pub dependencies: Vec<(String, String, String)>,
+    pub dependencies: Vec<(String, String, DependencyClass)>,
     /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
     #[serde(default)]
     pub db_slowdowns: Vec<(u32, f64, f64)>,
@@ -43,14 +43,14 @@ impl Voice {
                 })
                 .collect(),
             dependencies: std::iter::once((
-                "database".to_string(),
+                Dependency::Database.id().to_string(),
                 cfg.database.host.clone(),
-                "database".to_string(),
+                DependencyClass::Database,
             ))
             .chain(
                 cfg.dependencies
                     .iter()
-                    .map(|d| (d.name.clone(), d.host.clone(), d.kind.id().to_string())),
+                    .map(|d| (d.name.clone(), d.host.clone(), d.kind.class())),
             )
             .collect(),
             db_slowdowns: faults()

@@ -14,7 +14,7 @@ use super::state::{Msg, Screen, Speed, UiState};
 use super::storage::{self, local, Best, Save, BEST_KEY, SESSION_KEY};
 use super::validator::{Validator, WorkerError};
 use crate::scenario::{Diagnostic, Scenario};
-use crate::sim::{Action, EventKind};
+use crate::sim::Action;
 use crate::ui::view::format;
 use crate::worker::protocol::Reply;
 
@@ -157,32 +157,20 @@ impl Controller {
         let (ended, tick, scraped, ready) = {
             let mut guard = self.session.0.borrow_mut();
             let Some(s) = guard.as_mut() else { return };
-            let before_tick = s.tick();
-            let before = s.sim().trace().events.events.len();
             let advanced = s.advance(n);
             if let Some(hint) = &advanced.hint {
                 announce.push(format!("Hint: {hint}"));
             }
-            let trace = s.sim().trace();
-            for e in &trace.events.events[before.min(trace.events.events.len())..] {
-                if let EventKind::AlertFired { rule, .. } = e.kind {
-                    if let Some(r) = s
-                        .scenario
-                        .config
-                        .alerts
-                        .get(rule as usize)
-                        .filter(|r| r.delivered)
-                    {
-                        announce.push(format!("Alert firing: {}", r.title));
-                    }
+            let alerts = &s.scenario.config.alerts;
+            for rule in &advanced.happened.alerts_fired {
+                if let Some(r) = alerts.get(*rule as usize).filter(|r| r.delivered) {
+                    announce.push(format!("Alert firing: {}", r.title));
                 }
             }
-            let ready = trace
-                .findings
-                .iter()
-                .rposition(|f| f.ready_at > before_tick && f.ready_at <= s.tick());
+            let ready = advanced.happened.findings_ready.last().copied();
             if let Some(i) = ready {
-                announce.push(format!("Finding ready: {}", trace.findings[i].action));
+                let action = &s.sim().trace().findings[i].action;
+                announce.push(format!("Finding ready: {action}"));
             }
             let minute = s.tick() / 60;
             let due = minute != self.keep.borrow().last_saved_minute;
@@ -217,19 +205,18 @@ impl Controller {
         let mut guard = self.session.0.borrow_mut();
         let Some(s) = guard.as_mut() else { return };
         match s.take(action.clone()) {
-            Ok(()) if s.ending().is_some() => {
+            Ok(_) if s.ending().is_some() => {
                 // Declared resolved: the response is over; the afternoon plays out in the debrief.
                 drop(guard);
                 self.finish();
             }
-            Ok(()) => {
+            Ok(taken) => {
                 self.save(s);
-                let ready = s.sim().trace().findings.last().map_or(0, |f| f.ready_at);
                 self.message.set(String::new());
                 self.dispatcher.dispatch(Msg::Acted);
                 self.dispatcher.dispatch(Msg::Announce(format!(
                     "{action}: under way, done at {}",
-                    format::clock_seconds(&s.scenario, ready)
+                    format::clock_seconds(&s.scenario, taken.ready_at)
                 )));
             }
             Err(e) => {

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::scenario::{script, Scenario};
 use crate::score::{ghost, Debrief, Runs};
 use crate::sim::{
-    replay, trace_hash, Action, ActionError, ActionKind, Replay, ScheduledAction, Simulation, Trace,
+    replay, trace_hash, Action, ActionError, ActionKind, Happened, Nothing, Replay,
+    ScheduledAction, Simulation, Trace,
 };
 
 /// A finished session compared with the real team: the debrief and the ghost's trace (its charts
@@ -41,6 +42,15 @@ pub struct Advanced {
     pub ended: Option<Ending>,
     /// A hint that appeared (hints on).
     pub hint: Option<String>,
+    /// Alerts that fired, findings that landed, service restored.
+    pub happened: Happened,
+}
+
+/// An action the session took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Taken {
+    /// When its result lands (and the trainee is free again).
+    pub ready_at: u32,
 }
 
 pub struct Session {
@@ -88,7 +98,7 @@ impl Replay for Replaying {
     }
 
     fn take_due(&mut self, due: &ScheduledAction) -> Result<(), ActionError> {
-        self.session.take(due.action.clone())
+        self.session.take(due.action.clone()).map(|_| ())
     }
 
     fn step_on(&mut self) -> bool {
@@ -168,7 +178,9 @@ impl Session {
         match replay(&mut replaying, actions)? {
             None => Ok(replaying.session),
             Some(late) => Err(ActionError::NothingToDo {
-                reason: format!("an action is dated after the save ({})", late.action),
+                reason: Nothing::AfterTheSave {
+                    action: late.action.to_string(),
+                },
             }),
         }
     }
@@ -198,10 +210,10 @@ impl Session {
     }
 
     /// Takes an action now. A refused action changes nothing and is not recorded.
-    pub fn take(&mut self, action: Action) -> Result<(), ActionError> {
+    pub fn take(&mut self, action: Action) -> Result<Taken, ActionError> {
         self.check(&action)?;
         let tick = self.sim.tick();
-        self.sim.apply(action.clone())?;
+        let ready_at = self.sim.apply(action.clone())?.ready_at;
         let declared = action.kind == ActionKind::DeclareResolved;
         self.actions.push(ScheduledAction { tick, action });
         self.update_hints();
@@ -209,13 +221,14 @@ impl Session {
             self.ending = Some(Ending::Declared { at: tick });
             self.finish();
         }
-        Ok(())
+        Ok(Taken { ready_at })
     }
 
     /// Steps up to `ticks` seconds; stops early when the session ends. Service coming back does
     /// not end it: mitigated is not resolved, and only the trainee can say it is.
     pub fn advance(&mut self, ticks: u32) -> Advanced {
         let mut out = Advanced::default();
+        let mark = self.sim.trace().mark();
         let scrape = self.scenario.config.scrape_interval_s.max(1);
         while out.ticks < ticks && self.ending.is_none() {
             if !self.sim.step() {
@@ -231,6 +244,7 @@ impl Session {
             self.ending = Some(Ending::TimeUp);
         }
         out.hint = self.update_hints();
+        out.happened = self.sim.trace().since(mark);
         out.ended = self.ending;
         if self.ending.is_some() {
             self.finish();
@@ -359,5 +373,18 @@ mod tests {
         session.stop();
         assert!(matches!(session.ending(), Some(Ending::Stopped { at: 0 })));
         assert!(session.final_hash().is_some());
+    }
+
+    #[test]
+    fn advancing_says_what_landed() {
+        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+        let mut session = Session::new(Rc::clone(&s), s.seed);
+        let taken = session.take(Action::new(ActionKind::ViewMemory)).unwrap();
+        let mut ready = Vec::new();
+        while session.tick() < taken.ready_at + 60 {
+            ready.extend(session.advance(60).happened.findings_ready);
+        }
+        assert_eq!(ready, [0], "the one finding lands once");
+        assert_eq!(session.sim().trace().findings[0].ready_at, taken.ready_at);
     }
 }

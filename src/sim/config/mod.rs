@@ -10,7 +10,7 @@ mod variation;
 use serde::{Deserialize, Serialize};
 
 pub use super::dependency::{
-    DatabaseConfig, Dependency, DependencyConfig, DependencyKind, PaymentConfig,
+    DatabaseConfig, Dependency, DependencyClass, DependencyConfig, DependencyKind, PaymentConfig,
 };
 use super::faults::{DeployRecord, Fault};
 pub use custom_action::{actions_of, CustomAction, Setting};
@@ -73,6 +73,18 @@ impl SimConfig {
     /// What `action` is in this scenario (`None` for an id it does not define).
     pub fn info(&self, action: &crate::sim::Action) -> Option<crate::sim::ActionInfo<'_>> {
         self.action_info(action.id())
+    }
+
+    /// Every dependency's host, with the dependency: the main database's first, then the
+    /// scenario's own.
+    pub fn dependency_hosts(&self) -> Vec<(String, crate::sim::Dependency)> {
+        let main = (self.database.host.clone(), crate::sim::Dependency::Database);
+        let own = self
+            .dependencies
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.host.clone(), crate::sim::Dependency::Named(i as u32)));
+        std::iter::once(main).chain(own).collect()
     }
 
     /// The index of a scenario's own action.

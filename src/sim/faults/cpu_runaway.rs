@@ -71,9 +71,10 @@ impl Kind for CpuRunaway {
 
     fn shows(&self, body: &FindingBody, sight: &Sight) -> Option<bool> {
         match body {
-            FindingBody::Top { host, runaway, .. } => Some(
-                sight.on(&self.targets, host)
-                    && runaway
+            FindingBody::Top(top) => Some(
+                sight.on(&self.targets, &top.host)
+                    && top
+                        .runaway
                         .as_ref()
                         .is_some_and(|(_, pct)| *pct >= RUNAWAY_CPU_PCT),
             ),

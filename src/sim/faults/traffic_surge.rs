@@ -38,7 +38,7 @@ impl Kind for TrafficSurge {
 
     fn shows(&self, body: &FindingBody, _sight: &Sight) -> Option<bool> {
         match body {
-            FindingBody::Top { cpu_pct, .. } => Some(*cpu_pct >= 90.0),
+            FindingBody::Top(top) => Some(top.cpu_pct >= 90.0),
             FindingBody::LoadBalancer { rows } => {
                 Some(rows.iter().any(|r| r.failed_checks > 0 || !r.in_rotation))
             }

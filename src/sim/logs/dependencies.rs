@@ -1,17 +1,16 @@
 //! What a dependency's host logs: its trouble from inside, minute by minute while it lasts, and
 //! its everyday chatter by kind.
 
-use super::super::config::Dependency;
+use super::super::config::{Dependency, DependencyClass};
 use super::super::events::EventKind;
 use super::super::rng::mix64;
 use super::super::simulation::Trace;
 use super::{line, live_window, newest, LogLine};
 
-/// Everyday lines of a dependency's host, by kind.
-const DEPENDENCY_CHATTER: [(&str, [(&str, &str); 3]); 3] = [
-    (
-        "database",
-        [
+/// Everyday lines of a dependency's host of this class.
+fn chatter(class: DependencyClass) -> [(&'static str, &'static str); 3] {
+    match class {
+        DependencyClass::Database => [
             ("LOG", "checkpoint complete: wrote 1523 buffers (9.3%)"),
             (
                 "LOG",
@@ -22,24 +21,18 @@ const DEPENDENCY_CHATTER: [(&str, [(&str, &str); 3]); 3] = [
                 "duration: 41.2 ms  statement: SELECT id, status FROM orders WHERE ...",
             ),
         ],
-    ),
-    (
-        "http",
-        [
+        DependencyClass::Http => [
             ("INFO", "GET /v1/items 200 38ms"),
             ("INFO", "POST /v1/events 202 12ms"),
             ("INFO", "health check ok"),
         ],
-    ),
-    (
-        "cache",
-        [
+        DependencyClass::Cache => [
             ("INFO", "keyspace: 1843211 keys, 0 expiring soon"),
             ("INFO", "background save terminated with success"),
             ("INFO", "accepted 24 new connections"),
         ],
-    ),
-];
+    }
+}
 
 /// A stretch of trouble: from when, at what latency, share of calls failing and share used, to
 /// when (open when it never recovered).
@@ -57,7 +50,7 @@ pub fn render_dependency(
         Dependency::Named(i) => i as usize + 1,
         _ => 0,
     };
-    let Some((_, host, kind)) = trace.voice.dependencies.get(index) else {
+    let Some(&(_, ref host, class)) = trace.voice.dependencies.get(index) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -69,16 +62,13 @@ pub fn render_dependency(
             if tick < from.max(start) || tick > to.min(end) {
                 continue;
             }
-            let (level, text) = trouble_says(kind, latency_ms, failing_pct, used_pct);
+            let (level, text) = trouble_says(class, latency_ms, failing_pct, used_pct);
             out.push(line(tick, host.clone(), level, text));
         }
     }
     // Everyday chatter, a line every couple of minutes.
     let troubled = |tick: u32| windows.iter().any(|((s, ..), e)| *s <= tick && tick <= *e);
-    let chatter = DEPENDENCY_CHATTER
-        .iter()
-        .find(|(k, _)| k == kind)
-        .map_or(&DEPENDENCY_CHATTER[1].1, |(_, lines)| lines);
+    let chatter = chatter(class);
     for minute in (from / 60..=to / 60).filter(|m| m % 2 == 0) {
         let r = mix64(trace.seed ^ (u64::from(minute) << 24) ^ index as u64);
         let tick = minute * 60 + (r % 60) as u32;
@@ -138,21 +128,22 @@ fn trouble(
     windows
 }
 
-/// What a dependency of `kind` logs in a minute of trouble.
+/// What a dependency of `class` logs in a minute of trouble.
 fn trouble_says(
-    kind: &str,
+    class: DependencyClass,
     latency_ms: f32,
     failing_pct: f32,
     used_pct: f32,
 ) -> (&'static str, String) {
-    let text = match kind {
-        "database" if used_pct >= 99.0 => "FATAL:  remaining connection slots are reserved for non-replication superuser connections".to_string(),
-        "database" => format!("duration: {latency_ms:.1} ms  statement: SELECT id, status FROM orders WHERE ..."),
-        "cache" => format!("slow lookups ({latency_ms:.0} ms); {used_pct:.0}% of lookups missing, clients reading through to the backend"),
-        _ if failing_pct > 50.0 => "upstream timed out (110: Connection timed out) while reading response header".to_string(),
-        _ => format!("GET /v1/items 503 after {latency_ms:.0}ms ({failing_pct:.0}% of calls failing)"),
+    use DependencyClass as C;
+    let text = match class {
+        C::Database if used_pct >= 99.0 => "FATAL:  remaining connection slots are reserved for non-replication superuser connections".to_string(),
+        C::Database => format!("duration: {latency_ms:.1} ms  statement: SELECT id, status FROM orders WHERE ..."),
+        C::Cache => format!("slow lookups ({latency_ms:.0} ms); {used_pct:.0}% of lookups missing, clients reading through to the backend"),
+        C::Http if failing_pct > 50.0 => "upstream timed out (110: Connection timed out) while reading response header".to_string(),
+        C::Http => format!("GET /v1/items 503 after {latency_ms:.0}ms ({failing_pct:.0}% of calls failing)"),
     };
-    let level = if kind == "database" && used_pct < 99.0 {
+    let level = if class == C::Database && used_pct < 99.0 {
         "LOG"
     } else {
         "ERROR"

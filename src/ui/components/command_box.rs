@@ -27,7 +27,7 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
     // The example names a host of this scenario's own.
     let host = shared
         .get()
-        .map_or_else(|| "app-1".to_string(), |s| s.sim().fleet().name(0));
+        .map_or_else(|| "app-1".to_string(), |s| s.sim().fleet().name(0).into());
     let placeholder = format!("free {host} (Tab completes, Enter runs)");
     let suggestions = shared
         .get()

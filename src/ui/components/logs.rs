@@ -73,7 +73,7 @@ pub fn Logs(_props: &LogsProps) -> Html {
             query.set(el.value());
         })
     };
-    let hosts = (0..sim.fleet().len() as u32).map(|s| sim.fleet().name(s));
+    let hosts: Vec<String> = sim.fleet().names().to_vec();
     html! {
         <section class="panel logs" aria-labelledby="logs-h">
             <h2 id="logs-h">{ "Logs" }</h2>
@@ -83,7 +83,7 @@ pub fn Logs(_props: &LogsProps) -> Html {
                 </select>
                 <select aria-label="Log host" onchange={select(host.clone())}>
                     <option value="" selected={host.is_empty()}>{ "all hosts" }</option>
-                    { for hosts.map(|h| html! { <option value={h.clone()} selected={*host == h}>{ h.clone() }</option> }) }
+                    { for hosts.into_iter().map(|h| html! { <option value={h.clone()} selected={*host == h}>{ h }</option> }) }
                 </select>
                 <select aria-label="Log level" onchange={select(level.clone())}>
                     { for LEVELS.iter().map(|l| html! {

@@ -66,7 +66,7 @@ mod tests {
         }
         let all = tail(&s, &sim, &LogFilter::default());
         assert!(!all.is_empty() && all.len() <= SHOWN, "{}", all.len());
-        let host = sim.fleet().name(0);
+        let host = sim.fleet().name(0).to_string();
         let one = LogFilter {
             window_min: 60,
             host: host.clone(),

@@ -3,7 +3,7 @@
 
 use crate::scenario::Scenario;
 use crate::sim::{
-    ActionError, ActionInfo, ActionKind, Category, SimConfig, Simulation, TargetKind, SEVERITIES,
+    ActionError, ActionInfo, ActionKind, Category, Severity, SimConfig, Simulation, TargetKind,
 };
 use crate::ui::session::Session;
 
@@ -60,10 +60,10 @@ pub fn in_group(config: &SimConfig, g: Group) -> impl Iterator<Item = ActionInfo
 /// (value, label) pairs a target picker offers for an action.
 pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(String, String)> {
     let hosts = || {
-        (0..sim.fleet().len() as u32).map(|s| {
-            let name = sim.fleet().name(s);
-            (name.clone(), name)
-        })
+        sim.fleet()
+            .names()
+            .iter()
+            .map(|name| (name.clone(), name.clone()))
     };
     match kind {
         TargetKind::None => Vec::new(),
@@ -73,15 +73,20 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
             .collect(),
         TargetKind::LogSource => std::iter::once((String::new(), "all hosts".to_string()))
             .chain(hosts())
-            .chain(sim.dependency_hosts().into_iter().map(|(host, d)| {
-                let what = match d {
-                    crate::sim::Dependency::Named(i) => {
-                        scenario.config.dependencies[i as usize].name.clone()
-                    }
-                    other => other.id().to_string(),
-                };
-                (host.clone(), format!("{host} ({what})"))
-            }))
+            .chain(
+                sim.config()
+                    .dependency_hosts()
+                    .into_iter()
+                    .map(|(host, d)| {
+                        let what = match d {
+                            crate::sim::Dependency::Named(i) => {
+                                scenario.config.dependencies[i as usize].name.clone()
+                            }
+                            other => other.id().to_string(),
+                        };
+                        (host.clone(), format!("{host} ({what})"))
+                    }),
+            )
             .collect(),
         // Nothing picked to start with, and in the order of their titles: neither the first
         // place nor the default may say which cause is the right one.
@@ -90,7 +95,7 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
                 .config
                 .hypotheses
                 .iter()
-                .filter(|h| sim.revealed(&h.revealed_by))
+                .filter(|h| sim.trace().revealed(&h.revealed_by))
                 .map(|h| (h.id.clone(), h.title.clone()))
                 .collect();
             causes.sort_by(|a, b| a.1.cmp(&b.1));
@@ -98,7 +103,7 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
                 .chain(causes)
                 .collect()
         }
-        TargetKind::Severity => SEVERITIES
+        TargetKind::Severity => Severity::ALL
             .iter()
             .zip(["critical", "major", "minor", "low"])
             .map(|(id, word)| (id.to_string(), format!("{id} ({word})")))

@@ -103,7 +103,7 @@ pub fn status(scenario: &Scenario, sim: &Simulation) -> Status {
         Slo::Met
     };
     let severity = trace.events.iter().rev().find_map(|e| match &e.kind {
-        EventKind::SeverityDeclared { level } => Some(level.clone()),
+        EventKind::SeverityDeclared { level } => Some(level.to_string()),
         _ => None,
     });
     let incident = Incident::of(sim);
@@ -155,7 +155,7 @@ pub fn servers(sim: &Simulation) -> Vec<ServerRow> {
             };
             let up = s.state == ServerState::Up;
             ServerRow {
-                name: fleet.name(i as u32),
+                name: fleet.name(i as u32).into(),
                 state,
                 class,
                 heap_pct: if up {
