@@ -2,6 +2,7 @@
 //! natively; the components, screens and hooks (the side effects) exist only on wasm32.
 
 pub mod chart;
+pub mod desk;
 pub mod drafts;
 pub mod progress;
 pub mod session;

@@ -3,6 +3,7 @@
 //! client, files read and downloaded.
 
 mod autosave;
+mod desk;
 mod files;
 mod frame_loop;
 mod keys;
@@ -16,6 +17,8 @@ mod theme;
 mod worker;
 
 pub use autosave::use_autosave;
+pub use desk::use_desk_effects;
+pub use files::{use_downloads, use_text_reader, Downloads, TextReader};
 pub use frame_loop::use_frame_loop;
 pub use keys::use_keys;
 pub use library_files::{use_library_files, LibraryFiles};

@@ -26,6 +26,11 @@ impl WorkerHandle {
         worker.as_ref().map_or(Ok(()), |v| v.job(file, text, job))
     }
 
+    /// Stops the worker (a job under way is dropped with it): how a search is cancelled.
+    pub fn stop(&self) {
+        self.worker.borrow_mut().take();
+    }
+
     /// Asks for a file to be checked.
     pub fn check(&self, file: &str, text: &str) -> Result<(), WorkerError> {
         self.job(file, text, Job::Check)
