@@ -141,3 +141,35 @@ fn a_garbled_answer_about_a_file_is_a_problem_with_no_line() {
         vec![note("mine.toml", "stale worker".into())]
     );
 }
+
+#[test]
+fn a_running_session_is_saved_once_a_minute_and_a_save_resumes_at_its_tick() {
+    let s = started();
+    let seq = s.autosave.seq;
+    let s = reduce(&s, Msg::Advance(30));
+    assert_eq!(s.autosave.seq, seq, "the save on start covers minute 0");
+    let s = reduce(&s, Msg::Advance(45));
+    assert_eq!(
+        s.autosave,
+        Autosave {
+            seq: seq + 1,
+            keep: true
+        }
+    );
+    let text = s
+        .session
+        .get()
+        .map(|run| crate::ui::storage::Save::of(&run, false).encode())
+        .expect("a session");
+    let resumed = crate::ui::storage::decode(&text).expect("the save reads back");
+    let fresh = reduce(&Rc::new(AppState::default()), Msg::Offer(Box::new(resumed)));
+    assert!(fresh
+        .offer
+        .as_ref()
+        .is_some_and(|o| o.text.contains("in progress, at")));
+    let back = reduce(&fresh, Msg::Resume(true));
+    assert_eq!((back.screen, back.tick), (Screen::Console, 75));
+    assert!(back.offer.is_none());
+    let discarded = reduce(&fresh, Msg::Resume(false));
+    assert!(!discarded.autosave.keep, "a discarded save is removed");
+}
