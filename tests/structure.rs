@@ -212,6 +212,12 @@ fn shape_figures() {
         .map(|(n, t)| format!("{n} ({})", t.lines().count()))
         .collect();
     println!("files over 400 lines: {} {long_files:?}", long_files.len());
+    let app_side = |name: &str| name.starts_with("ui/") || name.starts_with("bin/");
+    let long_app_files: Vec<&String> = long_files.iter().filter(|f| app_side(f)).collect();
+    assert!(
+        long_app_files.is_empty(),
+        "ui and bin files stay under 400 lines: {long_app_files:?}"
+    );
     let mut long_fns: Vec<(usize, String)> = sources
         .iter()
         .flat_map(|(n, t)| {
@@ -224,6 +230,12 @@ fn shape_figures() {
     long_fns.sort();
     long_fns.reverse();
     println!("functions over 70 lines: {} {long_fns:?}", long_fns.len());
+    let long_app_fns: Vec<&(usize, String)> =
+        long_fns.iter().filter(|(_, f)| app_side(f)).collect();
+    assert!(
+        long_app_fns.is_empty(),
+        "ui and bin functions stay under 70 lines: {long_app_fns:?}"
+    );
     let fault_matchers: Vec<&str> = sources
         .iter()
         .filter(|(_, t)| {
@@ -301,4 +313,9 @@ fn shape_figures() {
         .map(|(_, t)| t.matches("use_state(").count() + t.matches("use_state_eq(").count())
         .sum();
     println!("use_state handles in ui: {use_states}");
+    // 28 before the app's state went into one reducer (and the author's page into its own).
+    assert!(
+        use_states <= 15,
+        "the app's state lives in its reducers, not in use_state handles: {use_states}"
+    );
 }

@@ -1,39 +1,32 @@
-//! The app: the reducer, the running session and the screen switch. What clicks do lives in the
-//! controller; the simulation lives in the session, outside the reducer.
+//! The app: the reducer and its context, the hooks that carry out its side effects, and the
+//! screen switch. What clicks do is in the reducer (`state`); the browser's part is in `hooks`.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::browser;
-use super::components::SessionRef;
-use super::controller::{Controller, Keep, Opened};
-use super::hooks::{use_frame_loop, use_keys};
+use super::components::AppContext;
+use super::hooks::{
+    use_autosave, use_frame_loop, use_keys, use_library_files, use_saved_session, use_scoring,
+    LibraryFiles,
+};
 use super::progress;
 use super::screens::{
     author::Author, briefing::Briefing, console::Console, end::End, library::Library,
 };
-use super::state::{Msg, Screen, Speed, UiState};
+use super::state::{AppState, Msg, Screen, Speed};
 use super::storage::{local, Best, BEST_KEY};
-use crate::scenario::{library, Diagnostic, Scenario};
+use crate::scenario::{library, Scenario};
 use crate::ui::view::format;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(UiState::default);
-    let session = (*use_memo((), |_| SessionRef::default())).clone();
-    let ctl = Controller {
-        dispatcher: state.dispatcher(),
-        session: session.clone(),
-        keep: use_mut_ref(Keep::default),
-        best: use_state(|| Best::decode(local::read(BEST_KEY).as_deref())),
-        message: use_state(String::new),
-        opened: use_state(|| None::<Opened>),
-        file_errors: use_state(Vec::<Diagnostic>::new),
-        resume_text: use_state(|| None::<String>),
-        best_before: use_state(|| None::<f64>),
-        scored: use_state(|| false),
-        progress_note: use_state(|| None::<String>),
+    let state = use_reducer(|| AppState::new(Best::decode(local::read(BEST_KEY).as_deref())));
+    let dispatch = state.dispatcher();
+    let context = AppContext {
+        session: state.session.clone(),
+        dispatch: dispatch.clone(),
     };
     let theme = crate::ui::hooks::use_theme();
     let dark = theme.dark;
@@ -45,65 +38,28 @@ pub fn App() -> Html {
         progress::order(&mut all);
         all
     });
-    {
-        let ctl = ctl.clone();
-        use_effect_with((), move |_| {
-            browser::install_panic_screen();
-            ctl.load_saved();
-        });
-    }
-    let on_ticks = ctl.cb(Controller::advance);
+    use_effect_with((), |_| browser::install_panic_screen());
+    use_saved_session(dispatch.clone());
+    use_autosave(&state, dispatch.clone());
+    use_scoring(&state, dispatch.clone());
+    let files = use_library_files(dispatch.clone());
     let running = state.screen == Screen::Console;
+    let on_ticks = Callback::from({
+        let dispatch = dispatch.clone();
+        move |ticks| dispatch.dispatch(Msg::Advance(ticks))
+    });
     use_frame_loop(if running { state.speed.factor() } else { 0.0 }, on_ticks);
-    {
-        let dispatcher = state.dispatcher();
-        use_keys(Callback::from(move |key: String| {
+    use_keys(Callback::from({
+        let dispatch = dispatch.clone();
+        move |key: String| {
             if key == " " {
-                dispatcher.dispatch(Msg::TogglePause);
+                dispatch.dispatch(Msg::TogglePause);
             } else if let Some(speed) = Speed::from_key(&key) {
-                dispatcher.dispatch(Msg::SetSpeed(speed));
-            }
-        }));
-    }
-    let screen = match state.screen {
-        Screen::Library => library_screen(&ctl, &state, &builtins),
-        Screen::Briefing => match session.get().map(|s| (Rc::clone(&s.scenario), s.seed)) {
-            Some((scenario, seed)) => html! {
-                <Briefing {scenario} {seed} on_start={ctl.cb(Controller::start)}
-                    on_back={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
-            },
-            None => html! {},
-        },
-        Screen::Console => {
-            let dispatcher = state.dispatcher();
-            let on_speed = Callback::from(move |s| dispatcher.dispatch(Msg::SetSpeed(s)));
-            let dispatcher = state.dispatcher();
-            let on_ack = Callback::from(move |k| dispatcher.dispatch(Msg::Acknowledge(k)));
-            let dispatcher = state.dispatcher();
-            let on_open = Callback::from(move |f| dispatcher.dispatch(Msg::OpenFinding(f)));
-            html! {
-                <Console state={(*state).clone()} {dark}
-                    message={(*ctl.message).clone()} on_take={ctl.cb(Controller::take)} {on_speed}
-                    on_minute={ctl.cb(|c, _: ()| c.advance(60))} on_stop={ctl.cb(Controller::stop)}
-                    {on_ack} {on_open} />
+                dispatch.dispatch(Msg::SetSpeed(speed));
             }
         }
-        Screen::End => html! {
-            <End {dark} best_before={*ctl.best_before} scored={*ctl.scored}
-                on_again={ctl.cb(Controller::again)}
-                on_download={ctl.cb(Controller::download)}
-                on_postmortem={ctl.cb(Controller::download_postmortem)}
-                on_announce={{
-                    let dispatcher = state.dispatcher();
-                    Callback::from(move |words| dispatcher.dispatch(Msg::Announce(words)))
-                }}
-                on_library={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
-        },
-        Screen::Author => html! {
-            <Author {dark} library={builtins.clone()} on_play={ctl.cb(Controller::play)}
-                on_back={ctl.cb(|c, _: ()| c.show(Screen::Library))} />
-        },
-    };
+    }));
+    let screen = screen(&state, &files, &builtins, dark);
     html! {
         <div class={classes!("app", dark.then_some("dark"))}>
             <a class="skip" href="#main">{ "Skip to content" }</a>
@@ -111,19 +67,97 @@ pub fn App() -> Html {
                 <span class="product">{ "Incident trainer" }</span>
                 <ThemePicker theme={theme.clone()} />
             </header>
-            <ContextProvider<SessionRef> context={session.clone()}>{ screen }</ContextProvider<SessionRef>>
+            <ContextProvider<AppContext> {context}>{ screen }</ContextProvider<AppContext>>
             <div class="sr-only" aria-live="polite" role="status">{ state.announcement.clone() }</div>
         </div>
     }
 }
 
+/// The screen up, with its data from the state and its callbacks to the reducer.
+fn screen(
+    state: &UseReducerHandle<AppState>,
+    files: &LibraryFiles,
+    builtins: &Rc<Vec<Rc<Scenario>>>,
+    dark: bool,
+) -> Html {
+    let send = |msg: fn(()) -> Msg| state.dispatcher().to_callback().reform(msg);
+    match state.screen {
+        Screen::Library => library_screen(state, files, builtins),
+        Screen::Briefing => match state
+            .session
+            .get()
+            .map(|s| (Rc::clone(&s.scenario), s.seed))
+        {
+            Some((scenario, seed)) => html! {
+                <Briefing {scenario} {seed}
+                    on_start={state.dispatcher().to_callback().reform(|hints| Msg::Start { hints })}
+                    on_back={send(|_| Msg::Show(Screen::Library))} />
+            },
+            None => html! {},
+        },
+        Screen::Console => html! { <Console state={(**state).clone()} {dark} /> },
+        Screen::End => end_screen(state, files, dark),
+        Screen::Author => html! {
+            <Author {dark} library={Rc::clone(builtins)}
+                on_play={state.dispatcher().to_callback().reform(Msg::Play)}
+                on_back={send(|_| Msg::Show(Screen::Library))} />
+        },
+    }
+}
+
+/// The debrief, with the run and its postmortem to download.
+fn end_screen(state: &UseReducerHandle<AppState>, files: &LibraryFiles, dark: bool) -> Html {
+    let dispatch = state.dispatcher().to_callback();
+    let named = |suffix: &str| {
+        let session = state.session.clone();
+        let suffix = suffix.to_string();
+        move || {
+            session
+                .get()
+                .map(|s| format!("{}-seed-{}{suffix}", s.scenario.meta.id, s.seed))
+        }
+    };
+    let on_download = {
+        let (downloads, session, name) = (
+            files.downloads.clone(),
+            state.session.clone(),
+            named(".json"),
+        );
+        Callback::from(move |_| {
+            if let (Some(json), Some(name)) = (session.get().map(|s| s.actions_json()), name()) {
+                downloads.offer(&json, "application/json", &name);
+            }
+        })
+    };
+    let on_postmortem = {
+        let (downloads, name) = (files.downloads.clone(), named("-postmortem.md"));
+        Callback::from(move |text: String| {
+            if let Some(name) = name() {
+                downloads.offer(&text, "text/markdown", &name);
+            }
+        })
+    };
+    html! {
+        <End {dark} best_before={state.best_before}
+            scored={state.scoring == crate::ui::state::Scoring::Done}
+            on_again={dispatch.reform(|same: bool| Msg::Again((!same).then(browser::new_seed)))}
+            {on_download} {on_postmortem}
+            on_announce={dispatch.reform(Msg::Announce)}
+            on_library={dispatch.reform(|_| Msg::Show(Screen::Library))} />
+    }
+}
+
 /// The library: built-ins, the scenario opened from a file, best results, a session to resume.
-fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) -> Html {
+fn library_screen(
+    state: &UseReducerHandle<AppState>,
+    files: &LibraryFiles,
+    builtins: &[Rc<Scenario>],
+) -> Html {
     let mut list = builtins.to_vec();
-    if let Some(o) = ctl.opened.as_ref() {
+    if let Some(o) = state.opened.as_ref() {
         list.push(Rc::clone(&o.scenario));
     }
-    let best: Vec<(String, String)> = ctl
+    let best: Vec<(String, String)> = state
         .best
         .results
         .iter()
@@ -133,17 +167,24 @@ fn library_screen(ctl: &Controller, state: &UiState, builtins: &[Rc<Scenario>]) 
             (r.scenario_id.clone(), line)
         })
         .collect();
-    let track = progress::steps(builtins, &ctl.best);
+    let track = progress::steps(builtins, &state.best);
+    let dispatch = state.dispatcher().to_callback();
+    let on_export = {
+        let (downloads, best) = (files.downloads.clone(), state.best.clone());
+        Callback::from(move |_| {
+            let text = progress::export(&best);
+            downloads.offer(&text, "application/json", "incident-trainer-progress.json");
+        })
+    };
     html! {
         <Library scenarios={list} {best} {track} notice={state.notice.clone().map(AttrValue::from)}
-            progress_note={(*ctl.progress_note).clone().map(AttrValue::from)}
-            on_export={ctl.cb(Controller::export_progress)}
-            on_import={ctl.cb(Controller::import_progress)}
-            resume={(*ctl.resume_text).clone().map(AttrValue::from)}
-            on_resume={ctl.cb(Controller::resume)}
-            on_open={ctl.cb(|c, s: Rc<Scenario>| c.open((s, None)))}
-            on_file={ctl.cb(Controller::read_file)} file_errors={(*ctl.file_errors).clone()}
-            on_author={ctl.cb(|c, _: ()| c.show(Screen::Author))} />
+            progress_note={state.progress_note.clone().map(AttrValue::from)}
+            {on_export} on_import={files.import.clone()}
+            resume={state.offer.as_ref().map(|o| AttrValue::from(o.text.clone()))}
+            on_resume={dispatch.reform(Msg::Resume)}
+            on_open={dispatch.reform(|s| Msg::Open(s, None))}
+            on_file={files.open.clone()} file_errors={state.file_errors.clone()}
+            on_author={dispatch.reform(|_| Msg::Show(Screen::Author))} />
     }
 }
 

@@ -1,7 +1,8 @@
 //! The browser app. The session, the reducer, saves and the view helpers are plain Rust, tested
-//! natively; the components, screens and hooks exist only on wasm32.
+//! natively; the components, screens and hooks (the side effects) exist only on wasm32.
 
 pub mod chart;
+pub mod desk;
 pub mod drafts;
 pub mod progress;
 pub mod session;
@@ -15,8 +16,6 @@ mod app;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
-#[cfg(target_arch = "wasm32")]
-mod controller;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
 #[cfg(target_arch = "wasm32")]

@@ -72,12 +72,7 @@ impl Validator {
         })
     }
 
-    /// Asks for a file to be checked (the latest request wins while the worker starts).
-    pub fn check(&self, file: &str, text: &str) -> Result<(), WorkerError> {
-        self.send(remote::request(file, text))
-    }
-
-    /// Asks for any job (see `remote::Job`).
+    /// Asks for a job (see `remote::Job`); the latest request wins while the worker starts.
     pub fn job(&self, file: &str, text: &str, job: remote::Job) -> Result<(), WorkerError> {
         self.send(remote::job(file, text, job))
     }

@@ -28,20 +28,6 @@ enum Confirm {
 
 #[component]
 pub fn Clock(props: &ClockProps) -> Html {
-    let speeds = Speed::ALL.iter().map(|s| {
-        let s = *s;
-        let on_speed = props.on_speed.clone();
-        let key = match s {
-            Speed::Paused => "1",
-            Speed::X1 => "2",
-            Speed::X10 => "3",
-            Speed::X60 => "4",
-        };
-        html! {
-            <button type="button" class="speed" aria-pressed={if props.speed == s { "true" } else { "false" }}
-                title={format!("key {key}")} onclick={Callback::from(move |_| on_speed.emit(s))}>{ s.label() }</button>
-        }
-    });
     let on_minute = props.on_minute.reform(|_| ());
     let confirm = use_state(|| None::<Confirm>);
     let ask = |what: Confirm| {
@@ -64,32 +50,7 @@ pub fn Clock(props: &ClockProps) -> Html {
             confirm.set(None)
         })
     };
-    let dialog = (*confirm).map(|what| {
-        let (question, detail, go, back) = match what {
-            Confirm::Declare => (
-                "Declare the incident resolved?",
-                "Say so when the cause is fixed and service has held. The response ends here; the rest of the exercise plays out to its time limit, and the debrief tells you whether it held.",
-                "Yes, declare resolved",
-                "Not yet",
-            ),
-            Confirm::Abandon => (
-                "Abandon this session?",
-                "It ends now and is scored as it stands; the rest plays out without you.",
-                "Abandon session",
-                "Keep playing",
-            ),
-        };
-        html! {
-            <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" aria-describedby="confirm-d">
-                <p id="confirm-q" class="question">{ question }</p>
-                <p id="confirm-d">{ detail }</p>
-                <div class="buttons">
-                    <button type="button" class="primary" onclick={yes.clone()}>{ go }</button>
-                    <button type="button" onclick={cancel.clone()}>{ back }</button>
-                </div>
-            </div>
-        }
-    });
+    let dialog = (*confirm).map(|what| dialog(what, &yes, &cancel));
     html! {
         <section class="clock" aria-label="Clock">
             <div class="time">
@@ -98,7 +59,7 @@ pub fn Clock(props: &ClockProps) -> Html {
                 <span class="since">{ props.since_page.clone() }</span>
             </div>
             <div class="speeds" role="group" aria-label="Speed (Space pauses, keys 1-4)">
-                { for speeds }
+                { speed_buttons(props.speed, &props.on_speed) }
                 <button type="button" onclick={on_minute}>{ "Advance 1 minute" }</button>
             </div>
             <div class="endings" role="group" aria-label="End the incident">
@@ -108,5 +69,52 @@ pub fn Clock(props: &ClockProps) -> Html {
             </div>
             { for dialog }
         </section>
+    }
+}
+
+/// One button per speed, the one running pressed.
+fn speed_buttons(speed: Speed, on_speed: &Callback<Speed>) -> Html {
+    let buttons = Speed::ALL.iter().map(|s| {
+        let s = *s;
+        let on_speed = on_speed.clone();
+        let key = match s {
+            Speed::Paused => "1",
+            Speed::X1 => "2",
+            Speed::X10 => "3",
+            Speed::X60 => "4",
+        };
+        html! {
+            <button type="button" class="speed" aria-pressed={if speed == s { "true" } else { "false" }}
+                title={format!("key {key}")} onclick={Callback::from(move |_| on_speed.emit(s))}>{ s.label() }</button>
+        }
+    });
+    buttons.collect()
+}
+
+/// The question before an ending, in the trainee's words.
+fn dialog(what: Confirm, yes: &Callback<MouseEvent>, cancel: &Callback<MouseEvent>) -> Html {
+    let (question, detail, go, back) = match what {
+        Confirm::Declare => (
+            "Declare the incident resolved?",
+            "Say so when the cause is fixed and service has held. The response ends here; the rest of the exercise plays out to its time limit, and the debrief tells you whether it held.",
+            "Yes, declare resolved",
+            "Not yet",
+        ),
+        Confirm::Abandon => (
+            "Abandon this session?",
+            "It ends now and is scored as it stands; the rest plays out without you.",
+            "Abandon session",
+            "Keep playing",
+        ),
+    };
+    html! {
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" aria-describedby="confirm-d">
+            <p id="confirm-q" class="question">{ question }</p>
+            <p id="confirm-d">{ detail }</p>
+            <div class="buttons">
+                <button type="button" class="primary" onclick={yes.clone()}>{ go }</button>
+                <button type="button" onclick={cancel.clone()}>{ back }</button>
+            </div>
+        </div>
     }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::use_session;
 use crate::sim::Action;
+use crate::ui::state::SessionRef;
 use crate::ui::view::command;
 
 #[derive(Properties, PartialEq)]
@@ -17,13 +18,62 @@ pub struct CommandBoxProps {
 /// Most commands listed at once.
 const LISTED: usize = 40;
 
+/// What is typed, the parse error, and whether Tab listed the commands.
+#[derive(Clone)]
+struct Entry {
+    text: UseStateHandle<String>,
+    error: UseStateHandle<String>,
+    listing: UseStateHandle<bool>,
+}
+
+impl Entry {
+    /// Tab completes the common prefix; on an empty or ambiguous entry it lists what can be
+    /// typed, and a second Tab moves on.
+    fn tab(&self, e: &KeyboardEvent, suggestions: &[String]) {
+        let (text, listing) = (&self.text, &self.listing);
+        let fill = command::common_prefix(suggestions).filter(|f| f.len() > text.len());
+        if let Some(fill) = fill.filter(|_| !text.trim().is_empty()) {
+            e.prevent_default();
+            text.set(fill);
+            listing.set(false);
+        } else if !**listing && !suggestions.is_empty() {
+            e.prevent_default();
+            listing.set(true);
+        } else {
+            listing.set(false);
+        }
+    }
+
+    /// Enter runs the command, or says why it cannot be read.
+    fn enter(&self, session: &SessionRef, on_take: &Callback<Action>) {
+        let parsed = session
+            .get()
+            .map(|s| command::parse(&s.scenario.config, &self.text));
+        match parsed {
+            Some(Ok(action)) => {
+                self.error.set(String::new());
+                self.text.set(String::new());
+                on_take.emit(action);
+            }
+            Some(Err(why)) => self.error.set(why.to_string()),
+            None => self.error.set(String::new()),
+        }
+    }
+}
+
 #[component]
 pub fn CommandBox(props: &CommandBoxProps) -> Html {
     let shared = use_session();
-    let text = use_state(String::new);
-    let error = use_state(String::new);
-    // Tab on an empty or ambiguous entry lists what can be typed; a second Tab moves on.
-    let listing = use_state(|| false);
+    let entry = Entry {
+        text: use_state(String::new),
+        error: use_state(String::new),
+        listing: use_state(|| false),
+    };
+    let (text, error, listing) = (
+        entry.text.clone(),
+        entry.error.clone(),
+        entry.listing.clone(),
+    );
     // The example names a host of this scenario's own.
     let host = shared
         .get()
@@ -34,8 +84,7 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
         .map(|s| command::complete(&s.scenario, s.sim(), &text, LISTED))
         .unwrap_or_default();
     let oninput = {
-        let text = text.clone();
-        let listing = listing.clone();
+        let (text, listing) = (text.clone(), listing.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             text.set(input.value());
@@ -43,39 +92,12 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
         })
     };
     let onkeydown = {
-        let text = text.clone();
-        let error = error.clone();
-        let on_take = props.on_take.clone();
-        let suggestions = suggestions.clone();
-        let session = shared.clone();
-        let listing = listing.clone();
+        let (entry, on_take) = (entry.clone(), props.on_take.clone());
+        let (suggestions, session) = (suggestions.clone(), shared.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Tab" if !e.shift_key() => {
-                let fill = command::common_prefix(&suggestions).filter(|f| f.len() > text.len());
-                if let Some(fill) = fill.filter(|_| !text.trim().is_empty()) {
-                    e.prevent_default();
-                    text.set(fill);
-                    listing.set(false);
-                } else if !*listing && !suggestions.is_empty() {
-                    e.prevent_default();
-                    listing.set(true);
-                } else {
-                    listing.set(false);
-                }
-            }
-            "Escape" => listing.set(false),
-            "Enter" => match session
-                .get()
-                .map(|s| command::parse(&s.scenario.config, &text))
-            {
-                Some(Ok(action)) => {
-                    error.set(String::new());
-                    text.set(String::new());
-                    on_take.emit(action);
-                }
-                Some(Err(why)) => error.set(why.to_string()),
-                None => error.set(String::new()),
-            },
+            "Tab" if !e.shift_key() => entry.tab(&e, &suggestions),
+            "Escape" => entry.listing.set(false),
+            "Enter" => entry.enter(&session, &on_take),
             _ => {}
         })
     };
@@ -84,6 +106,8 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
     } else {
         (*error).clone()
     };
+    let hidden = shown.is_empty() && suggestions.is_empty()
+        || shown.is_empty() && text.trim().is_empty() && !*listing;
     html! {
         <section class="command" aria-label="Command">
             <label for="command-input">{ "Command" }</label>
@@ -91,18 +115,28 @@ pub fn CommandBox(props: &CommandBoxProps) -> Html {
                 autocomplete="off" spellcheck="false" placeholder={placeholder}
                 aria-describedby="command-hint" />
             <div id="command-hint" class="command-help" aria-live="polite"
-                hidden={shown.is_empty() && suggestions.is_empty() || shown.is_empty() && text.trim().is_empty() && !*listing}>
-                if !shown.is_empty() {
-                    <span class="why">{ shown }</span>
-                } else if *listing {
-                    <p class="meta">{ "You can type (Tab again moves on):" }</p>
-                    <ul class="candidates" aria-label="Commands you can type">
-                        { for suggestions.iter().map(|c| html! { <li>{ c.trim_end() }</li> }) }
-                    </ul>
-                } else if !text.trim().is_empty() {
-                    { suggestions.iter().take(6).cloned().collect::<Vec<_>>().join("   ") }
-                }
+                hidden={hidden}>
+                { hint(shown, *listing, &text, &suggestions) }
             </div>
         </section>
+    }
+}
+
+/// Under the box: the refusal or parse error, else the commands listed by Tab, else the first
+/// completions of what is typed.
+fn hint(shown: String, listing: bool, text: &str, suggestions: &[String]) -> Html {
+    html! {
+        <>
+            if !shown.is_empty() {
+                <span class="why">{ shown }</span>
+            } else if listing {
+                <p class="meta">{ "You can type (Tab again moves on):" }</p>
+                <ul class="candidates" aria-label="Commands you can type">
+                    { for suggestions.iter().map(|c| html! { <li>{ c.trim_end() }</li> }) }
+                </ul>
+            } else if !text.trim().is_empty() {
+                { suggestions.iter().take(6).cloned().collect::<Vec<_>>().join("   ") }
+            }
+        </>
     }
 }

@@ -3,6 +3,9 @@
 //! indents and Enter keeps the line's indentation, both through the browser's editing command so
 //! undo still takes them back; Escape then Tab leaves the editor (no keyboard trap).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -40,25 +43,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
-    {
-        let (area, gutter) = (area.clone(), gutter.clone());
-        use_effect_with(props.jump, move |&(n, line)| {
-            if n == 0 {
-                return;
-            }
-            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                let text = a.value();
-                let (start, end) = line_span(&text, line);
-                let _ = a.focus();
-                let _ = a.set_selection_range(utf16_offset(&text, start), utf16_offset(&text, end));
-                let top = ((line.max(1) - 1) as f64 * LINE_PX - 4.0 * LINE_PX).max(0.0);
-                a.set_scroll_top(top as i32);
-                if let Some(g) = gutter.cast::<HtmlElement>() {
-                    g.set_scroll_top(a.scroll_top());
-                }
-            }
-        });
-    }
+    use_jump(&area, &gutter, props.jump);
     let oninput = {
         let (lines, on_input) = (lines.clone(), props.on_input.clone());
         Callback::from(move |e: InputEvent| {
@@ -80,23 +65,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         })
     };
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        let key = e.key();
-        let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
-        let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
-        let a: HtmlTextAreaElement = e.target_unchecked_into();
-        let insert = match key.as_str() {
-            "Tab" if plain && !e.shift_key() && !was_escaped => "  ".to_string(),
-            "Enter" if plain && !e.shift_key() => {
-                let text = a.value();
-                let at = byte_offset(&text, a.selection_start().ok().flatten().unwrap_or(0));
-                format!("\n{}", indent_at(&text, at))
-            }
-            _ => return,
-        };
-        e.prevent_default();
-        insert_text(&a, &insert);
-    });
+    let onkeydown = on_keydown(escaped);
     let marked: Vec<usize> = props.error_lines.clone();
     html! {
         <div class="editor">
@@ -135,4 +104,49 @@ fn insert_text(area: &HtmlTextAreaElement, text: &str) {
     if let Ok(event) = web_sys::InputEvent::new("input") {
         let _ = area.dispatch_event(&event);
     }
+}
+
+/// Moves the caret to a line (a problem's "Line n" button), selecting it, and scrolls both the
+/// text and the gutter to show it with a few lines above.
+#[hook]
+fn use_jump(area: &NodeRef, gutter: &NodeRef, jump: (u64, usize)) {
+    let (area, gutter) = (area.clone(), gutter.clone());
+    use_effect_with(jump, move |&(n, line)| {
+        if n == 0 {
+            return;
+        }
+        if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+            let text = a.value();
+            let (start, end) = line_span(&text, line);
+            let _ = a.focus();
+            let _ = a.set_selection_range(utf16_offset(&text, start), utf16_offset(&text, end));
+            let top = ((line.max(1) - 1) as f64 * LINE_PX - 4.0 * LINE_PX).max(0.0);
+            a.set_scroll_top(top as i32);
+            if let Some(g) = gutter.cast::<HtmlElement>() {
+                g.set_scroll_top(a.scroll_top());
+            }
+        }
+    });
+}
+
+/// Tab indents (unless Esc came just before: then it leaves the editor) and Enter keeps the
+/// line's indentation.
+fn on_keydown(escaped: Rc<RefCell<bool>>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let key = e.key();
+        let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
+        let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
+        let a: HtmlTextAreaElement = e.target_unchecked_into();
+        let insert = match key.as_str() {
+            "Tab" if plain && !e.shift_key() && !was_escaped => "  ".to_string(),
+            "Enter" if plain && !e.shift_key() => {
+                let text = a.value();
+                let at = byte_offset(&text, a.selection_start().ok().flatten().unwrap_or(0));
+                format!("\n{}", indent_at(&text, at))
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        insert_text(&a, &insert);
+    })
 }

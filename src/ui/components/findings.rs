@@ -4,8 +4,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::use_session;
+use crate::scenario::Scenario;
 use crate::sim::render::finding_text;
-use crate::sim::FindingBody;
+use crate::sim::{Finding, FindingBody};
 use crate::ui::view::format;
 
 #[derive(Properties, PartialEq)]
@@ -25,9 +26,6 @@ const SCROLL_AFTER_MS: u32 = 60;
 pub fn Findings(props: &FindingsProps) -> Html {
     let shared = use_session();
     let query = use_state(String::new);
-    // On a narrow screen the findings sit far below the actions: bring the trainee to the one
-    // that opened (the one they asked for, once it is ready).
-    let opened = use_node_ref();
     // The open one once it is in hand (it is opened when asked for, shown when ready).
     let shown_open = props.open.filter(|i| {
         shared.get().is_some_and(|s| {
@@ -38,28 +36,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 .is_some_and(|f| f.ready_at <= props.tick)
         })
     });
-    {
-        let opened = opened.clone();
-        use_effect_with(shown_open, move |open| {
-            let narrow = web_sys::window()
-                .and_then(|w| w.inner_width().ok())
-                .and_then(|w| w.as_f64())
-                .is_some_and(|w| w < NARROW_PX);
-            // After the frame that lays it out: the click that asked for it scrolls first.
-            let later = (narrow && open.is_some()).then(|| {
-                gloo::timers::callback::Timeout::new(SCROLL_AFTER_MS, move || {
-                    // The list is not keyed, so its items' nodes are reused: find the open one now.
-                    let open = opened
-                        .cast::<web_sys::Element>()
-                        .and_then(|list| list.query_selector("li.finding.open").ok().flatten());
-                    if let Some(el) = open {
-                        el.scroll_into_view();
-                    }
-                })
-            });
-            move || drop(later)
-        });
-    }
+    let opened = use_scroll_to_open(shown_open);
     let Some(session) = shared.get() else {
         return html! {};
     };
@@ -76,23 +53,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         .filter(|(_, f, text)| {
             q.is_empty() || text.to_lowercase().contains(&q) || f.action.to_string().contains(&q)
         })
-        .map(|(i, f, text)| {
-            let open = props.open == Some(i);
-            let on_open = props.on_open.clone();
-            let toggle = Callback::from(move |_| on_open.emit(if open { None } else { Some(i) }));
-            let mono = !matches!(f.body, FindingBody::Note { .. });
-            html! {
-                <li class={classes!("finding", open.then_some("open"))}>
-                    <button type="button" class="finding-head" aria-expanded={open.to_string()} onclick={toggle}>
-                        <span class="when">{ format::clock_seconds(&session.scenario, f.ready_at) }</span>
-                        <span class="what">{ crate::ui::view::charts::action_title(&session.scenario, &f.action) }</span>
-                    </button>
-                    if open {
-                        if mono { <pre class="output" tabindex="0">{ text }</pre> } else { <p class="note">{ text }</p> }
-                    }
-                </li>
-            }
-        });
+        .map(|(i, f, text)| item(&session.scenario, i, f, text, props));
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -107,4 +68,51 @@ pub fn Findings(props: &FindingsProps) -> Html {
             <ol ref={opened}>{ for items }</ol>
         </section>
     }
+}
+
+/// One finding: its time and action, and what it showed when open.
+fn item(scenario: &Scenario, i: usize, f: &Finding, text: String, props: &FindingsProps) -> Html {
+    let open = props.open == Some(i);
+    let on_open = props.on_open.clone();
+    let toggle = Callback::from(move |_| on_open.emit(if open { None } else { Some(i) }));
+    let mono = !matches!(f.body, FindingBody::Note { .. });
+    html! {
+        <li class={classes!("finding", open.then_some("open"))}>
+            <button type="button" class="finding-head" aria-expanded={open.to_string()} onclick={toggle}>
+                <span class="when">{ format::clock_seconds(scenario, f.ready_at) }</span>
+                <span class="what">{ crate::ui::view::charts::action_title(scenario, &f.action) }</span>
+            </button>
+            if open {
+                if mono { <pre class="output" tabindex="0">{ text }</pre> } else { <p class="note">{ text }</p> }
+            }
+        </li>
+    }
+}
+
+/// On a narrow screen the findings sit far below the actions: bring the trainee to the one that
+/// opened (the one they asked for, once it is ready). The list's node.
+#[hook]
+fn use_scroll_to_open(shown_open: Option<usize>) -> NodeRef {
+    let opened = use_node_ref();
+    let node = opened.clone();
+    use_effect_with(shown_open, move |open| {
+        let narrow = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < NARROW_PX);
+        // After the frame that lays it out: the click that asked for it scrolls first.
+        let later = (narrow && open.is_some()).then(|| {
+            gloo::timers::callback::Timeout::new(SCROLL_AFTER_MS, move || {
+                // The list is not keyed, so its items' nodes are reused: find the open one now.
+                let open = node
+                    .cast::<web_sys::Element>()
+                    .and_then(|list| list.query_selector("li.finding.open").ok().flatten());
+                if let Some(el) = open {
+                    el.scroll_into_view();
+                }
+            })
+        });
+        move || drop(later)
+    });
+    opened
 }

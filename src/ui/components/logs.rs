@@ -1,6 +1,8 @@
 //! A tail of the logs, rendered on demand by the core for a chosen window, filtered by host and
 //! level, searchable. Bounded by the core (the newest lines).
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -13,11 +15,37 @@ pub struct LogsProps {
     pub generation: u64,
 }
 
-#[component]
-pub fn Logs(_props: &LogsProps) -> Html {
-    let shared = use_session();
-    let window_min = use_state(|| 10u32);
-    // The tail follows the newest line unless the reader scrolled up to read older ones.
+/// One choice in the filters.
+enum Pick {
+    Window(u32),
+    Host(String),
+    Level(String),
+    Query(String),
+}
+
+/// The filters as one state: each choice changes its own part.
+#[derive(PartialEq)]
+struct Filter(LogFilter);
+
+impl Reducible for Filter {
+    type Action = Pick;
+
+    fn reduce(self: Rc<Self>, pick: Pick) -> Rc<Self> {
+        let mut f = self.0.clone();
+        match pick {
+            Pick::Window(min) => f.window_min = min,
+            Pick::Host(host) => f.host = host,
+            Pick::Level(level) => f.level = level,
+            Pick::Query(query) => f.query = query,
+        }
+        Rc::new(Filter(f))
+    }
+}
+
+/// The tail follows the newest line unless the reader scrolled up to read older ones: the tail's
+/// node, and what its scrolling does.
+#[hook]
+fn use_follow() -> (NodeRef, Callback<Event>) {
     let tail = use_node_ref();
     let follow = use_mut_ref(|| true);
     {
@@ -31,7 +59,7 @@ pub fn Logs(_props: &LogsProps) -> Html {
         });
     }
     let onscroll = {
-        let (tail, follow) = (tail.clone(), follow.clone());
+        let tail = tail.clone();
         Callback::from(move |_: Event| {
             if let Some(el) = tail.cast::<web_sys::Element>() {
                 let bottom = el.scroll_height() - el.client_height() - el.scroll_top();
@@ -39,63 +67,59 @@ pub fn Logs(_props: &LogsProps) -> Html {
             }
         })
     };
-    let host = use_state(String::new);
-    let level = use_state(String::new);
-    let query = use_state(String::new);
+    (tail, onscroll)
+}
+
+#[component]
+pub fn Logs(_props: &LogsProps) -> Html {
+    let shared = use_session();
+    let (tail, onscroll) = use_follow();
+    let filter = use_reducer(|| Filter(LogFilter::default()));
     let Some(session) = shared.get() else {
         return html! {};
     };
     let sim = session.sim();
-    let filter = LogFilter {
-        window_min: *window_min,
-        host: (*host).clone(),
-        level: (*level).clone(),
-        query: (*query).clone(),
-    };
-    let shown = logs::tail(&session.scenario, sim, &filter);
-    let select = |state: UseStateHandle<String>| {
-        Callback::from(move |e: Event| {
-            let el: HtmlSelectElement = e.target_unchecked_into();
-            state.set(el.value());
-        })
-    };
-    let on_window = {
-        let window_min = window_min.clone();
-        Callback::from(move |e: Event| {
-            let el: HtmlSelectElement = e.target_unchecked_into();
-            window_min.set(el.value().parse().unwrap_or(10));
-        })
-    };
-    let on_query = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: HtmlInputElement = e.target_unchecked_into();
-            query.set(el.value());
-        })
-    };
+    let shown = logs::tail(&session.scenario, sim, &filter.0);
     let hosts: Vec<String> = sim.fleet().names().to_vec();
     html! {
         <section class="panel logs" aria-labelledby="logs-h">
             <h2 id="logs-h">{ "Logs" }</h2>
-            <div class="filters">
-                <select aria-label="Log window" onchange={on_window}>
-                    { for WINDOWS_MIN.iter().map(|m| html! { <option value={m.to_string()} selected={*m == *window_min}>{ format!("last {m} min") }</option> }) }
-                </select>
-                <select aria-label="Log host" onchange={select(host.clone())}>
-                    <option value="" selected={host.is_empty()}>{ "all hosts" }</option>
-                    { for hosts.into_iter().map(|h| html! { <option value={h.clone()} selected={*host == h}>{ h }</option> }) }
-                </select>
-                <select aria-label="Log level" onchange={select(level.clone())}>
-                    { for LEVELS.iter().map(|l| html! {
-                        <option value={*l} selected={*level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
-                    }) }
-                </select>
-                <input type="search" aria-label="Search logs" placeholder="Search logs" value={(*query).clone()} oninput={on_query} />
-            </div>
+            { filters(&filter.0, &hosts, &filter.dispatcher()) }
             // One element a line: long lines wrap under their text, the timestamp stays in view.
             <div class="output log-tail" tabindex="0" role="log" aria-label="Log lines" ref={tail} {onscroll}>
                 { for shown.iter().map(|l| html! { <div class="log-line">{ l.clone() }</div> }) }
             </div>
         </section>
+    }
+}
+
+/// The window, host and level pickers and the search box.
+fn filters(f: &LogFilter, hosts: &[String], pick: &UseReducerDispatcher<Filter>) -> Html {
+    let select = |to: fn(String) -> Pick| {
+        pick.to_callback().reform(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            to(el.value())
+        })
+    };
+    let on_query = pick.to_callback().reform(|e: InputEvent| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        Pick::Query(el.value())
+    });
+    html! {
+        <div class="filters">
+            <select aria-label="Log window" onchange={select(|v| Pick::Window(v.parse().unwrap_or(10)))}>
+                { for WINDOWS_MIN.iter().map(|m| html! { <option value={m.to_string()} selected={*m == f.window_min}>{ format!("last {m} min") }</option> }) }
+            </select>
+            <select aria-label="Log host" onchange={select(Pick::Host)}>
+                <option value="" selected={f.host.is_empty()}>{ "all hosts" }</option>
+                { for hosts.iter().map(|h| html! { <option value={h.clone()} selected={f.host == *h}>{ h.clone() }</option> }) }
+            </select>
+            <select aria-label="Log level" onchange={select(Pick::Level)}>
+                { for LEVELS.iter().map(|l| html! {
+                    <option value={*l} selected={f.level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
+                }) }
+            </select>
+            <input type="search" aria-label="Search logs" placeholder="Search logs" value={f.query.clone()} oninput={on_query} />
+        </div>
     }
 }

@@ -1,5 +1,5 @@
-//! One component per file; each gets its data and callbacks as props, and the running session
-//! from the app's context.
+//! One component per file; each gets its data as props, and the running session and the
+//! reducer's dispatcher from the app's context.
 
 pub mod actions;
 pub mod alerts;
@@ -18,35 +18,34 @@ pub mod servers;
 pub mod status;
 pub mod team;
 
-use std::cell::{Ref, RefCell};
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::ui::session::Session;
+use crate::ui::state::{AppState, Msg, SessionRef};
 
-/// The running session, shared by the screens through a context. The simulation is large and
-/// steps every frame in place, so it sits behind one `RefCell` rather than in the reducer (which
-/// would clone it per change). Compared by identity: panels re-render on the `generation` they
-/// are given, not on the session's contents.
-#[derive(Clone, Default)]
-pub struct SessionRef(pub Rc<RefCell<Option<Session>>>);
-
-impl PartialEq for SessionRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl SessionRef {
-    /// The session, if one is running. Panels render nothing without one.
-    pub fn get(&self) -> Option<Ref<'_, Session>> {
-        Ref::filter_map(self.0.borrow(), Option::as_ref).ok()
-    }
+/// What every screen and panel can reach through the app's context: the running session and the
+/// reducer's dispatcher. Both keep their identity for the app's life, so the context itself never
+/// re-renders its readers; they re-render on the data they are given as props.
+#[derive(Clone, PartialEq)]
+pub struct AppContext {
+    pub session: SessionRef,
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The session the app provides (none outside the app: panels then render nothing).
 #[hook]
 pub fn use_session() -> SessionRef {
-    use_context::<SessionRef>().unwrap_or_default()
+    use_context::<AppContext>()
+        .map(|c| c.session)
+        .unwrap_or_default()
+}
+
+/// A callback that dispatches `msg(x)` to the app's reducer (nothing outside the app).
+#[hook]
+pub fn use_dispatch<T: 'static>(msg: fn(T) -> Msg) -> Callback<T> {
+    let dispatch = use_context::<AppContext>().map(|c| c.dispatch);
+    Callback::from(move |x| {
+        if let Some(d) = &dispatch {
+            d.dispatch(msg(x));
+        }
+    })
 }

@@ -1,15 +1,30 @@
-//! Timers and listeners, each dropped with the component that uses it (nothing is `forget`-ed).
+//! Side effects, each owned by a hook and dropped with the component that uses it (nothing is
+//! `forget`-ed): timers and listeners, storage written as an effect of the state, the worker's
+//! client, files read and downloaded.
 
+mod autosave;
+mod desk;
+mod files;
 mod frame_loop;
 mod keys;
+mod library_files;
 mod paint_queue;
 mod resize;
+mod saved;
+mod scoring;
 mod settled;
 mod theme;
+mod worker;
 
+pub use autosave::use_autosave;
+pub use desk::use_desk_effects;
+pub use files::{use_downloads, use_text_reader, Downloads, TextReader};
 pub use frame_loop::use_frame_loop;
 pub use keys::use_keys;
+pub use library_files::{use_library_files, LibraryFiles};
 pub use paint_queue::{painter_id, queue_paint};
 pub use resize::use_window_resizes;
+pub use saved::use_saved_session;
+pub use scoring::use_scoring;
 pub use settled::use_settled;
 pub use theme::{use_theme, ThemeHandle};

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::sim::Action;
+use crate::sim::{Action, ActionKind};
 use crate::ui::components::actions::Actions;
 use crate::ui::components::alerts::Alerts;
 use crate::ui::components::chart_panel::ChartPanel;
@@ -15,28 +15,26 @@ use crate::ui::components::logs::Logs;
 use crate::ui::components::servers::Servers;
 use crate::ui::components::status::StatusStrip;
 use crate::ui::components::team::Team;
-use crate::ui::components::use_session;
-use crate::ui::state::{Speed, UiState};
+use crate::ui::components::{use_dispatch, use_session};
+use crate::ui::state::{AppState, Msg};
 use crate::ui::view::charts::ChartKind;
 use crate::ui::view::{alerts, format, status, team};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    pub state: UiState,
+    pub state: AppState,
     pub dark: bool,
-    /// The last refusal, in the core's words.
-    pub message: AttrValue,
-    pub on_take: Callback<Action>,
-    pub on_speed: Callback<Speed>,
-    pub on_minute: Callback<()>,
-    pub on_stop: Callback<()>,
-    pub on_ack: Callback<(u32, u32)>,
-    pub on_open: Callback<Option<usize>>,
 }
 
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
     let shared = use_session();
+    let on_take = use_dispatch(Msg::Take);
+    let on_speed = use_dispatch(Msg::SetSpeed);
+    let on_minute = use_dispatch(|_: ()| Msg::Advance(60));
+    let on_stop = use_dispatch(|_: ()| Msg::Stop);
+    let on_ack = use_dispatch(Msg::Acknowledge);
+    let on_open = use_dispatch(Msg::OpenFinding);
     let Some(session) = shared.get() else {
         return html! { <main class="screen"><p>{ "No session is running." }</p></main> };
     };
@@ -62,9 +60,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <h1>{ &s.meta.title }</h1>
                 <Clock time={format::clock(s, tick)} seconds={format::clock_seconds(s, tick)}
                     since_page={format::since_page(s, trace, tick)} speed={st.speed}
-                    on_speed={props.on_speed.clone()} on_minute={props.on_minute.clone()} on_stop={props.on_stop.clone()}
-                    on_declare={props.on_take.reform(|_| crate::sim::Action::new(crate::sim::ActionKind::DeclareResolved))}
-                    declare_blocked={session.check(&crate::sim::Action::new(crate::sim::ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
+                    {on_speed} {on_minute} {on_stop}
+                    on_declare={on_take.reform(|_| Action::new(ActionKind::DeclareResolved))}
+                    declare_blocked={session.check(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} p95_slo_ms={s.config.slo.latency_p95_ms} />
@@ -81,13 +79,13 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 // in the task of the click on Start made it one long task.
                 <Deferred>
                     <div class="side">
-                        <Actions tick={tick} generation={g} on_take={props.on_take.clone()} />
-                        <CommandBox on_take={props.on_take.clone()} message={props.message.clone()} />
+                        <Actions tick={tick} generation={g} on_take={on_take.clone()} />
+                        <CommandBox {on_take} message={AttrValue::from(st.message.clone())} />
                         <Team lines={team::team(s, sim)} />
                     </div>
                     <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
-                    <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} on_ack={props.on_ack.clone()} />
-                    <Findings generation={g} tick={tick} open={st.open_finding} on_open={props.on_open.clone()} />
+                    <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} {on_ack} />
+                    <Findings generation={g} tick={tick} open={st.open_finding} {on_open} />
                     <Logs generation={g} />
                 </Deferred>
             </div>

@@ -34,32 +34,7 @@ pub struct LibraryProps {
 
 #[component]
 pub fn Library(props: &LibraryProps) -> Html {
-    let cards = props.scenarios.iter().map(|s| {
-        let best = props
-            .best
-            .iter()
-            .find(|(id, _)| *id == s.meta.id)
-            .map_or("not played yet".to_string(), |(_, b)| b.clone());
-        let on_open = props.on_open.clone();
-        let scenario = Rc::clone(s);
-        let on_track = progress::card_note(&props.track, &s.meta.id);
-        html! {
-            <li class="card">
-                <h2>{ &s.meta.title }</h2>
-                <p class="summary">{ &s.meta.summary }</p>
-                <p class="meta">
-                    <span class="badge">{ s.meta.difficulty.id() }</span>
-                    <span>{ format!("{} · {}", s.clock.date, format::clock(s, 0)) }</span>
-                </p>
-                <p class="meta">{ format::expected_length(s) }</p>
-                <p class="tags">{ for crate::ui::view::format::public_tags(s).map(|t| html! { <span class="tag">{ t }</span> }) }</p>
-                <p class="best">{ format!("Your best: {best}") }</p>
-                if let Some(note) = on_track { <p class="meta on-track">{ note }</p> }
-                <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}
-                    aria-label={format!("Open {}", s.meta.title)}>{ "Open" }</button>
-            </li>
-        }
-    });
+    let cards = props.scenarios.iter().map(|s| card(s, props));
     let onchange = browser::on_file_picked(props.on_file.clone());
     let track = track_section(props);
     let resume = props.resume.clone().map(|text| {
@@ -102,6 +77,34 @@ pub fn Library(props: &LibraryProps) -> Html {
                 }
             </section>
         </main>
+    }
+}
+
+/// One scenario's card: what it is, how long it takes, your best, where it sits on the track.
+fn card(s: &Rc<Scenario>, props: &LibraryProps) -> Html {
+    let best = props
+        .best
+        .iter()
+        .find(|(id, _)| *id == s.meta.id)
+        .map_or("not played yet".to_string(), |(_, b)| b.clone());
+    let on_open = props.on_open.clone();
+    let scenario = Rc::clone(s);
+    let on_track = progress::card_note(&props.track, &s.meta.id);
+    html! {
+        <li class="card">
+            <h2>{ &s.meta.title }</h2>
+            <p class="summary">{ &s.meta.summary }</p>
+            <p class="meta">
+                <span class="badge">{ s.meta.difficulty.id() }</span>
+                <span>{ format!("{} · {}", s.clock.date, format::clock(s, 0)) }</span>
+            </p>
+            <p class="meta">{ format::expected_length(s) }</p>
+            <p class="tags">{ for crate::ui::view::format::public_tags(s).map(|t| html! { <span class="tag">{ t }</span> }) }</p>
+            <p class="best">{ format!("Your best: {best}") }</p>
+            if let Some(note) = on_track { <p class="meta on-track">{ note }</p> }
+            <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}
+                aria-label={format!("Open {}", s.meta.title)}>{ "Open" }</button>
+        </li>
     }
 }
 

@@ -171,15 +171,7 @@ pub fn race_spec(
 ) -> ChartSpec {
     // The chart's time axis starts at the window: ticks are shifted to it.
     let (from, to) = window;
-    let series = |t: &Trace, m: Metric| -> Vec<(u32, f32)> {
-        t.series
-            .ticks
-            .iter()
-            .zip(t.series.fleet(m))
-            .filter(|(tick, _)| (from..=to).contains(*tick))
-            .map(|(tick, v)| (tick - from, *v))
-            .collect()
-    };
+    let series = |t: &Trace, m: Metric| in_window(t, m, window);
     let line = |label: &str, color, dashed, points: Vec<(u32, f32)>| Line {
         label: label.into(),
         color,
@@ -191,13 +183,6 @@ pub fn race_spec(
         series(you, Metric::UsersAffectedPct),
         series(ghost, Metric::UsersAffectedPct),
     );
-    let step = mine.len().div_ceil(max_points.max(1)).max(1);
-    let pairs = mine.iter().zip(&theirs).step_by(step);
-    let better = pairs
-        .clone()
-        .map(|(a, b)| (a.0, a.1.min(b.1), b.1))
-        .collect();
-    let worse = pairs.map(|(a, b)| (a.0, b.1, a.1.max(b.1))).collect();
     ChartSpec {
         title: "Error rate, you and the real team".into(),
         start_s_of_day: (s.config.start_s_of_day + from) % 86_400,
@@ -218,24 +203,47 @@ pub fn race_spec(
                 series(ghost, Metric::ErrorRatePct),
             ),
         ],
-        bands: vec![
-            Band {
-                label: "fewer users affected".into(),
-                color: BETTER,
-                points: better,
-            },
-            Band {
-                label: "more users affected".into(),
-                color: WORSE,
-                points: worse,
-            },
-        ],
+        bands: gap_bands(&mine, &theirs, max_points),
         rules: Vec::new(),
         marks: Vec::new(),
         now: None,
         palette,
         scale,
     }
+}
+
+/// A fleet metric over the window, its ticks counted from the window's start.
+fn in_window(t: &Trace, m: Metric, (from, to): (u32, u32)) -> Vec<(u32, f32)> {
+    t.series
+        .ticks
+        .iter()
+        .zip(t.series.fleet(m))
+        .filter(|(tick, _)| (from..=to).contains(*tick))
+        .map(|(tick, v)| (tick - from, *v))
+        .collect()
+}
+
+/// The gap between your users affected and the real team's: green below theirs, red above.
+fn gap_bands(mine: &[(u32, f32)], theirs: &[(u32, f32)], max_points: usize) -> Vec<Band> {
+    let step = mine.len().div_ceil(max_points.max(1)).max(1);
+    let pairs = mine.iter().zip(theirs).step_by(step);
+    let better = pairs
+        .clone()
+        .map(|(a, b)| (a.0, a.1.min(b.1), b.1))
+        .collect();
+    let worse = pairs.map(|(a, b)| (a.0, b.1, a.1.max(b.1))).collect();
+    vec![
+        Band {
+            label: "fewer users affected".into(),
+            color: BETTER,
+            points: better,
+        },
+        Band {
+            label: "more users affected".into(),
+            color: WORSE,
+            points: worse,
+        },
+    ]
 }
 
 #[cfg(test)]
