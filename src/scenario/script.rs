@@ -53,14 +53,7 @@ pub fn parse_actions(
     scenario: &Scenario,
 ) -> Result<Vec<ScheduledAction>, ScenarioErrors> {
     let map = SourceMap::new(text);
-    let lines: Vec<Line> = serde_json::from_str(text).map_err(|e| {
-        let offset = offset_of(text, e.line(), e.column());
-        let help = "an actions file is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}]";
-        let diagnostic = map.diagnostic(file, offset, String::new(), e.to_string(), Some(help.into()));
-        ScenarioErrors {
-            diagnostics: vec![diagnostic],
-        }
-    })?;
+    let lines: Vec<Line> = serde_json::from_str(text).map_err(|e| not_a_list(file, text, e))?;
     let starts = element_offsets(text);
     let mut diagnostics = Vec::new();
     let mut out = Vec::new();
@@ -116,6 +109,23 @@ pub fn parse_actions(
         Ok(out)
     } else {
         Err(ScenarioErrors { diagnostics })
+    }
+}
+
+/// An actions file that is not a JSON list of actions, where the reading stopped.
+fn not_a_list(file: &str, text: &str, e: serde_json::Error) -> ScenarioErrors {
+    let offset = offset_of(text, e.line(), e.column());
+    let help =
+        "an actions file is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}]";
+    let diagnostic = SourceMap::new(text).diagnostic(
+        file,
+        offset,
+        String::new(),
+        e.to_string(),
+        Some(help.into()),
+    );
+    ScenarioErrors {
+        diagnostics: vec![diagnostic],
     }
 }
 
