@@ -82,8 +82,8 @@ fn look(kind: FaultKind) -> (Signals, Trace) {
 /// The fault is visible where on-call looks first: errors or p95 latency.
 fn assert_hurts(trace: &Trace, what: &str) {
     let errors = mean(trace, Metric::ErrorRatePct, FAULT_AT + 600, FAULT_AT + 1800);
-    let p95 = mean(trace, Metric::LatencyP95Ms, FAULT_AT + 600, FAULT_AT + 1800);
-    let calm_p95 = mean(trace, Metric::LatencyP95Ms, 0, FAULT_AT);
+    let p95 = mean(trace, Metric::LatencyMsP95, FAULT_AT + 600, FAULT_AT + 1800);
+    let calm_p95 = mean(trace, Metric::LatencyMsP95, 0, FAULT_AT);
     assert!(
         errors > 5.0 || p95 > 2.0 * calm_p95,
         "{what}: errors {errors:.1}%, p95 {p95:.0} ms (calm {calm_p95:.0} ms)"
@@ -274,9 +274,9 @@ fn in_a_total_outage_latency_reads_the_timeout_not_zero() {
     );
     let timeout = s.config.fleet.request_timeout_ms as f32;
     for m in [
-        Metric::LatencyP50Ms,
-        Metric::LatencyP95Ms,
-        Metric::LatencyP99Ms,
+        Metric::LatencyMsP50,
+        Metric::LatencyMsP95,
+        Metric::LatencyMsP99,
     ] {
         assert_eq!(value_at(&idle, m, at), timeout, "{m:?}");
     }

@@ -175,7 +175,7 @@ pub fn slo_and_response(
 ) -> (SloConfig, ResponseConfig) {
     let slo = SloConfig {
         error_rate_pct: c.range("slo.error_rate_pct", s.error_rate_pct, 0.0, 100.0),
-        latency_p95_ms: c.positive("slo.latency_p95_ms", s.latency_p95_ms),
+        latency_ms_p95: c.positive("slo.latency_p95_ms", s.latency_ms_p95),
         restore_window_s: c.duration("slo.restore_window", &s.restore_window),
         outage_error_rate_pct: c.range(
             "slo.outage_error_rate_pct",

@@ -233,13 +233,13 @@ fn went_on(scenario: &Scenario, trace: &Trace, tick: u32) -> String {
     let slo = &scenario.config.slo;
     let at = scenario.hhmm(tick);
     let errors_pct = metric_at(trace, Metric::ErrorRatePct, tick);
-    let latency_ms = metric_at(trace, Metric::LatencyP95Ms, tick);
+    let latency_ms = metric_at(trace, Metric::LatencyMsP95, tick);
     if f64::from(errors_pct) > slo.error_rate_pct {
         format!("the outage went on: errors at {errors_pct:.0}% at {at}")
-    } else if f64::from(latency_ms) > slo.latency_p95_ms {
+    } else if f64::from(latency_ms) > slo.latency_ms_p95 {
         format!(
             "the outage went on: p95 latency at {latency_ms:.0} ms at {at}, over the SLO's {:.0} ms",
-            slo.latency_p95_ms
+            slo.latency_ms_p95
         )
     } else {
         let back = trace

@@ -26,7 +26,7 @@ pub struct ImpactTotals {
 pub struct IntervalImpact {
     pub arrived: f64,
     pub failed: f64,
-    pub latency_p95_ms: f64,
+    pub latency_ms_p95: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -81,11 +81,11 @@ impl Impact {
         } else {
             0.0
         };
-        self.track_outage(tick, error_pct, interval.latency_p95_ms, log);
+        self.track_outage(tick, error_pct, interval.latency_ms_p95, log);
         affected
     }
 
-    fn track_outage(&mut self, tick: u32, error_pct: f64, p95_ms: f64, log: &mut EventLog) {
+    fn track_outage(&mut self, tick: u32, error_pct: f64, latency_ms_p95: f64, log: &mut EventLog) {
         let in_outage =
             self.totals.outage_started_at.is_some() && self.totals.restored_at.is_none();
         if !in_outage {
@@ -97,7 +97,8 @@ impl Impact {
             }
             return;
         }
-        let good = error_pct <= self.slo.error_rate_pct && p95_ms <= self.slo.latency_p95_ms;
+        let good =
+            error_pct <= self.slo.error_rate_pct && latency_ms_p95 <= self.slo.latency_ms_p95;
         if !good {
             self.good_since = None;
             return;

@@ -9,7 +9,7 @@ const BUCKETS: usize = 16 * 4;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ServerLatency {
     pub p50_ms: f64,
-    pub p95_ms: f64,
+    pub latency_ms_p95: f64,
     pub p99_ms: f64,
 }
 
@@ -49,7 +49,7 @@ pub fn server_latency(load: &LoadSample) -> ServerLatency {
     }
     ServerLatency {
         p50_ms: p50.min(load.timeout_ms),
-        p95_ms: p95.min(load.timeout_ms),
+        latency_ms_p95: p95.min(load.timeout_ms),
         p99_ms: p99.min(load.timeout_ms),
     }
 }
@@ -101,7 +101,7 @@ impl Histogram {
     /// Adds `requests` spread as one server's percentiles say.
     pub fn add_server(&mut self, latency: &ServerLatency, requests: f64) {
         self.add(latency.p50_ms, requests * 0.5);
-        self.add(latency.p95_ms, requests * 0.45);
+        self.add(latency.latency_ms_p95, requests * 0.45);
         self.add(latency.p99_ms, requests * 0.05);
     }
 
@@ -146,12 +146,12 @@ mod tests {
     fn one_slow_server_in_four_shows_in_the_tail_not_the_median() {
         let fast = ServerLatency {
             p50_ms: 40.0,
-            p95_ms: 90.0,
+            latency_ms_p95: 90.0,
             p99_ms: 140.0,
         };
         let slow = ServerLatency {
             p50_ms: 3000.0,
-            p95_ms: 5000.0,
+            latency_ms_p95: 5000.0,
             p99_ms: 5000.0,
         };
         let mut h = Histogram::default();

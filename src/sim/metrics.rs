@@ -9,9 +9,12 @@ pub enum Metric {
     /// Requests arriving at the load balancer per second.
     RequestsPerS,
     ErrorRatePct,
-    LatencyP50Ms,
-    LatencyP95Ms,
-    LatencyP99Ms,
+    #[serde(rename = "latency_p50_ms")]
+    LatencyMsP50,
+    #[serde(rename = "latency_p95_ms")]
+    LatencyMsP95,
+    #[serde(rename = "latency_p99_ms")]
+    LatencyMsP99,
     ActiveUsers,
     UsersAffectedPct,
     OrdersPerMin,
@@ -31,9 +34,9 @@ impl Metric {
     pub const ALL: [Metric; 18] = [
         Metric::RequestsPerS,
         Metric::ErrorRatePct,
-        Metric::LatencyP50Ms,
-        Metric::LatencyP95Ms,
-        Metric::LatencyP99Ms,
+        Metric::LatencyMsP50,
+        Metric::LatencyMsP95,
+        Metric::LatencyMsP99,
         Metric::ActiveUsers,
         Metric::UsersAffectedPct,
         Metric::OrdersPerMin,
@@ -58,9 +61,9 @@ impl Metric {
         match self {
             Metric::RequestsPerS => "requests_per_s",
             Metric::ErrorRatePct => "error_rate_pct",
-            Metric::LatencyP50Ms => "latency_p50_ms",
-            Metric::LatencyP95Ms => "latency_p95_ms",
-            Metric::LatencyP99Ms => "latency_p99_ms",
+            Metric::LatencyMsP50 => "latency_p50_ms",
+            Metric::LatencyMsP95 => "latency_p95_ms",
+            Metric::LatencyMsP99 => "latency_p99_ms",
             Metric::ActiveUsers => "active_users",
             Metric::UsersAffectedPct => "users_affected_pct",
             Metric::OrdersPerMin => "orders_per_min",
@@ -85,9 +88,9 @@ impl Metric {
         match self {
             Metric::RequestsPerS => "Requests per second",
             Metric::ErrorRatePct => "Error rate (%)",
-            Metric::LatencyP50Ms => "Latency p50 (ms)",
-            Metric::LatencyP95Ms => "Latency p95 (ms)",
-            Metric::LatencyP99Ms => "Latency p99 (ms)",
+            Metric::LatencyMsP50 => "Latency p50 (ms)",
+            Metric::LatencyMsP95 => "Latency p95 (ms)",
+            Metric::LatencyMsP99 => "Latency p99 (ms)",
             Metric::ActiveUsers => "Active users",
             Metric::UsersAffectedPct => "Users affected (%)",
             Metric::OrdersPerMin => "Orders per minute",

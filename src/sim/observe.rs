@@ -93,7 +93,7 @@ impl Simulation {
         let impact = IntervalImpact {
             arrived: i.arrived,
             failed: i.failed,
-            latency_p95_ms: p95,
+            latency_ms_p95: p95,
         };
         let affected = self
             .impact
@@ -108,9 +108,9 @@ impl Simulation {
         let mut set = |m: Metric, v: f64| values[m.index()] = v as f32;
         set(Metric::RequestsPerS, i.arrived / secs);
         set(Metric::ErrorRatePct, error_pct);
-        set(Metric::LatencyP50Ms, quantile(0.5));
-        set(Metric::LatencyP95Ms, p95);
-        set(Metric::LatencyP99Ms, quantile(0.99));
+        set(Metric::LatencyMsP50, quantile(0.5));
+        set(Metric::LatencyMsP95, p95);
+        set(Metric::LatencyMsP99, quantile(0.99));
         set(
             Metric::ActiveUsers,
             self.traffic.active_users(i.arrived / secs),

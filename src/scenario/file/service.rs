@@ -158,7 +158,8 @@ pub struct PaymentFile {
 #[serde(deny_unknown_fields)]
 pub struct SloFile {
     pub error_rate_pct: f64,
-    pub latency_p95_ms: f64,
+    #[serde(rename = "latency_p95_ms")]
+    pub latency_ms_p95: f64,
     pub restore_window: String,
     pub outage_error_rate_pct: f64,
     pub affected_window: String,

@@ -129,7 +129,9 @@ pub struct Campaign {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SloConfig {
     pub error_rate_pct: f64,
-    pub latency_p95_ms: f64,
+    /// Written `latency_p95_ms` (the file's and compiled scenarios' name).
+    #[serde(rename = "latency_p95_ms")]
+    pub latency_ms_p95: f64,
     /// Service counts as restored once under SLO for this long.
     pub restore_window_s: u32,
     /// The outage starts at the first scrape with an error rate at or above this.

@@ -14,7 +14,7 @@ pub struct StatusStripProps {
     #[prop_or(true)]
     pub sells: bool,
     pub error_slo_pct: f64,
-    pub p95_slo_ms: f64,
+    pub slo_latency_ms_p95: f64,
 }
 
 fn cell(label: &str, value: String, class: &'static str) -> Html {
@@ -39,7 +39,7 @@ pub fn StatusStrip(props: &StatusStripProps) -> Html {
         }
     };
     let err_class = level(s.slo == Slo::Outage, s.error_pct > props.error_slo_pct);
-    let p95_class = level(false, s.p95_ms > props.p95_slo_ms);
+    let p95_class = level(false, s.latency_ms_p95 > props.slo_latency_ms_p95);
     html! {
         <section class={classes!("status", (!props.sells).then_some("sells-nothing"))} aria-label="Service status">
             <div class={classes!("cell", "incident", s.incident_class)}>
@@ -47,7 +47,7 @@ pub fn StatusStrip(props: &StatusStripProps) -> Html {
                 <span class="value" role="status">{ s.incident.clone() }</span>
             </div>
             { cell("Errors", format::pct(s.error_pct), err_class) }
-            { cell("p95 latency", format::ms(s.p95_ms), p95_class) }
+            { cell("p95 latency", format::ms(s.latency_ms_p95), p95_class) }
             { cell("Users affected", format::pct(s.affected_pct), level(s.affected_pct >= 20.0, s.affected_pct >= 1.0)) }
             if props.sells {
                 { cell("Orders lost", thousands(s.orders_lost), level(false, s.orders_lost >= 1.0)) }

@@ -50,7 +50,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             <h2>{ "The system" }</h2>
             <ul>
                 { for format::system(s).into_iter().map(|line| html! { <li>{ line }</li> }) }
-                <li>{ format!("SLO: errors under {}%, p95 under {} ms", c.slo.error_rate_pct, c.slo.latency_p95_ms) }</li>
+                <li>{ format!("SLO: errors under {}%, p95 under {} ms", c.slo.error_rate_pct, c.slo.latency_ms_p95) }</li>
             </ul>
             <h2>{ "What pages you" }</h2>
             <ul>{ for pages }</ul>

@@ -65,7 +65,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     declare_blocked={session.check(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
-                error_slo_pct={s.config.slo.error_rate_pct} p95_slo_ms={s.config.slo.latency_p95_ms} />
+                error_slo_pct={s.config.slo.error_rate_pct} slo_latency_ms_p95={s.config.slo.latency_ms_p95} />
             if let Some(hint) = session.hints().and_then(|h| h.now.clone()) {
                 <aside class="hint" aria-label="Hint"><strong>{ "Hint " }</strong>{ hint }</aside>
             }

@@ -82,7 +82,7 @@ pub struct Status {
     pub incident: String,
     pub incident_class: &'static str,
     pub error_pct: f64,
-    pub p95_ms: f64,
+    pub latency_ms_p95: f64,
     pub affected_pct: f64,
     pub orders_lost: f64,
     pub revenue_lost: f64,
@@ -93,11 +93,11 @@ pub struct Status {
 pub fn status(scenario: &Scenario, sim: &Simulation) -> Status {
     let trace = sim.trace();
     let last = |m: Metric| f64::from(trace.series.last(m).unwrap_or(0.0));
-    let (error_pct, p95_ms) = (last(Metric::ErrorRatePct), last(Metric::LatencyP95Ms));
+    let (error_pct, latency_ms_p95) = (last(Metric::ErrorRatePct), last(Metric::LatencyMsP95));
     let slo = &scenario.config.slo;
     let state = if error_pct >= slo.outage_error_rate_pct {
         Slo::Outage
-    } else if error_pct > slo.error_rate_pct || p95_ms > slo.latency_p95_ms {
+    } else if error_pct > slo.error_rate_pct || latency_ms_p95 > slo.latency_ms_p95 {
         Slo::Breached
     } else {
         Slo::Met
@@ -119,7 +119,7 @@ pub fn status(scenario: &Scenario, sim: &Simulation) -> Status {
         },
         incident_class: if recovering { "warn" } else { incident.class() },
         error_pct,
-        p95_ms,
+        latency_ms_p95,
         affected_pct: last(Metric::UsersAffectedPct),
         orders_lost: trace.impact.failed_orders,
         revenue_lost: trace.impact.revenue_lost,

@@ -230,11 +230,11 @@ pub fn spec(input: &ChartInput, kind: ChartKind) -> ChartSpec {
 
 /// The error rate, and the p95 latency dashed on the right axis.
 fn errors(input: &ChartInput) -> Series {
-    let mut p95 = fleet_line(input, Metric::LatencyP95Ms, "p95 latency", BLUE, 0.001);
+    let mut p95 = fleet_line(input, Metric::LatencyMsP95, "p95 latency", BLUE, 0.001);
     p95.right = true;
     p95.dashed = true;
     let mut rules = alert_rules(input, Metric::ErrorRatePct, 1.0, false);
-    rules.extend(alert_rules(input, Metric::LatencyP95Ms, 0.001, true));
+    rules.extend(alert_rules(input, Metric::LatencyMsP95, 0.001, true));
     Series {
         lines: vec![
             fleet_line(input, Metric::ErrorRatePct, "error rate", RED, 1.0),
@@ -244,7 +244,7 @@ fn errors(input: &ChartInput) -> Series {
         y_min_top: 10.0,
         right_axis: Some((
             "p95 (s)".to_string(),
-            (input.scenario.config.slo.latency_p95_ms / 1000.0) as f32,
+            (input.scenario.config.slo.latency_ms_p95 / 1000.0) as f32,
         )),
     }
 }

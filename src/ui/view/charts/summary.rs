@@ -27,7 +27,7 @@ pub fn summary(scenario: &Scenario, trace: &Trace, kind: ChartKind) -> String {
                 "Error rate {} now, peak {} at {at}; p95 latency {}.",
                 format::pct(now(Metric::ErrorRatePct)),
                 format::pct(p),
-                format::ms(now(Metric::LatencyP95Ms))
+                format::ms(now(Metric::LatencyMsP95))
             )
         }
         ChartKind::Traffic => format!(
