@@ -9,10 +9,7 @@ use incident_trainer::sim::*;
 #[test]
 fn a_healthy_afternoon_loses_no_orders() {
     let cfg = quiet_config();
-    assert!(
-        cfg.payment.error_fraction > 0.0,
-        "the gateway declines some"
-    );
+    assert!(cfg.payment.error_share > 0.0, "the gateway declines some");
     let (trace, _) = run_scripted(cfg, 1, &[]);
     let i = &trace.impact;
     assert!(i.orders > 1_000.0, "{i:?}");

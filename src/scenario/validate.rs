@@ -132,13 +132,13 @@ pub fn dependencies(
         Some(p) => PaymentConfig {
             latency_ms: c.positive("payment.latency_ms", p.latency_ms),
             timeout_ms: c.positive("payment.timeout_ms", p.timeout_ms),
-            error_fraction: c.range("payment.error_fraction", p.error_fraction, 0.0, 1.0),
+            error_share: c.range("payment.error_fraction", p.error_share, 0.0, 1.0),
             present: true,
         },
         None => PaymentConfig {
             latency_ms: 0.0,
             timeout_ms: 1.0,
-            error_fraction: 0.0,
+            error_share: 0.0,
             present: false,
         },
     };

@@ -47,7 +47,7 @@ pub fn dependencies(
             calls_per_request: c
                 .non_negative(&format!("{p}.calls_per_request"), d.calls_per_request),
             timeout_ms: c.positive(&format!("{p}.timeout_ms"), d.timeout_ms),
-            error_fraction: c.range(&format!("{p}.error_fraction"), d.error_fraction, 0.0, 1.0),
+            error_share: c.range(&format!("{p}.error_fraction"), d.error_share, 0.0, 1.0),
         });
     }
     resolve_backends(c, list, &mut out);
@@ -59,7 +59,7 @@ fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
     let given = [
         ("pool_size", d.pool_size.is_some(), "database"),
         ("max_wait_ms", d.max_wait_ms.is_some(), "database"),
-        ("hit_ratio", d.hit_ratio.is_some(), "cache"),
+        ("hit_ratio", d.hit_share.is_some(), "cache"),
         ("backend", d.backend.is_some(), "cache"),
     ];
     for (field, present, owner) in given {
@@ -95,12 +95,12 @@ fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
             }
         }
         "cache" => {
-            need(c, "hit_ratio", d.hit_ratio.is_some());
-            let hit_ratio = d
-                .hit_ratio
+            need(c, "hit_ratio", d.hit_share.is_some());
+            let hit_share = d
+                .hit_share
                 .map_or(0.0, |h| c.range(&format!("{p}.hit_ratio"), h, 0.0, 1.0));
             DependencyKind::Cache {
-                hit_ratio,
+                hit_share,
                 backend: Dependency::Database,
             }
         }

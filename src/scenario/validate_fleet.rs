@@ -50,7 +50,7 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         heap_baseline_mb: baseline,
         initial_heap_live_mb: f.initial_heap_live_mb.clone(),
         alloc_kb_per_request: gc[0],
-        gc_trigger_fraction: gc[1],
+        gc_trigger_share: gc[1],
         gc_pause_base_ms: gc[2],
         gc_pause_ms_per_gb_live: gc[3],
         restart_s: c.duration("fleet.restart_time", &f.restart_time),
@@ -95,7 +95,7 @@ fn runtime(c: &mut Checker, f: &FleetFile) -> Runtime {
 fn gc(c: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
     let fields = [
         ("alloc_kb_per_request", f.alloc_kb_per_request, 100.0),
-        ("gc_trigger_fraction", f.gc_trigger_fraction, 0.5),
+        ("gc_trigger_fraction", f.gc_trigger_share, 0.5),
         ("gc_pause_base_ms", f.gc_pause_base_ms, 10.0),
         ("gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live, 50.0),
     ];

@@ -48,7 +48,7 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
     TrafficConfig {
         baseline_rps,
         hourly_profile: profile,
-        noise_fraction: c.range("traffic.noise", t.noise, 0.0, 0.5),
+        noise_share: c.range("traffic.noise", t.noise, 0.0, 0.5),
         requests_per_user_s: c.positive("traffic.requests_per_user_s", t.requests_per_user_s),
         pages_per_user_window: c.positive("traffic.pages_per_user_window", t.pages_per_user_window),
         orders_per_1k_requests: c

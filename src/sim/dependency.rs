@@ -24,7 +24,8 @@ pub struct DatabaseConfig {
 pub struct PaymentConfig {
     pub latency_ms: f64,
     pub timeout_ms: f64,
-    pub error_fraction: f64,
+    #[serde(rename = "error_fraction")]
+    pub error_share: f64,
     /// False for a service with no payment gateway (orders, if any, complete without one).
     #[serde(default = "present_by_default")]
     pub present: bool,
@@ -84,7 +85,8 @@ pub struct DependencyConfig {
     /// A call slower than this fails (a cache's times out into a miss).
     pub timeout_ms: f64,
     /// Share of calls failing when healthy.
-    pub error_fraction: f64,
+    #[serde(rename = "error_fraction")]
+    pub error_share: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,7 +97,11 @@ pub enum DependencyKind {
     Http,
     /// A cache: a miss (or a timed-out lookup) goes to `backend`, so a cold or failing cache
     /// adds load there.
-    Cache { hit_ratio: f64, backend: Dependency },
+    Cache {
+        #[serde(rename = "hit_ratio")]
+        hit_share: f64,
+        backend: Dependency,
+    },
 }
 
 impl DependencyKind {

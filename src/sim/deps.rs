@@ -11,14 +11,14 @@ const POOL_QUEUE_FROM: f64 = 0.7;
 pub struct DepsTick {
     /// Requests that failed waiting for a database connection.
     pub db_failed: f64,
-    pub pool_used_fraction: f64,
+    pub pool_used_share: f64,
     /// Time a query runs on the database.
     pub db_exec_ms: f64,
     /// Query time plus connection wait, per query.
     pub db_query_ms: f64,
     pub payment_latency_ms: f64,
     /// Share of payments failing.
-    pub payment_failed_fraction: f64,
+    pub payment_failed_share: f64,
     /// Requests that failed in the scenario's own dependencies (of those the database served).
     pub other_failed: f64,
 }
@@ -55,10 +55,10 @@ impl Extra {
     pub fn in_trouble(&self) -> bool {
         let t = &self.last;
         let usual_miss = match self.cfg.kind {
-            DependencyKind::Cache { hit_ratio, .. } => 1.0 - hit_ratio,
+            DependencyKind::Cache { hit_share, .. } => 1.0 - hit_share,
             _ => 0.0,
         };
-        t.failed_share > self.cfg.error_fraction + 0.01
+        t.failed_share > self.cfg.error_share + 0.01
             || t.latency_ms >= 3.0 * self.cfg.latency_ms
             || match self.cfg.kind {
                 DependencyKind::Database { .. } => t.used >= 0.99,
@@ -203,14 +203,14 @@ impl Dependencies {
         };
         let pool_rps = pool * 1000.0 / (queries.max(1e-9) * query_ms);
         let db_failed = (served_rps - pool_rps).max(0.0);
-        let (payment_latency_ms, payment_failed_fraction) = self.payment();
+        let (payment_latency_ms, payment_failed_share) = self.payment();
         self.last = DepsTick {
             db_failed,
-            pool_used_fraction: used.min(1.0),
+            pool_used_share: used.min(1.0),
             db_exec_ms: query_ms,
             db_query_ms: query_ms + wait_ms,
             payment_latency_ms,
-            payment_failed_fraction,
+            payment_failed_share,
             other_failed: 0.0,
         };
     }
@@ -221,7 +221,7 @@ impl Dependencies {
         let failed = if latency_ms >= self.payment.timeout_ms {
             1.0
         } else {
-            self.payment.error_fraction
+            self.payment.error_share
         };
         (latency_ms, failed)
     }
@@ -235,14 +235,14 @@ impl Dependencies {
         } else {
             1.0
         };
-        let (payment_latency_ms, payment_failed_fraction) = self.payment();
+        let (payment_latency_ms, payment_failed_share) = self.payment();
         self.last = DepsTick {
             db_failed: served_rps * (1.0 - connected),
-            pool_used_fraction: (wanted / pool).min(1.0),
+            pool_used_share: (wanted / pool).min(1.0),
             db_exec_ms: query_ms,
             db_query_ms: query_ms,
             payment_latency_ms,
-            payment_failed_fraction,
+            payment_failed_share,
             other_failed: 0.0,
         };
     }
@@ -256,13 +256,13 @@ impl Dependencies {
         }
         for i in 0..self.extras.len() {
             let e = &self.extras[i];
-            let DependencyKind::Cache { hit_ratio, backend } = e.cfg.kind else {
+            let DependencyKind::Cache { hit_share, backend } = e.cfg.kind else {
                 continue;
             };
             let latency = e.cfg.latency_ms * e.slowdown;
             let timed_out = latency >= e.cfg.timeout_ms;
-            let miss = if timed_out { 1.0 } else { 1.0 - hit_ratio };
-            let more = e.cfg.calls_per_request * (miss - (1.0 - hit_ratio));
+            let miss = if timed_out { 1.0 } else { 1.0 - hit_share };
+            let more = e.cfg.calls_per_request * (miss - (1.0 - hit_share));
             let e = &mut self.extras[i];
             e.last.latency_ms = latency.min(e.cfg.timeout_ms);
             e.last.used = miss;
@@ -285,7 +285,7 @@ impl Dependencies {
             match e.cfg.kind {
                 DependencyKind::Cache { .. } => continue,
                 DependencyKind::Http => {
-                    let failing = if timed_out { 1.0 } else { e.cfg.error_fraction };
+                    let failing = if timed_out { 1.0 } else { e.cfg.error_share };
                     e.last.latency_ms = latency.min(e.cfg.timeout_ms);
                     e.last.failed_share = calls.min(1.0) * failing;
                     e.last.used = 0.0;
@@ -294,7 +294,7 @@ impl Dependencies {
                     let pool = f64::from(e.pool_size.max(1));
                     let (failed, used, wait_ms) =
                         pool_load(answered, calls, latency, pool, max_wait_ms);
-                    let failing = if timed_out { 1.0 } else { e.cfg.error_fraction };
+                    let failing = if timed_out { 1.0 } else { e.cfg.error_share };
                     let starved = if answered > 0.0 {
                         failed / answered
                     } else {
@@ -343,7 +343,7 @@ mod tests {
         let payment = PaymentConfig {
             latency_ms: 300.0,
             timeout_ms: 5000.0,
-            error_fraction: 0.01,
+            error_share: 0.01,
             present: true,
         };
         Dependencies::new(&db, &payment, &[])
@@ -354,11 +354,11 @@ mod tests {
         // 1,000 rps x 2 queries x 10 ms = 20 busy connections.
         let roomy = deps(100).tick(1000.0, 0.0);
         assert_eq!(roomy.db_failed, 0.0);
-        assert!((roomy.pool_used_fraction - 0.2).abs() < 1e-9);
+        assert!((roomy.pool_used_share - 0.2).abs() < 1e-9);
         let tight = deps(10).tick(1000.0, 0.0);
         // 10 connections carry 10 x 1000 / (2 x 10) = 500 rps.
         assert!((tight.db_failed - 500.0).abs() < 1e-9);
-        assert_eq!(tight.pool_used_fraction, 1.0);
+        assert_eq!(tight.pool_used_share, 1.0);
         assert_eq!(tight.db_query_ms, 10.0 + 2000.0);
     }
 
@@ -369,18 +369,18 @@ mod tests {
         // 80 workers hold 80 of 100: everyone is served, no waiting.
         let fine = d.tick(1000.0, 80.0);
         assert_eq!(fine.db_failed, 0.0);
-        assert!((fine.pool_used_fraction - 0.8).abs() < 1e-9);
+        assert!((fine.pool_used_share - 0.8).abs() < 1e-9);
         assert_eq!(fine.db_query_ms, 10.0);
         // 200 workers want 200: half have a connection, half of the requests fail.
         let short = d.tick(1000.0, 200.0);
         assert!((short.db_failed - 500.0).abs() < 1e-9);
-        assert_eq!(short.pool_used_fraction, 1.0);
+        assert_eq!(short.pool_used_share, 1.0);
     }
 
     #[test]
     fn a_payment_gateway_slower_than_its_timeout_fails_every_payment() {
         let mut d = deps(100);
         d.set_slowdown(Dependency::Payment, 20.0);
-        assert_eq!(d.tick(100.0, 0.0).payment_failed_fraction, 1.0);
+        assert_eq!(d.tick(100.0, 0.0).payment_failed_share, 1.0);
     }
 }

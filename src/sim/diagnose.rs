@@ -57,9 +57,9 @@ impl Simulation {
             Look::CheckDb => self.check_db(),
             Look::CheckDependencies => FindingBody::Dependencies {
                 db_query_ms: self.deps.last.db_query_ms,
-                db_pool_used_pct: 100.0 * self.deps.last.pool_used_fraction,
+                db_pool_used_pct: 100.0 * self.deps.last.pool_used_share,
                 payment_latency_ms: self.deps.last.payment_latency_ms,
-                payment_failed_pct: 100.0 * self.deps.last.payment_failed_fraction,
+                payment_failed_pct: 100.0 * self.deps.last.payment_failed_share,
                 payment_gateway: self.cfg.payment.present,
                 others: self.dependency_rows(false),
             },
@@ -80,7 +80,7 @@ impl Simulation {
         let deps = &self.deps;
         FindingBody::Database {
             pool_size: deps.pool_size,
-            pool_used_pct: 100.0 * deps.last.pool_used_fraction,
+            pool_used_pct: 100.0 * deps.last.pool_used_share,
             exec_ms: deps.last.db_exec_ms,
             wait_ms: deps.last.db_query_ms - deps.last.db_exec_ms,
             failing_rps: deps.last.db_failed,

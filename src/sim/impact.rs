@@ -62,8 +62,8 @@ impl Impact {
         if arrived <= 0.0 {
             return 0.0;
         }
-        let error_fraction = failed / arrived;
-        100.0 * (1.0 - libm::exp(-self.pages_per_user_window * error_fraction))
+        let error_share = failed / arrived;
+        100.0 * (1.0 - libm::exp(-self.pages_per_user_window * error_share))
     }
 
     /// Closes a scrape interval; returns the users-affected share.

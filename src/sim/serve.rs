@@ -79,7 +79,7 @@ impl TickShare {
             disk_mb: cfg.disk_mb,
             check_cost_ms: cfg.lb.check_cost_ms,
             gc: GcParams {
-                trigger_fraction: cfg.gc_trigger_fraction,
+                trigger_share: cfg.gc_trigger_share,
                 pause_base_ms: cfg.gc_pause_base_ms,
                 pause_ms_per_gb_live: cfg.gc_pause_ms_per_gb_live,
             },

@@ -29,7 +29,7 @@ const MAX_GC_CYCLES_PER_TICK: f64 = 1_000.0;
 /// The collector's parameters, copied out of the config once per tick.
 #[derive(Clone, Copy, Debug)]
 pub struct GcParams {
-    pub trigger_fraction: f64,
+    pub trigger_share: f64,
     pub pause_base_ms: f64,
     pub pause_ms_per_gb_live: f64,
 }
@@ -131,7 +131,7 @@ impl Server {
     /// Runs as many GC cycles as the garbage calls for and updates the GC time share.
     pub fn collect_garbage(&mut self, gc: &GcParams) {
         let headroom_mb = (self.heap_max_mb - self.live_mb).max(0.0);
-        let trigger_mb = (headroom_mb * gc.trigger_fraction).max(1e-3);
+        let trigger_mb = (headroom_mb * gc.trigger_share).max(1e-3);
         let mut tick_gc_ms = 0.0;
         if self.garbage_mb >= trigger_mb {
             // `as u32` truncates: `floor` for this positive, bounded value, without a libm call.

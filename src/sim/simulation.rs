@@ -297,10 +297,10 @@ impl Simulation {
             (rps - ok - failed).abs() <= 1e-6 * rps.max(1.0),
             "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
         );
-        let orders = ok * order_share * (1.0 - deps.payment_failed_fraction);
+        let orders = ok * order_share * (1.0 - deps.payment_failed_share);
         // Lost is what a healthy system would have taken (the gateway declines its usual share
         // even then) and did not: a healthy afternoon loses nothing.
-        let expected = rps * order_share * (1.0 - self.cfg.payment.error_fraction);
+        let expected = rps * order_share * (1.0 - self.cfg.payment.error_share);
         let lost = (expected - orders).max(0.0);
         let aov = self.cfg.traffic.avg_order_value;
         let totals = &mut self.impact.totals;
@@ -314,7 +314,7 @@ impl Simulation {
         i.arrived += rps;
         i.failed += failed;
         i.orders += orders;
-        i.pool_used += deps.pool_used_fraction;
+        i.pool_used += deps.pool_used_share;
         i.db_query_ms += deps.db_query_ms;
         i.payment_ms += deps.payment_latency_ms;
         i.service_ms += service_ms;

@@ -91,7 +91,7 @@ impl Traffic {
     pub fn next_rps(&mut self, tick: u32) -> f64 {
         let uniform = super::rng::signed(&mut self.rng);
         self.noise = NOISE_MEMORY * self.noise + self.noise_step * uniform;
-        let wander = (1.0 + self.cfg.noise_fraction * self.noise).max(0.0);
+        let wander = (1.0 + self.cfg.noise_share * self.noise).max(0.0);
         let rps = self.expected_rps(tick) * wander;
         debug_assert!(
             rps.is_finite() && rps >= 0.0,

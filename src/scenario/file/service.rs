@@ -42,7 +42,8 @@ pub struct FleetFile {
     pub alloc_kb_per_request: Option<f64>,
     /// A collection runs when garbage fills this share of the free heap (default 0.5).
     #[serde(default)]
-    pub gc_trigger_fraction: Option<f64>,
+    #[serde(rename = "gc_trigger_fraction")]
+    pub gc_trigger_share: Option<f64>,
     /// (default 10)
     #[serde(default)]
     pub gc_pause_base_ms: Option<f64>,
@@ -130,13 +131,15 @@ pub struct DependencyFile {
     pub timeout_ms: f64,
     /// Share of calls failing when healthy (default 0).
     #[serde(default)]
-    pub error_fraction: f64,
+    #[serde(rename = "error_fraction")]
+    pub error_share: f64,
     /// database: its connection pool.
     pub pool_size: Option<u32>,
     /// database: how long a call waits for a connection before it fails.
     pub max_wait_ms: Option<f64>,
     /// cache: share of lookups that hit.
-    pub hit_ratio: Option<f64>,
+    #[serde(rename = "hit_ratio")]
+    pub hit_share: Option<f64>,
     /// cache: where misses go (`database`, or a database or http dependency's name).
     pub backend: Option<String>,
 }
@@ -150,7 +153,8 @@ pub struct PaymentFile {
     /// A payment call slower than this fails (> 0).
     pub timeout_ms: f64,
     /// Share of payment calls failing when healthy (0 to 1).
-    pub error_fraction: f64,
+    #[serde(rename = "error_fraction")]
+    pub error_share: f64,
 }
 
 #[derive(Debug, Deserialize)]

@@ -34,7 +34,8 @@ pub struct FleetConfig {
     /// Short-lived garbage each served request allocates.
     pub alloc_kb_per_request: f64,
     /// A GC cycle runs when garbage fills this fraction of the free heap.
-    pub gc_trigger_fraction: f64,
+    #[serde(rename = "gc_trigger_fraction")]
+    pub gc_trigger_share: f64,
     pub gc_pause_base_ms: f64,
     /// Pause grows with the live heap the collector must trace.
     pub gc_pause_ms_per_gb_live: f64,

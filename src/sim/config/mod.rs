@@ -100,7 +100,8 @@ pub struct TrafficConfig {
     /// Time-of-day factor at each whole hour 00..23; linear in between.
     pub hourly_profile: [f64; 24],
     /// Amplitude of the slow random wander around the curve, as a fraction (0.03 = ±3%).
-    pub noise_fraction: f64,
+    #[serde(rename = "noise_fraction")]
+    pub noise_share: f64,
     /// Requests each active user makes per second (derives active users from traffic).
     pub requests_per_user_s: f64,
     /// Page loads per user inside the "users affected" window: how many chances a user has to
