@@ -86,7 +86,7 @@ fn screen(
         Screen::Briefing => match state
             .session
             .get()
-            .map(|s| (Rc::clone(&s.scenario), s.seed))
+            .map(|s| (Rc::clone(&s.scenario), s.seed()))
         {
             Some((scenario, seed)) => html! {
                 <Briefing {scenario} {seed}
@@ -114,7 +114,7 @@ fn end_screen(state: &UseReducerHandle<AppState>, files: &LibraryFiles, dark: bo
         move || {
             session
                 .get()
-                .map(|s| format!("{}-seed-{}{suffix}", s.scenario.meta.id, s.seed))
+                .map(|s| format!("{}-seed-{}{suffix}", s.scenario.meta.id, s.seed()))
         }
     };
     let on_download = {

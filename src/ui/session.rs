@@ -55,7 +55,6 @@ pub struct Taken {
 
 pub struct Session {
     pub scenario: Rc<Scenario>,
-    pub seed: u64,
     sim: Simulation,
     actions: Vec<ScheduledAction>,
     ending: Option<Ending>,
@@ -111,11 +110,15 @@ impl Replay for Replaying {
 }
 
 impl Session {
+    /// The seed of the run (the world keeps it; the session does not copy it).
+    pub fn seed(&self) -> u64 {
+        self.sim.trace().seed
+    }
+
     pub fn new(scenario: Rc<Scenario>, seed: u64) -> Session {
         Session {
             sim: Simulation::new(scenario.config.clone(), seed),
             scenario,
-            seed,
             actions: Vec::new(),
             ending: None,
             final_hash: None,
@@ -266,10 +269,10 @@ impl Session {
     pub fn finished(&mut self) -> Option<Rc<Finished>> {
         self.final_hash?;
         if self.finished.is_none() {
-            let ghost = ghost(&self.scenario, self.seed);
+            let ghost = ghost(&self.scenario, self.seed());
             let debrief = Debrief::of(&Runs {
                 scenario: &self.scenario,
-                seed: self.seed,
+                seed: self.seed(),
                 actions: &self.actions,
                 trace: self.sim.trace(),
                 ghost: &ghost,

@@ -40,7 +40,7 @@ impl Save {
             scenario_id: session.scenario.meta.id.clone(),
             scenario: from_file.then(|| (*session.scenario).clone()),
             content_hash: format!("{:016x}", session.scenario.content_hash),
-            seed: session.seed,
+            seed: session.seed(),
             tick: session.tick(),
             actions: session.actions().to_vec(),
             hints: session.hints().map(|h| h.shown.clone()),

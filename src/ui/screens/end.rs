@@ -129,7 +129,7 @@ pub fn End(props: &EndProps) -> Html {
                 { learned(s, d) }
                 <Postmortem scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)}
                     on_download={props.on_postmortem.clone()} on_announce={props.on_announce.clone()} />
-                <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed) }</code>
+                <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed()) }</code>
                     { " gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
             </Deferred>
         </main>
@@ -144,7 +144,7 @@ fn head(session: &Session, d: &Debrief, best_before: Option<f64>) -> Html {
             <div>
                 <h1>{ verdict::headline(d) }</h1>
                 <p class="verdict">{ verdict::verdict(s, session.ending(), d) }</p>
-                <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed) }</p>
+                <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed()) }</p>
             </div>
             <div class="score-card" role="group" aria-label="Score">
                 <span class="score-value" data-testid="score">{ format::score(d.score) }</span>

@@ -22,7 +22,10 @@ impl AppState {
     }
 
     pub(super) fn again(&mut self, seed: Option<u64>) {
-        let Some((scenario, same)) = self.session.get().map(|s| (Rc::clone(&s.scenario), s.seed))
+        let Some((scenario, same)) = self
+            .session
+            .get()
+            .map(|s| (Rc::clone(&s.scenario), s.seed()))
         else {
             return;
         };
