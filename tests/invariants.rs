@@ -1,24 +1,15 @@
 //! Physics invariants hold on every tick of every kind of run: heaps within their limits,
-//! requests conserved, pins summing to one.
+//! requests conserved, pins summing to one. Debug builds assert them after every step.
 
 mod common;
 
 use common::*;
 use incident_trainer::sim::*;
 
+/// A whole run: in a debug build (as tests are) every step asserts the invariants itself and
+/// panics naming the tick and what broke.
 fn check_every_tick(config: SimConfig, seed: u64, actions: &[ScheduledAction]) -> Trace {
-    let mut sim = Simulation::new(config, seed);
-    let mut next = actions.iter().peekable();
-    while !sim.is_over() {
-        while let Some(a) = next.next_if(|a| a.tick <= sim.tick()) {
-            let _ = sim.apply(a.action.clone());
-        }
-        sim.step();
-        if let Err(broken) = sim.check_invariants() {
-            panic!("seed {seed}, tick {}: {broken}", sim.tick());
-        }
-    }
-    sim.into_trace()
+    run_scripted(config, seed, actions).0
 }
 
 fn assert_conserved(trace: &Trace) {

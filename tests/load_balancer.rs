@@ -142,16 +142,8 @@ fn sessions_survive_an_empty_rotation() {
             Action::on(ActionKind::RestartServer, "app-1"),
         ),
     ];
-    let mut sim = Simulation::new(s.config.clone(), s.seed);
-    let mut next = actions.iter().peekable();
-    while sim.tick() < s.config.duration_s {
-        while let Some(a) = next.next_if(|a| a.tick <= sim.tick()) {
-            let _ = sim.apply(a.action.clone());
-        }
-        sim.step();
-        sim.check_invariants()
-            .unwrap_or_else(|e| panic!("at tick {}: {e}", sim.tick()));
-    }
+    // Every step of a debug build asserts the invariants (pins sum to one among them).
+    run_scripted(s.config.clone(), s.seed, &actions);
 }
 
 /// A health check that costs something: on a saturated fleet an expensive check times out and

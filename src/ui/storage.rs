@@ -1,5 +1,6 @@
-//! Saved sessions: written after every action so a reload can resume, read back with every way
-//! it can be wrong reported in one line (and the save then discarded, never a crash). The
+//! Saved sessions, so a reload can resume (`hooks::autosave` writes them when the state asks: on
+//! start, on each action, once a simulated minute), read back with every way one can be wrong
+//! reported in one line (and the save then discarded, never a crash); the best results. The
 //! encoding is plain Rust and tested natively; only `local` touches the browser.
 
 use std::rc::Rc;

@@ -1,5 +1,6 @@
 //! The scenario file as written: field names, optional parts and the units people use ("14:35",
-//! "5m"), one file per part of the format. Unknown fields are rejected; the validators check
+//! "5m"), one file per part of the format (its doc comments make the JSON Schema). Unknown fields
+//! are errors, each reported while the rest is still read (`scenario::parse`); the validators check
 //! meaning and turn this into a `Scenario`.
 
 mod debrief;
