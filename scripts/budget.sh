@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Budgets and target, gzip-compressed bytes (what a browser downloads). The page's first download
-# is everything but the validator worker, which is fetched only when a scenario file is opened or
+# is everything but the worker, which is fetched only when a scenario file is opened or
 # the author's page is.
 WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-435000}
 FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-450000}
@@ -25,7 +25,7 @@ for f in dist/*; do
   printf '  %-48s %8d gzip\n' "$(basename "$f")" "$size"
   total=$((total + size))
   case "$(basename "$f")" in
-    validator*) worker=$((worker + size)) ;;
+    worker*) worker=$((worker + size)) ;;
     *) first=$((first + size)) ;;
   esac
 done
@@ -33,13 +33,13 @@ verdict() { [ "$1" -le "$TOTAL_TARGET_GZ" ] && echo met || echo "not met"; }
 printf 'app wasm    %8d bytes raw, %8d gzip (budget %d)\n' "$raw" "$gz" "$WASM_BUDGET_GZ"
 printf 'first load  %8s            %8d gzip (budget %d, target %d: %s)\n' "" "$first" "$FIRST_BUDGET_GZ" \
   "$TOTAL_TARGET_GZ" "$(verdict "$first")"
-printf 'validator   %8s            %8d gzip (budget %d; fetched when a scenario file is opened or the author page is)\n' "" "$worker" "$WORKER_BUDGET_GZ"
+printf 'worker      %8s            %8d gzip (budget %d; fetched when a scenario file is opened or the author page is)\n' "" "$worker" "$WORKER_BUDGET_GZ"
 printf 'all files   %8s            %8d gzip (budget %d, target %d: %s)\n' "" "$total" "$TOTAL_BUDGET_GZ" \
   "$TOTAL_TARGET_GZ" "$(verdict "$total")"
 fail=0
 [ "$gz" -le "$WASM_BUDGET_GZ" ] || { echo "over budget: app wasm" >&2; fail=1; }
 [ "$first" -le "$FIRST_BUDGET_GZ" ] || { echo "over budget: first load" >&2; fail=1; }
-[ "$worker" -le "$WORKER_BUDGET_GZ" ] || { echo "over budget: validator" >&2; fail=1; }
+[ "$worker" -le "$WORKER_BUDGET_GZ" ] || { echo "over budget: worker" >&2; fail=1; }
 [ "$total" -le "$TOTAL_BUDGET_GZ" ] || { echo "over budget: total" >&2; fail=1; }
 # Speed and memory in headless Chromium: ready time, frame time at 60x, long tasks, heap growth.
 DIST="$PWD/dist" node tests/browser/perf.mjs || fail=1

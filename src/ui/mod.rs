@@ -21,7 +21,7 @@ mod hooks;
 #[cfg(target_arch = "wasm32")]
 mod screens;
 #[cfg(target_arch = "wasm32")]
-mod validator;
+mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -1,4 +1,4 @@
-//! Work on scenario files off the page's main thread: what the app sends the validator (a web
+//! Work on scenario files off the page's main thread: what the app sends the worker (a web
 //! worker with the TOML parser, loaded only when a file is opened or the author's page is) and
 //! what comes back, as JSON text. A request checks a file, proves it sound with the solver
 //! (progress on the way), or asks for a built-in scenario's source. Pure: the worker calls
@@ -47,14 +47,14 @@ pub enum Reply {
     Garbled(String),
 }
 
-/// The validator's side: a request in, its last (or only) reply out.
+/// The worker's side: a request in, its last (or only) reply out.
 pub fn answer(request: &str) -> String {
     let mut last = String::new();
     answer_each(request, &mut |reply| last = reply);
     last
 }
 
-/// The validator's side: a request in, each reply handed to `post` as it is ready (a search
+/// The worker's side: a request in, each reply handed to `post` as it is ready (a search
 /// posts its progress before its report).
 pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
     let mut send = |reply: &Reply| post(serde_json::to_string(reply).expect("replies serialise"));
@@ -62,7 +62,7 @@ pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
         Ok(r) => r,
         Err(e) => {
             return send(&Reply::Garbled(format!(
-                "the validator could not read the request: {e}"
+                "the worker could not read the request: {e}"
             )))
         }
     };
@@ -108,11 +108,10 @@ pub fn job(file: &str, text: &str, job: Job) -> String {
     serde_json::to_string(&request).expect("requests serialise")
 }
 
-/// The app's side: what the validator said.
+/// The app's side: what the worker said.
 pub fn read_reply(reply: &str) -> Reply {
-    serde_json::from_str(reply).unwrap_or_else(|e| {
-        Reply::Garbled(format!("the validator's answer could not be read: {e}"))
-    })
+    serde_json::from_str(reply)
+        .unwrap_or_else(|e| Reply::Garbled(format!("the worker's answer could not be read: {e}")))
 }
 
 #[cfg(test)]

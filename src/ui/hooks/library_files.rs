@@ -1,4 +1,4 @@
-//! The library's files: a scenario file read and checked by the validator worker (its answer goes
+//! The library's files: a scenario file read and checked by the page's worker (its answer goes
 //! to the reducer), and a progress file read and merged.
 
 use std::rc::Rc;
@@ -9,12 +9,12 @@ use super::files::{use_downloads, use_text_reader, Downloads};
 use super::worker::use_worker;
 use crate::ui::progress;
 use crate::ui::state::{AppState, Msg};
-use crate::ui::validator::WorkerError;
+use crate::ui::worker_client::WorkerError;
 
 /// What the library's file buttons do.
 #[derive(Clone)]
 pub struct LibraryFiles {
-    /// Reads a scenario file and has the validator worker check it.
+    /// Reads a scenario file and has the page's worker check it.
     pub open: Callback<web_sys::File>,
     /// Reads a progress file and merges it with this browser's (nothing is lost either way).
     pub import: Callback<web_sys::File>,

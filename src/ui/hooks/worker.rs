@@ -1,4 +1,4 @@
-//! The validator worker's client: started on the first request, every reply to `on_reply`, and
+//! The page's worker's client: started on the first request, every reply to `on_reply`, and
 //! stopped with the component.
 
 use std::cell::RefCell;
@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::validator::{Validator, WorkerError};
+use crate::ui::worker_client::{WorkerClient, WorkerError};
 use crate::worker::protocol::{Job, Reply};
 
 /// A handle on one worker, cheap to clone into callbacks.
 #[derive(Clone)]
 pub struct WorkerHandle {
-    worker: Rc<RefCell<Option<Validator>>>,
+    worker: Rc<RefCell<Option<WorkerClient>>>,
     on_reply: Callback<Reply>,
 }
 
@@ -21,7 +21,7 @@ impl WorkerHandle {
     pub fn job(&self, file: &str, text: &str, job: Job) -> Result<(), WorkerError> {
         let mut worker = self.worker.borrow_mut();
         if worker.is_none() {
-            *worker = Some(Validator::start(self.on_reply.clone())?);
+            *worker = Some(WorkerClient::start(self.on_reply.clone())?);
         }
         worker.as_ref().map_or(Ok(()), |v| v.job(file, text, job))
     }
@@ -39,7 +39,7 @@ impl WorkerHandle {
 
 #[hook]
 pub fn use_worker(on_reply: Callback<Reply>) -> WorkerHandle {
-    let worker = use_mut_ref(|| None::<Validator>);
+    let worker = use_mut_ref(|| None::<WorkerClient>);
     {
         let worker = worker.clone();
         use_effect_with((), move |_| move || drop(worker.borrow_mut().take()));

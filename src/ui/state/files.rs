@@ -9,7 +9,7 @@ use crate::ui::storage::Best;
 use crate::worker::protocol::Reply;
 
 impl AppState {
-    /// The validator's answer about `file`.
+    /// The worker's answer about `file`.
     pub(super) fn file_checked(&mut self, file: &str, reply: Reply) {
         match reply {
             Reply::Valid(s) => {

@@ -162,7 +162,7 @@ pub enum Msg {
     Offer(Box<Resumed>),
     /// Resume the offered session (true) or discard it.
     Resume(bool),
-    /// The validator's answer about the file picked in the library.
+    /// The worker's answer about the file picked in the library.
     FileChecked {
         file: String,
         reply: Reply,

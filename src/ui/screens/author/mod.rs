@@ -1,5 +1,5 @@
 //! The author's page: write a scenario in the browser. The editor is checked as you type (by the
-//! validator worker, debounced), every error is listed and marked at its line, the preview charts
+//! page's worker, debounced), every error is listed and marked at its line, the preview charts
 //! the do-nothing run against the real team's path, "Check soundness" runs the solver in a second
 //! worker (progress, cancel), drafts are kept by name in local storage, and "Play this scenario"
 //! opens it in the console. The page's state is its own reducer (`ui::desk`); its side effects

@@ -1,4 +1,4 @@
-//! The page's handle on the validator worker: started on the first file opened or on the author's
+//! The page's handle on its worker: started on the first file opened or on the author's
 //! page (its wasm holds the TOML parser and the solver, so the page's first download does not).
 //! Dropping the handle stops the worker: that is how a search is cancelled.
 
@@ -13,18 +13,18 @@ use yew::Callback;
 use crate::worker::protocol::{self as remote, Reply};
 
 /// Where Trunk puts the worker's loader (worker files keep their names: see index.html).
-const LOADER: &str = "./validator_loader.js";
+const LOADER: &str = "./worker_loader.js";
 
 /// Why the worker could not be started or reached.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkerError {
-    #[error("the validator did not start: {0}")]
+    #[error("the checker did not start: {0}")]
     NotStarted(String),
-    #[error("the validator could not be reached: {0}")]
+    #[error("the checker could not be reached: {0}")]
     Unreachable(String),
 }
 
-pub struct Validator {
+pub struct WorkerClient {
     worker: Worker,
     /// A request made before the worker said it listens.
     held: Rc<RefCell<Option<String>>>,
@@ -34,9 +34,9 @@ pub struct Validator {
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
-impl Validator {
+impl WorkerClient {
     /// Starts the worker; every reply goes to `on_reply`.
-    pub fn start(on_reply: Callback<Reply>) -> Result<Validator, WorkerError> {
+    pub fn start(on_reply: Callback<Reply>) -> Result<WorkerClient, WorkerError> {
         let worker = Worker::new(LOADER).map_err(|e| WorkerError::NotStarted(format!("{e:?}")))?;
         let replies = on_reply.clone();
         let (held, ready) = (
@@ -58,12 +58,12 @@ impl Validator {
         });
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
             on_reply.emit(Reply::Garbled(
-                "the validator stopped with an error; reload the page and try again".into(),
+                "the checker stopped with an error; reload the page and try again".into(),
             ));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Validator {
+        Ok(WorkerClient {
             worker,
             held,
             ready,
@@ -88,7 +88,7 @@ impl Validator {
     }
 }
 
-impl Drop for Validator {
+impl Drop for WorkerClient {
     fn drop(&mut self) {
         self.worker.terminate();
     }

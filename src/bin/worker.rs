@@ -1,4 +1,4 @@
-//! The scenario validator as a web worker: the page sends a file's text, the worker parses and
+//! The page's worker, off its main thread: the page sends a file's text, the worker parses and
 //! validates it (the TOML parser lives here, not in the page's first download) and answers with
 //! the scenario or its errors; it also runs the solver for the author's page (posting progress;
 //! the page cancels a search by stopping the worker) and holds the built-ins' sources. See
@@ -28,6 +28,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    eprintln!("the validator runs in the browser, as the web app's worker; use `incident-sim validate` here");
+    eprintln!("the worker runs in the browser, beside the web app; use `incident-sim validate` or `incident-sim solve` here");
     std::process::ExitCode::from(2)
 }
