@@ -282,7 +282,7 @@ fn a_code_fix_needs_engaged_developers_and_a_hypothesis() {
             clock: clock::hhmm(s.clock.start_s_of_day, engage)
         })
     );
-    while !sim.team().developers_engaged {
+    while !sim.response().developers_engaged {
         sim.step();
     }
     assert_eq!(

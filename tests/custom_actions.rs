@@ -94,7 +94,7 @@ fn a_custom_remediation_cures_its_fault_when_it_lands() {
         ActionError::DevelopersNotEngaged
     );
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
-    while !sim.team().developers_engaged {
+    while !sim.response().developers_engaged {
         sim.step();
     }
     let issued = sim.tick();

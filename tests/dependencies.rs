@@ -54,7 +54,7 @@ fn run_until(sim: &mut Simulation, tick: u32) {
 }
 
 fn take(sim: &mut Simulation, action: Action) -> String {
-    while sim.team().busy_until > sim.tick() {
+    while sim.response().busy_until > sim.tick() {
         sim.step();
     }
     let f = sim.apply(action).unwrap().clone();

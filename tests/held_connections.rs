@@ -38,7 +38,7 @@ fn workers_without_a_connection_fail_and_scaling_out_makes_it_worse() {
         text.contains("connections held open by the running workers (1 each, busy or idle): 800"),
         "{text}"
     );
-    while sim.team().busy_until > sim.tick() {
+    while sim.response().busy_until > sim.tick() {
         sim.step();
     }
     sim.apply(Action::new(ActionKind::ScaleOut)).unwrap();

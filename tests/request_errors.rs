@@ -81,13 +81,13 @@ fn the_developers_fix_removes_it_too_and_read_logs_is_its_evidence() {
     assert_eq!(s.hypothesis_evidence[0], ["read_logs", "list_deploys"]);
     let mut sim = Simulation::new(s.config.clone(), s.seed);
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
-    while !sim.team().developers_engaged {
+    while !sim.response().developers_engaged {
         sim.step();
     }
     let correct = s.config.hypotheses.iter().find(|h| h.correct).unwrap();
     sim.apply(Action::on(ActionKind::DeclareHypothesis, &correct.id))
         .unwrap();
-    while sim.team().busy_until > sim.tick() {
+    while sim.response().busy_until > sim.tick() {
         sim.step();
     }
     sim.apply(Action::new(ActionKind::ApplyCodeFix)).unwrap();
@@ -143,7 +143,7 @@ fn a_fault_that_came_with_a_config_push_shows_in_the_diff_and_reverts() {
         text.contains("- checkout.price_formatter = legacy\n+ checkout.price_formatter = v2    (pushed 14:10)"),
         "{text}"
     );
-    while sim.team().busy_until > sim.tick() {
+    while sim.response().busy_until > sim.tick() {
         sim.step();
     }
     sim.apply(Action::new(ActionKind::RevertConfig)).unwrap();

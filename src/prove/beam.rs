@@ -126,7 +126,7 @@ impl Branch {
             .iter()
             .filter(|e| matches!(e.kind, EventKind::FaultCured { .. }))
             .count() as i64;
-        let team = self.sim.team();
+        let team = self.sim.response();
         let correct = team
             .hypothesis
             .is_some_and(|h| self.sim.config().hypotheses[h as usize].correct);

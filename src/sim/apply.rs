@@ -20,7 +20,7 @@ impl Simulation {
         match self.try_apply(t, &action) {
             Ok(body) => {
                 let ready_at = t + self.duration_s(&action);
-                self.team.busy_until = ready_at;
+                self.response.busy_until = ready_at;
                 let taken = EventKind::ActionTaken {
                     action: action.clone(),
                     ready_at,
@@ -84,7 +84,7 @@ impl Simulation {
             }
             C::DeclareHypothesis(h) => {
                 let correct = self.cfg.hypotheses[h as usize].correct;
-                self.team.hypothesis = Some(h);
+                self.response.hypothesis = Some(h);
                 self.trace.events.push(
                     t,
                     EventKind::HypothesisDeclared {
@@ -99,7 +99,7 @@ impl Simulation {
             }
             C::ApplyCodeFix { hypothesis } => self.apply_code_fix(t, hypothesis),
             C::DeclareResolved => {
-                self.team.resolved_declared_at = Some(t);
+                self.response.resolved_declared_at = Some(t);
                 self.trace.events.push(t, EventKind::ResolutionDeclared);
                 note(format!(
                     "Incident declared resolved at {}.",
@@ -120,7 +120,7 @@ impl Simulation {
     }
 
     fn page_developers(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        self.team.developers_paged_at = Some(t);
+        self.response.developers_paged_at = Some(t);
         let wait = self.cfg.response.developers_response_s;
         self.schedule(t + wait, Effect::DevelopersArrive)?;
         let text = format!(
@@ -150,7 +150,7 @@ impl Simulation {
                         .stop(server as usize, t, cause, true, &mut self.trace.events);
                 }
                 Effect::DevelopersArrive => {
-                    self.team.developers_engaged = true;
+                    self.response.developers_engaged = true;
                     self.trace.events.push(t, EventKind::DevelopersEngaged);
                 }
                 Effect::FixLive => self.fix_live(t),
@@ -186,7 +186,7 @@ impl Simulation {
     /// The developers' build goes live: it cures the code faults if they worked on the right cause.
     fn fix_live(&mut self, t: u32) {
         let right_cause = self
-            .team
+            .response
             .hypothesis
             .is_some_and(|h| self.cfg.hypotheses[h as usize].correct);
         if right_cause {

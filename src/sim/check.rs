@@ -29,14 +29,14 @@ impl Simulation {
         if self.is_over() {
             return Err(ActionError::RunOver);
         }
-        if let Some(at) = self.team.resolved_declared_at {
+        if let Some(at) = self.response.resolved_declared_at {
             return Err(ActionError::DeclaredResolved {
                 at,
                 clock: super::clock::hhmm(self.cfg.start_s_of_day, at),
             });
         }
-        if self.tick < self.team.busy_until {
-            let until = self.team.busy_until;
+        if self.tick < self.response.busy_until {
+            let until = self.response.busy_until;
             return Err(ActionError::Busy {
                 until,
                 clock: super::clock::hhmmss(self.cfg.start_s_of_day, until),
@@ -76,7 +76,7 @@ impl Simulation {
         use Coordination as C;
         let nothing = |reason: Nothing| Err(ActionError::NothingToDo { reason });
         let fleet = &self.fleet;
-        let team = &self.team;
+        let response = &self.response;
         match resolved {
             Resolved::Look(Look::HeapProfile(s))
                 if fleet.servers[*s as usize].state != ServerState::Up =>
@@ -86,7 +86,7 @@ impl Simulation {
                 })
             }
             Resolved::Coordinate(C::PageDevelopers)
-                if team.developers_engaged || team.developers_paged_at.is_some() =>
+                if response.developers_engaged || response.developers_paged_at.is_some() =>
             {
                 nothing(Nothing::DevelopersPaged)
             }
@@ -111,15 +111,15 @@ impl Simulation {
 
     /// The hypothesis the developers would fix: they must be engaged and one declared.
     pub(super) fn working_hypothesis(&self) -> Result<u32, ActionError> {
-        if !self.team.developers_engaged {
+        if !self.response.developers_engaged {
             return Err(self.developers_missing());
         }
-        self.team.hypothesis.ok_or(ActionError::NoHypothesis)
+        self.response.hypothesis.ok_or(ActionError::NoHypothesis)
     }
 
     /// Why the developers cannot act yet: not paged, or paged and on their way.
     pub(super) fn developers_missing(&self) -> ActionError {
-        match self.team.developers_paged_at {
+        match self.response.developers_paged_at {
             Some(paged) => ActionError::DevelopersPaged {
                 clock: super::clock::hhmm(
                     self.cfg.start_s_of_day,

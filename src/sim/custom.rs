@@ -23,7 +23,7 @@ impl Simulation {
         if !self.trace.revealed(&c.revealed_by) {
             return Err(ActionError::NotYetKnown { id: c.id.clone() });
         }
-        if c.needs_developers && !self.team.developers_engaged {
+        if c.needs_developers && !self.response.developers_engaged {
             return Err(self.developers_missing());
         }
         if !self.custom_changes_world(index) {
@@ -39,7 +39,7 @@ impl Simulation {
                 },
             });
         }
-        let landed = self.team.custom_landed.contains(&(index as u32));
+        let landed = self.response.custom_landed.contains(&(index as u32));
         let curing = c.cures.iter().any(|f| !self.faults.cured[*f as usize]);
         let changing = c.sets.iter().any(|(s, v)| self.setting(*s) != *v);
         if landed && !curing && !changing {
@@ -79,7 +79,7 @@ impl Simulation {
     /// A scenario's own action lands: its faults are cured and its settings changed.
     pub(super) fn custom_lands(&mut self, t: u32, index: usize) {
         let c = self.cfg.custom_actions[index].clone();
-        self.team.custom_landed.insert(index as u32);
+        self.response.custom_landed.insert(index as u32);
         for fault in &c.cures {
             self.cure(t, |i, _| i == *fault as usize);
         }
@@ -107,7 +107,7 @@ impl Simulation {
             Setting::RequestTimeoutMs => fleet.request_timeout_ms,
             Setting::CapacityRps => fleet.capacity_rps,
             Setting::WorkerThreads => f64::from(fleet.worker_threads),
-            Setting::TrafficShare => self.team.traffic_share.unwrap_or(1.0),
+            Setting::TrafficShare => self.response.traffic_share.unwrap_or(1.0),
         }
     }
 
@@ -122,7 +122,7 @@ impl Simulation {
             Setting::RequestTimeoutMs => fleet.request_timeout_ms = value,
             Setting::CapacityRps => fleet.capacity_rps = value,
             Setting::WorkerThreads => fleet.worker_threads = value as u32,
-            Setting::TrafficShare => self.team.traffic_share = Some(value),
+            Setting::TrafficShare => self.response.traffic_share = Some(value),
         }
     }
 }

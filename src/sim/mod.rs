@@ -56,5 +56,5 @@ pub use metrics::{Metric, Series, ServerMetric};
 pub use resolve::{HostId, Severity};
 pub use run::{replay, run_scripted, Replay, ScheduledAction};
 pub use runtime::Runtime;
-pub use simulation::{Broken, Simulation, Team, Trace};
+pub use simulation::{Broken, Response, Simulation, Trace};
 pub use voice::Voice;

@@ -156,7 +156,7 @@ impl Simulation {
     }
 
     fn maintenance(&mut self, t: u32, on: bool) {
-        self.team.maintenance = on;
+        self.response.maintenance = on;
         self.trace.events.push(t, EventKind::MaintenanceMode { on });
     }
 
@@ -164,7 +164,7 @@ impl Simulation {
     /// of a server's capacity away.
     fn rate_limit(&mut self, t: u32, on: bool) {
         let limit = RATE_LIMIT_SHARE * self.fleet.servable_rps();
-        self.team.rate_limit_rps = on.then_some(limit);
+        self.response.rate_limit_rps = on.then_some(limit);
         let limit_rps = if on { limit as f32 } else { 0.0 };
         self.trace
             .events

@@ -55,7 +55,7 @@ pub enum Broken {
 
 /// What the responders (trainee and the people they call) have set in motion.
 #[derive(Clone, Debug, Default)]
-pub struct Team {
+pub struct Response {
     pub busy_until: u32,
     pub developers_paged_at: Option<u32>,
     pub developers_engaged: bool,
@@ -89,7 +89,7 @@ pub struct Simulation {
     pub(super) traffic: Traffic,
     pub(super) fleet: Fleet,
     pub(super) deps: Dependencies,
-    pub(super) team: Team,
+    pub(super) response: Response,
     pub(super) faults: FaultState,
     pub(super) pending: PendingQueue,
     pub(super) trace: Trace,
@@ -116,7 +116,7 @@ impl Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
             fleet,
             deps: Dependencies::new(&cfg.database, &cfg.payment, &cfg.dependencies),
-            team: Team::default(),
+            response: Response::default(),
             faults: FaultState::new(&cfg.faults, &cfg.deploy_history),
             pending: PendingQueue::default(),
             trace: Trace {
@@ -162,8 +162,8 @@ impl Simulation {
         &self.fleet
     }
 
-    pub fn team(&self) -> &Team {
-        &self.team
+    pub fn response(&self) -> &Response {
+        &self.response
     }
 
     /// Servers being provisioned, not yet in the fleet.
@@ -266,11 +266,13 @@ impl Simulation {
     }
 
     fn serve(&mut self, t: u32) {
-        let rps = self.traffic.next_rps(t) * self.team.traffic_share.unwrap_or(1.0);
-        let admitted = if self.team.maintenance {
+        let rps = self.traffic.next_rps(t) * self.response.traffic_share.unwrap_or(1.0);
+        let admitted = if self.response.maintenance {
             0.0
         } else {
-            self.team.rate_limit_rps.map_or(rps, |limit| rps.min(limit))
+            self.response
+                .rate_limit_rps
+                .map_or(rps, |limit| rps.min(limit))
         };
         let order_share = self.cfg.traffic.orders_per_1k_requests / 1000.0;
         let service_ms = self.cfg.fleet.base_latency_ms + self.deps.request_ms(order_share);

@@ -100,7 +100,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
     };
     let sim = session.sim();
     let scenario = &session.scenario;
-    let team = sim.team();
+    let team = sim.response();
     let progress = sim.trace().findings.last().filter(|f| f.ready_at > props.tick).map(|f| {
         let total = (f.ready_at - f.issued_at).max(1);
         let done = props.tick.saturating_sub(f.issued_at);

@@ -14,7 +14,7 @@ pub struct TeamLine {
 /// The team panel: you, the developers (with their ETA once paged), the declared cause and the
 /// status page.
 pub fn team(scenario: &Scenario, sim: &Simulation) -> Vec<TeamLine> {
-    let t = sim.team();
+    let t = sim.response();
     let now = sim.tick();
     let clock = |tick: u32| format::clock(scenario, tick);
     let developers = match (t.developers_engaged, t.developers_paged_at) {
