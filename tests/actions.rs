@@ -627,14 +627,14 @@ fn a_rollback_with_no_earlier_release_is_taken_and_changes_nothing() {
 fn every_action_reads_the_target_its_catalogue_entry_names() {
     let (_, sim) = at("14:05");
     for spec in CATALOGUE {
-        let bare = sim.check(&Action::new(spec.kind));
+        let bare = sim.vet(&Action::new(spec.kind));
         let missing = matches!(bare, Err(ActionError::MissingTarget { .. }));
         let needs = matches!(
             spec.target,
             TargetKind::Host | TargetKind::Hypothesis | TargetKind::Severity
         );
         assert_eq!(missing, needs, "{}: {bare:?}", spec.id);
-        let on = sim.check(&Action::on(spec.kind, "app-1"));
+        let on = sim.vet(&Action::on(spec.kind, "app-1"));
         let unexpected = matches!(on, Err(ActionError::UnexpectedTarget { .. }));
         assert_eq!(unexpected, spec.target == TargetKind::None, "{}", spec.id);
         if matches!(

@@ -53,7 +53,7 @@ fn check_agrees_with_apply_and_changes_nothing() {
         if sim.tick() % 1200 == 0 || sim.tick() % 1200 == 61 {
             let before = trace_hash(sim.trace());
             for action in candidates(&sim) {
-                let verdict = sim.check(&action);
+                let verdict = sim.vet(&action);
                 assert_eq!(trace_hash(sim.trace()), before, "check changed the trace");
                 let mut copy = sim.clone();
                 let applied = copy.apply(action.clone()).map(|_| ());
@@ -72,7 +72,7 @@ fn check_says_why_in_words_a_person_can_act_on() {
     let mut sim = Simulation::new(s.config.clone(), s.seed);
     let fix = Action::new(ActionKind::ApplyCodeFix);
     assert_eq!(
-        sim.check(&fix).unwrap_err().to_string(),
+        sim.vet(&fix).unwrap_err().to_string(),
         "the developers are not engaged yet: page them first"
     );
     // Once paged, the reason is when they are expected, as the page said.
@@ -82,7 +82,7 @@ fn check_says_why_in_words_a_person_can_act_on() {
         sim.step();
     }
     let expected = clock::hhmm(s.clock.start_s_of_day, engage);
-    let paged = sim.check(&fix).unwrap_err();
+    let paged = sim.vet(&fix).unwrap_err();
     assert_eq!(
         paged.to_string(),
         format!("the developers are paged, expected {expected}")
@@ -102,15 +102,12 @@ fn a_refusal_never_reports_what_a_diagnostic_shows() {
         Action::new(ActionKind::RollbackDeploy),
         Action::on(ActionKind::KillRunaway, "app-1"),
     ] {
-        assert_eq!(sim.check(&action), Ok(()), "{action}");
+        assert_eq!(sim.vet(&action), Ok(()), "{action}");
     }
     // At the host's ceiling the raise is still taken (check_config and free tell the limit).
     cfg.fleet.heap_max_mb = cfg.fleet.host_ram_mb - cfg.fleet.host_overhead_mb;
     let mut sim = Simulation::new(cfg, 1);
-    assert_eq!(
-        sim.check(&Action::new(ActionKind::RaiseMemoryLimit)),
-        Ok(())
-    );
+    assert_eq!(sim.vet(&Action::new(ActionKind::RaiseMemoryLimit)), Ok(()));
     // Taken and landed, the config revert and the kill change nothing.
     for action in [
         Action::new(ActionKind::RevertConfig),
@@ -146,7 +143,7 @@ fn a_host_that_is_down_is_said_to_be_down() {
         assert!(sim.step(), "app-1 never ran out of memory");
     }
     let err = sim
-        .check(&Action::on(ActionKind::HeapProfile, "app-1"))
+        .vet(&Action::on(ActionKind::HeapProfile, "app-1"))
         .unwrap_err();
     assert_eq!(err.to_string(), "app-1 is down");
 }

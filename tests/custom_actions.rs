@@ -90,7 +90,7 @@ fn a_custom_remediation_cures_its_fault_when_it_lands() {
     let mut sim = Simulation::new(s.config.clone(), s.seed);
     let purge = Action::custom("purge_cart_snapshots", None);
     assert_eq!(
-        sim.check(&purge).unwrap_err(),
+        sim.vet(&purge).unwrap_err(),
         ActionError::DevelopersNotEngaged
     );
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
@@ -103,7 +103,7 @@ fn a_custom_remediation_cures_its_fault_when_it_lands() {
     while sim.tick() < issued + 299 {
         sim.step();
     }
-    assert!(sim.check(&purge).is_err());
+    assert!(sim.vet(&purge).is_err());
     let cured = |sim: &Simulation| {
         sim.trace()
             .events
@@ -115,7 +115,7 @@ fn a_custom_remediation_cures_its_fault_when_it_lands() {
     sim.step();
     assert_eq!(cured(&sim), Some(issued + 300));
     // Done is done.
-    let err = sim.check(&purge).unwrap_err();
+    let err = sim.vet(&purge).unwrap_err();
     assert!(err.to_string().contains("already done"), "{err}");
 }
 
@@ -226,7 +226,7 @@ fn check_agrees_with_apply_for_them() {
         }
         for action in &actions {
             let before = trace_hash(sim.trace());
-            let verdict = sim.check(action);
+            let verdict = sim.vet(action);
             assert_eq!(trace_hash(sim.trace()), before, "check changed the world");
             let mut probe = sim.clone();
             assert_eq!(
@@ -265,7 +265,7 @@ fn an_action_and_a_cause_can_wait_until_a_finding_points_to_them() {
         while sim.tick() < 31 * 60 {
             sim.step();
         }
-        let unknown = sim.check(action).unwrap_err();
+        let unknown = sim.vet(action).unwrap_err();
         assert!(
             matches!(
                 unknown,
@@ -278,7 +278,7 @@ fn an_action_and_a_cause_can_wait_until_a_finding_points_to_them() {
         while sim.tick() < 33 * 60 {
             sim.step();
         }
-        let known = sim.check(action);
+        let known = sim.vet(action);
         assert!(
             !matches!(
                 known,

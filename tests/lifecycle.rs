@@ -89,7 +89,7 @@ fn after_declaring_resolved_nothing_more_is_taken_but_the_world_goes_on() {
         sim.step();
     }
     assert!(matches!(
-        sim.check(&Action::new(ActionKind::ViewMemory)),
+        sim.vet(&Action::new(ActionKind::ViewMemory)),
         Err(ActionError::DeclaredResolved { at: 0, .. })
     ));
     sim.run_to_end();

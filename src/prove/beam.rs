@@ -71,7 +71,7 @@ fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
             TargetKind::Severity | TargetKind::LogSource => {}
         }
     }
-    out.retain(|a| sim.check(a).is_ok());
+    out.retain(|a| sim.vet(a).is_ok());
     out
 }
 

@@ -4,7 +4,6 @@
 pub mod actions;
 mod alerts;
 mod apply;
-mod check;
 pub mod clock;
 pub mod config;
 mod custom;
@@ -36,6 +35,7 @@ mod server;
 mod simulation;
 mod top;
 pub mod traffic;
+mod vet;
 mod voice;
 
 pub use actions::{

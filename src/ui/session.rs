@@ -205,16 +205,16 @@ impl Session {
     }
 
     /// Whether `action` can be taken now, and why not.
-    pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+    pub fn vet(&self, action: &Action) -> Result<(), ActionError> {
         if self.ending.is_some() {
             return Err(ActionError::RunOver);
         }
-        self.sim.check(action)
+        self.sim.vet(action)
     }
 
     /// Takes an action now. A refused action changes nothing and is not recorded.
     pub fn take(&mut self, action: Action) -> Result<Taken, ActionError> {
-        self.check(&action)?;
+        self.vet(&action)?;
         let tick = self.sim.tick();
         let ready_at = self.sim.apply(action.clone())?.ready_at;
         let declared = action.kind == ActionKind::DeclareResolved;

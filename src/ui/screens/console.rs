@@ -62,7 +62,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     since_page={format::since_page(s, trace, tick)} speed={st.speed}
                     {on_speed} {on_minute} {on_stop}
                     on_declare={on_take.reform(|_| Action::new(ActionKind::DeclareResolved))}
-                    declare_blocked={session.check(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
+                    declare_blocked={session.vet(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} slo_latency_ms_p95={s.config.slo.latency_ms_p95} />

@@ -1,5 +1,5 @@
 //! The app's state and its one reducer: every click, frame and worker answer is a [`Msg`], and
-//! [`AppState::apply`] is the only place the state changes. The running simulation is held by
+//! [`AppState::after`] is the only place the state changes. The running simulation is held by
 //! reference (see [`SessionRef`]) and stepped in place; the browser's side of things (storage,
 //! workers, frames, files) happens in hooks, as effects of the state or as callers of `dispatch`.
 //! Plain Rust, tested natively. A message that changes nothing returns the same `Rc`, so Yew
@@ -188,13 +188,13 @@ impl yew::Reducible for AppState {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        AppState::apply(self, msg)
+        AppState::after(self, msg)
     }
 }
 
 impl AppState {
     /// The reducer: a new state when something changed, the same `Rc` when nothing did.
-    pub fn apply(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+    pub fn after(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         next.update(msg);
         if next == *self {

@@ -5,7 +5,7 @@ use crate::scenario::library;
 use crate::sim::ActionKind;
 
 fn reduce(state: &Rc<AppState>, msg: Msg) -> Rc<AppState> {
-    AppState::apply(Rc::clone(state), msg)
+    AppState::after(Rc::clone(state), msg)
 }
 
 /// A state with the first built-in scenario's session started (hints off).

@@ -127,7 +127,7 @@ pub fn blocked(
     spec: &ActionInfo<'_>,
     options: &[(String, String)],
 ) -> Vec<Option<String>> {
-    let why = |target: Option<String>| session.check(&spec.action(target)).err().map(reason);
+    let why = |target: Option<String>| session.vet(&spec.action(target)).err().map(reason);
     if options.is_empty() {
         return vec![why(None)];
     }

@@ -1,5 +1,5 @@
 //! Whether an action can be taken now, and why not: every precondition in one place, read without
-//! touching the world. `apply` runs the same checks before it changes anything, so what a menu
+//! touching the world (`vet`). `apply` vets every action before it changes anything, so what a menu
 //! offers and what the world accepts never disagree.
 
 use super::actions::{Action, ActionError, Nothing};
@@ -10,7 +10,7 @@ use super::simulation::Simulation;
 
 impl Simulation {
     /// Whether `action` would be accepted now. Changes nothing; `apply` would return the same error.
-    pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+    pub fn vet(&self, action: &Action) -> Result<(), ActionError> {
         self.preflight(action).map(|_| ())
     }
 
