@@ -14,8 +14,8 @@ use incident_trainer::sim::{
     TargetKind,
 };
 
-fn score(s: &Scenario, rows: &[(&str, &str, &str)]) -> Debrief {
-    Debrief::compute(s, s.seed, &plan(s, rows))
+fn score(scenario: &Scenario, rows: &[(&str, &str, &str)]) -> Debrief {
+    Debrief::compute(scenario, scenario.seed, &plan(scenario, rows))
 }
 
 const FIX: [(&str, &str, &str); 5] = [
@@ -216,12 +216,12 @@ fn a_look_before_the_fault_shows_is_not_evidence_and_a_guess_never_beats_the_exp
 }
 
 /// The remediations a trainee could take at the page, targets spelled out.
-fn remediations(s: &Scenario) -> Vec<Action> {
-    let hosts: Vec<String> = (0..s.config.fleet.servers)
-        .map(|i| s.config.fleet.host_name(i))
+fn remediations(scenario: &Scenario) -> Vec<Action> {
+    let hosts: Vec<String> = (0..scenario.config.fleet.servers)
+        .map(|i| scenario.config.fleet.host_name(i))
         .collect();
     let mut out = Vec::new();
-    for a in s.config.actions() {
+    for a in scenario.config.actions() {
         if a.category != Category::Remediation || a.kind == ActionKind::ApplyCodeFix {
             continue;
         }

@@ -14,16 +14,16 @@ use proptest::prelude::*;
 
 const EXPERT: &str = include_str!("runs/expert.json");
 
-fn run(s: &Scenario, actions: &[ScheduledAction]) -> Trace {
-    run_scripted(s.config.clone(), s.seed, actions).0
+fn run(scenario: &Scenario, actions: &[ScheduledAction]) -> Trace {
+    run_scripted(scenario.config.clone(), scenario.seed, actions).0
 }
 
-fn phases(s: &Scenario, rows: &[(&str, &str, &str)]) -> PhaseTimes {
-    PhaseTimes::of(s, &run(s, &plan(s, rows)))
+fn phases(scenario: &Scenario, rows: &[(&str, &str, &str)]) -> PhaseTimes {
+    PhaseTimes::of(scenario, &run(scenario, &plan(scenario, rows)))
 }
 
-fn at(s: &Scenario, hhmm: &str) -> Option<u32> {
-    Some(tick(s, hhmm))
+fn at(scenario: &Scenario, hhmm: &str) -> Option<u32> {
+    Some(tick(scenario, hhmm))
 }
 
 #[test]
@@ -129,8 +129,8 @@ fn escalation_mitigation_and_resolution_follow_the_world() {
     assert_eq!(idle.get(Phase::Resolution), None);
 }
 
-fn debrief(s: &Scenario, actions: &[ScheduledAction]) -> Debrief {
-    Debrief::compute(s, s.seed, actions)
+fn debrief(scenario: &Scenario, actions: &[ScheduledAction]) -> Debrief {
+    Debrief::compute(scenario, scenario.seed, actions)
 }
 
 #[test]
@@ -311,7 +311,7 @@ fn hhmm(minutes_after_14: u32) -> String {
 }
 
 fn build(
-    s: &Scenario,
+    scenario: &Scenario,
     steps: &[(u32, usize)],
     fix: Option<u32>,
     shift: u32,
@@ -335,11 +335,11 @@ fn build(
         .zip(&times)
         .map(|(r, t)| (t.as_str(), r.1, r.2))
         .collect();
-    plan(s, &table)
+    plan(scenario, &table)
 }
 
-fn exact_score(d: &Debrief) -> f64 {
-    final_score(d.points, d.outcome)
+fn exact_score(debrief: &Debrief) -> f64 {
+    final_score(debrief.points, debrief.outcome)
 }
 
 proptest! {

@@ -18,7 +18,7 @@ const BEAM: usize = 6;
 /// second scale-out, a fix before anyone could ship one). Latest first, so an action another
 /// needs stays with it.
 pub(super) fn trim(
-    s: &Scenario,
+    scenario: &Scenario,
     seed: u64,
     restored: u32,
     mut path: Vec<ScheduledAction>,
@@ -26,7 +26,7 @@ pub(super) fn trim(
     for i in (0..path.len()).rev() {
         let mut without = path.clone();
         without.remove(i);
-        let (trace, _) = run_scripted(s.config.clone(), seed, &without);
+        let (trace, _) = run_scripted(scenario.config.clone(), seed, &without);
         if trace.impact.restored_at == Some(restored) {
             path = without;
         }
@@ -38,15 +38,16 @@ pub(super) fn trim(
 /// severities and the status page change nothing the search measures (but a diagnostic that
 /// would reveal a cause or an action not yet known is a step); the maintenance page trades every
 /// user's errors for a page, never a restore.
-fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
+fn candidates(scenario: &Scenario, sim: &Simulation) -> Vec<Action> {
     let hosts = sim.fleet().names();
     let reveals = |id: &str| {
-        s.config
+        scenario
+            .config
             .revealers()
             .any(|r| r.iter().any(|x| x == id) && !sim.trace().revealed(r))
     };
     let mut out = Vec::new();
-    for spec in s.config.actions() {
+    for spec in scenario.config.actions() {
         use ActionKind as K;
         if (spec.category == Category::Diagnostic && !reveals(spec.id))
             || matches!(
@@ -67,7 +68,9 @@ fn candidates(s: &Scenario, sim: &Simulation) -> Vec<Action> {
                 out.extend(hosts.iter().map(|h| on(h)));
             }
             TargetKind::Host => out.extend(hosts.iter().map(|h| on(h))),
-            TargetKind::Hypothesis => out.extend(s.config.hypotheses.iter().map(|h| on(&h.id))),
+            TargetKind::Hypothesis => {
+                out.extend(scenario.config.hypotheses.iter().map(|h| on(&h.id)))
+            }
             TargetKind::Severity | TargetKind::LogSource => {}
         }
     }
@@ -89,10 +92,10 @@ struct Branch {
 
 impl Branch {
     /// The branches one step on: having done nothing, or each action that may be taken now.
-    fn children(&self, s: &Scenario) -> Vec<Branch> {
+    fn children(&self, scenario: &Scenario) -> Vec<Branch> {
         let tick = self.sim.tick();
         let mut choices: Vec<Option<Action>> = vec![None];
-        choices.extend(candidates(s, &self.sim).into_iter().map(Some));
+        choices.extend(candidates(scenario, &self.sim).into_iter().map(Some));
         let mut out = Vec::new();
         for choice in choices {
             let mut child = self.clone();
@@ -184,13 +187,13 @@ fn advance(sim: &mut Simulation, ticks: u32) {
 
 /// The fastest restore the search finds, and the path to it.
 pub(super) fn beam_search(
-    s: &Scenario,
+    scenario: &Scenario,
     seed: u64,
     start: u32,
     segments: &mut usize,
     progress: &mut dyn FnMut(f32),
 ) -> Option<(u32, Vec<ScheduledAction>)> {
-    let mut root = Simulation::new(s.config.clone(), seed);
+    let mut root = Simulation::new(scenario.config.clone(), seed);
     advance(&mut root, start);
     let mut beam = vec![Branch {
         outlook: outlook(&root),
@@ -198,7 +201,7 @@ pub(super) fn beam_search(
         path: Vec::new(),
         durable: None,
     }];
-    let window = s.config.slo.restore_window_s;
+    let window = scenario.config.slo.restore_window_s;
     let mut best: Option<(u32, Vec<ScheduledAction>)> = None;
     let done = |b: &Branch| b.durable.is_some() || b.sim.is_over();
     let mut now = start;
@@ -216,7 +219,7 @@ pub(super) fn beam_search(
                 next.push(branch.clone());
                 continue;
             }
-            let children = branch.children(s);
+            let children = branch.children(scenario);
             *segments += children.len();
             next.extend(children);
         }
@@ -225,7 +228,7 @@ pub(super) fn beam_search(
         beam = next;
         now += STEP_S;
         // The search ends at the time limit at the latest (the lone cures take the last tenth).
-        let span = s.config.duration_s.saturating_sub(start).max(1);
+        let span = scenario.config.duration_s.saturating_sub(start).max(1);
         progress(0.9 * now.saturating_sub(start) as f32 / span as f32);
         for b in &beam {
             if let Some(t) = b.durable {
@@ -240,11 +243,11 @@ pub(super) fn beam_search(
 
 /// Single world-changing actions that, taken at the first page with nothing else, restore service.
 /// Single actions that restore service on their own, and those of them that remove no fault.
-pub(super) fn lone_cures(s: &Scenario, seed: u64, start: u32) -> (Vec<String>, Vec<String>) {
-    let mut sim = Simulation::new(s.config.clone(), seed);
+pub(super) fn lone_cures(scenario: &Scenario, seed: u64, start: u32) -> (Vec<String>, Vec<String>) {
+    let mut sim = Simulation::new(scenario.config.clone(), seed);
     advance(&mut sim, start);
     let (mut cures, mut masking) = (Vec::new(), Vec::new());
-    for action in candidates(s, &sim) {
+    for action in candidates(scenario, &sim) {
         let mut alone = sim.clone();
         if alone.apply(action.clone()).is_err() {
             continue;

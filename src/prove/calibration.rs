@@ -6,13 +6,17 @@ use crate::sim::run_scripted;
 use super::report::{stamp, CalibrationReport};
 
 /// Replays the real team's path on the scenario's own seed and compares it with the write-up.
-pub fn calibration(s: &Scenario) -> Option<CalibrationReport> {
-    let k = s.calibration.as_ref()?;
-    let (trace, _) = run_scripted(s.config.clone(), s.seed, &s.reference_actions());
+pub fn calibration(scenario: &Scenario) -> Option<CalibrationReport> {
+    let k = scenario.calibration.as_ref()?;
+    let (trace, _) = run_scripted(
+        scenario.config.clone(),
+        scenario.seed,
+        &scenario.reference_actions(),
+    );
     let close =
         |target: u32, actual: Option<u32>| actual.is_some_and(|a| a.abs_diff(target) <= k.within_s);
     let pair = |target: Option<u32>, actual: Option<u32>| {
-        target.map(|t| (stamp(s, t), actual.map(|a| stamp(s, a))))
+        target.map(|t| (stamp(scenario, t), actual.map(|a| stamp(scenario, a))))
     };
     let (started, restored) = (trace.impact.outage_started_at, trace.impact.restored_at);
     let holds = k.outage_start.is_none_or(|t| close(t, started))

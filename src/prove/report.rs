@@ -64,9 +64,9 @@ pub struct Progress {
     pub done: f32,
 }
 
-pub(super) fn stamp(s: &Scenario, tick: u32) -> Stamp {
+pub(super) fn stamp(scenario: &Scenario, tick: u32) -> Stamp {
     Stamp {
         tick,
-        clock: s.hhmm(tick),
+        clock: scenario.hhmm(tick),
     }
 }

@@ -72,14 +72,17 @@ fn report(scenario: &Scenario, solved: Vec<(SeedReport, usize)>) -> SolveReport 
 /// Each seed's search is independent: natively they run side by side, one thread each (the
 /// reports come back in seed order, so the result is the same as one after another).
 #[cfg(not(target_arch = "wasm32"))]
-fn solve_seeds(s: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
+fn solve_seeds(scenario: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
     std::thread::scope(|scope| {
         let searches: Vec<_> = seeds
             .iter()
             .map(|&seed| {
                 scope.spawn(move || {
                     let mut segments = 0;
-                    (solve_seed(s, seed, &mut segments, &mut |_| {}), segments)
+                    (
+                        solve_seed(scenario, seed, &mut segments, &mut |_| {}),
+                        segments,
+                    )
                 })
             })
             .collect();
@@ -91,43 +94,46 @@ fn solve_seeds(s: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn solve_seeds(s: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
+fn solve_seeds(scenario: &Scenario, seeds: &[u64]) -> Vec<(SeedReport, usize)> {
     seeds
         .iter()
         .map(|&seed| {
             let mut segments = 0;
-            (solve_seed(s, seed, &mut segments, &mut |_| {}), segments)
+            (
+                solve_seed(scenario, seed, &mut segments, &mut |_| {}),
+                segments,
+            )
         })
         .collect()
 }
 
 /// One seed's report; `progress` hears the share of the seed's work done, 0 to 1.
 fn solve_seed(
-    s: &Scenario,
+    scenario: &Scenario,
     seed: u64,
     segments: &mut usize,
     progress: &mut dyn FnMut(f32),
 ) -> SeedReport {
-    let cfg = &s.config;
+    let cfg = &scenario.config;
     let restored = |actions: &[ScheduledAction]| {
         run_scripted(cfg.clone(), seed, actions)
             .0
             .impact
             .restored_at
     };
-    let reference = restored(&s.reference_actions());
+    let reference = restored(&scenario.reference_actions());
     let (idle_trace, _) = run_scripted(cfg.clone(), seed, &[]);
     let idle = idle_trace.impact.restored_at;
-    let start = first_page(s, &idle_trace).unwrap_or(0);
-    let best = beam_search(s, seed, start, segments, progress);
-    let (lone_cures, masking_cures) = lone_cures(s, seed, start);
+    let start = first_page(scenario, &idle_trace).unwrap_or(0);
+    let best = beam_search(scenario, seed, start, segments, progress);
+    let (lone_cures, masking_cures) = lone_cures(scenario, seed, start);
     progress(1.0);
     let best_restored_at = best.as_ref().map(|(t, _)| *t);
     // An outage may pause and return by itself (a flapping fault, one that ends and comes back):
     // what must not happen is that doing nothing resolves it, its cause gone and service held.
-    let idle_resolved = resolution(s, &idle_trace);
+    let idle_resolved = resolution(scenario, &idle_trace);
     let problems = problems(
-        s,
+        scenario,
         seed,
         reference,
         idle_resolved,
@@ -136,15 +142,15 @@ fn solve_seed(
     );
     SeedReport {
         seed,
-        reference_restored_at: reference.map(|t| stamp(s, t)),
-        idle_restored_at: idle.map(|t| stamp(s, t)),
-        best_restored_at: best_restored_at.map(|t| stamp(s, t)),
+        reference_restored_at: reference.map(|t| stamp(scenario, t)),
+        idle_restored_at: idle.map(|t| stamp(scenario, t)),
+        best_restored_at: best_restored_at.map(|t| stamp(scenario, t)),
         best_path: best
             .map(|(restored, path)| {
-                trim(s, seed, restored, path)
+                trim(scenario, seed, restored, path)
                     .into_iter()
                     .map(|a| Step {
-                        at: stamp(s, a.tick),
+                        at: stamp(scenario, a.tick),
                         action: a.action.to_string(),
                     })
                     .collect()
@@ -160,14 +166,14 @@ fn solve_seed(
 /// What makes a seed's world unsound: the real team's path fails in the calibrated world, doing
 /// nothing resolves the incident, no path restores service, or a stray action cures it alone.
 fn problems(
-    s: &Scenario,
+    scenario: &Scenario,
     seed: u64,
     reference: Option<u32>,
     idle_resolved: Option<u32>,
     best: Option<u32>,
     masking_cures: &[String],
 ) -> Vec<String> {
-    let cfg = &s.config;
+    let cfg = &scenario.config;
     let mut problems = Vec::new();
     // On a variant afternoon the real team's exact path may miss (the fault moved to another
     // host): only the calibrated world must restore with it.
@@ -181,14 +187,14 @@ fn problems(
     if let Some(t) = idle_resolved {
         problems.push(format!(
             "doing nothing resolves the incident at {}: the outage ends by itself, its cause gone",
-            s.hhmm(t)
+            scenario.hhmm(t)
         ));
     }
     if best.is_none() {
         problems
             .push("the search found no path that restores service within the time limit".into());
     }
-    let referenced: Vec<String> = s
+    let referenced: Vec<String> = scenario
         .reference_actions()
         .iter()
         .map(|a| a.action.id().to_string())

@@ -5,15 +5,15 @@ use crate::sim::FleetConfig;
 use super::checker::Checker;
 
 /// The server called `name`; a located error (and server 0) when there is none.
-pub fn host(c: &mut Checker, path: &str, name: &str, fleet: &FleetConfig) -> u32 {
+pub fn host(checker: &mut Checker, path: &str, name: &str, fleet: &FleetConfig) -> u32 {
     let found = (0..fleet.servers).find(|s| fleet.host_name(*s) == name);
     match found {
         Some(s) => s,
         // With no valid fleet there is nothing to check hosts against; the fleet is reported.
-        _ if fleet.servers == 0 || c.hosts_unknown => 0,
+        _ if fleet.servers == 0 || checker.hosts_unknown => 0,
         _ => {
             let known = known_hosts(fleet);
-            c.fail(
+            checker.fail(
                 path,
                 format!("there is no host `{name}`"),
                 format!("hosts are {known}"),

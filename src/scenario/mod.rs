@@ -189,37 +189,37 @@ fn serde_help(message: &str) -> String {
     }
 }
 
-fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
-    let meta = validate::meta(c, &f.scenario);
-    let (clock, duration_s, scrape_interval_s) = validate::clock(c, &f.clock);
-    let traffic = validate_traffic::traffic(c, &f.traffic);
-    let fleet = validate_fleet::fleet(c, &f.fleet);
-    let (database, payment) = validate::dependencies(c, &f.database, f.payment.as_ref());
-    let (slo, response) = validate::slo_and_response(c, &f.slo, &f.response);
-    let dependencies = validate_deps::dependencies(c, &f.dependencies, &fleet);
-    let faults = faults::faults(c, &f.faults, &fleet, &dependencies);
-    validate::sales(c, &f.traffic, &payment, &faults);
+fn build(checker: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
+    let meta = validate::meta(checker, &f.scenario);
+    let (clock, duration_s, scrape_interval_s) = validate::clock(checker, &f.clock);
+    let traffic = validate_traffic::traffic(checker, &f.traffic);
+    let fleet = validate_fleet::fleet(checker, &f.fleet);
+    let (database, payment) = validate::dependencies(checker, &f.database, f.payment.as_ref());
+    let (slo, response) = validate::slo_and_response(checker, &f.slo, &f.response);
+    let dependencies = validate_deps::dependencies(checker, &f.dependencies, &fleet);
+    let faults = faults::faults(checker, &f.faults, &fleet, &dependencies);
+    validate::sales(checker, &f.traffic, &payment, &faults);
     let mut custom_actions =
-        validate_actions::custom_actions(c, &f.custom_actions, &f.faults, &faults);
-    let alerts = validate_lists::alerts(c, &f.alerts);
-    let action_durations_s = validate_lists::overrides(c, &f.actions, &custom_actions);
-    let mut hypotheses = validate_lists::hypotheses(c, &f.hypotheses);
+        validate_actions::custom_actions(checker, &f.custom_actions, &f.faults, &faults);
+    let alerts = validate_lists::alerts(checker, &f.alerts);
+    let action_durations_s = validate_lists::overrides(checker, &f.actions, &custom_actions);
+    let mut hypotheses = validate_lists::hypotheses(checker, &f.hypotheses);
     validate_debrief::revealers(
-        c,
+        checker,
         (&f.hypotheses, &mut hypotheses),
         (&f.custom_actions, &mut custom_actions),
     );
-    let (milestones, hints, reference, source_ids) = timeline(
-        c,
+    let (milestones, hints, reference, sources) = timeline(
+        checker,
         f,
         &meta,
         (&alerts, &hypotheses, &custom_actions),
         (&fleet, &database, &dependencies),
     );
     let (hypothesis_evidence, lessons, corrective_measures, calibration) =
-        debrief(c, f, &hypotheses, &faults, &custom_actions, &source_ids);
-    let deploy_history = validate::deploys(c, &f.deploys);
-    faults::latent_deploys(c, &f.faults, &deploy_history);
+        debrief(checker, f, &hypotheses, &faults, &custom_actions, &sources);
+    let deploy_history = validate::deploys(checker, &f.deploys);
+    faults::latent_deploys(checker, &f.faults, &deploy_history);
     Scenario {
         seed: f.clock.seed,
         currency: f.traffic.currency.clone(),
@@ -247,7 +247,7 @@ fn build(c: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
             variation: f
                 .variation
                 .as_ref()
-                .map(|v| validate_debrief::variation(c, v, f.clock.seed)),
+                .map(|v| validate_debrief::variation(checker, v, f.clock.seed)),
         },
         meta,
         clock,
@@ -277,7 +277,7 @@ type Debrief = (
 /// What the debrief holds: each cause's evidence, what the real team learned and changed, and
 /// the figures the reference replay must reproduce.
 fn debrief(
-    c: &mut Checker,
+    checker: &mut Checker,
     f: &file::ScenarioFile,
     hypotheses: &[Hypothesis],
     faults: &[Fault],
@@ -285,14 +285,18 @@ fn debrief(
     source_ids: &[String],
 ) -> Debrief {
     let hypothesis_evidence =
-        validate_debrief::evidence(c, &f.hypotheses, hypotheses, faults, custom_actions);
-    let lessons = validate_debrief::learnings(c, "lessons", &f.lessons, source_ids);
-    let corrective_measures =
-        validate_debrief::learnings(c, "corrective_measures", &f.corrective_measures, source_ids);
+        validate_debrief::evidence(checker, &f.hypotheses, hypotheses, faults, custom_actions);
+    let lessons = validate_debrief::learnings(checker, "lessons", &f.lessons, source_ids);
+    let corrective_measures = validate_debrief::learnings(
+        checker,
+        "corrective_measures",
+        &f.corrective_measures,
+        source_ids,
+    );
     let calibration = f
         .calibration
         .as_ref()
-        .map(|k| validate_debrief::calibration(c, k, source_ids));
+        .map(|k| validate_debrief::calibration(checker, k, source_ids));
     (
         hypothesis_evidence,
         lessons,
@@ -304,23 +308,28 @@ fn debrief(
 /// The run's milestones, hints and the real team's timeline (with the sources' ids), checked
 /// against the alerts, causes and actions they name and the hosts they act on.
 fn timeline(
-    c: &mut Checker,
+    checker: &mut Checker,
     f: &file::ScenarioFile,
     meta: &Meta,
     (alerts, hypotheses, custom_actions): (&[AlertRule], &[Hypothesis], &[CustomAction]),
     (fleet, database, dependencies): (&FleetConfig, &DatabaseConfig, &[DependencyConfig]),
 ) -> (Vec<Milestone>, Vec<Hint>, Vec<ReferenceEntry>, Vec<String>) {
     let milestones =
-        validate_lists::milestones(c, &f.milestones, alerts, hypotheses, custom_actions);
-    let hints = validate_lists::hints(c, &f.hints, alerts, hypotheses, custom_actions);
+        validate_lists::milestones(checker, &f.milestones, alerts, hypotheses, custom_actions);
+    let hints = validate_lists::hints(checker, &f.hints, alerts, hypotheses, custom_actions);
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
-    let reference =
-        validate_lists::reference(c, &f.reference, &milestones, &source_ids, custom_actions);
+    let reference = validate_lists::reference(
+        checker,
+        &f.reference,
+        &milestones,
+        &source_ids,
+        custom_actions,
+    );
     let dependency_hosts: Vec<&str> = std::iter::once(database.host.as_str())
         .chain(dependencies.iter().map(|d| d.host.as_str()))
         .collect();
     validate_lists::reference_targets(
-        c,
+        checker,
         &reference,
         fleet,
         hypotheses,

@@ -9,9 +9,9 @@ use super::file::*;
 use super::model::{Clock, Difficulty, Meta, Source};
 use super::units::parse_duration;
 
-pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
+pub fn meta(checker: &mut Checker, m: &MetaFile) -> Meta {
     let difficulty = Difficulty::from_id(&m.difficulty).unwrap_or_else(|| {
-        c.fail(
+        checker.fail(
             "scenario.difficulty",
             format!("unknown difficulty `{}`", m.difficulty),
             format!("use one of: {}", Difficulty::IDS.join(", ")),
@@ -28,7 +28,7 @@ pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
                 if !(u.starts_with("https://") || u.starts_with("http://"))
                     || u.contains(char::is_whitespace)
                 {
-                    c.fail(
+                    checker.fail(
                         format!("scenario.sources[{i}].url"),
                         format!("`{u}` is not a web address"),
                         "write the full address, starting with https://",
@@ -36,7 +36,7 @@ pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
                 }
             }
             Source {
-                id: c.not_empty(&format!("scenario.sources[{i}].id"), &s.id),
+                id: checker.not_empty(&format!("scenario.sources[{i}].id"), &s.id),
                 title: s.title.clone(),
                 url,
                 note: s.note.clone(),
@@ -45,7 +45,7 @@ pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
         .collect();
     if let Some(f) = &m.follows {
         if !sources.iter().any(|s| &s.id == f) {
-            c.fail(
+            checker.fail(
                 "scenario.follows",
                 format!("no source has id `{f}`"),
                 "name one of the ids under [[scenario.sources]]",
@@ -53,86 +53,87 @@ pub fn meta(c: &mut Checker, m: &MetaFile) -> Meta {
         }
     }
     Meta {
-        id: c.id("scenario.id", &m.id),
-        title: c.not_empty("scenario.title", &m.title),
+        id: checker.id("scenario.id", &m.id),
+        title: checker.not_empty("scenario.title", &m.title),
         summary: m.summary.clone(),
         difficulty,
         tags: m.tags.clone(),
-        briefing: c.not_empty("scenario.briefing", &m.briefing),
+        briefing: checker.not_empty("scenario.briefing", &m.briefing),
         sources,
         follows: m.follows.clone(),
     }
 }
 
-pub fn clock(c: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
+pub fn clock(checker: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
     let start = parse_time_of_day(&k.start).unwrap_or_else(|| {
-        c.fail(
+        checker.fail(
             "clock.start",
             format!("`{}` is not a time of day", k.start),
             "write 24-hour local time as HH:MM, for example \"14:00\"",
         );
         0
     });
-    c.start_s_of_day = start;
-    let limit = c.duration("clock.time_limit", &k.time_limit);
+    checker.start_s_of_day = start;
+    let limit = checker.duration("clock.time_limit", &k.time_limit);
     if parse_duration(&k.time_limit).is_some() && (limit == 0 || limit > 7 * 86_400) {
-        c.fail(
+        checker.fail(
             "clock.time_limit",
             format!("must be between 1s and 7 days, found `{}`", k.time_limit),
             "a training run usually lasts a few hours, e.g. \"4h\"",
         );
     }
-    let scrape = c.duration("clock.scrape_interval", &k.scrape_interval);
+    let scrape = checker.duration("clock.scrape_interval", &k.scrape_interval);
     if parse_duration(&k.scrape_interval).is_some() && (scrape == 0 || scrape > 300) {
-        c.fail(
+        checker.fail(
             "clock.scrape_interval",
             format!("must be between 1s and 5m, found `{}`", k.scrape_interval),
             "monitoring usually scrapes every 10s to 60s",
         );
     }
-    c.duration_s = limit;
-    c.date("clock.date", &k.date);
-    c.run_date = k.date.clone();
-    c.run_start = k.start.clone();
-    c.utc_offset("clock.utc_offset", &k.utc_offset);
-    super::zones::check(c, &k.time_zone, &k.utc_offset, &k.date);
+    checker.duration_s = limit;
+    checker.date("clock.date", &k.date);
+    checker.run_date = k.date.clone();
+    checker.run_start = k.start.clone();
+    checker.utc_offset("clock.utc_offset", &k.utc_offset);
+    super::zones::check(checker, &k.time_zone, &k.utc_offset, &k.date);
     let clock = Clock {
         date: k.date.clone(),
         start_s_of_day: start,
-        time_zone: c.not_empty("clock.time_zone", &k.time_zone),
+        time_zone: checker.not_empty("clock.time_zone", &k.time_zone),
         utc_offset: k.utc_offset.clone(),
     };
     (clock, limit, scrape.max(1))
 }
 
 pub fn dependencies(
-    c: &mut Checker,
+    checker: &mut Checker,
     d: &DatabaseFile,
     p: Option<&PaymentFile>,
 ) -> (DatabaseConfig, PaymentConfig) {
     let db = DatabaseConfig {
-        pool_size: c.at_least(
+        pool_size: checker.at_least(
             "database.pool_size",
             d.pool_size,
             1,
             "a pool needs at least one connection",
         ),
-        query_ms: c.positive("database.query_ms", d.query_ms),
-        queries_per_request: c.non_negative("database.queries_per_request", d.queries_per_request),
-        max_wait_ms: c.positive("database.max_wait_ms", d.max_wait_ms),
+        query_ms: checker.positive("database.query_ms", d.query_ms),
+        queries_per_request: checker
+            .non_negative("database.queries_per_request", d.queries_per_request),
+        max_wait_ms: checker.positive("database.max_wait_ms", d.max_wait_ms),
         held_per_worker: d
             .held_per_worker
-            .map_or(0.0, |v| c.non_negative("database.held_per_worker", v)),
+            .map_or(0.0, |v| checker.non_negative("database.held_per_worker", v)),
         host: match &d.host {
-            Some(h) => c.id("database.host", h),
+            Some(h) => checker.id("database.host", h),
             None => "db-1".into(),
         },
     };
     let payment = match p {
         Some(p) => PaymentConfig {
-            latency_ms: c.positive("payment.latency_ms", p.latency_ms),
-            timeout_ms: c.positive("payment.timeout_ms", p.timeout_ms),
-            error_share: c.range("payment.error_fraction", p.error_share, 0.0, 1.0),
+            latency_ms: checker.positive("payment.latency_ms", p.latency_ms),
+            timeout_ms: checker.positive("payment.timeout_ms", p.timeout_ms),
+            error_share: checker.range("payment.error_fraction", p.error_share, 0.0, 1.0),
             present: true,
         },
         None => PaymentConfig {
@@ -147,9 +148,9 @@ pub fn dependencies(
 
 /// What a service sells and how it is paid for must agree: orders need a currency to count
 /// revenue in, and a payment fault needs a gateway.
-pub fn sales(c: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: &[Fault]) {
+pub fn sales(checker: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: &[Fault]) {
     if t.orders_per_1k_requests > 0.0 && t.currency.trim().is_empty() {
-        c.fail(
+        checker.fail(
             "traffic.currency",
             "orders are sold, so revenue needs a currency",
             "add `currency = \"EUR\"` (any code your team uses), or set orders_per_1k_requests = 0",
@@ -158,7 +159,7 @@ pub fn sales(c: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: 
     if !payment.present {
         for (i, f) in faults.iter().enumerate() {
             if f.kind.slowdown_of(Dependency::Payment).is_some() {
-                c.fail(
+                checker.fail(
                     format!("faults[{i}].dependency"),
                     "this scenario has no payment gateway",
                     "add a [payment] section, or slow another dependency",
@@ -169,42 +170,45 @@ pub fn sales(c: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: 
 }
 
 pub fn slo_and_response(
-    c: &mut Checker,
+    checker: &mut Checker,
     s: &SloFile,
     r: &ResponseFile,
 ) -> (SloConfig, ResponseConfig) {
     let slo = SloConfig {
-        error_rate_pct: c.range("slo.error_rate_pct", s.error_rate_pct, 0.0, 100.0),
-        latency_ms_p95: c.positive("slo.latency_p95_ms", s.latency_ms_p95),
-        restore_window_s: c.duration("slo.restore_window", &s.restore_window),
-        outage_error_rate_pct: c.range(
+        error_rate_pct: checker.range("slo.error_rate_pct", s.error_rate_pct, 0.0, 100.0),
+        latency_ms_p95: checker.positive("slo.latency_p95_ms", s.latency_ms_p95),
+        restore_window_s: checker.duration("slo.restore_window", &s.restore_window),
+        outage_error_rate_pct: checker.range(
             "slo.outage_error_rate_pct",
             s.outage_error_rate_pct,
             0.0,
             100.0,
         ),
-        affected_window_s: c.duration("slo.affected_window", &s.affected_window).max(1),
+        affected_window_s: checker
+            .duration("slo.affected_window", &s.affected_window)
+            .max(1),
     };
     if slo.outage_error_rate_pct <= slo.error_rate_pct {
-        c.fail(
+        checker.fail(
             "slo.outage_error_rate_pct",
             format!("must be above slo.error_rate_pct ({})", slo.error_rate_pct),
             "an outage starts at a worse error rate than the SLO allows",
         );
     }
     let response = ResponseConfig {
-        developers_response_s: c.duration("response.developers_response", &r.developers_response),
-        fix_deploy_s: c.duration("response.fix_deploy", &r.fix_deploy),
-        rollback_s: c.duration("response.rollback", &r.rollback),
+        developers_response_s: checker
+            .duration("response.developers_response", &r.developers_response),
+        fix_deploy_s: checker.duration("response.fix_deploy", &r.fix_deploy),
+        rollback_s: checker.duration("response.rollback", &r.rollback),
     };
     (slo, response)
 }
 
 /// Deploys made before the run: `when` is a date and a time (`May 10 12:30`), at or before the
 /// run's start when it is on the run's date.
-pub fn deploys(c: &mut Checker, list: &[DeployFile]) -> Vec<DeployRecord> {
+pub fn deploys(checker: &mut Checker, list: &[DeployFile]) -> Vec<DeployRecord> {
     for (i, d) in list.iter().enumerate() {
-        c.before_start(
+        checker.before_start(
             &format!("deploys[{i}].when"),
             &d.when,
             "deploys listed here happened before the run; a deploy during it is a fault's `deploy`",

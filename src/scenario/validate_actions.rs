@@ -11,7 +11,7 @@ pub use super::ids::{CATEGORIES, TARGETS};
 
 /// The action with id `id` among the catalogue and `custom`; a located error when there is none.
 pub fn action<'a>(
-    c: &mut Checker,
+    checker: &mut Checker,
     path: &str,
     id: &str,
     custom: &'a [CustomAction],
@@ -27,14 +27,14 @@ pub fn action<'a>(
                 own.join(", ")
             )
         };
-        c.fail(path, format!("unknown action `{id}`"), help);
+        checker.fail(path, format!("unknown action `{id}`"), help);
     }
     found
 }
 
 /// The scenario's own actions, checked; `faults` gives the ids `cures` may name.
 pub fn custom_actions(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[CustomActionFile],
     fault_files: &[FaultFile],
     faults: &[Fault],
@@ -42,26 +42,26 @@ pub fn custom_actions(
     let mut out: Vec<CustomAction> = Vec::new();
     for (i, a) in list.iter().enumerate() {
         let p = format!("custom_actions[{i}]");
-        let id = c.id(&format!("{p}.id"), &a.id);
+        let id = checker.id(&format!("{p}.id"), &a.id);
         if crate::sim::ActionKind::from_id(&id).is_some() {
-            c.fail(
+            checker.fail(
                 format!("{p}.id"),
                 format!("`{id}` is a built-in action"),
                 "give your action its own id (to change a built-in action's duration, use [[actions]])",
             );
         } else if out.iter().any(|x| x.id == id) {
-            c.fail(
+            checker.fail(
                 format!("{p}.id"),
                 format!("another custom action already has id `{id}`"),
                 "give each action its own id",
             );
         }
-        let category = category(c, &format!("{p}.category"), &a.category);
-        let target = target(c, &format!("{p}.target"), a.target.as_deref());
-        let cures = cures(c, &p, &a.cures, fault_files, faults);
-        let sets = settings(c, &p, &a.sets);
+        let category = category(checker, &format!("{p}.category"), &a.category);
+        let target = target(checker, &format!("{p}.target"), a.target.as_deref());
+        let cures = cures(checker, &p, &a.cures, fault_files, faults);
+        let sets = settings(checker, &p, &a.sets);
         if category == Some(Category::Diagnostic) && (!cures.is_empty() || !sets.is_empty()) {
-            c.fail(
+            checker.fail(
                 format!("{p}.category"),
                 "a diagnostic only shows: it cannot cure a fault or change a setting",
                 "make it a `remediation` (or drop `cures` and `sets`)",
@@ -69,12 +69,12 @@ pub fn custom_actions(
         }
         out.push(CustomAction {
             id,
-            title: c.not_empty(&format!("{p}.title"), &a.title),
+            title: checker.not_empty(&format!("{p}.title"), &a.title),
             category: category.unwrap_or(Category::Diagnostic),
             target,
-            duration_s: c.duration(&format!("{p}.duration"), &a.duration),
+            duration_s: checker.duration(&format!("{p}.duration"), &a.duration),
             help: a.help.clone(),
-            finding: c.not_empty(&format!("{p}.finding"), &a.finding),
+            finding: checker.not_empty(&format!("{p}.finding"), &a.finding),
             cures,
             sets,
             needs_developers: a.needs_developers,
@@ -85,13 +85,13 @@ pub fn custom_actions(
 }
 
 /// The category; None (and a problem) when it is not one.
-fn category(c: &mut Checker, path: &str, text: &str) -> Option<Category> {
+fn category(checker: &mut Checker, path: &str, text: &str) -> Option<Category> {
     match text {
         "diagnostic" => Some(Category::Diagnostic),
         "remediation" => Some(Category::Remediation),
         "coordination" => Some(Category::Coordination),
         _ => {
-            c.fail(
+            checker.fail(
                 path,
                 format!("unknown category `{text}`"),
                 format!("use one of: {}", CATEGORIES.join(", ")),
@@ -101,13 +101,13 @@ fn category(c: &mut Checker, path: &str, text: &str) -> Option<Category> {
     }
 }
 
-fn target(c: &mut Checker, path: &str, text: Option<&str>) -> TargetKind {
+fn target(checker: &mut Checker, path: &str, text: Option<&str>) -> TargetKind {
     match text.unwrap_or("none") {
         "none" => TargetKind::None,
         "host" => TargetKind::Host,
         "optional_host" => TargetKind::OptionalHost,
         other => {
-            c.fail(
+            checker.fail(
                 path,
                 format!("unknown target `{other}`"),
                 format!(
@@ -121,7 +121,7 @@ fn target(c: &mut Checker, path: &str, text: Option<&str>) -> TargetKind {
 }
 
 fn cures(
-    c: &mut Checker,
+    checker: &mut Checker,
     p: &str,
     ids: &[String],
     fault_files: &[FaultFile],
@@ -137,11 +137,11 @@ fn cures(
             } else {
                 format!("use one of: {}", known.join(", "))
             };
-            c.fail(path, format!("no fault has id `{id}`"), help);
+            checker.fail(path, format!("no fault has id `{id}`"), help);
             continue;
         };
         if faults.get(index).is_some_and(|f| !f.kind.curable()) {
-            c.fail(
+            checker.fail(
                 path,
                 format!("`{id}` is a traffic surge, which nothing cures"),
                 "to shed traffic, set `traffic_share` under `sets` instead",
@@ -156,7 +156,7 @@ fn cures(
 }
 
 fn settings(
-    c: &mut Checker,
+    checker: &mut Checker,
     p: &str,
     sets: &std::collections::BTreeMap<String, f64>,
 ) -> Vec<(Setting, f64)> {
@@ -165,7 +165,7 @@ fn settings(
         let path = format!("{p}.sets.{key}");
         let Some(setting) = Setting::from_id(key) else {
             let known: Vec<&str> = Setting::ALL.iter().map(|s| s.id()).collect();
-            c.fail(
+            checker.fail(
                 path,
                 format!("unknown setting `{key}`"),
                 format!("use one of: {}", known.join(", ")),
@@ -178,7 +178,7 @@ fn settings(
             Setting::PoolSize | Setting::WorkerThreads | Setting::HealthChecks
         );
         if whole && value.fract() != 0.0 {
-            c.fail(
+            checker.fail(
                 path,
                 format!("`{key}` takes a whole number, found {value}"),
                 if setting == Setting::HealthChecks {
@@ -189,7 +189,7 @@ fn settings(
             );
             continue;
         }
-        let value = c.range(&path, *value, low, high);
+        let value = checker.range(&path, *value, low, high);
         out.push((setting, value));
     }
     out

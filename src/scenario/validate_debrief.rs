@@ -11,7 +11,7 @@ use super::validate_actions::action;
 /// Per hypothesis, the diagnostics that show it. A correct hypothesis without its own list takes
 /// the usual evidence of the scenario's faults; a wrong one without a list has none.
 pub fn evidence(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[HypothesisFile],
     hyps: &[Hypothesis],
     faults: &[Fault],
@@ -23,7 +23,7 @@ pub fn evidence(
         .map(|(i, (file, h))| {
             let path = format!("hypotheses[{i}].evidence");
             match &file.evidence {
-                Some(ids) => listed(c, &path, ids, h.correct, custom),
+                Some(ids) => listed(checker, &path, ids, h.correct, custom),
                 None if h.correct => defaults(faults),
                 None => Vec::new(),
             }
@@ -34,7 +34,7 @@ pub fn evidence(
 /// What reveals each hypothesis and each of the scenario's own actions (`revealed_by`): lists of
 /// diagnostics, checked like evidence, filled in once every action is known.
 pub fn revealers(
-    c: &mut Checker,
+    checker: &mut Checker,
     hypotheses: (&[HypothesisFile], &mut [Hypothesis]),
     actions: (&[super::file::CustomActionFile], &mut [CustomAction]),
 ) {
@@ -42,7 +42,7 @@ pub fn revealers(
     for (i, (file, h)) in hypotheses.0.iter().zip(hypotheses.1.iter_mut()).enumerate() {
         if let Some(ids) = &file.revealed_by {
             h.revealed_by = listed(
-                c,
+                checker,
                 &format!("hypotheses[{i}].revealed_by"),
                 ids,
                 false,
@@ -53,7 +53,7 @@ pub fn revealers(
     for (i, (file, a)) in actions.0.iter().zip(actions.1.iter_mut()).enumerate() {
         if let Some(ids) = &file.revealed_by {
             a.revealed_by = listed(
-                c,
+                checker,
                 &format!("custom_actions[{i}].revealed_by"),
                 ids,
                 false,
@@ -64,14 +64,14 @@ pub fn revealers(
 }
 
 fn listed(
-    c: &mut Checker,
+    checker: &mut Checker,
     path: &str,
     ids: &[String],
     correct: bool,
     custom: &[CustomAction],
 ) -> Vec<String> {
     if ids.is_empty() && correct {
-        c.fail(
+        checker.fail(
             path,
             "the correct hypothesis needs at least one diagnostic as evidence",
             "list the diagnostics whose output shows this cause, e.g. [\"view_memory\"]",
@@ -80,11 +80,11 @@ fn listed(
     let mut out = Vec::new();
     for (j, id) in ids.iter().enumerate() {
         let item = format!("{path}[{j}]");
-        let Some(spec) = action(c, &item, id, custom) else {
+        let Some(spec) = action(checker, &item, id, custom) else {
             continue;
         };
         if spec.category != Category::Diagnostic {
-            c.fail(
+            checker.fail(
                 item,
                 format!(
                     "`{id}` is a {} action, not a diagnostic",
@@ -110,7 +110,7 @@ fn defaults(faults: &[Fault]) -> Vec<String> {
 }
 
 pub fn learnings(
-    c: &mut Checker,
+    checker: &mut Checker,
     table: &str,
     list: &[LearningFile],
     sources: &[String],
@@ -125,14 +125,14 @@ pub fn learnings(
                 } else {
                     format!("use one of: {}", sources.join(", "))
                 };
-                c.fail(
+                checker.fail(
                     format!("{p}.source"),
                     format!("no source has id `{}`", l.source),
                     help,
                 );
             }
             Learning {
-                text: c.not_empty(&format!("{p}.text"), &l.text),
+                text: checker.not_empty(&format!("{p}.text"), &l.text),
                 source: l.source.clone(),
             }
         })
@@ -141,20 +141,20 @@ pub fn learnings(
 
 /// The calibration targets: times in the run, a known source, at least one target.
 pub fn calibration(
-    c: &mut Checker,
+    checker: &mut Checker,
     k: &super::file::CalibrationFile,
     sources: &[String],
 ) -> super::model::Calibration {
     let outage_start = k
         .outage_start
         .as_ref()
-        .and_then(|t| c.time_opt("calibration.outage_start", t));
+        .and_then(|t| checker.time_opt("calibration.outage_start", t));
     let restored = k
         .restored
         .as_ref()
-        .and_then(|t| c.time_opt("calibration.restored", t));
+        .and_then(|t| checker.time_opt("calibration.restored", t));
     if k.outage_start.is_none() && k.restored.is_none() {
-        c.fail(
+        checker.fail(
             "calibration",
             "names nothing to reproduce",
             "give `outage_start`, `restored` or both, as the write-up states them",
@@ -166,7 +166,7 @@ pub fn calibration(
         } else {
             format!("use one of: {}", sources.join(", "))
         };
-        c.fail(
+        checker.fail(
             "calibration.source",
             format!("no source has id `{}`", k.source),
             help,
@@ -175,21 +175,21 @@ pub fn calibration(
     super::model::Calibration {
         outage_start,
         restored,
-        within_s: c.duration("calibration.within", k.within.as_deref().unwrap_or("5m")),
+        within_s: checker.duration("calibration.within", k.within.as_deref().unwrap_or("5m")),
         source: k.source.clone(),
     }
 }
 
 /// The variation's bounds: an onset shift, shares of at most a half.
 pub fn variation(
-    c: &mut Checker,
+    checker: &mut Checker,
     v: &super::file::VariationFile,
     seed: u64,
 ) -> crate::sim::Variation {
-    let share = |c: &mut Checker, field: &str, value: f64| {
+    let share = |checker: &mut Checker, field: &str, value: f64| {
         let path = format!("variation.{field}");
         if !(0.0..=0.5).contains(&value) {
-            c.fail(
+            checker.fail(
                 path,
                 format!("must be between 0 and 0.5, found {value}"),
                 "a share of the value: 0.2 lets it vary from 80% to 120%",
@@ -201,9 +201,9 @@ pub fn variation(
     let onset_s = v
         .onset
         .as_deref()
-        .map_or(0, |d| c.duration("variation.onset", d));
-    if onset_s > 0 && c.duration_s > 0 && onset_s * 2 > c.duration_s {
-        c.fail(
+        .map_or(0, |d| checker.duration("variation.onset", d));
+    if onset_s > 0 && checker.duration_s > 0 && onset_s * 2 > checker.duration_s {
+        checker.fail(
             "variation.onset",
             "may move the faults by more than half the run",
             "keep it well inside the time limit: minutes, not hours",
@@ -212,8 +212,8 @@ pub fn variation(
     crate::sim::Variation {
         calibrated_seed: seed,
         onset_s,
-        traffic: share(c, "traffic", v.traffic),
-        rate: share(c, "rate", v.rate),
+        traffic: share(checker, "traffic", v.traffic),
+        rate: share(checker, "rate", v.rate),
         hosts: v.hosts,
     }
 }

@@ -9,22 +9,22 @@ use super::file::DependencyFile;
 const KINDS: [&str; 3] = ["database", "http", "cache"];
 
 pub fn dependencies(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[DependencyFile],
     fleet: &FleetConfig,
 ) -> Vec<DependencyConfig> {
     let mut out: Vec<DependencyConfig> = Vec::new();
     for (i, d) in list.iter().enumerate() {
         let p = format!("dependencies[{i}]");
-        let name = c.id(&format!("{p}.name"), &d.name);
+        let name = checker.id(&format!("{p}.name"), &d.name);
         if Dependency::BUILT_IN.iter().any(|b| b.id() == name) {
-            c.fail(
+            checker.fail(
                 format!("{p}.name"),
                 format!("`{name}` names the built-in {name} ([{name}])"),
                 "give this dependency its own name",
             );
         } else if out.iter().any(|x| x.name == name) {
-            c.fail(
+            checker.fail(
                 format!("{p}.name"),
                 format!("another dependency is already called `{name}`"),
                 "give each dependency its own name",
@@ -32,30 +32,30 @@ pub fn dependencies(
         }
         let host = d.host.clone().unwrap_or_else(|| name.clone());
         if (0..fleet.servers).any(|s| fleet.host_name(s) == host) {
-            c.fail(
+            checker.fail(
                 format!("{p}.host"),
                 format!("`{host}` is one of the app servers"),
                 "a dependency runs on its own host: name it differently",
             );
         }
-        let kind = kind(c, &p, d);
+        let kind = kind(checker, &p, d);
         out.push(DependencyConfig {
             name,
             host,
             kind,
-            latency_ms: c.positive(&format!("{p}.latency_ms"), d.latency_ms),
-            calls_per_request: c
+            latency_ms: checker.positive(&format!("{p}.latency_ms"), d.latency_ms),
+            calls_per_request: checker
                 .non_negative(&format!("{p}.calls_per_request"), d.calls_per_request),
-            timeout_ms: c.positive(&format!("{p}.timeout_ms"), d.timeout_ms),
-            error_share: c.range(&format!("{p}.error_fraction"), d.error_share, 0.0, 1.0),
+            timeout_ms: checker.positive(&format!("{p}.timeout_ms"), d.timeout_ms),
+            error_share: checker.range(&format!("{p}.error_fraction"), d.error_share, 0.0, 1.0),
         });
     }
-    resolve_backends(c, list, &mut out);
+    resolve_backends(checker, list, &mut out);
     out
 }
 
 /// The kind and its own fields; fields of another kind are refused.
-fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
+fn kind(checker: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
     let given = [
         ("pool_size", d.pool_size.is_some(), "database"),
         ("max_wait_ms", d.max_wait_ms.is_some(), "database"),
@@ -64,16 +64,16 @@ fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
     ];
     for (field, present, owner) in given {
         if present && d.kind != owner && KINDS.contains(&d.kind.as_str()) {
-            c.fail(
+            checker.fail(
                 format!("{p}.{field}"),
                 format!("`{field}` is for a {owner}, and this is a {}", d.kind),
                 "remove it, or change `kind`",
             );
         }
     }
-    let need = |c: &mut Checker, field: &str, present: bool| {
+    let need = |checker: &mut Checker, field: &str, present: bool| {
         if !present {
-            c.fail(
+            checker.fail(
                 p.to_string(),
                 format!("a {} dependency needs `{field}`", d.kind),
                 format!("add `{field} = ...`"),
@@ -82,23 +82,24 @@ fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
     };
     match d.kind.as_str() {
         "database" => {
-            need(c, "pool_size", d.pool_size.is_some());
-            need(c, "max_wait_ms", d.max_wait_ms.is_some());
+            need(checker, "pool_size", d.pool_size.is_some());
+            need(checker, "max_wait_ms", d.max_wait_ms.is_some());
             DependencyKind::Database {
-                pool_size: c.at_least(
+                pool_size: checker.at_least(
                     &format!("{p}.pool_size"),
                     d.pool_size.unwrap_or(1),
                     1,
                     "a pool needs at least one connection",
                 ),
-                max_wait_ms: c.positive(&format!("{p}.max_wait_ms"), d.max_wait_ms.unwrap_or(1.0)),
+                max_wait_ms: checker
+                    .positive(&format!("{p}.max_wait_ms"), d.max_wait_ms.unwrap_or(1.0)),
             }
         }
         "cache" => {
-            need(c, "hit_ratio", d.hit_share.is_some());
-            let hit_share = d
-                .hit_share
-                .map_or(0.0, |h| c.range(&format!("{p}.hit_ratio"), h, 0.0, 1.0));
+            need(checker, "hit_ratio", d.hit_share.is_some());
+            let hit_share = d.hit_share.map_or(0.0, |h| {
+                checker.range(&format!("{p}.hit_ratio"), h, 0.0, 1.0)
+            });
             DependencyKind::Cache {
                 hit_share,
                 backend: Dependency::Database,
@@ -106,7 +107,7 @@ fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
         }
         "http" => DependencyKind::Http,
         other => {
-            c.fail(
+            checker.fail(
                 format!("{p}.kind"),
                 format!("unknown dependency kind `{other}`"),
                 format!("use one of: {}", KINDS.join(", ")),
@@ -117,7 +118,7 @@ fn kind(c: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
 }
 
 /// A cache's backend: the main database or a database or HTTP dependency (not a cache).
-fn resolve_backends(c: &mut Checker, list: &[DependencyFile], out: &mut [DependencyConfig]) {
+fn resolve_backends(checker: &mut Checker, list: &[DependencyFile], out: &mut [DependencyConfig]) {
     for (i, d) in list.iter().enumerate() {
         if d.kind != "cache" {
             continue;
@@ -128,7 +129,7 @@ fn resolve_backends(c: &mut Checker, list: &[DependencyFile], out: &mut [Depende
             Some(Dependency::Named(j))
                 if matches!(out[j as usize].kind, DependencyKind::Cache { .. }) =>
             {
-                c.fail(
+                checker.fail(
                     path,
                     format!("`{name}` is a cache; a cache's misses go to where the data lives"),
                     "name the database or service behind it",
@@ -136,7 +137,7 @@ fn resolve_backends(c: &mut Checker, list: &[DependencyFile], out: &mut [Depende
                 continue;
             }
             Some(Dependency::Payment) => {
-                c.fail(
+                checker.fail(
                     path,
                     "the payment gateway is not what a cache stands in front of",
                     "name the database or service behind it",
@@ -145,7 +146,7 @@ fn resolve_backends(c: &mut Checker, list: &[DependencyFile], out: &mut [Depende
             }
             Some(found) => found,
             None => {
-                c.fail(
+                checker.fail(
                     path,
                     format!("no dependency is called `{name}`"),
                     names_help(out),
@@ -166,9 +167,14 @@ fn names_help(named: &[DependencyConfig]) -> String {
 }
 
 /// The dependency a fault names: `database`, `payment` or one of `[[dependencies]]`.
-pub fn named(c: &mut Checker, path: &str, name: &str, named: &[DependencyConfig]) -> Dependency {
+pub fn named(
+    checker: &mut Checker,
+    path: &str,
+    name: &str,
+    named: &[DependencyConfig],
+) -> Dependency {
     Dependency::find(name, named).unwrap_or_else(|| {
-        c.fail(
+        checker.fail(
             path,
             format!("unknown dependency `{name}`"),
             names_help(named),
@@ -178,12 +184,17 @@ pub fn named(c: &mut Checker, path: &str, name: &str, named: &[DependencyConfig]
 }
 
 /// A database a fault names: the main one or a `[[dependencies]]` database.
-pub fn database(c: &mut Checker, path: &str, name: &str, deps: &[DependencyConfig]) -> Dependency {
-    match named(c, path, name, deps) {
+pub fn database(
+    checker: &mut Checker,
+    path: &str,
+    name: &str,
+    deps: &[DependencyConfig],
+) -> Dependency {
+    match named(checker, path, name, deps) {
         Dependency::Named(i)
             if !matches!(deps[i as usize].kind, DependencyKind::Database { .. }) =>
         {
-            c.fail(
+            checker.fail(
                 path,
                 format!("`{name}` is not a database, so it has no connection pool"),
                 "name `database` or a dependency of kind database",
@@ -191,7 +202,7 @@ pub fn database(c: &mut Checker, path: &str, name: &str, deps: &[DependencyConfi
             Dependency::Database
         }
         Dependency::Payment => {
-            c.fail(
+            checker.fail(
                 path,
                 "the payment gateway has no connection pool",
                 "name `database` or a dependency of kind database",

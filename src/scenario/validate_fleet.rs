@@ -6,46 +6,46 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
-    let servers = c.at_least(
+pub fn fleet(checker: &mut Checker, f: &FleetFile) -> FleetConfig {
+    let servers = checker.at_least(
         "fleet.servers",
         f.servers,
         1,
         "a fleet needs at least one app server",
     );
     if servers > 10_000 {
-        c.fail(
+        checker.fail(
             "fleet.servers",
             format!("at most 10000 servers, found {servers}"),
             "larger fleets do not fit a training run in a browser",
         );
     }
-    let heap_max = c.positive("fleet.heap_max_mb", f.heap_max_mb);
-    let baseline = c.positive("fleet.heap_baseline_mb", f.heap_baseline_mb);
+    let heap_max = checker.positive("fleet.heap_max_mb", f.heap_max_mb);
+    let baseline = checker.positive("fleet.heap_baseline_mb", f.heap_baseline_mb);
     if baseline >= heap_max {
-        c.fail(
+        checker.fail(
             "fleet.heap_baseline_mb",
             format!("must be below heap_max_mb ({heap_max}), found {baseline}"),
             "a server whose warm heap fills its limit could never start",
         );
     }
-    fleet_consistency(c, f, servers, heap_max, baseline);
-    let (host_names, host_prefix) = hosts(c, f, servers);
-    let runtime = runtime(c, f);
-    let gc = gc(c, f, runtime);
+    fleet_consistency(checker, f, servers, heap_max, baseline);
+    let (host_names, host_prefix) = hosts(checker, f, servers);
+    let runtime = runtime(checker, f);
+    let gc = gc(checker, f, runtime);
     FleetConfig {
         servers,
         host_names,
         host_prefix,
         runtime,
         service: match &f.service {
-            Some(name) => c.id("fleet.service", name),
+            Some(name) => checker.id("fleet.service", name),
             None => DEFAULT_SERVICE.into(),
         },
-        log_lines: log_lines(c, &f.log_lines),
-        capacity_rps: c.positive("fleet.capacity_rps", f.capacity_rps),
-        base_latency_ms: c.positive("fleet.base_latency_ms", f.base_latency_ms),
-        request_timeout_ms: c.positive("fleet.request_timeout_ms", f.request_timeout_ms),
+        log_lines: log_lines(checker, &f.log_lines),
+        capacity_rps: checker.positive("fleet.capacity_rps", f.capacity_rps),
+        base_latency_ms: checker.positive("fleet.base_latency_ms", f.base_latency_ms),
+        request_timeout_ms: checker.positive("fleet.request_timeout_ms", f.request_timeout_ms),
         heap_max_mb: heap_max,
         heap_baseline_mb: baseline,
         initial_heap_live_mb: f.initial_heap_live_mb.clone(),
@@ -53,32 +53,32 @@ pub fn fleet(c: &mut Checker, f: &FleetFile) -> FleetConfig {
         gc_trigger_share: gc[1],
         gc_pause_base_ms: gc[2],
         gc_pause_ms_per_gb_live: gc[3],
-        restart_s: c.duration("fleet.restart_time", &f.restart_time),
+        restart_s: checker.duration("fleet.restart_time", &f.restart_time),
         auto_restart: f.auto_restart,
-        provision_s: c.duration("fleet.provision_time", &f.provision_time),
-        host_ram_mb: c.positive("fleet.host_ram_mb", f.host_ram_mb),
-        host_overhead_mb: c.non_negative("fleet.host_overhead_mb", f.host_overhead_mb),
-        disk_mb: c.positive("fleet.disk_mb", f.disk_mb),
-        disk_used_mb: c.non_negative("fleet.disk_used_mb", f.disk_used_mb),
-        log_kb_per_request: c.non_negative("fleet.log_kb_per_request", f.log_kb_per_request),
-        cpu_pct_at_capacity: c.range(
+        provision_s: checker.duration("fleet.provision_time", &f.provision_time),
+        host_ram_mb: checker.positive("fleet.host_ram_mb", f.host_ram_mb),
+        host_overhead_mb: checker.non_negative("fleet.host_overhead_mb", f.host_overhead_mb),
+        disk_mb: checker.positive("fleet.disk_mb", f.disk_mb),
+        disk_used_mb: checker.non_negative("fleet.disk_used_mb", f.disk_used_mb),
+        log_kb_per_request: checker.non_negative("fleet.log_kb_per_request", f.log_kb_per_request),
+        cpu_pct_at_capacity: checker.range(
             "fleet.cpu_pct_at_capacity",
             f.cpu_pct_at_capacity,
             1.0,
             100.0,
         ),
-        worker_threads: c.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
-        lb: load_balancer(c, &f.load_balancer),
+        worker_threads: checker.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
+        lb: load_balancer(checker, &f.load_balancer),
     }
 }
 
-fn runtime(c: &mut Checker, f: &FleetFile) -> Runtime {
+fn runtime(checker: &mut Checker, f: &FleetFile) -> Runtime {
     let Some(id) = &f.runtime else {
         return Runtime::default();
     };
     Runtime::from_id(id).unwrap_or_else(|| {
         let known: Vec<&str> = Runtime::ALL.iter().map(|r| r.id()).collect();
-        c.fail(
+        checker.fail(
             "fleet.runtime",
             format!("unknown runtime `{id}`"),
             format!(
@@ -92,7 +92,7 @@ fn runtime(c: &mut Checker, f: &FleetFile) -> Runtime {
 
 /// The collector's parameters (allocation, trigger, pause base, pause per GB): defaults where
 /// left out; refused for a runtime that has no collected heap.
-fn gc(c: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
+fn gc(checker: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
     let fields = [
         ("alloc_kb_per_request", f.alloc_kb_per_request, 100.0),
         ("gc_trigger_fraction", f.gc_trigger_share, 0.5),
@@ -105,15 +105,15 @@ fn gc(c: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
         let path = format!("fleet.{name}");
         out[i] = match value {
             Some(_) if !collected => {
-                c.fail(
+                checker.fail(
                     &path,
                     format!("the `{}` runtime has no garbage-collected heap", runtime.id()),
                     "remove the collector's settings: memory is freed as it goes, and only what leaks grows",
                 );
                 default
             }
-            Some(v) if name == "gc_trigger_fraction" => c.range(&path, v, 0.05, 1.0),
-            Some(v) => c.non_negative(&path, v),
+            Some(v) if name == "gc_trigger_fraction" => checker.range(&path, v, 0.05, 1.0),
+            Some(v) => checker.non_negative(&path, v),
             None => default,
         };
     }
@@ -121,11 +121,11 @@ fn gc(c: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
 }
 
 /// Everyday log lines: a level word, then the text.
-fn log_lines(c: &mut Checker, lines: &[String]) -> Vec<String> {
+fn log_lines(checker: &mut Checker, lines: &[String]) -> Vec<String> {
     for (i, line) in lines.iter().enumerate() {
         let level = line.split_whitespace().next().unwrap_or("");
         if !crate::sim::logs::LEVELS.contains(&level) || line.split_whitespace().count() < 2 {
-            c.fail(
+            checker.fail(
                 format!("fleet.log_lines[{i}]"),
                 format!("`{line}` does not start with a level and then its text"),
                 format!(
@@ -139,9 +139,15 @@ fn log_lines(c: &mut Checker, lines: &[String]) -> Vec<String> {
 }
 
 /// Checks across fleet fields: starting heaps, host memory, disk.
-fn fleet_consistency(c: &mut Checker, f: &FleetFile, servers: u32, heap_max: f64, baseline: f64) {
+fn fleet_consistency(
+    checker: &mut Checker,
+    f: &FleetFile,
+    servers: u32,
+    heap_max: f64,
+    baseline: f64,
+) {
     if servers >= 1 && f.initial_heap_live_mb.len() > servers as usize {
-        c.fail(
+        checker.fail(
             "fleet.initial_heap_live_mb",
             format!(
                 "has {} values for {servers} servers",
@@ -159,11 +165,11 @@ fn fleet_consistency(c: &mut Checker, f: &FleetFile, servers: u32, heap_max: f64
         .filter(|_| limits_sound)
     {
         if !(*v >= baseline && *v < heap_max) {
-            c.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "a server's live heap at the start lies between its warm baseline and its limit");
+            checker.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "a server's live heap at the start lies between its warm baseline and its limit");
         }
     }
     if f.heap_max_mb + f.host_overhead_mb > f.host_ram_mb {
-        c.fail(
+        checker.fail(
             "fleet.host_ram_mb",
             format!(
                 "{} MB cannot hold the heap ({} MB) plus the host overhead ({} MB)",
@@ -173,7 +179,7 @@ fn fleet_consistency(c: &mut Checker, f: &FleetFile, servers: u32, heap_max: f64
         );
     }
     if f.disk_used_mb >= f.disk_mb {
-        c.fail(
+        checker.fail(
             "fleet.disk_used_mb",
             format!(
                 "must be below disk_mb ({}), found {}",
@@ -184,35 +190,36 @@ fn fleet_consistency(c: &mut Checker, f: &FleetFile, servers: u32, heap_max: f64
     }
 }
 
-fn load_balancer(c: &mut Checker, lb: &LoadBalancerFile) -> LoadBalancerConfig {
+fn load_balancer(checker: &mut Checker, lb: &LoadBalancerFile) -> LoadBalancerConfig {
     LoadBalancerConfig {
-        health_interval_s: c
+        health_interval_s: checker
             .duration("fleet.load_balancer.health_interval", &lb.health_interval)
             .max(1),
-        unhealthy_threshold: c.at_least(
+        unhealthy_threshold: checker.at_least(
             "fleet.load_balancer.unhealthy_threshold",
             lb.unhealthy_threshold,
             1,
             "",
         ),
-        healthy_threshold: c.at_least(
+        healthy_threshold: checker.at_least(
             "fleet.load_balancer.healthy_threshold",
             lb.healthy_threshold,
             1,
             "",
         ),
-        check_timeout_ms: c.positive("fleet.load_balancer.check_timeout_ms", lb.check_timeout_ms),
-        check_cost_ms: c.positive(
+        check_timeout_ms: checker
+            .positive("fleet.load_balancer.check_timeout_ms", lb.check_timeout_ms),
+        check_cost_ms: checker.positive(
             "fleet.load_balancer.check_cost_ms",
             lb.check_cost_ms.unwrap_or(5.0),
         ),
-        sticky_share: c.range(
+        sticky_share: checker.range(
             "fleet.load_balancer.sticky_share",
             lb.sticky_share,
             0.0,
             1.0,
         ),
-        session_s: c.duration("fleet.load_balancer.session_length", &lb.session_length),
+        session_s: checker.duration("fleet.load_balancer.session_length", &lb.session_length),
     }
 }
 
@@ -225,20 +232,20 @@ fn is_host_name(name: &str) -> bool {
 }
 
 /// The fleet's host names: listed (one per server, distinct) or a prefix and a number.
-fn hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
-    let before = c.problems.len();
-    let names = listed_hosts(c, f, servers);
-    c.hosts_unknown = c.problems.len() > before;
+fn hosts(checker: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
+    let before = checker.problems.len();
+    let names = listed_hosts(checker, f, servers);
+    checker.hosts_unknown = checker.problems.len() > before;
     names
 }
 
-fn listed_hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
+fn listed_hosts(checker: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
     let prefix = f
         .host_prefix
         .clone()
         .unwrap_or_else(|| DEFAULT_HOST_PREFIX.into());
     if f.host_prefix.is_some() && !(prefix.is_empty() || is_host_name(&format!("{prefix}1"))) {
-        c.fail(
+        checker.fail(
             "fleet.host_prefix",
             format!("`{prefix}` cannot start a host name"),
             "use letters, digits, `-`, `_` and `.`, e.g. \"web-\"",
@@ -248,7 +255,7 @@ fn listed_hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, S
         return (Vec::new(), prefix);
     };
     if servers >= 1 && names.len() != servers as usize {
-        c.fail(
+        checker.fail(
             "fleet.hosts",
             format!("lists {} host(s) for {servers} server(s)", names.len()),
             "name every server once, or leave `hosts` out to number them",
@@ -257,13 +264,13 @@ fn listed_hosts(c: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, S
     for (i, name) in names.iter().enumerate() {
         let path = format!("fleet.hosts[{i}]");
         if !is_host_name(name) {
-            c.fail(
+            checker.fail(
                 path,
                 format!("`{name}` is not a host name"),
                 "use letters, digits, `-`, `_` and `.`, starting with a letter or digit",
             );
         } else if names[..i].contains(name) {
-            c.fail(
+            checker.fail(
                 path,
                 format!("`{name}` is listed twice"),
                 "give each server its own name",

@@ -9,13 +9,13 @@ use super::hosts::host;
 use super::model::{Hint, HintStart, Milestone, MilestoneTrigger, ReferenceEntry};
 use super::validate_actions::action;
 
-pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
+pub fn alerts(checker: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
     let mut out: Vec<AlertRule> = Vec::new();
     for (i, a) in list.iter().enumerate() {
         let p = format!("alerts[{i}]");
-        let id = c.id(&format!("{p}.id"), &a.id);
+        let id = checker.id(&format!("{p}.id"), &a.id);
         if out.iter().any(|r| r.id == id) {
-            c.fail(
+            checker.fail(
                 format!("{p}.id"),
                 format!("another alert already has id `{id}`"),
                 "give each alert its own id",
@@ -23,7 +23,7 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
         }
         let metric = Metric::from_id(&a.metric).unwrap_or_else(|| {
             let known: Vec<&str> = Metric::ALL.iter().map(|m| m.id()).collect();
-            c.fail(
+            checker.fail(
                 format!("{p}.metric"),
                 format!("unknown metric `{}`", a.metric),
                 format!("use one of: {}", known.join(", ")),
@@ -34,7 +34,7 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
             (Some(v), None) => (Comparison::Above, v),
             (None, Some(v)) => (Comparison::Below, v),
             _ => {
-                c.fail(
+                checker.fail(
                     p.clone(),
                     "needs exactly one of `above` and `below` (one is required)",
                     "write e.g. `above = 5.0` to fire when the metric exceeds 5",
@@ -44,11 +44,11 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
         };
         out.push(AlertRule {
             id,
-            title: c.not_empty(&format!("{p}.title"), &a.title),
+            title: checker.not_empty(&format!("{p}.title"), &a.title),
             metric,
             comparison,
             threshold,
-            for_s: c.duration(&format!("{p}.for"), &a.for_duration),
+            for_s: checker.duration(&format!("{p}.for"), &a.for_duration),
             severity: a.severity.clone(),
             delivered: a.delivered.unwrap_or(true),
         });
@@ -58,17 +58,17 @@ pub fn alerts(c: &mut Checker, list: &[AlertFile]) -> Vec<AlertRule> {
 
 /// Duration overrides of built-in actions (a scenario's own actions carry their own).
 pub fn overrides(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[ActionOverrideFile],
     custom: &[CustomAction],
 ) -> Vec<(ActionKind, u32)> {
     let mut out = Vec::new();
     for (i, o) in list.iter().enumerate() {
         let path = format!("actions[{i}].action");
-        let info = action(c, &path, &o.action, custom);
-        let duration = c.duration(&format!("actions[{i}].duration"), &o.duration);
+        let info = action(checker, &path, &o.action, custom);
+        let duration = checker.duration(&format!("actions[{i}].duration"), &o.duration);
         match info {
-            Some(a) if a.kind == ActionKind::Custom => c.fail(
+            Some(a) if a.kind == ActionKind::Custom => checker.fail(
                 path,
                 format!("`{}` is this scenario's own action", a.id),
                 "set its duration in its [[custom_actions]] entry",
@@ -80,20 +80,20 @@ pub fn overrides(
     out
 }
 
-pub fn hypotheses(c: &mut Checker, list: &[HypothesisFile]) -> Vec<Hypothesis> {
+pub fn hypotheses(checker: &mut Checker, list: &[HypothesisFile]) -> Vec<Hypothesis> {
     let out: Vec<Hypothesis> = list
         .iter()
         .enumerate()
         .map(|(i, h)| Hypothesis {
-            id: c.id(&format!("hypotheses[{i}].id"), &h.id),
-            title: c.not_empty(&format!("hypotheses[{i}].title"), &h.title),
+            id: checker.id(&format!("hypotheses[{i}].id"), &h.id),
+            title: checker.not_empty(&format!("hypotheses[{i}].title"), &h.title),
             correct: h.correct,
             revealed_by: Vec::new(),
         })
         .collect();
     let correct = out.iter().filter(|h| h.correct).count();
     if !out.is_empty() && correct != 1 {
-        c.fail(
+        checker.fail(
             "hypotheses",
             format!("exactly one hypothesis must have `correct = true` (required on the real cause), found {correct}"),
             "mark the real root cause, and only it, as correct",
@@ -103,7 +103,7 @@ pub fn hypotheses(c: &mut Checker, list: &[HypothesisFile]) -> Vec<Hypothesis> {
 }
 
 pub fn milestones(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[MilestoneFile],
     alerts: &[AlertRule],
     hyps: &[Hypothesis],
@@ -112,15 +112,15 @@ pub fn milestones(
     let mut out: Vec<Milestone> = Vec::new();
     for (i, m) in list.iter().enumerate() {
         let p = format!("milestones[{i}]");
-        let id = c.id(&format!("{p}.id"), &m.id);
+        let id = checker.id(&format!("{p}.id"), &m.id);
         if out.iter().any(|x| x.id == id) {
-            c.fail(
+            checker.fail(
                 format!("{p}.id"),
                 format!("another milestone already has id `{id}`"),
                 "",
             );
         }
-        let trigger = trigger(c, &format!("{p}.when"), &m.when, alerts, hyps, custom);
+        let trigger = trigger(checker, &format!("{p}.when"), &m.when, alerts, hyps, custom);
         out.push(Milestone {
             id,
             title: m.title.clone(),
@@ -131,7 +131,7 @@ pub fn milestones(
 }
 
 pub fn hints(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[HintFile],
     alerts: &[AlertRule],
     hyps: &[Hypothesis],
@@ -141,19 +141,24 @@ pub fn hints(
     for (i, h) in list.iter().enumerate() {
         let p = format!("hints[{i}]");
         if h.text.trim().is_empty() {
-            c.fail(
+            checker.fail(
                 format!("{p}.text"),
                 "a hint needs some text",
                 "say what the trainee should look at or try",
             );
         }
         let from = match (&h.when, &h.at) {
-            (Some(when), None) => {
-                HintStart::Trigger(trigger(c, &format!("{p}.when"), when, alerts, hyps, custom))
-            }
-            (None, Some(at)) => HintStart::At(c.time(&format!("{p}.at"), at)),
+            (Some(when), None) => HintStart::Trigger(trigger(
+                checker,
+                &format!("{p}.when"),
+                when,
+                alerts,
+                hyps,
+                custom,
+            )),
+            (None, Some(at)) => HintStart::At(checker.time(&format!("{p}.at"), at)),
             _ => {
-                c.fail(
+                checker.fail(
                     p.clone(),
                     "a hint needs exactly one of `when` and `at`",
                     "`when = \"alert:errors\"` for a trigger, or `at = \"14:01\"` for a time",
@@ -164,7 +169,7 @@ pub fn hints(
         let until = h
             .until
             .as_ref()
-            .map(|u| trigger(c, &format!("{p}.until"), u, alerts, hyps, custom));
+            .map(|u| trigger(checker, &format!("{p}.until"), u, alerts, hyps, custom));
         out.push(Hint {
             text: h.text.trim().to_string(),
             from,
@@ -177,7 +182,7 @@ pub fn hints(
 const TRIGGER_HELP: &str = "write `alert:<alert id>`, `action:<id>[|<id>...]`, `hypothesis:<id>`, `developers_engaged`, `fix_deployed`, `outage_started` or `restored`";
 
 fn trigger(
-    c: &mut Checker,
+    checker: &mut Checker,
     path: &str,
     when: &str,
     alerts: &[AlertRule],
@@ -193,7 +198,7 @@ fn trigger(
         ("alert", id) => match alerts.iter().position(|a| a.id == id) {
             Some(i) => MilestoneTrigger::Alert(i as u32),
             None => {
-                c.fail(
+                checker.fail(
                     path,
                     format!("no alert has id `{id}`"),
                     "name an id from [[alerts]]",
@@ -204,7 +209,7 @@ fn trigger(
         ("hypothesis", id) => match hyps.iter().position(|h| h.id == id) {
             Some(i) => MilestoneTrigger::Hypothesis(i as u32),
             None => {
-                c.fail(
+                checker.fail(
                     path,
                     format!("no hypothesis has id `{id}`"),
                     "name an id from [[hypotheses]]",
@@ -215,11 +220,11 @@ fn trigger(
         ("action", ids) => {
             let ids = ids
                 .split('|')
-                .filter_map(|id| action(c, path, id, custom).map(|a| a.id.to_string()));
+                .filter_map(|id| action(checker, path, id, custom).map(|a| a.id.to_string()));
             MilestoneTrigger::Action(ids.collect())
         }
         _ => {
-            c.fail(
+            checker.fail(
                 path,
                 format!("`{when}` is not a milestone trigger"),
                 TRIGGER_HELP,
@@ -233,7 +238,7 @@ fn trigger(
 const NOTES_AFTER_THE_END_S: u32 = 6 * 3600;
 
 pub fn reference(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[ReferenceFile],
     milestones: &[Milestone],
     sources: &[String],
@@ -245,12 +250,12 @@ pub fn reference(
         // A note may come after the run's end (the write-up's "all services normal at 17:06"),
         // for some hours; an action or a milestone must happen inside the run.
         let note_only = r.action.is_none() && r.milestone.is_none();
-        let until = c.duration_s + if note_only { NOTES_AFTER_THE_END_S } else { 0 };
-        let at = c.time_until(&format!("{p}.at"), &r.at, until);
+        let until = checker.duration_s + if note_only { NOTES_AFTER_THE_END_S } else { 0 };
+        let at = checker.time_until(&format!("{p}.at"), &r.at, until);
         let tick = at.unwrap_or(0);
         if let Some(m) = &r.milestone {
             if !milestones.iter().any(|x| &x.id == m) {
-                c.fail(
+                checker.fail(
                     format!("{p}.milestone"),
                     format!("no milestone has id `{m}`"),
                     "name an id from [[milestones]]",
@@ -258,7 +263,7 @@ pub fn reference(
             }
         }
         if !sources.is_empty() && !sources.contains(&r.source) {
-            c.fail(
+            checker.fail(
                 format!("{p}.source"),
                 format!("no source has id `{}`", r.source),
                 format!("use one of: {}", sources.join(", ")),
@@ -267,10 +272,10 @@ pub fn reference(
         let action = r
             .action
             .as_ref()
-            .and_then(|id| action(c, &format!("{p}.action"), id, custom))
+            .and_then(|id| action(checker, &format!("{p}.action"), id, custom))
             .map(|a| a.action(r.target.clone()));
         if r.action.is_none() && r.target.is_some() {
-            c.fail(
+            checker.fail(
                 format!("{p}.target"),
                 "a target needs an action",
                 "add `action = ...` or remove `target`",
@@ -279,14 +284,14 @@ pub fn reference(
         // An entry with neither action nor milestone is a note (a customer report, a
         // status-page post): it needs something to say.
         if note_only && r.note.trim().is_empty() {
-            c.fail(
+            checker.fail(
                 format!("{p}.note"),
                 "an entry with no `action` and no `milestone` needs a note",
                 "say what happened at this time, or add the action or milestone it marks",
             );
         }
         if at.is_some() && out.last().is_some_and(|prev| prev.tick > tick) {
-            c.fail(
+            checker.fail(
                 format!("{p}.at"),
                 format!("{} comes before the entry above it", r.at),
                 "keep the reference timeline in time order",
@@ -305,7 +310,7 @@ pub fn reference(
 
 /// Checks a reference action's target the way the simulation will when it replays it.
 pub fn reference_targets(
-    c: &mut Checker,
+    checker: &mut Checker,
     entries: &[ReferenceEntry],
     fleet: &FleetConfig,
     hyps: &[Hypothesis],
@@ -320,36 +325,37 @@ pub fn reference_targets(
             continue; // reported where the action is named
         };
         match (spec.target, action.target.as_deref()) {
-            (TargetKind::None, Some(t)) => c.fail(
+            (TargetKind::None, Some(t)) => checker.fail(
                 path,
                 format!("`{}` takes no target, found `{t}`", spec.id),
                 "remove `target`",
             ),
             (TargetKind::Host, None)
             | (TargetKind::Hypothesis, None)
-            | (TargetKind::Severity, None) => c.fail(
+            | (TargetKind::Severity, None) => checker.fail(
                 format!("reference[{i}]"),
                 format!("`{}` needs a `target`", spec.id),
                 "add `target = ...` (a host, hypothesis id or severity)",
             ),
             (TargetKind::Host | TargetKind::OptionalHost, Some(h)) => {
-                host(c, &path, h, fleet);
+                host(checker, &path, h, fleet);
             }
             (TargetKind::LogSource, Some(h)) if dependency_hosts.contains(&h) => {}
             (TargetKind::LogSource, Some(h)) => {
-                host(c, &path, h, fleet);
+                host(checker, &path, h, fleet);
             }
-            (TargetKind::Hypothesis, Some(h)) if !hyps.iter().any(|x| x.id == h) => c.fail(
+            (TargetKind::Hypothesis, Some(h)) if !hyps.iter().any(|x| x.id == h) => checker.fail(
                 path,
                 format!("no hypothesis has id `{h}`"),
                 "name an id from [[hypotheses]]",
             ),
-            (TargetKind::Severity, Some(s)) if !["sev1", "sev2", "sev3", "sev4"].contains(&s) => c
-                .fail(
+            (TargetKind::Severity, Some(s)) if !["sev1", "sev2", "sev3", "sev4"].contains(&s) => {
+                checker.fail(
                     path,
                     format!("`{s}` is not a severity"),
                     "use sev1, sev2, sev3 or sev4",
-                ),
+                )
+            }
             _ => {}
         }
     }

@@ -5,19 +5,19 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
+pub fn traffic(checker: &mut Checker, t: &TrafficFile) -> TrafficConfig {
     let observed = match &t.observed {
-        Some(points) => observed(c, t, points),
+        Some(points) => observed(checker, t, points),
         None => Vec::new(),
     };
     let mut profile = [1.0; 24];
     match (&t.hourly_profile, observed.is_empty()) {
         (Some(hours), true) if hours.len() == 24 => {
             for (i, v) in hours.iter().enumerate() {
-                profile[i] = c.non_negative(&format!("traffic.hourly_profile[{i}]"), *v);
+                profile[i] = checker.non_negative(&format!("traffic.hourly_profile[{i}]"), *v);
             }
         }
-        (Some(hours), true) => c.fail(
+        (Some(hours), true) => checker.fail(
             "traffic.hourly_profile",
             format!(
                 "needs 24 values (one per hour from 00:00), found {}",
@@ -25,7 +25,7 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
             ),
             "list the time-of-day factor for each hour 00..23",
         ),
-        (None, true) if t.observed.is_none() => c.fail(
+        (None, true) if t.observed.is_none() => checker.fail(
             "traffic",
             "needs `hourly_profile` (with `baseline_rps`) or `observed`: one of them is required",
             "give the daily curve, or the traffic as your dashboards showed it",
@@ -33,9 +33,9 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
         _ => {}
     }
     let baseline_rps = match (t.baseline_rps, t.observed.is_some()) {
-        (Some(v), false) => c.positive("traffic.baseline_rps", v),
+        (Some(v), false) => checker.positive("traffic.baseline_rps", v),
         (None, false) if t.hourly_profile.is_some() => {
-            c.fail(
+            checker.fail(
                 "traffic.baseline_rps",
                 "is required with `hourly_profile`",
                 "write the requests/s at a factor of 1, e.g. `baseline_rps = 900`",
@@ -44,30 +44,31 @@ pub fn traffic(c: &mut Checker, t: &TrafficFile) -> TrafficConfig {
         }
         _ => 1.0,
     };
-    let campaigns = campaigns(c, &t.campaigns);
+    let campaigns = campaigns(checker, &t.campaigns);
     TrafficConfig {
         baseline_rps,
         hourly_profile: profile,
-        noise_share: c.range("traffic.noise", t.noise, 0.0, 0.5),
-        requests_per_user_s: c.positive("traffic.requests_per_user_s", t.requests_per_user_s),
-        pages_per_user_window: c.positive("traffic.pages_per_user_window", t.pages_per_user_window),
-        orders_per_1k_requests: c
+        noise_share: checker.range("traffic.noise", t.noise, 0.0, 0.5),
+        requests_per_user_s: checker.positive("traffic.requests_per_user_s", t.requests_per_user_s),
+        pages_per_user_window: checker
+            .positive("traffic.pages_per_user_window", t.pages_per_user_window),
+        orders_per_1k_requests: checker
             .non_negative("traffic.orders_per_1k_requests", t.orders_per_1k_requests),
-        avg_order_value: c.non_negative("traffic.avg_order_value", t.avg_order_value),
+        avg_order_value: checker.non_negative("traffic.avg_order_value", t.avg_order_value),
         campaigns,
         observed,
     }
 }
 
 /// The observed series: two or more points, in time order, within the run; it stands alone.
-fn observed(c: &mut Checker, t: &TrafficFile, points: &[ObservedFile]) -> Vec<(u32, f64)> {
+fn observed(checker: &mut Checker, t: &TrafficFile, points: &[ObservedFile]) -> Vec<(u32, f64)> {
     for (field, given) in [
         ("baseline_rps", t.baseline_rps.is_some()),
         ("hourly_profile", t.hourly_profile.is_some()),
         ("campaigns", !t.campaigns.is_empty()),
     ] {
         if given {
-            c.fail(
+            checker.fail(
                 format!("traffic.{field}"),
                 format!("`{field}` does not go with `observed`"),
                 "the observed series is the traffic: leave the curve and campaigns out",
@@ -75,7 +76,7 @@ fn observed(c: &mut Checker, t: &TrafficFile, points: &[ObservedFile]) -> Vec<(u
         }
     }
     if points.len() < 2 {
-        c.fail(
+        checker.fail(
             "traffic.observed",
             format!("needs at least 2 points, found {}", points.len()),
             "give the rate at two or more times; it is interpolated between them",
@@ -84,32 +85,32 @@ fn observed(c: &mut Checker, t: &TrafficFile, points: &[ObservedFile]) -> Vec<(u
     let mut out: Vec<(u32, f64)> = Vec::new();
     for (i, p) in points.iter().enumerate() {
         let path = format!("traffic.observed[{i}]");
-        let Some(tick) = c.time_opt(&format!("{path}.at"), &p.at) else {
+        let Some(tick) = checker.time_opt(&format!("{path}.at"), &p.at) else {
             continue;
         };
         if out.last().is_some_and(|prev| prev.0 >= tick) {
-            c.fail(
+            checker.fail(
                 format!("{path}.at"),
                 format!("{} is not after the point above it", p.at),
                 "list the points in time order, one per time",
             );
             continue;
         }
-        out.push((tick, c.non_negative(&format!("{path}.rps"), p.rps)));
+        out.push((tick, checker.non_negative(&format!("{path}.rps"), p.rps)));
     }
     out
 }
 
 /// Scheduled campaigns: each ends after it starts.
-fn campaigns(c: &mut Checker, list: &[CampaignFile]) -> Vec<Campaign> {
+fn campaigns(checker: &mut Checker, list: &[CampaignFile]) -> Vec<Campaign> {
     list.iter()
         .enumerate()
         .map(|(i, k)| {
             let p = format!("traffic.campaigns[{i}]");
-            let start_s = c.time(&format!("{p}.start"), &k.start);
-            let end_s = c.time(&format!("{p}.end"), &k.end);
+            let start_s = checker.time(&format!("{p}.start"), &k.start);
+            let end_s = checker.time(&format!("{p}.end"), &k.end);
             if end_s <= start_s {
-                c.fail(
+                checker.fail(
                     format!("{p}.end"),
                     "must be after the campaign's start",
                     "a campaign ends after it starts, within the run",
@@ -118,8 +119,8 @@ fn campaigns(c: &mut Checker, list: &[CampaignFile]) -> Vec<Campaign> {
             Campaign {
                 start_s,
                 end_s,
-                multiplier: c.positive(&format!("{p}.multiplier"), k.multiplier),
-                ramp_s: c.duration(&format!("{p}.ramp"), &k.ramp),
+                multiplier: checker.positive(&format!("{p}.multiplier"), k.multiplier),
+                ramp_s: checker.duration(&format!("{p}.ramp"), &k.ramp),
             }
         })
         .collect()

@@ -65,14 +65,14 @@ fn daylight(rule: Rule, year: u32, month: u32, day: u32) -> bool {
 }
 
 /// Checks `clock.time_zone` against `clock.utc_offset` and the date, for the names it knows.
-pub fn check(c: &mut Checker, zone: &str, offset: &str, date: &str) {
+pub fn check(checker: &mut Checker, zone: &str, offset: &str, date: &str) {
     let Some((name, minutes, daylight_rule)) = ZONES.iter().find(|z| z.0 == zone.trim()) else {
         return; // a name we do not know is the author's to vouch for
     };
     if let Some(given) = parse_utc_offset(offset) {
         if given != *minutes {
             let sign = if *minutes < 0 { '-' } else { '+' };
-            c.fail(
+            checker.fail(
                 "clock.utc_offset",
                 format!(
                     "{name} is UTC{sign}{:02}:{:02}, not {offset}",
@@ -94,7 +94,7 @@ pub fn check(c: &mut Checker, zone: &str, offset: &str, date: &str) {
     };
     if daylight(*rule, year, month, day) != *is_daylight {
         let season = if *is_daylight { "standard" } else { "daylight" };
-        c.fail(
+        checker.fail(
             "clock.time_zone",
             format!("on {date} the zone keeps {season} time: it is {other}, not {name}"),
             format!("write `time_zone = \"{other}\"` with its offset"),

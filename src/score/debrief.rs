@@ -290,26 +290,26 @@ pub fn whole_score(score: f64) -> u32 {
     score.round().clamp(0.0, 100.0) as u32
 }
 
-pub(crate) fn milestone_lines(s: &Scenario, trace: &Trace) -> Vec<MilestoneLine> {
-    reached(s, trace)
+pub(crate) fn milestone_lines(scenario: &Scenario, trace: &Trace) -> Vec<MilestoneLine> {
+    reached(scenario, trace)
         .into_iter()
         .map(|m| MilestoneLine {
             minutes_gained: gained(m.reached_at, m.reference_at),
-            reached_at: stamp(s, m.reached_at),
-            reference_at: stamp(s, m.reference_at),
+            reached_at: stamp(scenario, m.reached_at),
+            reference_at: stamp(scenario, m.reference_at),
             id: m.id,
             title: m.title,
         })
         .collect()
 }
 
-pub(crate) fn refused_lines(s: &Scenario, refused: &[Refused]) -> Vec<RefusedLine> {
+pub(crate) fn refused_lines(scenario: &Scenario, refused: &[Refused]) -> Vec<RefusedLine> {
     refused
         .iter()
         .map(|x| RefusedLine {
             at: Stamp {
                 tick: x.tick,
-                clock: s.hhmm(x.tick),
+                clock: scenario.hhmm(x.tick),
             },
             action: x.action.to_string(),
             error: x.error.to_string(),

@@ -13,10 +13,11 @@ use super::phases::first_page;
 /// The real team's steps worth following: their reference entries with an action, less those
 /// their own run shows to be detours (a restart that gave no relief, a config check with nothing
 /// pushed). Indices into `s.reference`; computed once a session (it replays their path).
-pub fn useful_steps(s: &Scenario) -> Vec<usize> {
-    let ghost = super::impact::ghost(s, s.seed);
-    let detours = super::detours::detours(s, &ghost);
-    s.reference
+pub fn useful_steps(scenario: &Scenario) -> Vec<usize> {
+    let ghost = super::impact::ghost(scenario, scenario.seed);
+    let detours = super::detours::detours(scenario, &ghost);
+    scenario
+        .reference
         .iter()
         .enumerate()
         .filter(|(_, r)| {
@@ -31,13 +32,14 @@ pub fn useful_steps(s: &Scenario) -> Vec<usize> {
 }
 
 /// What to tell the trainee now, if anything. `useful` is [`useful_steps`] of the scenario.
-pub fn current(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> {
-    if s.hints.is_empty() {
-        return from_reference(s, trace, useful);
+pub fn current(scenario: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> {
+    if scenario.hints.is_empty() {
+        return from_reference(scenario, trace, useful);
     }
-    let fix = s.config.response.fix_deploy_s;
+    let fix = scenario.config.response.fix_deploy_s;
     let now = trace.ticks;
-    s.hints
+    scenario
+        .hints
         .iter()
         .enumerate()
         .filter_map(|(i, h)| {
@@ -52,13 +54,13 @@ pub fn current(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> 
             (!over).then_some((from, i))
         })
         .max()
-        .map(|(_, i)| s.hints[i].text.clone())
+        .map(|(_, i)| scenario.hints[i].text.clone())
 }
 
 /// The real team's next useful step that the trainee has not taken, once its time has come; when
 /// every one is taken, how the incident ends.
-fn from_reference(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> {
-    first_page(s, trace)?;
+fn from_reference(scenario: &Scenario, trace: &Trace, useful: &[usize]) -> Option<String> {
+    first_page(scenario, trace)?;
     let taken = |id: &str| {
         trace
             .events
@@ -67,7 +69,7 @@ fn from_reference(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<Strin
     };
     let left = useful
         .iter()
-        .filter_map(|i| s.reference.get(*i))
+        .filter_map(|i| scenario.reference.get(*i))
         .filter(|r| r.action.as_ref().is_some_and(|a| !taken(a.id())));
     let mut left = left.peekable();
     if left.peek().is_none() {
@@ -78,7 +80,7 @@ fn from_reference(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<Strin
     }
     let entry = left.find(|r| r.tick <= trace.ticks)?;
     let action = entry.action.as_ref()?;
-    let title = s
+    let title = scenario
         .config
         .info(action)
         .map_or(action.id().to_string(), |i| i.title.to_string());
@@ -88,7 +90,7 @@ fn from_reference(s: &Scenario, trace: &Trace, useful: &[usize]) -> Option<Strin
         .map_or(String::new(), |t| format!(" ({t})"));
     Some(format!(
         "At {} the real team's next step was: {title}{target}.",
-        s.hhmm(entry.tick)
+        scenario.hhmm(entry.tick)
     ))
 }
 
@@ -98,10 +100,10 @@ mod tests {
     use crate::scenario::library;
     use crate::sim::{Action, ActionKind, Simulation};
 
-    fn at(s: &Scenario, sim: &mut Simulation, hhmm: &str) {
+    fn at(scenario: &Scenario, sim: &mut Simulation, hhmm: &str) {
         let (h, m) = hhmm.split_once(':').unwrap();
         let target = h.parse::<u32>().unwrap() * 3600 + m.parse::<u32>().unwrap() * 60
-            - s.clock.start_s_of_day;
+            - scenario.clock.start_s_of_day;
         while sim.tick() < target && sim.step() {}
     }
 

@@ -23,74 +23,83 @@ macro_rules! line {
 }
 
 /// The draft for one run. `own_measures` are the trainee's, typed on the debrief.
-pub fn draft(scenario: &Scenario, d: &Debrief, trace: &Trace, own_measures: &[String]) -> String {
+pub fn draft(
+    scenario: &Scenario,
+    debrief: &Debrief,
+    trace: &Trace,
+    own_measures: &[String],
+) -> String {
     let mut o = String::new();
-    line!(o, "# Postmortem: {}", d.header.title);
+    line!(o, "# Postmortem: {}", debrief.header.title);
     line!(o);
     line!(
         o,
         "_Draft written from a training run of `{}` (seed {}, trace {}). Replay it with `incident-sim score {} --seed {} --actions FILE`._",
-        d.header.scenario, d.header.seed, d.header.trace_hash, d.header.scenario, d.header.seed
+        debrief.header.scenario, debrief.header.seed, debrief.header.trace_hash, debrief.header.scenario, debrief.header.seed
     );
-    summary(&mut o, scenario, d);
+    summary(&mut o, scenario, debrief);
     timeline(&mut o, scenario, trace);
-    root_cause(&mut o, scenario, d, trace);
-    resolution(&mut o, scenario, d, trace);
-    measures(&mut o, d, own_measures);
-    comparison(&mut o, d);
+    root_cause(&mut o, scenario, debrief, trace);
+    resolution(&mut o, scenario, debrief, trace);
+    measures(&mut o, debrief, own_measures);
+    comparison(&mut o, debrief);
     o
 }
 
-fn summary(o: &mut String, s: &Scenario, d: &Debrief) {
-    let i = &d.run.impact;
-    line!(o, "\n## Issue Summary\n");
-    let zone = &s.clock.time_zone;
+fn summary(out: &mut String, scenario: &Scenario, debrief: &Debrief) {
+    let i = &debrief.run.impact;
+    line!(out, "\n## Issue Summary\n");
+    let zone = &scenario.clock.time_zone;
     match (i.outage_started_at, i.restored_at) {
         (Some(a), Some(b)) => {
             line!(
-                o,
+                out,
                 "- **Date and time:** {}, {} to {} ({zone})",
-                s.clock.date,
-                s.hhmm(a),
-                s.hhmm(b)
+                scenario.clock.date,
+                scenario.hhmm(a),
+                scenario.hhmm(b)
             );
-            line!(o, "- **Duration:** {}", duration_words(b.saturating_sub(a)));
+            line!(
+                out,
+                "- **Duration:** {}",
+                duration_words(b.saturating_sub(a))
+            );
         }
         (Some(a), None) => {
-            let end = s.hhmm(s.config.duration_s);
-            line!(o, "- **Date and time:** {}, from {} ({zone}); not restored by {end}, when the exercise ended", s.clock.date, s.hhmm(a));
+            let end = scenario.hhmm(scenario.config.duration_s);
+            line!(out, "- **Date and time:** {}, from {} ({zone}); not restored by {end}, when the exercise ended", scenario.clock.date, scenario.hhmm(a));
             line!(
-                o,
+                out,
                 "- **Duration:** over {}",
-                duration_words(s.config.duration_s.saturating_sub(a))
+                duration_words(scenario.config.duration_s.saturating_sub(a))
             );
         }
         _ => line!(
-            o,
+            out,
             "- **Date and time:** {}: no outage in this run",
-            s.clock.date
+            scenario.clock.date
         ),
     }
-    line!(o, "- **Incident:** {}", s.meta.summary);
-    let sales = if d.sells {
+    line!(out, "- **Incident:** {}", scenario.meta.summary);
+    let sales = if debrief.sells {
         format!(
             "; {} orders failed ({} {} of revenue lost)",
             thousands(i.failed_orders),
-            d.header.currency,
+            debrief.header.currency,
             thousands(i.revenue_lost)
         )
     } else {
         String::new()
     };
-    line!(o, "- **Impact:** at worst {:.0}% of active users met errors; {} user-minutes of errors{sales}.",
+    line!(out, "- **Impact:** at worst {:.0}% of active users met errors; {} user-minutes of errors{sales}.",
         i.peak_users_affected_pct, thousands(i.user_minutes));
 }
 
 /// What the trainee saw and did, in time order: pages, actions, kills, escalation, restore.
-fn timeline(o: &mut String, s: &Scenario, trace: &Trace) {
-    line!(o, "\n## Timeline\n");
-    let rules = &s.config.alerts;
-    let hyps = &s.config.hypotheses;
+fn timeline(out: &mut String, scenario: &Scenario, trace: &Trace) {
+    line!(out, "\n## Timeline\n");
+    let rules = &scenario.config.alerts;
+    let hyps = &scenario.config.hypotheses;
     for e in trace.events.iter() {
         let what = match &e.kind {
             EventKind::OutageStarted => {
@@ -106,7 +115,7 @@ fn timeline(o: &mut String, s: &Scenario, trace: &Trace) {
                 continue; // the declaration below says it in words
             }
             EventKind::ActionTaken { action, ready_at } => {
-                let Some(spec) = s.config.info(action) else {
+                let Some(spec) = scenario.config.info(action) else {
                     continue;
                 };
                 let target = action
@@ -114,7 +123,7 @@ fn timeline(o: &mut String, s: &Scenario, trace: &Trace) {
                     .as_deref()
                     .map_or(String::new(), |t| format!(" ({t})"));
                 let result = if spec.category == Category::Diagnostic {
-                    format!("; result at {}", s.hhmm(*ready_at))
+                    format!("; result at {}", scenario.hhmm(*ready_at))
                 } else {
                     String::new()
                 };
@@ -134,114 +143,122 @@ fn timeline(o: &mut String, s: &Scenario, trace: &Trace) {
                 }
             }
             EventKind::Restored { since } => {
-                format!("Service restored (under the SLO since {}).", s.hhmm(*since))
+                format!(
+                    "Service restored (under the SLO since {}).",
+                    scenario.hhmm(*since)
+                )
             }
             _ => continue,
         };
-        line!(o, "- **{}** {}", s.hhmm(e.tick), what);
+        line!(out, "- **{}** {}", scenario.hhmm(e.tick), what);
     }
 }
 
-fn root_cause(o: &mut String, s: &Scenario, d: &Debrief, trace: &Trace) {
-    line!(o, "\n## Root Cause\n");
-    let Some(correct) = s.correct_hypothesis() else {
-        line!(o, "The scenario names no root cause.");
+fn root_cause(out: &mut String, scenario: &Scenario, debrief: &Debrief, trace: &Trace) {
+    line!(out, "\n## Root Cause\n");
+    let Some(correct) = scenario.correct_hypothesis() else {
+        line!(out, "The scenario names no root cause.");
         return;
     };
-    let title = &s.config.hypotheses[correct].title;
-    let explanation = s
+    let title = &scenario.config.hypotheses[correct].title;
+    let explanation = scenario
         .hypothesis_explanations
         .get(correct)
         .map_or("", String::as_str);
-    let phase = &d.phases[Phase::RootCause as usize];
+    let phase = &debrief.phases[Phase::RootCause as usize];
     match &phase.reached_at {
-        Some(at) if d.guessed => line!(
-            o,
+        Some(at) if debrief.guessed => line!(
+            out,
             "{title}. Declared before any evidence (a guess), confirmed by evidence at {}.",
             at.clock
         ),
-        Some(at) => line!(o, "{title}, declared at {}.", at.clock),
+        Some(at) => line!(out, "{title}, declared at {}.", at.clock),
         None => line!(
-            o,
+            out,
             "This run did not establish the root cause. It was: {title}."
         ),
     }
     if !explanation.is_empty() {
-        line!(o, "\n{explanation}");
+        line!(out, "\n{explanation}");
     }
-    let evidence = s.hypothesis_evidence.get(correct);
+    let evidence = scenario.hypothesis_evidence.get(correct);
     let shown = trace
         .findings
         .iter()
         .find(|f| evidence.is_some_and(|e| e.iter().any(|id| id == f.action.id())));
     if let Some(f) = shown {
-        line!(o, "\nEvidence ({} at {}):\n", f.action, s.hhmm(f.ready_at));
         line!(
-            o,
+            out,
+            "\nEvidence ({} at {}):\n",
+            f.action,
+            scenario.hhmm(f.ready_at)
+        );
+        line!(
+            out,
             "```text\n{}```",
-            finding_text(f, trace, s.clock.start_s_of_day)
+            finding_text(f, trace, scenario.clock.start_s_of_day)
         );
     }
 }
 
-fn resolution(o: &mut String, s: &Scenario, d: &Debrief, trace: &Trace) {
-    line!(o, "\n## Resolution and Recovery\n");
-    let Some(restored) = &d.phases[Phase::Resolution as usize].reached_at else {
+fn resolution(out: &mut String, scenario: &Scenario, debrief: &Debrief, trace: &Trace) {
+    line!(out, "\n## Resolution and Recovery\n");
+    let Some(restored) = &debrief.phases[Phase::Resolution as usize].reached_at else {
         line!(
-            o,
+            out,
             "Service was not restored before the exercise ended at {}.",
-            s.hhmm(s.config.duration_s)
+            scenario.hhmm(scenario.config.duration_s)
         );
         return;
     };
     let last_fix = trace.events.iter().rev().find_map(|e| match &e.kind {
         EventKind::ActionTaken { action, .. } if e.tick <= restored.tick => {
-            let info = s.config.info(action)?;
+            let info = scenario.config.info(action)?;
             (info.category == Category::Remediation).then_some((e.tick, info.title))
         }
         _ => None,
     });
     if let Some((tick, title)) = last_fix {
         line!(
-            o,
+            out,
             "The last remediation before recovery: {} at {}.",
             title,
-            s.hhmm(tick)
+            scenario.hhmm(tick)
         );
     }
     line!(
-        o,
+        out,
         "Service met the SLO from {} and held it for the restore window.",
         restored.clock
     );
 }
 
-fn measures(o: &mut String, d: &Debrief, own: &[String]) {
-    line!(o, "\n## Corrective and Preventative Measures\n");
-    for m in &d.corrective_measures {
-        line!(o, "- {} _(the real team; source {})_", m.text, m.source);
+fn measures(out: &mut String, debrief: &Debrief, own: &[String]) {
+    line!(out, "\n## Corrective and Preventative Measures\n");
+    for m in &debrief.corrective_measures {
+        line!(out, "- {} _(the real team; source {})_", m.text, m.source);
     }
     for m in own.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
-        line!(o, "- {m} _(from this run)_");
+        line!(out, "- {m} _(from this run)_");
     }
-    if d.corrective_measures.is_empty() && own.is_empty() {
-        line!(o, "- (none listed yet)");
+    if debrief.corrective_measures.is_empty() && own.is_empty() {
+        line!(out, "- (none listed yet)");
     }
 }
 
-fn comparison(o: &mut String, d: &Debrief) {
-    line!(o, "\n## Compared with the real timeline\n");
+fn comparison(out: &mut String, debrief: &Debrief) {
+    line!(out, "\n## Compared with the real timeline\n");
     line!(
-        o,
+        out,
         "Score: **{:.1}** of 100 (the real team's path scores 50).\n",
-        d.score
+        debrief.score
     );
-    line!(o, "| Phase | This run | Real team | |");
-    line!(o, "|---|---|---|---|");
+    line!(out, "| Phase | This run | Real team | |");
+    line!(out, "|---|---|---|---|");
     let clock = |s: &Option<super::Stamp>| s.as_ref().map_or("-".to_string(), |s| s.clock.clone());
-    for p in &d.phases {
+    for p in &debrief.phases {
         line!(
-            o,
+            out,
             "| {} | {} | {} | {} |",
             p.title,
             clock(&p.reached_at),
@@ -249,45 +266,45 @@ fn comparison(o: &mut String, d: &Debrief) {
             gained_words(p.minutes_gained)
         );
     }
-    impact_table(o, d);
-    detours(o, d);
-    if !d.lessons.is_empty() {
-        line!(o, "\nWhat the real team learned:\n");
-        for l in &d.lessons {
-            line!(o, "- {} _(source {})_", l.text, l.source);
+    impact_table(out, debrief);
+    detours(out, debrief);
+    if !debrief.lessons.is_empty() {
+        line!(out, "\nWhat the real team learned:\n");
+        for l in &debrief.lessons {
+            line!(out, "- {} _(source {})_", l.text, l.source);
         }
     }
 }
 
 /// The run's impact beside the real team's.
-fn impact_table(o: &mut String, d: &Debrief) {
-    let (you, real) = (&d.run.impact, &d.real_team.impact);
+fn impact_table(out: &mut String, debrief: &Debrief) {
+    let (you, real) = (&debrief.run.impact, &debrief.real_team.impact);
     let restore = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
-    line!(o, "\n| Impact | This run | Real team |");
-    line!(o, "|---|---|---|");
+    line!(out, "\n| Impact | This run | Real team |");
+    line!(out, "|---|---|---|");
     line!(
-        o,
+        out,
         "| Time to restore | {} | {} |",
         restore(you.minutes_to_restore()),
         restore(real.minutes_to_restore())
     );
     line!(
-        o,
+        out,
         "| User-minutes of errors | {} | {} |",
         thousands(you.user_minutes),
         thousands(real.user_minutes)
     );
-    if d.sells {
+    if debrief.sells {
         line!(
-            o,
+            out,
             "| Failed orders | {} | {} |",
             thousands(you.failed_orders),
             thousands(real.failed_orders)
         );
         line!(
-            o,
+            out,
             "| Revenue lost ({}) | {} | {} |",
-            d.header.currency,
+            debrief.header.currency,
             thousands(you.revenue_lost),
             thousands(real.revenue_lost)
         );
@@ -295,15 +312,18 @@ fn impact_table(o: &mut String, d: &Debrief) {
 }
 
 /// Each side's detours, with what each cost and why it was one.
-fn detours(o: &mut String, d: &Debrief) {
-    for (who, side) in [("This run's", &d.run), ("The real team's", &d.real_team)] {
-        line!(o, "\n{who} detours ({:.0} min):\n", side.detour_minutes);
+fn detours(out: &mut String, debrief: &Debrief) {
+    for (who, side) in [
+        ("This run's", &debrief.run),
+        ("The real team's", &debrief.real_team),
+    ] {
+        line!(out, "\n{who} detours ({:.0} min):\n", side.detour_minutes);
         if side.detours.is_empty() {
-            line!(o, "- none");
+            line!(out, "- none");
         }
         for x in &side.detours {
             line!(
-                o,
+                out,
                 "- {} `{}` ({:.0} min): {}",
                 x.at.clock,
                 x.action,

@@ -28,7 +28,7 @@ pub struct RunReport {
 
 impl RunReport {
     pub fn new(
-        s: &Scenario,
+        scenario: &Scenario,
         seed: u64,
         actions: usize,
         trace: &Trace,
@@ -36,16 +36,16 @@ impl RunReport {
     ) -> RunReport {
         let i = &trace.impact;
         RunReport {
-            header: RunHeader::new(s, seed, actions, trace),
-            outage_started_at: stamp(s, i.outage_started_at),
-            restored_at: stamp(s, i.restored_at),
+            header: RunHeader::new(scenario, seed, actions, trace),
+            outage_started_at: stamp(scenario, i.outage_started_at),
+            restored_at: stamp(scenario, i.restored_at),
             peak_users_affected_pct: (i.peak_users_affected_pct * 10.0).round() / 10.0,
             requests: i.requests.round(),
             failed_requests: i.failed_requests.round(),
             failed_orders: i.failed_orders.round(),
             revenue_lost: i.revenue_lost.round(),
-            milestones: milestone_lines(s, trace),
-            refused_actions: refused_lines(s, refused),
+            milestones: milestone_lines(scenario, trace),
+            refused_actions: refused_lines(scenario, refused),
         }
     }
 }

@@ -31,21 +31,21 @@ pub fn duration_words(seconds: u32) -> String {
     }
 }
 
-pub fn render(d: &Debrief) -> String {
+pub fn render(debrief: &Debrief) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
         "{} ({}), seed {}, {} action(s)",
-        d.header.title, d.header.scenario, d.header.seed, d.header.actions
+        debrief.header.title, debrief.header.scenario, debrief.header.seed, debrief.header.actions
     );
     let _ = writeln!(
         o,
         "\nscore {:.1} of 100 (the real team's path scores 50)\n{}",
-        d.score,
-        d.verdict()
+        debrief.score,
+        debrief.verdict()
     );
     let _ = writeln!(o, "\nphase          weight  you     real team  points");
-    for p in &d.phases {
+    for p in &debrief.phases {
         let _ = writeln!(
             o,
             "  {:<12} {:>5}   {:<7} {:<10} {:>5.1}  {}",
@@ -61,61 +61,72 @@ pub fn render(d: &Debrief) -> String {
         o,
         "  {:<12} {:>5}   {:<18} {:>5.1}  your harm is {:.0}% of theirs",
         "Harm",
-        d.harm.weight,
+        debrief.harm.weight,
         "",
-        d.harm.points,
-        100.0 * d.harm.ratio
+        debrief.harm.points,
+        100.0 * debrief.harm.ratio
     );
     let _ = writeln!(
         o,
         "  {:<12} {:>5}   {:<18} {:>5.1}",
-        "Points", 100, "", d.points
+        "Points", 100, "", debrief.points
     );
-    let _ = writeln!(o, "  {}", d.explanation);
-    if d.guessed {
+    let _ = writeln!(o, "  {}", debrief.explanation);
+    if debrief.guessed {
         let _ = writeln!(
             o,
             "  (the root cause was declared before any evidence: a guess, counted once evidence was seen)"
         );
     }
-    impact_table(&mut o, d);
-    detour_list(&mut o, "your detours", &d.run.detours);
-    detour_list(&mut o, "the real team's detours", &d.real_team.detours);
-    for x in &d.refused_actions {
+    impact_table(&mut o, debrief);
+    detour_list(&mut o, "your detours", &debrief.run.detours);
+    detour_list(
+        &mut o,
+        "the real team's detours",
+        &debrief.real_team.detours,
+    );
+    for x in &debrief.refused_actions {
         let _ = writeln!(o, "refused at {}: {}: {}", x.at.clock, x.action, x.error);
     }
-    let _ = writeln!(o, "\ntrace hash {}", d.header.trace_hash);
+    let _ = writeln!(o, "\ntrace hash {}", debrief.header.trace_hash);
     o
 }
 
-fn impact_table(o: &mut String, d: &Debrief) {
-    let (you, real) = (&d.run.impact, &d.real_team.impact);
-    let _ = writeln!(o, "\nimpact                      you            real team");
-    let row = |o: &mut String, name: &str, f: &dyn Fn(&ImpactSummary) -> String| {
-        let _ = writeln!(o, "  {name:<25} {:<14} {}", f(you), f(real));
+fn impact_table(out: &mut String, debrief: &Debrief) {
+    let (you, real) = (&debrief.run.impact, &debrief.real_team.impact);
+    let _ = writeln!(
+        out,
+        "\nimpact                      you            real team"
+    );
+    let row = |out: &mut String, name: &str, f: &dyn Fn(&ImpactSummary) -> String| {
+        let _ = writeln!(out, "  {name:<25} {:<14} {}", f(you), f(real));
     };
-    row(o, "minutes to restore", &|i| {
+    row(out, "minutes to restore", &|i| {
         i.minutes_to_restore()
             .map_or("not restored".into(), |m| m.to_string())
     });
-    row(o, "peak users affected", &|i| {
+    row(out, "peak users affected", &|i| {
         format!("{:.1}%", i.peak_users_affected_pct)
     });
-    row(o, "user-minutes of errors", &|i| thousands(i.user_minutes));
-    if d.sells {
-        row(o, "failed orders", &|i| thousands(i.failed_orders));
-        row(o, &format!("revenue lost ({})", d.header.currency), &|i| {
-            thousands(i.revenue_lost)
-        });
+    row(out, "user-minutes of errors", &|i| {
+        thousands(i.user_minutes)
+    });
+    if debrief.sells {
+        row(out, "failed orders", &|i| thousands(i.failed_orders));
+        row(
+            out,
+            &format!("revenue lost ({})", debrief.header.currency),
+            &|i| thousands(i.revenue_lost),
+        );
     }
 }
 
-fn detour_list(o: &mut String, heading: &str, list: &[Detour]) {
+fn detour_list(out: &mut String, heading: &str, list: &[Detour]) {
     let total = list.iter().fold(0.0, |sum, d| sum + d.minutes);
-    let _ = writeln!(o, "\n{heading}: {} ({total:.0} min)", list.len());
+    let _ = writeln!(out, "\n{heading}: {} ({total:.0} min)", list.len());
     for d in list {
         let _ = writeln!(
-            o,
+            out,
             "  {} {} ({:.0} min): {}",
             d.at.clock, d.action, d.minutes, d.reason
         );

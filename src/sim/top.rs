@@ -43,7 +43,7 @@ fn res(mb: f64) -> String {
 }
 
 /// The text of a `top` finding, taken at `issued_at`.
-pub(super) fn render(o: &mut String, top: &Top, voice: &Voice, seed: u64, clock: (u32, u32)) {
+pub(super) fn render(out: &mut String, top: &Top, voice: &Voice, seed: u64, clock: (u32, u32)) {
     let (start_s_of_day, issued_at) = clock;
     let bits = seed ^ host_bits(&top.host);
     let rows = processes(top, voice, bits, issued_at);
@@ -52,13 +52,13 @@ pub(super) fn render(o: &mut String, top: &Top, voice: &Voice, seed: u64, clock:
     let up_days = 3 + mix64(bits) % 60;
     let uptime = format!("{} up {up_days} days", hhmmss(start_s_of_day, issued_at));
     for line in summary(top, &uptime, tasks) {
-        let _ = writeln!(o, "{line}");
+        let _ = writeln!(out, "{line}");
     }
     for r in rows {
         let state = if r.cpu_pct >= 5.0 { 'R' } else { 'S' };
         let mem = 100.0 * r.res_mb / top.mem_total_mb.max(1.0);
         let _ = writeln!(
-            o,
+            out,
             "{:>7} {:<9.9} {:>3} {:>3} {:>7} {state} {:>5.1} {:>5.1} {}",
             r.pid,
             r.user,

@@ -12,19 +12,24 @@ pub fn scenario() -> Scenario {
 }
 
 /// The tick of a local time in the built-in scenario.
-pub fn tick(s: &Scenario, hhmm: &str) -> u32 {
+pub fn tick(scenario: &Scenario, hhmm: &str) -> u32 {
     tick_of(
-        s.clock.start_s_of_day,
+        scenario.clock.start_s_of_day,
         parse_time_of_day(hhmm).expect("a valid time"),
     )
 }
 
-pub fn reference_run(s: &Scenario) -> Trace {
-    run_scripted(s.config.clone(), s.seed, &s.reference_actions()).0
+pub fn reference_run(scenario: &Scenario) -> Trace {
+    run_scripted(
+        scenario.config.clone(),
+        scenario.seed,
+        &scenario.reference_actions(),
+    )
+    .0
 }
 
-pub fn idle_run(s: &Scenario) -> Trace {
-    run_scripted(s.config.clone(), s.seed, &[]).0
+pub fn idle_run(scenario: &Scenario) -> Trace {
+    run_scripted(scenario.config.clone(), scenario.seed, &[]).0
 }
 
 /// The scenario's world with no faults and every heap at its warm baseline: a quiet day.
@@ -82,7 +87,7 @@ pub fn scheduled(tick: u32, action: Action) -> ScheduledAction {
 }
 
 /// A script touching most of the simulation: every diagnostic, most remediations, coordination.
-pub fn mixed_actions(s: &Scenario) -> Vec<ScheduledAction> {
+pub fn mixed_actions(scenario: &Scenario) -> Vec<ScheduledAction> {
     let plan: [(&str, ActionKind, Option<&str>); 22] = [
         ("14:05", ActionKind::ViewMemory, None),
         ("14:07", ActionKind::Free, Some("app-1")),
@@ -109,7 +114,7 @@ pub fn mixed_actions(s: &Scenario) -> Vec<ScheduledAction> {
     ];
     plan.iter()
         .map(|(at, kind, target)| ScheduledAction {
-            tick: tick(s, at),
+            tick: tick(scenario, at),
             action: Action {
                 target: target.map(str::to_string),
                 ..Action::new(*kind)
@@ -119,11 +124,11 @@ pub fn mixed_actions(s: &Scenario) -> Vec<ScheduledAction> {
 }
 
 /// The action scripts the golden trace hashes cover, by label.
-pub fn script(s: &Scenario, label: &str) -> Vec<ScheduledAction> {
+pub fn script(scenario: &Scenario, label: &str) -> Vec<ScheduledAction> {
     match label {
-        "reference" => s.reference_actions(),
+        "reference" => scenario.reference_actions(),
         "none" => Vec::new(),
-        "mixed" => mixed_actions(s),
+        "mixed" => mixed_actions(scenario),
         other => panic!("unknown script label {other}"),
     }
 }

@@ -53,13 +53,13 @@ impl Written<'_> {
     /// A field its type requires; a located error (and `fallback`) when it is left out.
     fn required<T: Clone>(
         &self,
-        c: &mut Checker,
+        checker: &mut Checker,
         field: &str,
         value: &Option<T>,
         fallback: T,
     ) -> T {
         value.clone().unwrap_or_else(|| {
-            c.fail(
+            checker.fail(
                 self.path,
                 format!(
                     "a {} fault needs `{field}` (required for this type)",
@@ -72,13 +72,13 @@ impl Written<'_> {
     }
 
     /// The hosts it is on: `"all"` (the default) or a list of hosts.
-    fn targets(&self, c: &mut Checker) -> Targets {
+    fn targets(&self, checker: &mut Checker) -> Targets {
         let path = self.at("targets");
         match &self.file.targets {
             None => Targets::All,
             Some(TargetsFile::Word(w)) if w == "all" => Targets::All,
             Some(TargetsFile::Word(w)) => {
-                c.fail(
+                checker.fail(
                     path,
                     format!("`{w}` is not a target"),
                     format!(
@@ -92,7 +92,7 @@ impl Written<'_> {
                 hosts
                     .iter()
                     .enumerate()
-                    .map(|(i, h)| host(c, &format!("{path}[{i}]"), h, self.fleet))
+                    .map(|(i, h)| host(checker, &format!("{path}[{i}]"), h, self.fleet))
                     .collect(),
             ),
         }
@@ -127,16 +127,16 @@ fn given_fields(f: &FaultFile) -> Vec<&'static str> {
 }
 
 /// When a fault starts: `at` during the run, or `since` before it (then 0).
-fn start_s(c: &mut Checker, p: &str, f: &FaultFile) -> u32 {
+fn start_s(checker: &mut Checker, p: &str, f: &FaultFile) -> u32 {
     match (&f.at, &f.since) {
-        (Some(at), None) => c.time(&format!("{p}.at"), at),
+        (Some(at), None) => checker.time(&format!("{p}.at"), at),
         (None, Some(since)) => {
             let help = "a fault that begins during the run takes `at = \"HH:MM\"` instead";
-            c.before_start(&format!("{p}.since"), since, help);
+            checker.before_start(&format!("{p}.since"), since, help);
             0
         }
         _ => {
-            c.fail(
+            checker.fail(
                 p,
                 "needs exactly one of `at` and `since` (one is required)",
                 "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
@@ -147,7 +147,7 @@ fn start_s(c: &mut Checker, p: &str, f: &FaultFile) -> u32 {
 }
 
 pub fn faults(
-    c: &mut Checker,
+    checker: &mut Checker,
     list: &[FaultFile],
     fleet: &FleetConfig,
     deps: &[DependencyConfig],
@@ -160,17 +160,17 @@ pub fn faults(
                 .iter()
                 .any(|earlier| earlier.id.as_ref() == Some(id))
             {
-                c.fail(
+                checker.fail(
                     format!("{p}.id"),
                     format!("another fault already has id `{id}`"),
                     "give each fault its own id (a custom action's `cures` names one)",
                 );
             }
         }
-        let at_s = start_s(c, &p, f);
+        let at_s = start_s(checker, &p, f);
         let kind = f.kind.as_str();
         let Some(file_kind) = KINDS.iter().find(|k| k.id == kind) else {
-            c.fail(
+            checker.fail(
                 format!("{p}.type"),
                 format!("unknown fault type `{kind}`"),
                 format!("use one of: {}", FaultKind::IDS.join(", ")),
@@ -181,7 +181,7 @@ pub fn faults(
             .into_iter()
             .filter(|g| !file_kind.fields.contains(g))
         {
-            c.fail(
+            checker.fail(
                 format!("{p}.{field}"),
                 format!("`{field}` does not apply to a {kind} fault"),
                 format!("a {kind} fault takes: {}", file_kind.fields.join(", ")),
@@ -195,7 +195,7 @@ pub fn faults(
         };
         out.push(Fault {
             at_s,
-            kind: (file_kind.build)(c, &written),
+            kind: (file_kind.build)(checker, &written),
             since: f.since.clone(),
         });
     }
@@ -203,14 +203,14 @@ pub fn faults(
 }
 
 /// A latent fault that came with a release came with the running one: the newest of `[[deploys]]`.
-pub fn latent_deploys(c: &mut Checker, list: &[FaultFile], history: &[DeployRecord]) {
+pub fn latent_deploys(checker: &mut Checker, list: &[FaultFile], history: &[DeployRecord]) {
     let running = history.last().map(|d| d.version.as_str());
     for (i, f) in list.iter().enumerate() {
         let (Some(_), Some(version)) = (&f.since, &f.deploy) else {
             continue;
         };
         if running != Some(version.as_str()) {
-            c.fail(
+            checker.fail(
                 format!("faults[{i}].deploy"),
                 format!(
                     "a latent fault's release must be the one running at the start, the newest of [[deploys]] ({})",

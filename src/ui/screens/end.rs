@@ -35,12 +35,12 @@ fn row(what: &str, you: String, real: String) -> Html {
     html! { <tr><th scope="row">{ what.to_string() }</th><td>{ you }</td><td>{ real }</td></tr> }
 }
 
-fn detour_list(s: &Scenario, title: &str, list: &[Detour], minutes: f64) -> Html {
+fn detour_list(scenario: &Scenario, title: &str, list: &[Detour], minutes: f64) -> Html {
     let items = list.iter().map(|d| {
         html! {
             <li>
                 <span class="when">{ d.at.clock.clone() }</span>{ " " }
-                <strong>{ crate::ui::view::charts::action_title(s, &d.action) }</strong>
+                <strong>{ crate::ui::view::charts::action_title(scenario, &d.action) }</strong>
                 { format!(" ({:.0} min): {}", d.minutes, d.reason) }
             </li>
         }
@@ -53,8 +53,13 @@ fn detour_list(s: &Scenario, title: &str, list: &[Detour], minutes: f64) -> Html
     }
 }
 
-fn impact_table(currency: &str, s: &Scenario, you: &ImpactSummary, r: &ImpactSummary) -> Html {
-    let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(s, t));
+fn impact_table(
+    currency: &str,
+    scenario: &Scenario,
+    you: &ImpactSummary,
+    r: &ImpactSummary,
+) -> Html {
+    let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(scenario, t));
     let minutes = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
     let money = |v: f64| format!("{currency} {}", thousands(v));
     html! {
@@ -66,7 +71,7 @@ fn impact_table(currency: &str, s: &Scenario, you: &ImpactSummary, r: &ImpactSum
                 { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(r.minutes_to_restore())) }
                 { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(r.peak_users_affected_pct)) }
                 { row("User-minutes of errors", thousands(you.user_minutes), thousands(r.user_minutes)) }
-                if s.sells() {
+                if scenario.sells() {
                     { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
                     { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
                 }
@@ -137,20 +142,20 @@ pub fn End(props: &EndProps) -> Html {
 }
 
 /// The headline, the verdict and the score card.
-fn head(session: &Session, d: &Debrief, best_before: Option<f64>) -> Html {
+fn head(session: &Session, debrief: &Debrief, best_before: Option<f64>) -> Html {
     let s = &session.scenario;
     html! {
         <header class="debrief-head">
             <div>
-                <h1>{ verdict::headline(d) }</h1>
-                <p class="verdict">{ verdict::verdict(s, session.ending(), d) }</p>
+                <h1>{ verdict::headline(debrief) }</h1>
+                <p class="verdict">{ verdict::verdict(s, session.ending(), debrief) }</p>
                 <p class="meta">{ format!("{} · seed {}", s.meta.title, session.seed()) }</p>
             </div>
             <div class="score-card" role="group" aria-label="Score">
-                <span class="score-value" data-testid="score">{ format::score(d.score) }</span>
+                <span class="score-value" data-testid="score">{ format::score(debrief.score) }</span>
                 <span class="score-of">{ "of 100" }</span>
-                <span class="score-note">{ format!("{}; the real team's path scores 50", verdict::outcome_words(d.outcome)) }</span>
-                <span class="score-note">{ verdict::best_line(d.score, best_before) }</span>
+                <span class="score-note">{ format!("{}; the real team's path scores 50", verdict::outcome_words(debrief.outcome)) }</span>
+                <span class="score-note">{ verdict::best_line(debrief.score, best_before) }</span>
             </div>
         </header>
     }
@@ -172,8 +177,8 @@ fn hints_used(session: &Session) -> Html {
 }
 
 /// The score phase by phase, the harm line and how the points became the score.
-fn phase_table(d: &Debrief) -> Html {
-    let phases = d.phases.iter().map(|p| {
+fn phase_table(debrief: &Debrief) -> Html {
+    let phases = debrief.phases.iter().map(|p| {
         html! {
             <tr>
                 <th scope="row" title={p.rule}>{ p.title }</th>
@@ -191,16 +196,16 @@ fn phase_table(d: &Debrief) -> Html {
                     { for phases }
                     <tr>
                         <th scope="row" title="user-minutes of errors, and failed orders where the service sells, against the real team's">{ "Harm" }</th>
-                        <td colspan="3">{ format!("your users met {:.0}% of the real team's harm", 100.0 * d.harm.ratio) }</td>
-                        <td class="num">{ format!("{:.1} / {:.0}", d.harm.points, d.harm.weight) }</td>
+                        <td colspan="3">{ format!("your users met {:.0}% of the real team's harm", 100.0 * debrief.harm.ratio) }</td>
+                        <td class="num">{ format!("{:.1} / {:.0}", debrief.harm.points, debrief.harm.weight) }</td>
                     </tr>
                 </tbody>
                 <tfoot>
-                    <tr><th scope="row">{ "Points" }</th><td colspan="3"></td><td class="num">{ format!("{:.1} / 100", d.points) }</td></tr>
-                    <tr><th scope="row">{ "Score" }</th><td colspan="3">{ d.explanation.clone() }</td><td class="num">{ format!("{:.1}", d.score) }</td></tr>
+                    <tr><th scope="row">{ "Points" }</th><td colspan="3"></td><td class="num">{ format!("{:.1} / 100", debrief.points) }</td></tr>
+                    <tr><th scope="row">{ "Score" }</th><td colspan="3">{ debrief.explanation.clone() }</td><td class="num">{ format!("{:.1}", debrief.score) }</td></tr>
                 </tfoot>
             </table>
-            if d.guessed {
+            if debrief.guessed {
                 <p class="meta">{ "You declared the root cause before any evidence for it: a guess, counted only once the evidence was in." }</p>
             }
             <p class="meta">{ "Half of each line's points at the real team's time (or harm), more for sooner (or less), less for later. A resolved incident scores 35-100, one only mitigated 15-34, neither 0-14." }</p>
@@ -209,8 +214,8 @@ fn phase_table(d: &Debrief) -> Html {
 }
 
 /// The milestones, the trainee's time beside the real team's.
-fn milestone_table(d: &Debrief) -> Html {
-    let milestones = d.milestones.iter().map(|m| {
+fn milestone_table(debrief: &Debrief) -> Html {
+    let milestones = debrief.milestones.iter().map(|m| {
         html! { <tr><th scope="row">{ m.title.clone() }</th><td>{ clock(&m.reached_at) }</td><td>{ clock(&m.reference_at) }</td><td>{ verdict::milestone_difference(m) }</td></tr> }
     });
     html! {
@@ -225,19 +230,19 @@ fn milestone_table(d: &Debrief) -> Html {
 }
 
 /// What the real team learned and changed, each with its source.
-fn learned(s: &Scenario, d: &Debrief) -> Html {
-    if d.lessons.is_empty() && d.corrective_measures.is_empty() {
+fn learned(scenario: &Scenario, debrief: &Debrief) -> Html {
+    if debrief.lessons.is_empty() && debrief.corrective_measures.is_empty() {
         return html! {};
     }
     let list = |list: &[Learning]| -> Html {
-        html! { <ul>{ for list.iter().map(|l| html! { <li>{ l.text.clone() }<span class="source">{ format!(" ({})", verdict::source_title(s, &l.source)) }</span></li> }) }</ul> }
+        html! { <ul>{ for list.iter().map(|l| html! { <li>{ l.text.clone() }<span class="source">{ format!(" ({})", verdict::source_title(scenario, &l.source)) }</span></li> }) }</ul> }
     };
     html! {
         <section aria-labelledby="learned-h" class="learned">
             <h2 id="learned-h">{ "What the real team learned and changed" }</h2>
-            { list(&d.lessons) }
+            { list(&debrief.lessons) }
             <h3>{ "Their corrective measures" }</h3>
-            { list(&d.corrective_measures) }
+            { list(&debrief.corrective_measures) }
         </section>
     }
 }

@@ -86,11 +86,11 @@ pub struct RunPreview {
 }
 
 impl RunPreview {
-    fn of(s: &Scenario, trace: Trace) -> RunPreview {
+    fn of(scenario: &Scenario, trace: Trace) -> RunPreview {
         let impact = &trace.impact;
         RunPreview {
-            outage_start: impact.outage_started_at.map(|t| format::clock(s, t)),
-            restored: impact.restored_at.map(|t| format::clock(s, t)),
+            outage_start: impact.outage_started_at.map(|t| format::clock(scenario, t)),
+            restored: impact.restored_at.map(|t| format::clock(scenario, t)),
             peak_users_pct: impact.peak_users_affected_pct,
             trace,
         }
@@ -113,12 +113,16 @@ pub struct Preview {
 }
 
 /// The do-nothing run and the real team's path, on the scenario's own seed.
-pub fn preview(s: &Scenario) -> Preview {
-    let (idle, _) = run_scripted(s.config.clone(), s.seed, &[]);
-    let (reference, _) = run_scripted(s.config.clone(), s.seed, &s.reference_actions());
+pub fn preview(scenario: &Scenario) -> Preview {
+    let (idle, _) = run_scripted(scenario.config.clone(), scenario.seed, &[]);
+    let (reference, _) = run_scripted(
+        scenario.config.clone(),
+        scenario.seed,
+        &scenario.reference_actions(),
+    );
     Preview {
-        idle: RunPreview::of(s, idle),
-        reference: RunPreview::of(s, reference),
+        idle: RunPreview::of(scenario, idle),
+        reference: RunPreview::of(scenario, reference),
     }
 }
 

@@ -38,14 +38,14 @@ pub const END_ANCHOR_FROM: f64 = 0.75;
 
 /// The stretch of the afternoon the race shows, in ticks: from shortly before the outage to
 /// shortly after the later of the two restores (the whole run when neither restored).
-pub fn window(d: &Debrief, end: u32) -> (u32, u32) {
-    let (you, real) = (&d.run.impact, &d.real_team.impact);
+pub fn window(debrief: &Debrief, end: u32) -> (u32, u32) {
+    let (you, real) = (&debrief.run.impact, &debrief.real_team.impact);
     let start = [you.outage_started_at, real.outage_started_at]
         .into_iter()
         .flatten()
         .min()
         .unwrap_or(0);
-    let last_phase = d
+    let last_phase = debrief
         .phases
         .iter()
         .flat_map(|p| [&p.reached_at, &p.reference_at])
@@ -61,11 +61,11 @@ pub fn window(d: &Debrief, end: u32) -> (u32, u32) {
 }
 
 /// The real team's lane and the trainee's, over the axis `[from, to)` in ticks.
-pub fn lanes(d: &Debrief, from: u32, to: u32) -> [Lane; 2] {
+pub fn lanes(debrief: &Debrief, from: u32, to: u32) -> [Lane; 2] {
     let span = f64::from(to.saturating_sub(from).max(1));
     let x = |t: u32| (f64::from(t.saturating_sub(from)) / span).clamp(0.0, 1.0);
     let lane = |who: &'static str, you: bool| {
-        let mut marks: Vec<LaneMark> = d
+        let mut marks: Vec<LaneMark> = debrief
             .phases
             .iter()
             .filter_map(|p| {
@@ -161,7 +161,7 @@ const WORSE: RGBColor = RGBColor(220, 50, 47);
 /// Both runs' error rates on one axis, and the gap between their users affected shaded: green
 /// where fewer of your users met errors than the real team's, red where more.
 pub fn race_spec(
-    s: &Scenario,
+    scenario: &Scenario,
     you: &Trace,
     ghost: &Trace,
     window: (u32, u32),
@@ -185,7 +185,7 @@ pub fn race_spec(
     );
     ChartSpec {
         title: "Error rate, you and the real team".into(),
-        start_s_of_day: (s.config.start_s_of_day + from) % 86_400,
+        start_s_of_day: (scenario.config.start_s_of_day + from) % 86_400,
         x_end: to - from,
         y_min_top: 10.0,
         right_axis: None,

@@ -16,8 +16,8 @@ pub fn clock(scenario: &Scenario, tick: u32) -> String {
 /// The system as the briefing lists it, in the scenario's own terms: its servers (runtime,
 /// service, hosts) behind the load balancer, its database, the payment gateway if it has one,
 /// and its other dependencies.
-pub fn system(s: &Scenario) -> Vec<String> {
-    let c = &s.config;
+pub fn system(scenario: &Scenario) -> Vec<String> {
+    let c = &scenario.config;
     let hosts: Vec<String> = (0..c.fleet.servers).map(|i| c.fleet.host_name(i)).collect();
     let hosts = match hosts.as_slice() {
         [] => String::new(),
@@ -153,14 +153,15 @@ pub fn compact(value: f64) -> String {
 
 /// The tags a trainee sees on a card: those that do not name the scenario's own kinds of fault
 /// (a card that says `memory-leak` has handed out the answer).
-pub fn public_tags(s: &Scenario) -> impl Iterator<Item = &String> {
-    let kinds: Vec<String> = s
+pub fn public_tags(scenario: &Scenario) -> impl Iterator<Item = &String> {
+    let kinds: Vec<String> = scenario
         .config
         .faults
         .iter()
         .map(|f| f.kind.id().replace('_', "-"))
         .collect();
-    s.meta
+    scenario
+        .meta
         .tags
         .iter()
         .filter(move |t| !kinds.iter().any(|k| t.replace('_', "-") == *k))

@@ -15,9 +15,9 @@ pub fn clock(stamp: &Option<Stamp>) -> String {
 }
 
 /// The debrief's headline: how far the run got, and when.
-pub fn headline(d: &Debrief) -> String {
-    let phase_clock = |p: Phase| clock(&d.reached(p).cloned());
-    match d.outcome {
+pub fn headline(debrief: &Debrief) -> String {
+    let phase_clock = |p: Phase| clock(&debrief.reached(p).cloned());
+    match debrief.outcome {
         Outcome::Resolved => format!("Resolved at {}", phase_clock(Phase::Resolution)),
         Outcome::Mitigated => format!(
             "Mitigated at {}, not resolved",
@@ -28,16 +28,24 @@ pub fn headline(d: &Debrief) -> String {
 }
 
 /// The verdict line: how the session ended, then the debrief's verdict.
-pub fn verdict(s: &Scenario, ending: Option<Ending>, d: &Debrief) -> String {
+pub fn verdict(scenario: &Scenario, ending: Option<Ending>, debrief: &Debrief) -> String {
     let ended = match ending {
         // The verdict says when it was declared.
         Some(Ending::Declared { .. }) => String::new(),
         Some(Ending::Stopped { at }) => {
-            format!("You abandoned the session at {}.", format::clock(s, at))
+            format!(
+                "You abandoned the session at {}.",
+                format::clock(scenario, at)
+            )
         }
-        _ => format!("Time ran out at {}.", format::clock(s, s.config.duration_s)),
+        _ => format!(
+            "Time ran out at {}.",
+            format::clock(scenario, scenario.config.duration_s)
+        ),
     };
-    format!("{ended} {}", d.verdict()).trim_start().to_string()
+    format!("{ended} {}", debrief.verdict())
+        .trim_start()
+        .to_string()
 }
 
 /// The score card's line about the trainee's best on this incident before this run.
@@ -78,8 +86,9 @@ pub fn milestone_difference(m: &MilestoneLine) -> String {
 }
 
 /// A source's title, or its id when the scenario does not list it.
-pub fn source_title(s: &Scenario, id: &str) -> String {
-    s.meta
+pub fn source_title(scenario: &Scenario, id: &str) -> String {
+    scenario
+        .meta
         .sources
         .iter()
         .find(|x| x.id == id)
@@ -87,10 +96,10 @@ pub fn source_title(s: &Scenario, id: &str) -> String {
 }
 
 /// A sentence for screen readers (and everyone) that says what the race shows.
-pub fn race_summary(s: &Scenario, d: &Debrief) -> String {
-    let (you, real) = (&d.run.impact, &d.real_team.impact);
+pub fn race_summary(scenario: &Scenario, debrief: &Debrief) -> String {
+    let (you, real) = (&debrief.run.impact, &debrief.real_team.impact);
     let at = |p: Phase, reference: bool| {
-        let line = d.phase(p)?;
+        let line = debrief.phase(p)?;
         let stamp = if reference {
             &line.reference_at
         } else {
@@ -102,34 +111,39 @@ pub fn race_summary(s: &Scenario, d: &Debrief) -> String {
     let restore = match (at(Resolution, false), at(Resolution, true)) {
         (Some(a), Some(b)) if a + 60 <= b => format!(
             "You resolved it at {}, {} before the real team ({}).",
-            format::clock(s, a),
+            format::clock(scenario, a),
             duration_words(b - a),
-            s.hhmm(b)
+            scenario.hhmm(b)
         ),
         (Some(a), Some(b)) if a >= b + 60 => format!(
             "You resolved it at {}, {} after the real team ({}).",
-            format::clock(s, a),
+            format::clock(scenario, a),
             duration_words(a - b),
-            s.hhmm(b)
+            scenario.hhmm(b)
         ),
         (Some(a), Some(b)) => format!(
             "You resolved it at {}, within a minute of the real team ({}).",
-            format::clock(s, a),
-            s.hhmm(b)
+            format::clock(scenario, a),
+            scenario.hhmm(b)
         ),
         (Some(a), None) => format!(
             "You resolved it at {}; the real team's path did not.",
-            format::clock(s, a)
+            format::clock(scenario, a)
         ),
         (None, real_at) => {
             let theirs = real_at.map_or(
                 "the real team's path did not resolve it either".to_string(),
-                |b| format!("the real team resolved it at {}", format::clock(s, b)),
+                |b| {
+                    format!(
+                        "the real team resolved it at {}",
+                        format::clock(scenario, b)
+                    )
+                },
             );
             match at(Mitigation, false) {
                 Some(m) => format!(
                     "You mitigated at {} but did not resolve it; {theirs}.",
-                    format::clock(s, m)
+                    format::clock(scenario, m)
                 ),
                 None => format!("You neither mitigated nor resolved it; {theirs}."),
             }
