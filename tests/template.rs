@@ -42,10 +42,10 @@ fn fields(text: &str) -> Vec<(usize, usize, String, String)> {
     out
 }
 
-fn without(text: &str, from: usize, n: usize) -> String {
+fn without(text: &str, from: usize, count: usize) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut kept: Vec<&str> = lines[..from].to_vec();
-    kept.extend(&lines[from + n..]);
+    kept.extend(&lines[from + count..]);
     kept.join("\n") + "\n"
 }
 

@@ -49,27 +49,31 @@ pub fn human_path(path: &str) -> String {
 }
 
 impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            writeln!(f, "error: {}", self.message)?;
+            writeln!(formatter, "error: {}", self.message)?;
         } else {
-            writeln!(f, "error: {}: {}", self.field(), self.message)?;
+            writeln!(formatter, "error: {}: {}", self.field(), self.message)?;
         }
-        writeln!(f, "  --> {}:{}:{}", self.file, self.line, self.column)?;
+        writeln!(
+            formatter,
+            "  --> {}:{}:{}",
+            self.file, self.line, self.column
+        )?;
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{number} | {text}")?;
+            writeln!(formatter, "{pad} |")?;
+            writeln!(formatter, "{number} | {text}")?;
             let before: String = text
                 .chars()
                 .take(self.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            writeln!(f, "{pad} | {before}^")?;
+            writeln!(formatter, "{pad} | {before}^")?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            writeln!(formatter, "  = help: {help}")?;
         }
         Ok(())
     }
@@ -82,12 +86,16 @@ pub struct ScenarioErrors {
 }
 
 impl fmt::Display for ScenarioErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.diagnostics {
-            writeln!(f, "{d}")?;
+            writeln!(formatter, "{d}")?;
         }
         let n = self.diagnostics.len();
-        write!(f, "{n} error{} found", if n == 1 { "" } else { "s" })
+        write!(
+            formatter,
+            "{n} error{} found",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 

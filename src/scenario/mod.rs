@@ -189,41 +189,42 @@ fn serde_help(message: &str) -> String {
     }
 }
 
-fn build(checker: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario {
-    let meta = validate::meta(checker, &f.scenario);
-    let (clock, duration_s, scrape_interval_s) = validate::clock(checker, &f.clock);
-    let traffic = validate_traffic::traffic(checker, &f.traffic);
-    let fleet = validate_fleet::fleet(checker, &f.fleet);
-    let (database, payment) = validate::dependencies(checker, &f.database, f.payment.as_ref());
-    let (slo, response) = validate::slo_and_response(checker, &f.slo, &f.response);
-    let dependencies = validate_deps::dependencies(checker, &f.dependencies, &fleet);
-    let faults = faults::faults(checker, &f.faults, &fleet, &dependencies);
-    validate::sales(checker, &f.traffic, &payment, &faults);
+fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenario {
+    let meta = validate::meta(checker, &raw.scenario);
+    let (clock, duration_s, scrape_interval_s) = validate::clock(checker, &raw.clock);
+    let traffic = validate_traffic::traffic(checker, &raw.traffic);
+    let fleet = validate_fleet::fleet(checker, &raw.fleet);
+    let (database, payment) = validate::dependencies(checker, &raw.database, raw.payment.as_ref());
+    let (slo, response) = validate::slo_and_response(checker, &raw.slo, &raw.response);
+    let dependencies = validate_deps::dependencies(checker, &raw.dependencies, &fleet);
+    let faults = faults::faults(checker, &raw.faults, &fleet, &dependencies);
+    validate::sales(checker, &raw.traffic, &payment, &faults);
     let mut custom_actions =
-        validate_actions::custom_actions(checker, &f.custom_actions, &f.faults, &faults);
-    let alerts = validate_lists::alerts(checker, &f.alerts);
-    let action_durations_s = validate_lists::overrides(checker, &f.actions, &custom_actions);
-    let mut hypotheses = validate_lists::hypotheses(checker, &f.hypotheses);
+        validate_actions::custom_actions(checker, &raw.custom_actions, &raw.faults, &faults);
+    let alerts = validate_lists::alerts(checker, &raw.alerts);
+    let action_durations_s = validate_lists::overrides(checker, &raw.actions, &custom_actions);
+    let mut hypotheses = validate_lists::hypotheses(checker, &raw.hypotheses);
     validate_debrief::revealers(
         checker,
-        (&f.hypotheses, &mut hypotheses),
-        (&f.custom_actions, &mut custom_actions),
+        (&raw.hypotheses, &mut hypotheses),
+        (&raw.custom_actions, &mut custom_actions),
     );
-    let (milestones, hints, reference, sources) = timeline(
-        checker,
-        f,
-        &meta,
-        (&alerts, &hypotheses, &custom_actions),
-        (&fleet, &database, &dependencies),
-    );
+    let lists = (&alerts[..], &hypotheses[..], &custom_actions[..]);
+    let hosts = (&fleet, &database, &dependencies[..]);
+    let (milestones, hints, reference, ids) = timeline(checker, raw, &meta, lists, hosts);
     let (hypothesis_evidence, lessons, corrective_measures, calibration) =
-        debrief(checker, f, &hypotheses, &faults, &custom_actions, &sources);
-    let deploy_history = validate::deploys(checker, &f.deploys);
-    faults::latent_deploys(checker, &f.faults, &deploy_history);
+        debrief(checker, raw, &hypotheses, &faults, &custom_actions, &ids);
+    let deploy_history = validate::deploys(checker, &raw.deploys);
+    faults::latent_deploys(checker, &raw.faults, &deploy_history);
+    let explanations = raw
+        .hypotheses
+        .iter()
+        .map(|h| h.explanation.clone())
+        .collect();
     Scenario {
-        seed: f.clock.seed,
-        currency: f.traffic.currency.clone(),
-        hypothesis_explanations: f.hypotheses.iter().map(|h| h.explanation.clone()).collect(),
+        seed: raw.clock.seed,
+        currency: raw.traffic.currency.clone(),
+        hypothesis_explanations: explanations,
         hypothesis_evidence,
         lessons,
         corrective_measures,
@@ -244,10 +245,10 @@ fn build(checker: &mut Checker, f: &file::ScenarioFile, text: &str) -> Scenario 
             response,
             action_durations_s,
             custom_actions,
-            variation: f
+            variation: raw
                 .variation
                 .as_ref()
-                .map(|v| validate_debrief::variation(checker, v, f.clock.seed)),
+                .map(|v| validate_debrief::variation(checker, v, raw.clock.seed)),
         },
         meta,
         clock,
@@ -278,22 +279,22 @@ type Debrief = (
 /// the figures the reference replay must reproduce.
 fn debrief(
     checker: &mut Checker,
-    f: &file::ScenarioFile,
+    raw: &file::ScenarioFile,
     hypotheses: &[Hypothesis],
     faults: &[Fault],
     custom_actions: &[CustomAction],
     source_ids: &[String],
 ) -> Debrief {
     let hypothesis_evidence =
-        validate_debrief::evidence(checker, &f.hypotheses, hypotheses, faults, custom_actions);
-    let lessons = validate_debrief::learnings(checker, "lessons", &f.lessons, source_ids);
+        validate_debrief::evidence(checker, &raw.hypotheses, hypotheses, faults, custom_actions);
+    let lessons = validate_debrief::learnings(checker, "lessons", &raw.lessons, source_ids);
     let corrective_measures = validate_debrief::learnings(
         checker,
         "corrective_measures",
-        &f.corrective_measures,
+        &raw.corrective_measures,
         source_ids,
     );
-    let calibration = f
+    let calibration = raw
         .calibration
         .as_ref()
         .map(|k| validate_debrief::calibration(checker, k, source_ids));
@@ -309,18 +310,18 @@ fn debrief(
 /// against the alerts, causes and actions they name and the hosts they act on.
 fn timeline(
     checker: &mut Checker,
-    f: &file::ScenarioFile,
+    raw: &file::ScenarioFile,
     meta: &Meta,
     (alerts, hypotheses, custom_actions): (&[AlertRule], &[Hypothesis], &[CustomAction]),
     (fleet, database, dependencies): (&FleetConfig, &DatabaseConfig, &[DependencyConfig]),
 ) -> (Vec<Milestone>, Vec<Hint>, Vec<ReferenceEntry>, Vec<String>) {
     let milestones =
-        validate_lists::milestones(checker, &f.milestones, alerts, hypotheses, custom_actions);
-    let hints = validate_lists::hints(checker, &f.hints, alerts, hypotheses, custom_actions);
+        validate_lists::milestones(checker, &raw.milestones, alerts, hypotheses, custom_actions);
+    let hints = validate_lists::hints(checker, &raw.hints, alerts, hypotheses, custom_actions);
     let source_ids: Vec<String> = meta.sources.iter().map(|s| s.id.clone()).collect();
     let reference = validate_lists::reference(
         checker,
-        &f.reference,
+        &raw.reference,
         &milestones,
         &source_ids,
         custom_actions,

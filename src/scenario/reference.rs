@@ -109,12 +109,12 @@ fn items(field: &Value) -> &Value {
 }
 
 /// Follows `$ref`, and an `anyOf` of one thing or null.
-fn resolve<'a>(schema: &'a Value, v: &'a Value) -> &'a Value {
-    if let Some(r) = v.get("$ref").and_then(Value::as_str) {
+fn resolve<'a>(schema: &'a Value, value: &'a Value) -> &'a Value {
+    if let Some(r) = value.get("$ref").and_then(Value::as_str) {
         let name = r.trim_start_matches("#/$defs/");
         return resolve(schema, &schema["$defs"][name]);
     }
-    if let Some(options) = v.get("anyOf").and_then(Value::as_array) {
+    if let Some(options) = value.get("anyOf").and_then(Value::as_array) {
         let real: Vec<&Value> = options.iter().filter(|o| o["type"] != "null").collect();
         if let [one] = real.as_slice() {
             if one.get("$ref").is_some() {
@@ -122,7 +122,7 @@ fn resolve<'a>(schema: &'a Value, v: &'a Value) -> &'a Value {
             }
         }
     }
-    v
+    value
 }
 
 /// The table a field holds (or lists), if it is one.

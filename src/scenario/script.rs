@@ -113,15 +113,15 @@ pub fn parse_actions(
 }
 
 /// An actions file that is not a JSON list of actions, where the reading stopped.
-fn not_a_list(file: &str, text: &str, e: serde_json::Error) -> ScenarioErrors {
-    let offset = offset_of(text, e.line(), e.column());
+fn not_a_list(file: &str, text: &str, error: serde_json::Error) -> ScenarioErrors {
+    let offset = offset_of(text, error.line(), error.column());
     let help =
         "an actions file is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}]";
     let diagnostic = SourceMap::new(text).diagnostic(
         file,
         offset,
         String::new(),
-        e.to_string(),
+        error.to_string(),
         Some(help.into()),
     );
     ScenarioErrors {

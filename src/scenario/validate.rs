@@ -9,16 +9,16 @@ use super::file::*;
 use super::model::{Clock, Difficulty, Meta, Source};
 use super::units::parse_duration;
 
-pub fn meta(checker: &mut Checker, m: &MetaFile) -> Meta {
-    let difficulty = Difficulty::from_id(&m.difficulty).unwrap_or_else(|| {
+pub fn meta(checker: &mut Checker, meta: &MetaFile) -> Meta {
+    let difficulty = Difficulty::from_id(&meta.difficulty).unwrap_or_else(|| {
         checker.fail(
             "scenario.difficulty",
-            format!("unknown difficulty `{}`", m.difficulty),
+            format!("unknown difficulty `{}`", meta.difficulty),
             format!("use one of: {}", Difficulty::IDS.join(", ")),
         );
         Difficulty::Intermediate
     });
-    let sources: Vec<Source> = m
+    let sources: Vec<Source> = meta
         .sources
         .iter()
         .enumerate()
@@ -43,7 +43,7 @@ pub fn meta(checker: &mut Checker, m: &MetaFile) -> Meta {
             }
         })
         .collect();
-    if let Some(f) = &m.follows {
+    if let Some(f) = &meta.follows {
         if !sources.iter().any(|s| &s.id == f) {
             checker.fail(
                 "scenario.follows",
@@ -53,14 +53,14 @@ pub fn meta(checker: &mut Checker, m: &MetaFile) -> Meta {
         }
     }
     Meta {
-        id: checker.id("scenario.id", &m.id),
-        title: checker.not_empty("scenario.title", &m.title),
-        summary: m.summary.clone(),
+        id: checker.id("scenario.id", &meta.id),
+        title: checker.not_empty("scenario.title", &meta.title),
+        summary: meta.summary.clone(),
         difficulty,
-        tags: m.tags.clone(),
-        briefing: checker.not_empty("scenario.briefing", &m.briefing),
+        tags: meta.tags.clone(),
+        briefing: checker.not_empty("scenario.briefing", &meta.briefing),
         sources,
-        follows: m.follows.clone(),
+        follows: meta.follows.clone(),
     }
 }
 
@@ -107,24 +107,24 @@ pub fn clock(checker: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
 
 pub fn dependencies(
     checker: &mut Checker,
-    d: &DatabaseFile,
+    database: &DatabaseFile,
     p: Option<&PaymentFile>,
 ) -> (DatabaseConfig, PaymentConfig) {
     let db = DatabaseConfig {
         pool_size: checker.at_least(
             "database.pool_size",
-            d.pool_size,
+            database.pool_size,
             1,
             "a pool needs at least one connection",
         ),
-        query_ms: checker.positive("database.query_ms", d.query_ms),
+        query_ms: checker.positive("database.query_ms", database.query_ms),
         queries_per_request: checker
-            .non_negative("database.queries_per_request", d.queries_per_request),
-        max_wait_ms: checker.positive("database.max_wait_ms", d.max_wait_ms),
-        held_per_worker: d
+            .non_negative("database.queries_per_request", database.queries_per_request),
+        max_wait_ms: checker.positive("database.max_wait_ms", database.max_wait_ms),
+        held_per_worker: database
             .held_per_worker
             .map_or(0.0, |v| checker.non_negative("database.held_per_worker", v)),
-        host: match &d.host {
+        host: match &database.host {
             Some(h) => checker.id("database.host", h),
             None => "db-1".into(),
         },
@@ -148,8 +148,13 @@ pub fn dependencies(
 
 /// What a service sells and how it is paid for must agree: orders need a currency to count
 /// revenue in, and a payment fault needs a gateway.
-pub fn sales(checker: &mut Checker, t: &TrafficFile, payment: &PaymentConfig, faults: &[Fault]) {
-    if t.orders_per_1k_requests > 0.0 && t.currency.trim().is_empty() {
+pub fn sales(
+    checker: &mut Checker,
+    traffic: &TrafficFile,
+    payment: &PaymentConfig,
+    faults: &[Fault],
+) {
+    if traffic.orders_per_1k_requests > 0.0 && traffic.currency.trim().is_empty() {
         checker.fail(
             "traffic.currency",
             "orders are sold, so revenue needs a currency",

@@ -142,25 +142,25 @@ pub fn learnings(
 /// The calibration targets: times in the run, a known source, at least one target.
 pub fn calibration(
     checker: &mut Checker,
-    k: &super::file::CalibrationFile,
+    calibration: &super::file::CalibrationFile,
     sources: &[String],
 ) -> super::model::Calibration {
-    let outage_start = k
+    let outage_start = calibration
         .outage_start
         .as_ref()
         .and_then(|t| checker.time_opt("calibration.outage_start", t));
-    let restored = k
+    let restored = calibration
         .restored
         .as_ref()
         .and_then(|t| checker.time_opt("calibration.restored", t));
-    if k.outage_start.is_none() && k.restored.is_none() {
+    if calibration.outage_start.is_none() && calibration.restored.is_none() {
         checker.fail(
             "calibration",
             "names nothing to reproduce",
             "give `outage_start`, `restored` or both, as the write-up states them",
         );
     }
-    if !sources.contains(&k.source) {
+    if !sources.contains(&calibration.source) {
         let help = if sources.is_empty() {
             "add the write-up under [[scenario.sources]] and name its id here".to_string()
         } else {
@@ -168,22 +168,25 @@ pub fn calibration(
         };
         checker.fail(
             "calibration.source",
-            format!("no source has id `{}`", k.source),
+            format!("no source has id `{}`", calibration.source),
             help,
         );
     }
     super::model::Calibration {
         outage_start,
         restored,
-        within_s: checker.duration("calibration.within", k.within.as_deref().unwrap_or("5m")),
-        source: k.source.clone(),
+        within_s: checker.duration(
+            "calibration.within",
+            calibration.within.as_deref().unwrap_or("5m"),
+        ),
+        source: calibration.source.clone(),
     }
 }
 
 /// The variation's bounds: an onset shift, shares of at most a half.
 pub fn variation(
     checker: &mut Checker,
-    v: &super::file::VariationFile,
+    variation: &super::file::VariationFile,
     seed: u64,
 ) -> crate::sim::Variation {
     let share = |checker: &mut Checker, field: &str, value: f64| {
@@ -198,7 +201,7 @@ pub fn variation(
         }
         value
     };
-    let onset_s = v
+    let onset_s = variation
         .onset
         .as_deref()
         .map_or(0, |d| checker.duration("variation.onset", d));
@@ -212,8 +215,8 @@ pub fn variation(
     crate::sim::Variation {
         calibrated_seed: seed,
         onset_s,
-        traffic: share(checker, "traffic", v.traffic),
-        rate: share(checker, "rate", v.rate),
-        hosts: v.hosts,
+        traffic: share(checker, "traffic", variation.traffic),
+        rate: share(checker, "rate", variation.rate),
+        hosts: variation.hosts,
     }
 }

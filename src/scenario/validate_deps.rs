@@ -55,18 +55,21 @@ pub fn dependencies(
 }
 
 /// The kind and its own fields; fields of another kind are refused.
-fn kind(checker: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
+fn kind(checker: &mut Checker, path: &str, dependency: &DependencyFile) -> DependencyKind {
     let given = [
-        ("pool_size", d.pool_size.is_some(), "database"),
-        ("max_wait_ms", d.max_wait_ms.is_some(), "database"),
-        ("hit_ratio", d.hit_share.is_some(), "cache"),
-        ("backend", d.backend.is_some(), "cache"),
+        ("pool_size", dependency.pool_size.is_some(), "database"),
+        ("max_wait_ms", dependency.max_wait_ms.is_some(), "database"),
+        ("hit_ratio", dependency.hit_share.is_some(), "cache"),
+        ("backend", dependency.backend.is_some(), "cache"),
     ];
     for (field, present, owner) in given {
-        if present && d.kind != owner && KINDS.contains(&d.kind.as_str()) {
+        if present && dependency.kind != owner && KINDS.contains(&dependency.kind.as_str()) {
             checker.fail(
-                format!("{p}.{field}"),
-                format!("`{field}` is for a {owner}, and this is a {}", d.kind),
+                format!("{path}.{field}"),
+                format!(
+                    "`{field}` is for a {owner}, and this is a {}",
+                    dependency.kind
+                ),
                 "remove it, or change `kind`",
             );
         }
@@ -74,31 +77,33 @@ fn kind(checker: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
     let need = |checker: &mut Checker, field: &str, present: bool| {
         if !present {
             checker.fail(
-                p.to_string(),
-                format!("a {} dependency needs `{field}`", d.kind),
+                path.to_string(),
+                format!("a {} dependency needs `{field}`", dependency.kind),
                 format!("add `{field} = ...`"),
             );
         }
     };
-    match d.kind.as_str() {
+    match dependency.kind.as_str() {
         "database" => {
-            need(checker, "pool_size", d.pool_size.is_some());
-            need(checker, "max_wait_ms", d.max_wait_ms.is_some());
+            need(checker, "pool_size", dependency.pool_size.is_some());
+            need(checker, "max_wait_ms", dependency.max_wait_ms.is_some());
             DependencyKind::Database {
                 pool_size: checker.at_least(
-                    &format!("{p}.pool_size"),
-                    d.pool_size.unwrap_or(1),
+                    &format!("{path}.pool_size"),
+                    dependency.pool_size.unwrap_or(1),
                     1,
                     "a pool needs at least one connection",
                 ),
-                max_wait_ms: checker
-                    .positive(&format!("{p}.max_wait_ms"), d.max_wait_ms.unwrap_or(1.0)),
+                max_wait_ms: checker.positive(
+                    &format!("{path}.max_wait_ms"),
+                    dependency.max_wait_ms.unwrap_or(1.0),
+                ),
             }
         }
         "cache" => {
-            need(checker, "hit_ratio", d.hit_share.is_some());
-            let hit_share = d.hit_share.map_or(0.0, |h| {
-                checker.range(&format!("{p}.hit_ratio"), h, 0.0, 1.0)
+            need(checker, "hit_ratio", dependency.hit_share.is_some());
+            let hit_share = dependency.hit_share.map_or(0.0, |h| {
+                checker.range(&format!("{path}.hit_ratio"), h, 0.0, 1.0)
             });
             DependencyKind::Cache {
                 hit_share,
@@ -108,7 +113,7 @@ fn kind(checker: &mut Checker, p: &str, d: &DependencyFile) -> DependencyKind {
         "http" => DependencyKind::Http,
         other => {
             checker.fail(
-                format!("{p}.kind"),
+                format!("{path}.kind"),
                 format!("unknown dependency kind `{other}`"),
                 format!("use one of: {}", KINDS.join(", ")),
             );

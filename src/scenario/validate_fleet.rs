@@ -6,10 +6,10 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-pub fn fleet(checker: &mut Checker, f: &FleetFile) -> FleetConfig {
+pub fn fleet(checker: &mut Checker, fleet: &FleetFile) -> FleetConfig {
     let servers = checker.at_least(
         "fleet.servers",
-        f.servers,
+        fleet.servers,
         1,
         "a fleet needs at least one app server",
     );
@@ -20,8 +20,8 @@ pub fn fleet(checker: &mut Checker, f: &FleetFile) -> FleetConfig {
             "larger fleets do not fit a training run in a browser",
         );
     }
-    let heap_max = checker.positive("fleet.heap_max_mb", f.heap_max_mb);
-    let baseline = checker.positive("fleet.heap_baseline_mb", f.heap_baseline_mb);
+    let heap_max = checker.positive("fleet.heap_max_mb", fleet.heap_max_mb);
+    let baseline = checker.positive("fleet.heap_baseline_mb", fleet.heap_baseline_mb);
     if baseline >= heap_max {
         checker.fail(
             "fleet.heap_baseline_mb",
@@ -29,51 +29,52 @@ pub fn fleet(checker: &mut Checker, f: &FleetFile) -> FleetConfig {
             "a server whose warm heap fills its limit could never start",
         );
     }
-    fleet_consistency(checker, f, servers, heap_max, baseline);
-    let (host_names, host_prefix) = hosts(checker, f, servers);
-    let runtime = runtime(checker, f);
-    let gc = gc(checker, f, runtime);
+    fleet_consistency(checker, fleet, servers, heap_max, baseline);
+    let (host_names, host_prefix) = hosts(checker, fleet, servers);
+    let runtime = runtime(checker, fleet);
+    let gc = gc(checker, fleet, runtime);
     FleetConfig {
         servers,
         host_names,
         host_prefix,
         runtime,
-        service: match &f.service {
+        service: match &fleet.service {
             Some(name) => checker.id("fleet.service", name),
             None => DEFAULT_SERVICE.into(),
         },
-        log_lines: log_lines(checker, &f.log_lines),
-        capacity_rps: checker.positive("fleet.capacity_rps", f.capacity_rps),
-        base_latency_ms: checker.positive("fleet.base_latency_ms", f.base_latency_ms),
-        request_timeout_ms: checker.positive("fleet.request_timeout_ms", f.request_timeout_ms),
+        log_lines: log_lines(checker, &fleet.log_lines),
+        capacity_rps: checker.positive("fleet.capacity_rps", fleet.capacity_rps),
+        base_latency_ms: checker.positive("fleet.base_latency_ms", fleet.base_latency_ms),
+        request_timeout_ms: checker.positive("fleet.request_timeout_ms", fleet.request_timeout_ms),
         heap_max_mb: heap_max,
         heap_baseline_mb: baseline,
-        initial_heap_live_mb: f.initial_heap_live_mb.clone(),
+        initial_heap_live_mb: fleet.initial_heap_live_mb.clone(),
         alloc_kb_per_request: gc[0],
         gc_trigger_share: gc[1],
         gc_pause_base_ms: gc[2],
         gc_pause_ms_per_gb_live: gc[3],
-        restart_s: checker.duration("fleet.restart_time", &f.restart_time),
-        auto_restart: f.auto_restart,
-        provision_s: checker.duration("fleet.provision_time", &f.provision_time),
-        host_ram_mb: checker.positive("fleet.host_ram_mb", f.host_ram_mb),
-        host_overhead_mb: checker.non_negative("fleet.host_overhead_mb", f.host_overhead_mb),
-        disk_mb: checker.positive("fleet.disk_mb", f.disk_mb),
-        disk_used_mb: checker.non_negative("fleet.disk_used_mb", f.disk_used_mb),
-        log_kb_per_request: checker.non_negative("fleet.log_kb_per_request", f.log_kb_per_request),
+        restart_s: checker.duration("fleet.restart_time", &fleet.restart_time),
+        auto_restart: fleet.auto_restart,
+        provision_s: checker.duration("fleet.provision_time", &fleet.provision_time),
+        host_ram_mb: checker.positive("fleet.host_ram_mb", fleet.host_ram_mb),
+        host_overhead_mb: checker.non_negative("fleet.host_overhead_mb", fleet.host_overhead_mb),
+        disk_mb: checker.positive("fleet.disk_mb", fleet.disk_mb),
+        disk_used_mb: checker.non_negative("fleet.disk_used_mb", fleet.disk_used_mb),
+        log_kb_per_request: checker
+            .non_negative("fleet.log_kb_per_request", fleet.log_kb_per_request),
         cpu_pct_at_capacity: checker.range(
             "fleet.cpu_pct_at_capacity",
-            f.cpu_pct_at_capacity,
+            fleet.cpu_pct_at_capacity,
             1.0,
             100.0,
         ),
-        worker_threads: checker.at_least("fleet.worker_threads", f.worker_threads, 1, ""),
-        lb: load_balancer(checker, &f.load_balancer),
+        worker_threads: checker.at_least("fleet.worker_threads", fleet.worker_threads, 1, ""),
+        lb: load_balancer(checker, &fleet.load_balancer),
     }
 }
 
-fn runtime(checker: &mut Checker, f: &FleetFile) -> Runtime {
-    let Some(id) = &f.runtime else {
+fn runtime(checker: &mut Checker, fleet: &FleetFile) -> Runtime {
+    let Some(id) = &fleet.runtime else {
         return Runtime::default();
     };
     Runtime::from_id(id).unwrap_or_else(|| {
@@ -92,12 +93,16 @@ fn runtime(checker: &mut Checker, f: &FleetFile) -> Runtime {
 
 /// The collector's parameters (allocation, trigger, pause base, pause per GB): defaults where
 /// left out; refused for a runtime that has no collected heap.
-fn gc(checker: &mut Checker, f: &FleetFile, runtime: Runtime) -> [f64; 4] {
+fn gc(checker: &mut Checker, fleet: &FleetFile, runtime: Runtime) -> [f64; 4] {
     let fields = [
-        ("alloc_kb_per_request", f.alloc_kb_per_request, 100.0),
-        ("gc_trigger_fraction", f.gc_trigger_share, 0.5),
-        ("gc_pause_base_ms", f.gc_pause_base_ms, 10.0),
-        ("gc_pause_ms_per_gb_live", f.gc_pause_ms_per_gb_live, 50.0),
+        ("alloc_kb_per_request", fleet.alloc_kb_per_request, 100.0),
+        ("gc_trigger_fraction", fleet.gc_trigger_share, 0.5),
+        ("gc_pause_base_ms", fleet.gc_pause_base_ms, 10.0),
+        (
+            "gc_pause_ms_per_gb_live",
+            fleet.gc_pause_ms_per_gb_live,
+            50.0,
+        ),
     ];
     let collected = runtime.profile().gc_heap;
     let mut out = [0.0; 4];
@@ -141,24 +146,24 @@ fn log_lines(checker: &mut Checker, lines: &[String]) -> Vec<String> {
 /// Checks across fleet fields: starting heaps, host memory, disk.
 fn fleet_consistency(
     checker: &mut Checker,
-    f: &FleetFile,
+    fleet: &FleetFile,
     servers: u32,
     heap_max: f64,
     baseline: f64,
 ) {
-    if servers >= 1 && f.initial_heap_live_mb.len() > servers as usize {
+    if servers >= 1 && fleet.initial_heap_live_mb.len() > servers as usize {
         checker.fail(
             "fleet.initial_heap_live_mb",
             format!(
                 "has {} values for {servers} servers",
-                f.initial_heap_live_mb.len()
+                fleet.initial_heap_live_mb.len()
             ),
             "give one value per server, or fewer (the rest start at the baseline)",
         );
     }
     // Checked against the limits only once those limits are themselves sound.
     let limits_sound = baseline < heap_max;
-    for (i, v) in f
+    for (i, v) in fleet
         .initial_heap_live_mb
         .iter()
         .enumerate()
@@ -168,22 +173,22 @@ fn fleet_consistency(
             checker.fail(format!("fleet.initial_heap_live_mb[{i}]"), format!("must be between heap_baseline_mb ({baseline}) and heap_max_mb ({heap_max}), found {v}"), "a server's live heap at the start lies between its warm baseline and its limit");
         }
     }
-    if f.heap_max_mb + f.host_overhead_mb > f.host_ram_mb {
+    if fleet.heap_max_mb + fleet.host_overhead_mb > fleet.host_ram_mb {
         checker.fail(
             "fleet.host_ram_mb",
             format!(
                 "{} MB cannot hold the heap ({} MB) plus the host overhead ({} MB)",
-                f.host_ram_mb, f.heap_max_mb, f.host_overhead_mb
+                fleet.host_ram_mb, fleet.heap_max_mb, fleet.host_overhead_mb
             ),
             "raise host_ram_mb or lower heap_max_mb",
         );
     }
-    if f.disk_used_mb >= f.disk_mb {
+    if fleet.disk_used_mb >= fleet.disk_mb {
         checker.fail(
             "fleet.disk_used_mb",
             format!(
                 "must be below disk_mb ({}), found {}",
-                f.disk_mb, f.disk_used_mb
+                fleet.disk_mb, fleet.disk_used_mb
             ),
             "a disk that starts full fails every request from the first second",
         );
@@ -232,26 +237,26 @@ fn is_host_name(name: &str) -> bool {
 }
 
 /// The fleet's host names: listed (one per server, distinct) or a prefix and a number.
-fn hosts(checker: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
+fn hosts(checker: &mut Checker, fleet: &FleetFile, servers: u32) -> (Vec<String>, String) {
     let before = checker.problems.len();
-    let names = listed_hosts(checker, f, servers);
+    let names = listed_hosts(checker, fleet, servers);
     checker.hosts_unknown = checker.problems.len() > before;
     names
 }
 
-fn listed_hosts(checker: &mut Checker, f: &FleetFile, servers: u32) -> (Vec<String>, String) {
-    let prefix = f
+fn listed_hosts(checker: &mut Checker, fleet: &FleetFile, servers: u32) -> (Vec<String>, String) {
+    let prefix = fleet
         .host_prefix
         .clone()
         .unwrap_or_else(|| DEFAULT_HOST_PREFIX.into());
-    if f.host_prefix.is_some() && !(prefix.is_empty() || is_host_name(&format!("{prefix}1"))) {
+    if fleet.host_prefix.is_some() && !(prefix.is_empty() || is_host_name(&format!("{prefix}1"))) {
         checker.fail(
             "fleet.host_prefix",
             format!("`{prefix}` cannot start a host name"),
             "use letters, digits, `-`, `_` and `.`, e.g. \"web-\"",
         );
     }
-    let Some(names) = &f.hosts else {
+    let Some(names) = &fleet.hosts else {
         return (Vec::new(), prefix);
     };
     if servers >= 1 && names.len() != servers as usize {

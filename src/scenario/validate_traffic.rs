@@ -5,13 +5,13 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-pub fn traffic(checker: &mut Checker, t: &TrafficFile) -> TrafficConfig {
-    let observed = match &t.observed {
-        Some(points) => observed(checker, t, points),
+pub fn traffic(checker: &mut Checker, traffic: &TrafficFile) -> TrafficConfig {
+    let observed = match &traffic.observed {
+        Some(points) => observed(checker, traffic, points),
         None => Vec::new(),
     };
     let mut profile = [1.0; 24];
-    match (&t.hourly_profile, observed.is_empty()) {
+    match (&traffic.hourly_profile, observed.is_empty()) {
         (Some(hours), true) if hours.len() == 24 => {
             for (i, v) in hours.iter().enumerate() {
                 profile[i] = checker.non_negative(&format!("traffic.hourly_profile[{i}]"), *v);
@@ -25,16 +25,16 @@ pub fn traffic(checker: &mut Checker, t: &TrafficFile) -> TrafficConfig {
             ),
             "list the time-of-day factor for each hour 00..23",
         ),
-        (None, true) if t.observed.is_none() => checker.fail(
+        (None, true) if traffic.observed.is_none() => checker.fail(
             "traffic",
             "needs `hourly_profile` (with `baseline_rps`) or `observed`: one of them is required",
             "give the daily curve, or the traffic as your dashboards showed it",
         ),
         _ => {}
     }
-    let baseline_rps = match (t.baseline_rps, t.observed.is_some()) {
+    let baseline_rps = match (traffic.baseline_rps, traffic.observed.is_some()) {
         (Some(v), false) => checker.positive("traffic.baseline_rps", v),
-        (None, false) if t.hourly_profile.is_some() => {
+        (None, false) if traffic.hourly_profile.is_some() => {
             checker.fail(
                 "traffic.baseline_rps",
                 "is required with `hourly_profile`",
@@ -44,28 +44,37 @@ pub fn traffic(checker: &mut Checker, t: &TrafficFile) -> TrafficConfig {
         }
         _ => 1.0,
     };
-    let campaigns = campaigns(checker, &t.campaigns);
+    let campaigns = campaigns(checker, &traffic.campaigns);
     TrafficConfig {
         baseline_rps,
         hourly_profile: profile,
-        noise_share: checker.range("traffic.noise", t.noise, 0.0, 0.5),
-        requests_per_user_s: checker.positive("traffic.requests_per_user_s", t.requests_per_user_s),
-        pages_per_user_window: checker
-            .positive("traffic.pages_per_user_window", t.pages_per_user_window),
-        orders_per_1k_requests: checker
-            .non_negative("traffic.orders_per_1k_requests", t.orders_per_1k_requests),
-        avg_order_value: checker.non_negative("traffic.avg_order_value", t.avg_order_value),
+        noise_share: checker.range("traffic.noise", traffic.noise, 0.0, 0.5),
+        requests_per_user_s: checker
+            .positive("traffic.requests_per_user_s", traffic.requests_per_user_s),
+        pages_per_user_window: checker.positive(
+            "traffic.pages_per_user_window",
+            traffic.pages_per_user_window,
+        ),
+        orders_per_1k_requests: checker.non_negative(
+            "traffic.orders_per_1k_requests",
+            traffic.orders_per_1k_requests,
+        ),
+        avg_order_value: checker.non_negative("traffic.avg_order_value", traffic.avg_order_value),
         campaigns,
         observed,
     }
 }
 
 /// The observed series: two or more points, in time order, within the run; it stands alone.
-fn observed(checker: &mut Checker, t: &TrafficFile, points: &[ObservedFile]) -> Vec<(u32, f64)> {
+fn observed(
+    checker: &mut Checker,
+    traffic: &TrafficFile,
+    points: &[ObservedFile],
+) -> Vec<(u32, f64)> {
     for (field, given) in [
-        ("baseline_rps", t.baseline_rps.is_some()),
-        ("hourly_profile", t.hourly_profile.is_some()),
-        ("campaigns", !t.campaigns.is_empty()),
+        ("baseline_rps", traffic.baseline_rps.is_some()),
+        ("hourly_profile", traffic.hourly_profile.is_some()),
+        ("campaigns", !traffic.campaigns.is_empty()),
     ] {
         if given {
             checker.fail(

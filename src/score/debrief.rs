@@ -166,12 +166,12 @@ impl Debrief {
     }
 
     /// Compares runs already made (the browser has the trainee's trace at hand).
-    pub fn of(r: &Runs) -> Debrief {
-        let s = r.scenario;
+    pub fn of(runs: &Runs) -> Debrief {
+        let s = runs.scenario;
         let end = s.config.duration_s;
-        let run = PhaseTimes::of(s, r.trace);
-        let real = PhaseTimes::of(s, r.ghost);
-        let paged = first_page(s, r.ghost).unwrap_or(0);
+        let run = PhaseTimes::of(s, runs.trace);
+        let real = PhaseTimes::of(s, runs.ghost);
+        let paged = first_page(s, runs.ghost).unwrap_or(0);
         let phases: Vec<PhaseResult> = Phase::ALL
             .iter()
             .map(|&phase| {
@@ -188,7 +188,7 @@ impl Debrief {
                 }
             })
             .collect();
-        let (mine, theirs) = (Side::of(s, r.trace), Side::of(s, r.ghost));
+        let (mine, theirs) = (Side::of(s, runs.trace), Side::of(s, runs.ghost));
         let ratio = harm_ratio(mine.impact.harm(), theirs.impact.harm(), s.sells());
         let harm = HarmLine {
             weight: HARM_WEIGHT,
@@ -197,13 +197,13 @@ impl Debrief {
         };
         let points: f64 = phases.iter().map(|p| p.points).sum::<f64>() + harm.points;
         let outcome = run.outcome();
-        let declared = r
+        let declared = runs
             .trace
             .events
             .first(|k| matches!(k, crate::sim::EventKind::ResolutionDeclared))
             .map(|e| e.tick);
         Debrief {
-            header: RunHeader::new(s, r.seed, r.actions.len(), r.trace),
+            header: RunHeader::new(s, runs.seed, runs.actions.len(), runs.trace),
             sells: s.sells(),
             score: (final_score(points, outcome) * 10.0).round() / 10.0,
             points,
@@ -213,13 +213,16 @@ impl Debrief {
             resolved: outcome == Outcome::Resolved,
             declared_resolved_at: stamp(s, declared),
             // A resolved run's restarts on the fix can blip; only an unresolved run relapses.
-            relapsed_at: stamp(s, relapse(r.trace).filter(|_| outcome != Outcome::Resolved)),
+            relapsed_at: stamp(
+                s,
+                relapse(runs.trace).filter(|_| outcome != Outcome::Resolved),
+            ),
             guessed: run.guessed,
             phases,
-            milestones: milestone_lines(s, r.trace),
+            milestones: milestone_lines(s, runs.trace),
             run: mine,
             real_team: theirs,
-            refused_actions: refused_lines(s, r.refused),
+            refused_actions: refused_lines(s, runs.refused),
             lessons: s.lessons.clone(),
             corrective_measures: s.corrective_measures.clone(),
         }

@@ -15,14 +15,14 @@ pub struct Stamp {
 /// Reads what [`Stamp`] writes, and the bare `"HH:MM"` earlier versions wrote (its tick unknown,
 /// read as 0).
 impl<'de> Deserialize<'de> for Stamp {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Written {
             Whole { tick: u32, clock: String },
             Clock(String),
         }
-        Ok(match Written::deserialize(d)? {
+        Ok(match Written::deserialize(deserializer)? {
             Written::Whole { tick, clock } => Stamp { tick, clock },
             Written::Clock(clock) => Stamp { tick: 0, clock },
         })

@@ -213,17 +213,17 @@ struct ActionWire {
 }
 
 impl From<ActionWire> for Action {
-    fn from(w: ActionWire) -> Action {
-        match ActionKind::from_id(&w.action) {
+    fn from(wire: ActionWire) -> Action {
+        match ActionKind::from_id(&wire.action) {
             Some(kind) => Action {
                 kind,
-                target: w.target,
+                target: wire.target,
                 custom: None,
             },
             None => Action {
                 kind: ActionKind::Custom,
-                target: w.target,
-                custom: Some(w.action),
+                target: wire.target,
+                custom: Some(wire.action),
             },
         }
     }
@@ -273,10 +273,10 @@ impl Action {
 }
 
 impl std::fmt::Display for Action {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.target {
-            Some(t) => write!(f, "{} {}", self.id(), t),
-            None => f.write_str(self.id()),
+            Some(t) => write!(formatter, "{} {}", self.id(), t),
+            None => formatter.write_str(self.id()),
         }
     }
 }
@@ -332,8 +332,8 @@ pub enum ActionError {
 pub struct Names(pub Vec<String>);
 
 impl std::fmt::Display for Names {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.join(", "))
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0.join(", "))
     }
 }
 

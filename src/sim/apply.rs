@@ -56,37 +56,37 @@ impl Simulation {
             .collect()
     }
 
-    fn try_apply(&mut self, t: u32, action: &Action) -> Result<FindingBody, ActionError> {
+    fn try_apply(&mut self, tick: u32, action: &Action) -> Result<FindingBody, ActionError> {
         match self.preflight(action)? {
-            Resolved::Look(look) => Ok(self.diagnose(t, look)),
-            Resolved::Start(start) => self.start(t, start),
-            Resolved::Change(change) => self.change(t, change, self.duration_s(action)),
-            Resolved::Coordinate(coordination) => self.coordinate(t, coordination),
-            Resolved::Custom { index, host } => self.custom_action(t, index, host),
+            Resolved::Look(look) => Ok(self.diagnose(tick, look)),
+            Resolved::Start(start) => self.start(tick, start),
+            Resolved::Change(change) => self.change(tick, change, self.duration_s(action)),
+            Resolved::Coordinate(coordination) => self.coordinate(tick, coordination),
+            Resolved::Custom { index, host } => self.custom_action(tick, index, host),
         }
     }
 
     /// Escalation and communication: paging, severity, status page, hypotheses, the code fix.
-    fn coordinate(&mut self, t: u32, what: Coordination) -> Result<FindingBody, ActionError> {
+    fn coordinate(&mut self, tick: u32, what: Coordination) -> Result<FindingBody, ActionError> {
         use Coordination as C;
         let note = |text: String| Ok(FindingBody::Note { text });
         match what {
-            C::PageDevelopers => self.page_developers(t),
+            C::PageDevelopers => self.page_developers(tick),
             C::DeclareSeverity(level) => {
                 self.trace
                     .events
-                    .push(t, EventKind::SeverityDeclared { level });
+                    .push(tick, EventKind::SeverityDeclared { level });
                 note(format!("Incident declared {level}."))
             }
             C::UpdateStatusPage => {
-                self.trace.events.push(t, EventKind::StatusPageUpdated);
+                self.trace.events.push(tick, EventKind::StatusPageUpdated);
                 note("The status page now tells customers about the outage.".into())
             }
             C::DeclareHypothesis(h) => {
                 let correct = self.cfg.hypotheses[h as usize].correct;
                 self.response.hypothesis = Some(h);
                 self.trace.events.push(
-                    t,
+                    tick,
                     EventKind::HypothesisDeclared {
                         hypothesis: h,
                         correct,
@@ -97,13 +97,13 @@ impl Simulation {
                     self.cfg.hypotheses[h as usize].title
                 ))
             }
-            C::ApplyCodeFix { hypothesis } => self.apply_code_fix(t, hypothesis),
+            C::ApplyCodeFix { hypothesis } => self.apply_code_fix(tick, hypothesis),
             C::DeclareResolved => {
-                self.response.resolved_declared_at = Some(t);
-                self.trace.events.push(t, EventKind::ResolutionDeclared);
+                self.response.resolved_declared_at = Some(tick);
+                self.trace.events.push(tick, EventKind::ResolutionDeclared);
                 note(format!(
                     "Incident declared resolved at {}.",
-                    super::clock::hhmm(self.cfg.start_s_of_day, t)
+                    super::clock::hhmm(self.cfg.start_s_of_day, tick)
                 ))
             }
         }
@@ -119,10 +119,10 @@ impl Simulation {
         }
     }
 
-    fn page_developers(&mut self, t: u32) -> Result<FindingBody, ActionError> {
-        self.response.developers_paged_at = Some(t);
+    fn page_developers(&mut self, tick: u32) -> Result<FindingBody, ActionError> {
+        self.response.developers_paged_at = Some(tick);
         let wait = self.cfg.response.developers_response_s;
-        self.schedule(t + wait, Effect::DevelopersArrive)?;
+        self.schedule(tick + wait, Effect::DevelopersArrive)?;
         let text = format!(
             "Paged the development team; they expect to join in about {} min.",
             wait / 60
@@ -130,9 +130,9 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    fn apply_code_fix(&mut self, t: u32, h: u32) -> Result<FindingBody, ActionError> {
-        self.schedule(t + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
-        let title = &self.cfg.hypotheses[h as usize].title;
+    fn apply_code_fix(&mut self, tick: u32, host: u32) -> Result<FindingBody, ActionError> {
+        self.schedule(tick + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
+        let title = &self.cfg.hypotheses[host as usize].title;
         let text = format!(
             "The developers are fixing \"{title}\" and shipping it; the build goes live in about {} min, when every server restarts on it at once (a short full outage).",
             self.cfg.response.fix_deploy_s / 60
@@ -141,36 +141,36 @@ impl Simulation {
     }
 
     /// Lands every effect due now.
-    pub(super) fn run_pending(&mut self, t: u32) {
-        while let Some(effect) = self.pending.pop_due(t) {
+    pub(super) fn run_pending(&mut self, tick: u32) {
+        while let Some(effect) = self.pending.pop_due(tick) {
             match effect {
                 // A server that is down is started again: a rolling restart brings it back too.
                 Effect::StopServer { server, cause } => {
                     self.fleet
-                        .stop(server as usize, t, cause, true, &mut self.trace.events);
+                        .stop(server as usize, tick, cause, true, &mut self.trace.events);
                 }
                 Effect::DevelopersArrive => {
                     self.response.developers_engaged = true;
-                    self.trace.events.push(t, EventKind::DevelopersEngaged);
+                    self.trace.events.push(tick, EventKind::DevelopersEngaged);
                 }
-                Effect::FixLive => self.fix_live(t),
+                Effect::FixLive => self.fix_live(tick),
                 Effect::RollbackLive => {
                     let Some(version) = self.faults.previous_release.clone() else {
                         continue; // nothing earlier to go back to: the rollback changes nothing
                     };
-                    self.cure(t, |_, k| k.deploy().is_some());
-                    self.deploy(t, version, RestartCause::Deploy);
+                    self.cure(tick, |_, k| k.deploy().is_some());
+                    self.deploy(tick, version, RestartCause::Deploy);
                 }
                 Effect::ServerProvisioned => {
-                    let s = self.fleet.add_server(t);
+                    let s = self.fleet.add_server(tick);
                     self.trace.series.hosts.push(self.fleet.name(s).into());
                     self.trace
                         .events
-                        .push(t, EventKind::ServerAdded { server: s });
+                        .push(tick, EventKind::ServerAdded { server: s });
                 }
-                Effect::FaultEnds { fault } => self.end_fault(t, fault),
-                Effect::Land(change) => self.land(t, change),
-                Effect::CustomLands { action } => self.custom_lands(t, action as usize),
+                Effect::FaultEnds { fault } => self.end_fault(tick, fault),
+                Effect::Land(change) => self.land(tick, change),
+                Effect::CustomLands { action } => self.custom_lands(tick, action as usize),
                 Effect::RunawayReturns { fault, server } => {
                     let live = self.faults.live().any(|i| i == fault as usize);
                     if let (true, Some(cpu_pct)) =
@@ -184,15 +184,15 @@ impl Simulation {
     }
 
     /// The developers' build goes live: it cures the code faults if they worked on the right cause.
-    fn fix_live(&mut self, t: u32) {
+    fn fix_live(&mut self, tick: u32) {
         let right_cause = self
             .response
             .hypothesis
             .is_some_and(|h| self.cfg.hypotheses[h as usize].correct);
         if right_cause {
-            self.cure(t, |_, k| k.in_code());
+            self.cure(tick, |_, k| k.in_code());
         }
         let version = format!("{}-hotfix", self.faults.release);
-        self.deploy(t, version, RestartCause::Deploy);
+        self.deploy(tick, version, RestartCause::Deploy);
     }
 }

@@ -56,12 +56,12 @@ impl Simulation {
     /// end of its duration.
     pub(super) fn custom_action(
         &mut self,
-        t: u32,
+        tick: u32,
         index: usize,
         host: Option<u32>,
     ) -> Result<FindingBody, ActionError> {
         if self.custom_changes_world(index) {
-            let at = t + self.cfg.custom_actions[index].duration_s;
+            let at = tick + self.cfg.custom_actions[index].duration_s;
             let effect = Effect::CustomLands {
                 action: index as u32,
             };
@@ -77,16 +77,16 @@ impl Simulation {
     }
 
     /// A scenario's own action lands: its faults are cured and its settings changed.
-    pub(super) fn custom_lands(&mut self, t: u32, index: usize) {
+    pub(super) fn custom_lands(&mut self, tick: u32, index: usize) {
         let c = self.cfg.custom_actions[index].clone();
         self.response.custom_landed.insert(index as u32);
         for fault in &c.cures {
-            self.cure(t, |i, _| i == *fault as usize);
+            self.cure(tick, |i, _| i == *fault as usize);
         }
         for (setting, value) in c.sets {
             self.set(setting, value);
             self.trace.events.push(
-                t,
+                tick,
                 EventKind::SettingChanged {
                     setting,
                     value: value as f32,

@@ -22,7 +22,7 @@ fn load(cpu_pct: f64) -> f64 {
 
 impl Simulation {
     /// What a diagnostic shows now.
-    pub(super) fn diagnose(&self, t: u32, look: Look) -> FindingBody {
+    pub(super) fn diagnose(&self, tick: u32, look: Look) -> FindingBody {
         let f = &self.fleet;
         match look {
             Look::ViewMemory => FindingBody::Memory {
@@ -34,11 +34,11 @@ impl Simulation {
                     LogSource::Host(s) => (Some(s), None),
                     LogSource::Dependency(d) => (None, Some(d)),
                 };
-                let from = t.saturating_sub(LOG_WINDOW_S);
+                let from = tick.saturating_sub(LOG_WINDOW_S);
                 FindingBody::Logs {
                     host,
                     from,
-                    to: t,
+                    to: tick,
                     source,
                 }
             }
@@ -94,21 +94,21 @@ impl Simulation {
         }
     }
 
-    fn memory_row(&self, s: u32) -> MemoryRow {
+    fn memory_row(&self, server: u32) -> MemoryRow {
         let f = &self.fleet;
-        let i = s as usize;
+        let i = server as usize;
         let up = f.servers[i].state == ServerState::Up;
         let series = &self.trace.series;
         let live_now = if up { f.servers[i].live_mb } else { 0.0 };
         let growth = series
             .scrape_at(self.tick.saturating_sub(GROWTH_WINDOW_S))
-            .and_then(|then| series.server_at(ServerMetric::HeapLiveMb, s, then))
+            .and_then(|then| series.server_at(ServerMetric::HeapLiveMb, server, then))
             .filter(|then| up && *then > 0.0)
             .map_or(0.0, |then| {
                 (live_now - f64::from(then)) / (GROWTH_WINDOW_S as f64 / 60.0)
             });
         MemoryRow {
-            host: f.name(s).into(),
+            host: f.name(server).into(),
             state: state_word(f.servers[i].state).into(),
             heap_used_mb: if up { f.heap_used_mb(i) } else { 0.0 },
             heap_live_mb: live_now,
@@ -141,13 +141,13 @@ impl Simulation {
             .collect()
     }
 
-    fn settings(&self, s: usize) -> Vec<(String, String)> {
+    fn settings(&self, server: usize) -> Vec<(String, String)> {
         let c = &self.fleet.cfg;
         let profile = c.runtime.profile();
         [
             (
                 profile.limit_key,
-                format!("{:.0}m", self.fleet.servers[s].heap_max_mb),
+                format!("{:.0}m", self.fleet.servers[server].heap_max_mb),
             ),
             (profile.gc_key, profile.gc_name.to_string()),
             ("server.worker_threads", c.worker_threads.to_string()),
@@ -196,22 +196,22 @@ impl Simulation {
         lines
     }
 
-    fn heap_profile(&self, s: u32) -> FindingBody {
+    fn heap_profile(&self, server: u32) -> FindingBody {
         let f = &self.fleet;
-        let i = s as usize;
+        let i = server as usize;
         let baseline = f.servers[i].baseline_mb.min(f.servers[i].live_mb);
         let leaked_mb = f.servers[i].live_mb - baseline;
         let site = self
             .cfg
             .faults
             .iter()
-            .find_map(|fault| fault.kind.leak_site_on(s).map(str::to_string));
+            .find_map(|fault| fault.kind.leak_site_on(server).map(str::to_string));
         let leaked = match site {
             Some(site) => vec![(site, leaked_mb)],
             None => Vec::new(),
         };
         FindingBody::HeapProfile {
-            host: f.name(s).into(),
+            host: f.name(server).into(),
             live_mb: f.servers[i].live_mb,
             heap_max_mb: f.servers[i].heap_max_mb,
             entries: heap_entries(f.cfg.runtime.profile().healthy_heap, baseline, &leaked),
@@ -243,10 +243,10 @@ impl Simulation {
             .collect()
     }
 
-    fn host_memory_used_mb(&self, s: usize) -> f64 {
+    fn host_memory_used_mb(&self, server: usize) -> f64 {
         let f = &self.fleet;
-        let heap = if f.servers[s].state == ServerState::Up {
-            f.heap_used_mb(s)
+        let heap = if f.servers[server].state == ServerState::Up {
+            f.heap_used_mb(server)
         } else {
             0.0
         };
@@ -289,27 +289,27 @@ impl Simulation {
 
     /// The load a server's CPU readings over the last `window_s` give (what it is now, before
     /// the first scrape).
-    fn mean_load(&self, s: u32, window_s: u32) -> f64 {
+    fn mean_load(&self, server: u32, window_s: u32) -> f64 {
         let series = &self.trace.series;
         let from = self.tick.saturating_sub(window_s);
         let first = series.ticks.partition_point(|t| *t <= from);
         let readings: Vec<f64> = (first..series.len())
-            .filter_map(|i| series.server_at(ServerMetric::CpuPct, s, i))
+            .filter_map(|i| series.server_at(ServerMetric::CpuPct, server, i))
             .map(f64::from)
             .collect();
         match readings.len() {
-            0 => load(self.fleet.servers[s as usize].cpu_pct),
+            0 => load(self.fleet.servers[server as usize].cpu_pct),
             n => load(readings.iter().sum::<f64>() / n as f64),
         }
     }
 
-    fn free(&self, s: usize) -> FindingBody {
+    fn free(&self, server: usize) -> FindingBody {
         let total = self.fleet.cfg.host_ram_mb;
-        let used = self.host_memory_used_mb(s);
+        let used = self.host_memory_used_mb(server);
         let buff_cache = PAGE_CACHE_MB.min(total - used);
         let free = total - used - buff_cache;
         FindingBody::Free {
-            host: self.fleet.name(s as u32).into(),
+            host: self.fleet.name(server as u32).into(),
             total_mb: total,
             used_mb: used,
             free_mb: free,

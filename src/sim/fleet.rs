@@ -82,8 +82,8 @@ impl Fleet {
         &self.names
     }
 
-    pub fn heap_used_mb(&self, s: usize) -> f64 {
-        self.servers[s].heap_used_mb()
+    pub fn heap_used_mb(&self, server: usize) -> f64 {
+        self.servers[server].heap_used_mb()
     }
 
     pub fn servers_up(&self) -> usize {
@@ -146,20 +146,20 @@ impl Fleet {
     }
 
     /// A process starts running away on a server (a new one each time it comes back).
-    pub fn start_runaway(&mut self, s: usize, cpu_pct: f64) {
-        let after = self.servers[s].pid;
-        self.servers[s].runaway_pid = self.draws.pid(Some(after));
-        self.servers[s].runaway_cpu_pct = cpu_pct;
+    pub fn start_runaway(&mut self, server: usize, cpu_pct: f64) {
+        let after = self.servers[server].pid;
+        self.servers[server].runaway_pid = self.draws.pid(Some(after));
+        self.servers[server].runaway_cpu_pct = cpu_pct;
     }
 
     /// The runaway process on a server stops burning CPU.
-    pub fn end_runaway(&mut self, s: usize) {
-        self.servers[s].runaway_cpu_pct = 0.0;
+    pub fn end_runaway(&mut self, server: usize) {
+        self.servers[server].runaway_cpu_pct = 0.0;
     }
 
     /// Whether a process runs away on a server now.
-    pub fn runaway_running(&self, s: usize) -> bool {
-        self.servers[s].runaway_cpu_pct > 0.0
+    pub fn runaway_running(&self, server: usize) -> bool {
+        self.servers[server].runaway_cpu_pct > 0.0
     }
 
     /// A server's disk back to what it held at the start (rotated logs removed); it takes
@@ -194,18 +194,18 @@ impl Fleet {
     }
 
     /// The heap limit a server's next process starts with (the running one keeps its own).
-    pub fn set_heap_max(&mut self, s: usize, heap_max_mb: f64) {
-        self.servers[s].heap_max_mb = heap_max_mb;
+    pub fn set_heap_max(&mut self, server: usize, heap_max_mb: f64) {
+        self.servers[server].heap_max_mb = heap_max_mb;
     }
 
     /// Memory each request served by a server retains from now on (0: none).
-    pub fn set_leak(&mut self, s: usize, mb_per_request: f64) {
-        self.servers[s].leak_mb_per_request = mb_per_request;
+    pub fn set_leak(&mut self, server: usize, mb_per_request: f64) {
+        self.servers[server].leak_mb_per_request = mb_per_request;
     }
 
     /// How fast a server's disk fills from now on, beyond its logs (0: not at all).
-    pub fn set_disk_fill(&mut self, s: usize, mb_per_s: f64) {
-        self.servers[s].disk_fill_mb_per_s = mb_per_s;
+    pub fn set_disk_fill(&mut self, server: usize, mb_per_s: f64) {
+        self.servers[server].disk_fill_mb_per_s = mb_per_s;
     }
 
     /// Processes that finished starting become Up.

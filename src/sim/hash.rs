@@ -16,30 +16,30 @@ impl Default for StableHasher {
 }
 
 impl StableHasher {
-    pub fn word(&mut self, w: u64) {
-        self.state = (self.state.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    pub fn word(&mut self, word: u64) {
+        self.state = (self.state.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 
     /// Floats by their bits, with every NaN folded into one so NaN payloads never matter.
-    pub fn f32(&mut self, v: f32) {
-        self.word(if v.is_nan() {
+    pub fn f32(&mut self, value: f32) {
+        self.word(if value.is_nan() {
             0x7fc0_0000
         } else {
-            u64::from(v.to_bits())
+            u64::from(value.to_bits())
         });
     }
 
-    pub fn f64(&mut self, v: f64) {
-        self.word(if v.is_nan() {
+    pub fn f64(&mut self, value: f64) {
+        self.word(if value.is_nan() {
             0x7ff8_0000_0000_0000
         } else {
-            v.to_bits()
+            value.to_bits()
         });
     }
 
-    pub fn bytes(&mut self, b: &[u8]) {
-        self.word(b.len() as u64);
-        for chunk in b.chunks(8) {
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.word(bytes.len() as u64);
+        for chunk in bytes.chunks(8) {
             let mut w = [0u8; 8];
             w[..chunk.len()].copy_from_slice(chunk);
             self.word(u64::from_le_bytes(w));
@@ -101,25 +101,25 @@ pub fn trace_hash(trace: &Trace) -> u64 {
 }
 
 /// The first scrape at which two traces differ, for determinism failures.
-pub fn first_divergence(a: &Trace, b: &Trace) -> Option<u32> {
-    let n = a.series.len().min(b.series.len());
+pub fn first_divergence(first: &Trace, second: &Trace) -> Option<u32> {
+    let n = first.series.len().min(second.series.len());
     for i in 0..n {
         let row = |t: &Trace| -> Vec<u32> { t.series.row(i).map(f32::to_bits).collect() };
-        if a.series.ticks[i] != b.series.ticks[i] || row(a) != row(b) {
-            return Some(a.series.ticks[i]);
+        if first.series.ticks[i] != second.series.ticks[i] || row(first) != row(second) {
+            return Some(first.series.ticks[i]);
         }
     }
-    let events = a
+    let events = first
         .events
         .events
         .iter()
-        .zip(&b.events.events)
+        .zip(&second.events.events)
         .find(|(x, y)| x != y);
     if let Some((x, y)) = events {
         return Some(x.tick.min(y.tick));
     }
-    (a.series.len() != b.series.len()
-        || a.events.events.len() != b.events.events.len()
-        || a.findings != b.findings)
-        .then_some(a.ticks.min(b.ticks))
+    (first.series.len() != second.series.len()
+        || first.events.events.len() != second.events.events.len()
+        || first.findings != second.findings)
+        .then_some(first.ticks.min(second.ticks))
 }

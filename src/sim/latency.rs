@@ -110,11 +110,11 @@ impl Histogram {
     }
 
     /// The `q` quantile (0..1), or 0 when nothing was recorded.
-    pub fn quantile(&self, q: f64) -> f64 {
+    pub fn quantile(&self, fraction: f64) -> f64 {
         if self.total <= 0.0 {
             return 0.0;
         }
-        let wanted = q * self.total;
+        let wanted = fraction * self.total;
         let mut seen = 0.0;
         for (bucket, count) in self.counts.iter().enumerate() {
             seen += count;

@@ -184,11 +184,11 @@ impl Series {
     }
 
     /// Server `s`'s host name.
-    pub fn host(&self, s: u32) -> String {
+    pub fn host(&self, server: u32) -> String {
         self.hosts
-            .get(s as usize)
+            .get(server as usize)
             .cloned()
-            .unwrap_or_else(|| format!("server {}", s + 1))
+            .unwrap_or_else(|| format!("server {}", server + 1))
     }
 
     /// Marks the start of a scrape's per-server samples; call before pushing them.
@@ -199,13 +199,13 @@ impl Series {
     }
 
     /// How many servers scrape `i` sampled.
-    pub fn servers_at(&self, i: usize) -> usize {
+    pub fn servers_at(&self, index: usize) -> usize {
         let end = self
             .starts
-            .get(i + 1)
+            .get(index + 1)
             .copied()
             .unwrap_or(self.server[0].len());
-        end - self.starts[i]
+        end - self.starts[index]
     }
 
     pub fn len(&self) -> usize {
@@ -245,10 +245,10 @@ impl Series {
     }
 
     /// Every sample of scrape `i`: fleet metrics, then each per-server metric for each server.
-    pub fn row(&self, i: usize) -> impl Iterator<Item = f32> + '_ {
-        let n = self.servers_at(i);
-        let start = self.starts[i];
-        self.fleet.iter().map(move |m| m[i]).chain(
+    pub fn row(&self, index: usize) -> impl Iterator<Item = f32> + '_ {
+        let n = self.servers_at(index);
+        let start = self.starts[index];
+        self.fleet.iter().map(move |m| m[index]).chain(
             self.server
                 .iter()
                 .flat_map(move |m| m[start..start + n].iter().copied()),

@@ -20,20 +20,20 @@ fn note(text: String) -> Outcome {
 
 impl Simulation {
     /// Restarts, scaling and rollbacks: they start now.
-    pub(super) fn start(&mut self, t: u32, start: Start) -> Outcome {
+    pub(super) fn start(&mut self, tick: u32, start: Start) -> Outcome {
         match start {
-            Start::RestartServer(s) => self.restart(t, s),
-            Start::RestartAll => self.restart_all(t),
-            Start::RollingRestart => self.rolling_restart(t),
-            Start::ScaleOut => self.scale_out(t),
-            Start::RollbackDeploy => self.rollback(t),
+            Start::RestartServer(s) => self.restart(tick, s),
+            Start::RestartAll => self.restart_all(tick),
+            Start::RollingRestart => self.rolling_restart(tick),
+            Start::ScaleOut => self.scale_out(tick),
+            Start::RollbackDeploy => self.rollback(tick),
         }
     }
 
     /// Config and disk fixes, maintenance and rate limiting: pushes, cleanups and switches that
     /// take the action's time (`secs`) to go live.
-    pub(super) fn change(&mut self, t: u32, change: Change, secs: u32) -> Outcome {
-        self.schedule(t + secs, Effect::Land(change))?;
+    pub(super) fn change(&mut self, tick: u32, change: Change, secs: u32) -> Outcome {
+        self.schedule(tick + secs, Effect::Land(change))?;
         let what = self.landing_words(change);
         note(format!("{what}; it lands in about {}.", words(secs)))
     }
@@ -58,36 +58,36 @@ impl Simulation {
     }
 
     /// A change started earlier goes live now.
-    pub(super) fn land(&mut self, t: u32, change: Change) {
+    pub(super) fn land(&mut self, tick: u32, change: Change) {
         match change {
-            Change::RevertConfig => self.revert_config(t),
+            Change::RevertConfig => self.revert_config(tick),
             Change::CleanDisk(host) => self.clean_disk(host),
-            Change::KillRunaway(s) => self.kill_runaway(t, s),
-            Change::RaiseMemoryLimit => self.raise_memory_limit(t),
-            Change::Maintenance(on) => self.maintenance(t, on),
-            Change::RateLimit(on) => self.rate_limit(t, on),
+            Change::KillRunaway(s) => self.kill_runaway(tick, s),
+            Change::RaiseMemoryLimit => self.raise_memory_limit(tick),
+            Change::Maintenance(on) => self.maintenance(tick, on),
+            Change::RateLimit(on) => self.rate_limit(tick, on),
         }
     }
 
-    fn restart(&mut self, t: u32, s: u32) -> Outcome {
+    fn restart(&mut self, tick: u32, server: u32) -> Outcome {
         self.fleet.stop(
-            s as usize,
-            t,
+            server as usize,
+            tick,
             RestartCause::Manual,
             true,
             &mut self.trace.events,
         );
         note(format!(
             "Restarting {}; it takes about {} s to come back.",
-            self.fleet.name(s),
+            self.fleet.name(server),
             self.cfg.fleet.restart_s
         ))
     }
 
-    fn restart_all(&mut self, t: u32) -> Outcome {
+    fn restart_all(&mut self, tick: u32) -> Outcome {
         for s in 0..self.fleet.len() {
             self.fleet
-                .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
+                .stop(s, tick, RestartCause::Manual, true, &mut self.trace.events);
         }
         let (n, secs) = (self.fleet.len(), self.cfg.fleet.restart_s);
         note(format!(
@@ -95,17 +95,17 @@ impl Simulation {
         ))
     }
 
-    fn scale_out(&mut self, t: u32) -> Outcome {
+    fn scale_out(&mut self, tick: u32) -> Outcome {
         let secs = self.cfg.fleet.provision_s;
-        self.schedule(t + secs, Effect::ServerProvisioned)?;
+        self.schedule(tick + secs, Effect::ServerProvisioned)?;
         note(format!(
             "Provisioning one more server; it starts in about {secs} s."
         ))
     }
 
-    fn rollback(&mut self, t: u32) -> Outcome {
+    fn rollback(&mut self, tick: u32) -> Outcome {
         let secs = self.cfg.response.rollback_s;
-        self.schedule(t + secs, Effect::RollbackLive)?;
+        self.schedule(tick + secs, Effect::RollbackLive)?;
         // Which release comes before this one is what `list_deploys` shows, not this note.
         let from = &self.faults.release;
         note(format!(
@@ -114,7 +114,7 @@ impl Simulation {
     }
 
     /// With nothing changed since the last known-good snapshot the push changes nothing.
-    fn revert_config(&mut self, t: u32) {
+    fn revert_config(&mut self, tick: u32) {
         let changes = std::mem::take(&mut self.faults.config_changes);
         if changes.is_empty() {
             return;
@@ -123,9 +123,9 @@ impl Simulation {
             let change = format!("{}: {} -> {}", c.key, c.to, c.from);
             self.trace
                 .events
-                .push(t, EventKind::ConfigReverted { change });
+                .push(tick, EventKind::ConfigReverted { change });
         }
-        self.cure(t, |_, k| k.came_with_config());
+        self.cure(tick, |_, k| k.came_with_config());
     }
 
     fn clean_disk(&mut self, host: Option<u32>) {
@@ -136,7 +136,7 @@ impl Simulation {
     }
 
     /// With no process running away the kill finds nothing to end.
-    fn kill_runaway(&mut self, t: u32, s: u32) {
+    fn kill_runaway(&mut self, tick: u32, s: u32) {
         if !self.fleet.runaway_running(s as usize) {
             return;
         }
@@ -150,28 +150,30 @@ impl Simulation {
                     server: s,
                 };
                 // A full queue only means it does not come back: nothing to report.
-                let _ = self.schedule(t + after, effect);
+                let _ = self.schedule(tick + after, effect);
             }
         }
     }
 
-    fn maintenance(&mut self, t: u32, on: bool) {
+    fn maintenance(&mut self, tick: u32, on: bool) {
         self.response.maintenance = on;
-        self.trace.events.push(t, EventKind::MaintenanceMode { on });
+        self.trace
+            .events
+            .push(tick, EventKind::MaintenanceMode { on });
     }
 
     /// Admits a share of what the servers up now can serve: a process burning CPU takes its share
     /// of a server's capacity away.
-    fn rate_limit(&mut self, t: u32, on: bool) {
+    fn rate_limit(&mut self, tick: u32, on: bool) {
         let limit = RATE_LIMIT_SHARE * self.fleet.servable_rps();
         self.response.rate_limit_rps = on.then_some(limit);
         let limit_rps = if on { limit as f32 } else { 0.0 };
         self.trace
             .events
-            .push(t, EventKind::RateLimit { limit_rps });
+            .push(tick, EventKind::RateLimit { limit_rps });
     }
 
-    fn rolling_restart(&mut self, t: u32) -> Outcome {
+    fn rolling_restart(&mut self, tick: u32) -> Outcome {
         let lb = &self.cfg.fleet.lb;
         let gap = self.cfg.fleet.restart_s + lb.health_interval_s * lb.healthy_threshold;
         for s in 0..self.fleet.len() as u32 {
@@ -179,18 +181,18 @@ impl Simulation {
                 server: s,
                 cause: RestartCause::Manual,
             };
-            self.schedule(t + s * gap, effect)?;
+            self.schedule(tick + s * gap, effect)?;
         }
         let text = format!("Restarting servers one at a time, every {gap} s.");
         Ok(FindingBody::Note { text })
     }
 
-    fn raise_memory_limit(&mut self, t: u32) {
+    fn raise_memory_limit(&mut self, tick: u32) {
         let raised = self.fleet.raised_heap_max_mb(MEMORY_RAISE);
         for s in 0..self.fleet.len() {
             self.fleet.set_heap_max(s, raised);
             self.fleet
-                .stop(s, t, RestartCause::Manual, true, &mut self.trace.events);
+                .stop(s, tick, RestartCause::Manual, true, &mut self.trace.events);
         }
     }
 }

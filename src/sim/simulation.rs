@@ -246,18 +246,18 @@ impl Simulation {
         }
     }
 
-    pub(super) fn end_fault(&mut self, t: u32, fault: u32) {
-        self.world(t).end(fault);
+    pub(super) fn end_fault(&mut self, tick: u32, fault: u32) {
+        self.world(tick).end(fault);
     }
 
     /// Rolls out a release: every server restarts on it at once.
-    pub(super) fn deploy(&mut self, t: u32, version: String, cause: RestartCause) {
-        self.world(t).deploy(version, cause);
+    pub(super) fn deploy(&mut self, tick: u32, version: String, cause: RestartCause) {
+        self.world(tick).deploy(version, cause);
     }
 
     /// Marks matching live faults cured and removes their effect on the world.
-    pub(super) fn cure(&mut self, t: u32, matches: impl Fn(usize, &FaultKind) -> bool) -> usize {
-        self.world(t).cure(matches)
+    pub(super) fn cure(&mut self, tick: u32, matches: impl Fn(usize, &FaultKind) -> bool) -> usize {
+        self.world(tick).cure(matches)
     }
 
     /// Runs to the end of the time limit.
@@ -324,7 +324,7 @@ impl Simulation {
 
     /// A dependency of the scenario's own going into or out of trouble is an event (its host's
     /// logs say it).
-    fn note_dependency_trouble(&mut self, t: u32) {
+    fn note_dependency_trouble(&mut self, tick: u32) {
         for (i, e) in self.deps.extras.iter_mut().enumerate() {
             let now = e.in_trouble();
             if now == e.troubled {
@@ -349,7 +349,7 @@ impl Simulation {
             } else {
                 super::EventKind::DependencyRecovered { dependency }
             };
-            self.trace.events.push(t, kind);
+            self.trace.events.push(tick, kind);
         }
     }
 

@@ -30,12 +30,12 @@ impl Window {
 }
 
 impl From<&Campaign> for Window {
-    fn from(c: &Campaign) -> Window {
+    fn from(campaign: &Campaign) -> Window {
         Window {
-            start_s: c.start_s,
-            end_s: c.end_s,
-            multiplier: c.multiplier,
-            ramp_s: c.ramp_s,
+            start_s: campaign.start_s,
+            end_s: campaign.end_s,
+            multiplier: campaign.multiplier,
+            ramp_s: campaign.ramp_s,
         }
     }
 }

@@ -58,13 +58,13 @@ fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, CliError> {
     })
 }
 
-fn solve_text(s: &Scenario, r: &prove::SolveReport) -> String {
+fn solve_text(s: &Scenario, report: &prove::SolveReport) -> String {
     use std::fmt::Write;
     let mut o = String::new();
-    let verdict = if r.sound { "sound" } else { "NOT sound" };
-    let _ = writeln!(o, "{} ({}): {verdict}", s.meta.title, r.scenario);
+    let verdict = if report.sound { "sound" } else { "NOT sound" };
+    let _ = writeln!(o, "{} ({}): {verdict}", s.meta.title, report.scenario);
     let at = |x: &Option<score::Stamp>| x.as_ref().map_or("never".to_string(), |t| t.clock.clone());
-    if let Some(k) = &r.calibration {
+    if let Some(k) = &report.calibration {
         let verdict = if k.holds { "holds" } else { "DOES NOT hold" };
         let _ = writeln!(
             o,
@@ -85,7 +85,7 @@ fn solve_text(s: &Scenario, r: &prove::SolveReport) -> String {
             }
         }
     }
-    for seed in &r.seeds {
+    for seed in &report.seeds {
         let _ = writeln!(o, "\nseed {}", seed.seed);
         let _ = writeln!(
             o,
@@ -130,10 +130,10 @@ fn solve_text(s: &Scenario, r: &prove::SolveReport) -> String {
 }
 
 /// The scenario, seed and actions a run or score names.
-fn load(c: &Common) -> Result<(Scenario, u64, Vec<ScheduledAction>), CliError> {
-    let scenario = scenario::load(&c.scenario)?;
-    let seed = c.seed.unwrap_or(scenario.seed);
-    let actions = actions_for(&c.actions, &scenario)?;
+fn load(common: &Common) -> Result<(Scenario, u64, Vec<ScheduledAction>), CliError> {
+    let scenario = scenario::load(&common.scenario)?;
+    let seed = common.seed.unwrap_or(scenario.seed);
+    let actions = actions_for(&common.actions, &scenario)?;
     Ok((scenario, seed, actions))
 }
 
@@ -218,22 +218,22 @@ fn findings(scenario: &Scenario, trace: &Trace) -> String {
     out
 }
 
-fn text_report(r: &Report) -> String {
+fn text_report(report: &Report) -> String {
     use std::fmt::Write;
-    let s = r.scenario;
+    let s = report.scenario;
     let clock = |t: Option<u32>, none: &str| t.map_or(none.to_string(), |t| s.hhmm(t));
-    let impact = &r.trace.impact;
+    let impact = &report.trace.impact;
     let mut o = String::new();
     let _ = writeln!(
         o,
         "{} ({}), seed {}, {} action(s) from {}",
-        s.meta.title, s.meta.id, r.seed, r.actions, r.source
+        s.meta.title, s.meta.id, report.seed, report.actions, report.source
     );
     let _ = writeln!(
         o,
         "\nmilestone                                  run     real team"
     );
-    for m in score::reached(s, r.trace) {
+    for m in score::reached(s, report.trace) {
         let _ = writeln!(
             o,
             "  {:<40} {:<7} {}",
@@ -274,7 +274,7 @@ fn text_report(r: &Report) -> String {
     if s.sells() {
         let _ = writeln!(o, "  orders lost          {orders} ({} {lost})", s.currency);
     }
-    for x in r.refused {
+    for x in report.refused {
         let _ = writeln!(
             o,
             "  refused at {}: {}: {}",
@@ -283,7 +283,7 @@ fn text_report(r: &Report) -> String {
             x.error
         );
     }
-    let _ = writeln!(o, "\ntrace hash {:016x}", r.hash);
+    let _ = writeln!(o, "\ntrace hash {:016x}", report.hash);
     o
 }
 

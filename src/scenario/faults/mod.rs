@@ -100,26 +100,26 @@ impl Written<'_> {
 }
 
 /// The optional fields a fault gives, by the names files use.
-fn given_fields(f: &FaultFile) -> Vec<&'static str> {
+fn given_fields(fault: &FaultFile) -> Vec<&'static str> {
     [
-        ("targets", f.targets.is_some()),
-        ("leak_kb_per_request", f.leak_kb_per_request.is_some()),
-        ("site", f.site.is_some()),
-        ("deploy", f.deploy.is_some()),
-        ("multiplier", f.multiplier.is_some()),
-        ("duration", f.duration.is_some()),
-        ("ramp", f.ramp.is_some()),
-        ("dependency", f.dependency.is_some()),
-        ("latency_multiplier", f.latency_multiplier.is_some()),
-        ("pool_size", f.pool_size.is_some()),
-        ("change", f.change.is_some()),
-        ("mb_per_s", f.mb_per_s.is_some()),
-        ("cpu_pct", f.cpu_pct.is_some()),
-        ("process", f.process.is_some()),
-        ("recurs_after", f.recurs_after.is_some()),
-        ("share", f.share.is_some()),
-        ("endpoint", f.endpoint.is_some()),
-        ("error", f.error.is_some()),
+        ("targets", fault.targets.is_some()),
+        ("leak_kb_per_request", fault.leak_kb_per_request.is_some()),
+        ("site", fault.site.is_some()),
+        ("deploy", fault.deploy.is_some()),
+        ("multiplier", fault.multiplier.is_some()),
+        ("duration", fault.duration.is_some()),
+        ("ramp", fault.ramp.is_some()),
+        ("dependency", fault.dependency.is_some()),
+        ("latency_multiplier", fault.latency_multiplier.is_some()),
+        ("pool_size", fault.pool_size.is_some()),
+        ("change", fault.change.is_some()),
+        ("mb_per_s", fault.mb_per_s.is_some()),
+        ("cpu_pct", fault.cpu_pct.is_some()),
+        ("process", fault.process.is_some()),
+        ("recurs_after", fault.recurs_after.is_some()),
+        ("share", fault.share.is_some()),
+        ("endpoint", fault.endpoint.is_some()),
+        ("error", fault.error.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, present)| present.then_some(name))
@@ -127,17 +127,17 @@ fn given_fields(f: &FaultFile) -> Vec<&'static str> {
 }
 
 /// When a fault starts: `at` during the run, or `since` before it (then 0).
-fn start_s(checker: &mut Checker, p: &str, f: &FaultFile) -> u32 {
-    match (&f.at, &f.since) {
-        (Some(at), None) => checker.time(&format!("{p}.at"), at),
+fn start_s(checker: &mut Checker, path: &str, fault: &FaultFile) -> u32 {
+    match (&fault.at, &fault.since) {
+        (Some(at), None) => checker.time(&format!("{path}.at"), at),
         (None, Some(since)) => {
             let help = "a fault that begins during the run takes `at = \"HH:MM\"` instead";
-            checker.before_start(&format!("{p}.since"), since, help);
+            checker.before_start(&format!("{path}.since"), since, help);
             0
         }
         _ => {
             checker.fail(
-                p,
+                path,
                 "needs exactly one of `at` and `since` (one is required)",
                 "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
             );

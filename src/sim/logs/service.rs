@@ -56,7 +56,7 @@ pub(super) fn event_lines(
 /// What one server's process, its supervisor, its kernel and the balancer say of an event.
 fn server_event_lines(
     trace: &Trace,
-    t: u32,
+    tick: u32,
     kind: &EventKind,
     server: u32,
     out: &mut Vec<LogLine>,
@@ -68,15 +68,15 @@ fn server_event_lines(
     match kind {
         EventKind::OomKilled { heap_mb, .. } => {
             if let Some(error) = profile.oom_error {
-                out.push(line(t, host.clone(), "ERROR", error.into()));
+                out.push(line(tick, host.clone(), "ERROR", error.into()));
             }
             let rss_kb = (f64::from(*heap_mb) + NON_HEAP_RSS_MB) * 1024.0;
-            let (process, pid) = (profile.process, pid_at(trace, server, t));
-            out.push(line(t, host, "KERN", format!("Out of memory: Killed process {pid} ({process}) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
+            let (process, pid) = (profile.process, pid_at(trace, server, tick));
+            out.push(line(tick, host, "KERN", format!("Out of memory: Killed process {pid} ({process}) total-vm:6422528kB, anon-rss:{rss_kb:.0}kB")));
         }
         EventKind::GcOverhead { pct, .. } => {
             let text = fill(profile.gc_warning, &[("pct", format!("{pct:.0}"))]);
-            out.push(line(t, host, "WARN", text));
+            out.push(line(tick, host, "WARN", text));
         }
         EventKind::ServerStopped {
             cause,
@@ -86,7 +86,7 @@ fn server_event_lines(
         } => {
             let why = supervisor_says(*cause, *restart, *was_down);
             let text = format!("systemd: {service}.service: {why}");
-            out.push(line(t, host, "INFO", text));
+            out.push(line(tick, host, "INFO", text));
         }
         EventKind::ServerStarted { pid, .. } => {
             let process = match pid {
@@ -94,15 +94,15 @@ fn server_event_lines(
                 pid => format!("{}, pid {pid}", profile.process),
             };
             let text = format!("Started {service} ({process}); listening on :8080");
-            out.push(line(t, host, "INFO", text));
+            out.push(line(tick, host, "INFO", text));
         }
         EventKind::MarkedDown { .. } => {
             let text = format!("backend {host} marked DOWN: health check failed (connect/timeout)");
-            out.push(line(t, "lb-1".into(), "WARN", text));
+            out.push(line(tick, "lb-1".into(), "WARN", text));
         }
         EventKind::MarkedUp { .. } => {
             out.push(line(
-                t,
+                tick,
                 "lb-1".into(),
                 "INFO",
                 format!("backend {host} marked UP"),
@@ -111,7 +111,7 @@ fn server_event_lines(
         EventKind::DiskFull { .. } => {
             let path = format!("/var/log/{service}/app.log");
             let text = fill(profile.disk_full, &[("path", path)]);
-            out.push(line(t, host, "ERROR", text));
+            out.push(line(tick, host, "ERROR", text));
         }
         _ => {}
     }
@@ -134,15 +134,15 @@ fn supervisor_says(cause: RestartCause, restart: bool, was_down: bool) -> &'stat
 }
 
 /// What the fleet's own tools log of a change: the config agent, the deploy.
-fn fleet_event_line(t: u32, kind: &EventKind) -> Option<LogLine> {
+fn fleet_event_line(tick: u32, kind: &EventKind) -> Option<LogLine> {
     match kind {
         EventKind::ConfigPushed { change } => {
             let text = format!("config-agent: applied change: {change}");
-            Some(line(t, "config".into(), "INFO", text))
+            Some(line(tick, "config".into(), "INFO", text))
         }
         EventKind::Deploy { version } => {
             let text = format!("release {version} rolling out to all servers");
-            Some(line(t, "deploy".into(), "INFO", text))
+            Some(line(tick, "deploy".into(), "INFO", text))
         }
         _ => None,
     }

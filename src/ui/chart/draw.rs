@@ -25,8 +25,8 @@ struct Pen<'s> {
 }
 
 impl Pen<'_> {
-    fn px(&self, v: f64) -> u32 {
-        (v * self.spec.scale).round() as u32
+    fn px(&self, value: f64) -> u32 {
+        (value * self.spec.scale).round() as u32
     }
 
     fn font(&self, size: f64) -> TextStyle<'static> {

@@ -29,15 +29,15 @@ struct Entry {
 impl Entry {
     /// Tab completes the common prefix; on an empty or ambiguous entry it lists what can be
     /// typed, and a second Tab moves on.
-    fn tab(&self, e: &KeyboardEvent, suggestions: &[String]) {
+    fn tab(&self, event: &KeyboardEvent, suggestions: &[String]) {
         let (text, listing) = (&self.text, &self.listing);
         let fill = command::common_prefix(suggestions).filter(|f| f.len() > text.len());
         if let Some(fill) = fill.filter(|_| !text.trim().is_empty()) {
-            e.prevent_default();
+            event.prevent_default();
             text.set(fill);
             listing.set(false);
         } else if !**listing && !suggestions.is_empty() {
-            e.prevent_default();
+            event.prevent_default();
             listing.set(true);
         } else {
             listing.set(false);

@@ -71,16 +71,22 @@ pub fn Findings(props: &FindingsProps) -> Html {
 }
 
 /// One finding: its time and action, and what it showed when open.
-fn item(scenario: &Scenario, i: usize, f: &Finding, text: String, props: &FindingsProps) -> Html {
-    let open = props.open == Some(i);
+fn item(
+    scenario: &Scenario,
+    index: usize,
+    finding: &Finding,
+    text: String,
+    props: &FindingsProps,
+) -> Html {
+    let open = props.open == Some(index);
     let on_open = props.on_open.clone();
-    let toggle = Callback::from(move |_| on_open.emit(if open { None } else { Some(i) }));
-    let mono = !matches!(f.body, FindingBody::Note { .. });
+    let toggle = Callback::from(move |_| on_open.emit(if open { None } else { Some(index) }));
+    let mono = !matches!(finding.body, FindingBody::Note { .. });
     html! {
         <li class={classes!("finding", open.then_some("open"))}>
             <button type="button" class="finding-head" aria-expanded={open.to_string()} onclick={toggle}>
-                <span class="when">{ format::clock_seconds(scenario, f.ready_at) }</span>
-                <span class="what">{ crate::ui::view::charts::action_title(scenario, &f.action) }</span>
+                <span class="when">{ format::clock_seconds(scenario, finding.ready_at) }</span>
+                <span class="what">{ crate::ui::view::charts::action_title(scenario, &finding.action) }</span>
             </button>
             if open {
                 if mono { <pre class="output" tabindex="0">{ text }</pre> } else { <p class="note">{ text }</p> }

@@ -94,7 +94,7 @@ pub fn Logs(_props: &LogsProps) -> Html {
 }
 
 /// The window, host and level pickers and the search box.
-fn filters(f: &LogFilter, hosts: &[String], pick: &UseReducerDispatcher<Filter>) -> Html {
+fn filters(filter: &LogFilter, hosts: &[String], pick: &UseReducerDispatcher<Filter>) -> Html {
     let select = |to: fn(String) -> Pick| {
         pick.to_callback().reform(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
@@ -108,18 +108,18 @@ fn filters(f: &LogFilter, hosts: &[String], pick: &UseReducerDispatcher<Filter>)
     html! {
         <div class="filters">
             <select aria-label="Log window" onchange={select(|v| Pick::Window(v.parse().unwrap_or(10)))}>
-                { for WINDOWS_MIN.iter().map(|m| html! { <option value={m.to_string()} selected={*m == f.window_min}>{ format!("last {m} min") }</option> }) }
+                { for WINDOWS_MIN.iter().map(|m| html! { <option value={m.to_string()} selected={*m == filter.window_min}>{ format!("last {m} min") }</option> }) }
             </select>
             <select aria-label="Log host" onchange={select(Pick::Host)}>
-                <option value="" selected={f.host.is_empty()}>{ "all hosts" }</option>
-                { for hosts.iter().map(|h| html! { <option value={h.clone()} selected={f.host == *h}>{ h.clone() }</option> }) }
+                <option value="" selected={filter.host.is_empty()}>{ "all hosts" }</option>
+                { for hosts.iter().map(|h| html! { <option value={h.clone()} selected={filter.host == *h}>{ h.clone() }</option> }) }
             </select>
             <select aria-label="Log level" onchange={select(Pick::Level)}>
                 { for LEVELS.iter().map(|l| html! {
-                    <option value={*l} selected={f.level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
+                    <option value={*l} selected={filter.level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
                 }) }
             </select>
-            <input type="search" aria-label="Search logs" placeholder="Search logs" value={f.query.clone()} oninput={on_query} />
+            <input type="search" aria-label="Search logs" placeholder="Search logs" value={filter.query.clone()} oninput={on_query} />
         </div>
     }
 }

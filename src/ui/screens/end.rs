@@ -57,7 +57,7 @@ fn impact_table(
     currency: &str,
     scenario: &Scenario,
     you: &ImpactSummary,
-    r: &ImpactSummary,
+    impact: &ImpactSummary,
 ) -> Html {
     let at = |t: Option<u32>| t.map_or("-".to_string(), |t| format::clock(scenario, t));
     let minutes = |m: Option<u32>| m.map_or("not restored".to_string(), |m| format!("{m} min"));
@@ -66,14 +66,14 @@ fn impact_table(
         <table class="milestones impact-vs">
             <thead><tr><th scope="col">{ "Impact" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Real team (same seed)" }</th></tr></thead>
             <tbody>
-                { row("Outage started", at(you.outage_started_at), at(r.outage_started_at)) }
-                { row("Service restored", at(you.restored_at), at(r.restored_at)) }
-                { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(r.minutes_to_restore())) }
-                { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(r.peak_users_affected_pct)) }
-                { row("User-minutes of errors", thousands(you.user_minutes), thousands(r.user_minutes)) }
+                { row("Outage started", at(you.outage_started_at), at(impact.outage_started_at)) }
+                { row("Service restored", at(you.restored_at), at(impact.restored_at)) }
+                { row("Minutes to restore", minutes(you.minutes_to_restore()), minutes(impact.minutes_to_restore())) }
+                { row("Peak users affected", format::pct(you.peak_users_affected_pct), format::pct(impact.peak_users_affected_pct)) }
+                { row("User-minutes of errors", thousands(you.user_minutes), thousands(impact.user_minutes)) }
                 if scenario.sells() {
-                    { row("Orders lost", thousands(you.failed_orders), thousands(r.failed_orders)) }
-                    { row("Revenue lost", money(you.revenue_lost), money(r.revenue_lost)) }
+                    { row("Orders lost", thousands(you.failed_orders), thousands(impact.failed_orders)) }
+                    { row("Revenue lost", money(you.revenue_lost), money(impact.revenue_lost)) }
                 }
             </tbody>
         </table>

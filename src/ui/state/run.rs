@@ -82,13 +82,13 @@ impl AppState {
         }
     }
 
-    pub(super) fn advance(&mut self, n: u32) {
+    pub(super) fn advance(&mut self, ticks: u32) {
         let mut announce = Vec::new();
         let session = self.session.clone();
         let (ended, tick, scraped, ready) = {
             let mut guard = session.0.borrow_mut();
             let Some(s) = guard.as_mut() else { return };
-            let advanced = s.advance(n);
+            let advanced = s.advance(ticks);
             if let Some(hint) = &advanced.hint {
                 announce.push(format!("Hint: {hint}"));
             }

@@ -58,12 +58,12 @@ pub fn utf16_offset(text: &str, byte: usize) -> u32 {
         .sum()
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
     }
-    i
+    index
 }
 
 /// The lines with an error on them (errors with no place in the file mark none).
@@ -159,9 +159,9 @@ pub struct Verdict {
     pub advice: Option<&'static str>,
 }
 
-pub fn verdict(r: &SolveReport) -> Verdict {
+pub fn verdict(report: &SolveReport) -> Verdict {
     let mut reasons: Vec<(String, Vec<u64>)> = Vec::new();
-    for s in &r.seeds {
+    for s in &report.seeds {
         for p in &s.problems {
             match reasons.iter_mut().find(|(q, _)| q == p) {
                 Some((_, seeds)) => seeds.push(s.seed),
@@ -177,13 +177,13 @@ pub fn verdict(r: &SolveReport) -> Verdict {
             format!("{which} {}: {p}", seeds.join(", "))
         })
         .collect();
-    if let Some(k) = r.calibration.as_ref().filter(|k| !k.holds) {
+    if let Some(k) = report.calibration.as_ref().filter(|k| !k.holds) {
         reasons.push(format!(
             "the real team's path does not reproduce the write-up's times within {} min",
             k.within_min
         ));
     }
-    if r.sound {
+    if report.sound {
         return Verdict {
             sound: true,
             headline: "Sound: every seed can be won, and only by fixing the fault.",

@@ -118,12 +118,12 @@ fn merge_close(marks: Vec<LaneMark>) -> Vec<LaneMark> {
 }
 
 /// Where a mark's label lies on the axis: right of the mark, or left of it when end-anchored.
-pub fn label_span(m: &LaneMark) -> (f64, f64) {
-    let width = LABEL_CHAR_WIDTH * m.label.chars().count() as f64;
-    if m.end_anchored {
-        (m.x - width, m.x)
+pub fn label_span(mark: &LaneMark) -> (f64, f64) {
+    let width = LABEL_CHAR_WIDTH * mark.label.chars().count() as f64;
+    if mark.end_anchored {
+        (mark.x - width, mark.x)
     } else {
-        (m.x, m.x + width)
+        (mark.x, mark.x + width)
     }
 }
 
@@ -213,11 +213,12 @@ pub fn race_spec(
 }
 
 /// A fleet metric over the window, its ticks counted from the window's start.
-fn in_window(t: &Trace, m: Metric, (from, to): (u32, u32)) -> Vec<(u32, f32)> {
-    t.series
+fn in_window(trace: &Trace, metric: Metric, (from, to): (u32, u32)) -> Vec<(u32, f32)> {
+    trace
+        .series
         .ticks
         .iter()
-        .zip(t.series.fleet(m))
+        .zip(trace.series.fleet(metric))
         .filter(|(tick, _)| (from..=to).contains(*tick))
         .map(|(tick, v)| (tick - from, *v))
         .collect()

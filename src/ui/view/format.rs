@@ -89,15 +89,15 @@ pub fn score(value: f64) -> String {
 
 /// What a library card says of the trainee's best: "score 69 · resolved at 16:37 WAT · 3
 /// attempt(s)".
-pub fn best(scenario: Option<&Scenario>, r: &crate::ui::storage::BestResult) -> String {
-    let resolved = match (scenario, r.restored_at) {
+pub fn best(scenario: Option<&Scenario>, result: &crate::ui::storage::BestResult) -> String {
+    let resolved = match (scenario, result.restored_at) {
         (Some(s), Some(t)) => format!("resolved at {}", clock(s, t)),
         _ => "not resolved yet".to_string(),
     };
-    let score = r
+    let score = result
         .score
         .map_or(String::new(), |x| format!("score {} · ", self::score(x)));
-    format!("{score}{resolved} · {} attempt(s)", r.attempts)
+    format!("{score}{resolved} · {} attempt(s)", result.attempts)
 }
 
 /// A percentage with one decimal under 10, none above.

@@ -69,19 +69,19 @@ pub fn outcome_words(outcome: Outcome) -> &'static str {
 }
 
 /// A phase's difference from the real team.
-pub fn phase_difference(p: &PhaseResult) -> String {
-    match (&p.reached_at, &p.reference_at) {
+pub fn phase_difference(phase: &PhaseResult) -> String {
+    match (&phase.reached_at, &phase.reference_at) {
         (None, Some(_)) => "not reached".to_string(),
         (Some(_), None) => "the real team never did".to_string(),
-        _ => gained_words(p.minutes_gained),
+        _ => gained_words(phase.minutes_gained),
     }
 }
 
 /// A milestone's difference from the real team.
-pub fn milestone_difference(m: &MilestoneLine) -> String {
-    match (&m.reached_at, &m.reference_at) {
+pub fn milestone_difference(line: &MilestoneLine) -> String {
+    match (&line.reached_at, &line.reference_at) {
         (None, Some(_)) => "not reached".to_string(),
-        _ => gained_words(m.minutes_gained),
+        _ => gained_words(line.minutes_gained),
     }
 }
 

@@ -24,7 +24,7 @@ fn on_field(send: &Callback<Msg>, msg: fn(String) -> Msg) -> Callback<Event> {
 }
 
 pub fn drafts_bar(
-    d: &Desk,
+    desk: &Desk,
     send: &Callback<Msg>,
     reader: &TextReader,
     downloads: &Downloads,
@@ -46,8 +46,8 @@ pub fn drafts_bar(
     let on_download = {
         let (downloads, text, name) = (
             downloads.clone(),
-            d.text.clone(),
-            drafts::file_name(&d.name),
+            desk.text.clone(),
+            drafts::file_name(&desk.name),
         );
         Callback::from(move |_| downloads.offer(&text, "application/toml", &name))
     };
@@ -55,10 +55,10 @@ pub fn drafts_bar(
         <div class="author-bar">
             <label>{ "Draft " }
                 <select onchange={on_select(send, Msg::Switch)}>
-                    { for d.drafts.names().map(|n| html! { <option value={n.to_string()} selected={n == d.name}>{ n }</option> }) }
+                    { for desk.drafts.names().map(|n| html! { <option value={n.to_string()} selected={n == desk.name}>{ n }</option> }) }
                 </select>
             </label>
-            <label>{ "Name " }<input type="text" value={d.name.clone()} onchange={on_field(send, Msg::Rename)} /></label>
+            <label>{ "Name " }<input type="text" value={desk.name.clone()} onchange={on_field(send, Msg::Rename)} /></label>
             <button type="button" onclick={send.reform(|_| Msg::Delete)}>{ "Delete this draft" }</button>
             <button type="button" onclick={on_download}>{ "Download" }</button>
             <label class="file-label" for="author-file">{ "Open a file" }</label>
@@ -68,27 +68,27 @@ pub fn drafts_bar(
 }
 
 pub fn start_bar(
-    d: &Desk,
+    desk: &Desk,
     send: &Callback<Msg>,
     builtins: &[Rc<Scenario>],
     play: &Callback<Rc<Scenario>>,
 ) -> Html {
     let templates = library::TEMPLATES.iter().map(|(id, what, _)| {
-        html! { <option value={*id} selected={d.start_from == *id}>{ format!("Template: {what}") }</option> }
+        html! { <option value={*id} selected={desk.start_from == *id}>{ format!("Template: {what}") }</option> }
     });
     let builtins = builtins.iter().map(|s| {
         let id = s.meta.id.clone();
-        html! { <option value={id.clone()} selected={d.start_from == id}>{ format!("Library: {}", s.meta.title) }</option> }
+        html! { <option value={id.clone()} selected={desk.start_from == id}>{ format!("Library: {}", s.meta.title) }</option> }
     });
     let on_play = {
-        let (scenario, play) = (d.scenario.clone(), play.clone());
+        let (scenario, play) = (desk.scenario.clone(), play.clone());
         Callback::from(move |_| {
             if let Some(s) = &scenario {
                 play.emit(Rc::clone(s));
             }
         })
     };
-    let sound = d.sound();
+    let sound = desk.sound();
     html! {
         <div class="author-bar">
             <label>{ "Start from " }
@@ -96,7 +96,7 @@ pub fn start_bar(
             </label>
             <button type="button" onclick={send.reform(|_| Msg::NewDraft)}>{ "New draft" }</button>
             <button type="button" class={if sound == Some(false) { "play-unsound" } else { "primary" }}
-                disabled={!d.playable()} onclick={on_play}>{ play_label(sound) }</button>
+                disabled={!desk.playable()} onclick={on_play}>{ play_label(sound) }</button>
         </div>
     }
 }

@@ -11,8 +11,8 @@ use crate::ui::desk::{Check, Desk};
 use crate::ui::view::author::{stale_note, Preview, RunPreview};
 use crate::ui::view::charts::{spec, ChartInput, ChartKind};
 
-pub fn preview_section(d: &Desk, dark: bool) -> Html {
-    let Some(p) = d.preview.clone() else {
+pub fn preview_section(desk: &Desk, dark: bool) -> Html {
+    let Some(p) = desk.preview.clone() else {
         return html! {
             <section class="preview" aria-label="Preview"><h2>{ "Preview" }</h2>
                 <p class="meta">{ "The preview appears once the file is valid." }</p></section>
@@ -47,17 +47,17 @@ pub fn preview_section(d: &Desk, dark: bool) -> Html {
         });
         html! {
             <figure class="chart-panel preview-chart">
-                <ChartCanvas version={d.generation ^ (u64::from(dark) << 63)} {draw} label={label} />
+                <ChartCanvas version={desk.generation ^ (u64::from(dark) << 63)} {draw} label={label} />
                 <figcaption>{ format!("{label}: {figures}") }</figcaption>
             </figure>
         }
     };
-    let stale = d.check == Check::Invalid;
+    let stale = desk.check == Check::Invalid;
     html! {
         <section class={classes!("preview", stale.then_some("stale"))} aria-label="Preview">
             <h2>{ "Preview" }if stale { <span class="stale-badge">{ "Out of date" }</span> }</h2>
             if stale {
-                <p class="stale-note" role="status">{ stale_note(d.valid_at.as_deref(), &d.diagnostics) }</p>
+                <p class="stale-note" role="status">{ stale_note(desk.valid_at.as_deref(), &desk.diagnostics) }</p>
             }
             <div class="preview-charts">
                 { chart("Doing nothing", |p| &p.idle, false) }

@@ -5,13 +5,13 @@ use yew::prelude::*;
 use crate::ui::desk::{Check, Desk, Msg};
 use crate::ui::view::author::VALID_MEANS;
 
-pub fn problems_section(d: &Desk, send: &Callback<Msg>) -> Html {
-    let status = match d.check {
+pub fn problems_section(desk: &Desk, send: &Callback<Msg>) -> Html {
+    let status = match desk.check {
         Check::Checking => "Checking…".to_string(),
         Check::Valid => "No problems: this is a valid scenario.".to_string(),
-        Check::Invalid => format!("{} problem(s) in the file:", d.diagnostics.len()),
+        Check::Invalid => format!("{} problem(s) in the file:", desk.diagnostics.len()),
     };
-    let problems = d.diagnostics.iter().map(|diag| {
+    let problems = desk.diagnostics.iter().map(|diag| {
         let line = diag.line;
         let jump = send.reform(move |_| Msg::JumpTo(line));
         let field = if diag.path.is_empty() {
@@ -32,10 +32,10 @@ pub fn problems_section(d: &Desk, send: &Callback<Msg>) -> Html {
         }
     });
     html! {
-        <section class={classes!("problems", (d.check == Check::Invalid).then_some("bad"))} aria-label="Problems">
+        <section class={classes!("problems", (desk.check == Check::Invalid).then_some("bad"))} aria-label="Problems">
                         <h2>{ "Problems" }</h2>
                         <p role="status">{ status }</p>
-                        if d.check == Check::Valid { <p class="meta">{ VALID_MEANS }</p> }
+                        if desk.check == Check::Valid { <p class="meta">{ VALID_MEANS }</p> }
                         <ul>{ for problems }</ul>
                     </section>
     }

@@ -7,10 +7,10 @@ use crate::prove::SolveReport;
 use crate::ui::desk::{Desk, Msg, Search, SEARCH_SEEDS};
 use crate::ui::view::author::{verdict, SOUND_MEANS};
 
-pub fn search_section(d: &Desk, send: &Callback<Msg>) -> Html {
+pub fn search_section(desk: &Desk, send: &Callback<Msg>) -> Html {
     let start = send.reform(|_| Msg::StartSearch);
     let cancel = send.reform(|_| Msg::CancelSearch);
-    let body = match &d.search {
+    let body = match &desk.search {
         Search::Idle => html! {
             <p class="meta">{ format!("{SOUND_MEANS} The search tries {SEARCH_SEEDS} seeds.") }</p>
         },
@@ -27,7 +27,7 @@ pub fn search_section(d: &Desk, send: &Callback<Msg>) -> Html {
         Search::Stopped(why) => html! { <p class="meta">{ why.clone() }</p> },
         Search::Done(report) => report_html(report),
     };
-    let running = matches!(d.search, Search::Running(_));
+    let running = matches!(desk.search, Search::Running(_));
     html! {
         <section class="soundness" aria-label="Soundness">
             <h2>{ "Soundness" }</h2>
@@ -37,9 +37,9 @@ pub fn search_section(d: &Desk, send: &Callback<Msg>) -> Html {
     }
 }
 
-fn report_html(r: &SolveReport) -> Html {
-    let v = verdict(r);
-    let calibration = r.calibration.as_ref().map(|k| {
+fn report_html(report: &SolveReport) -> Html {
+    let v = verdict(report);
+    let calibration = report.calibration.as_ref().map(|k| {
         let pair = |what: &str,
                     p: &Option<(
             crate::score::debrief::Stamp,
@@ -67,7 +67,7 @@ fn report_html(r: &SolveReport) -> Html {
             parts.join(", ")
         )
     });
-    let seeds = r.seeds.iter().map(|s| {
+    let seeds = report.seeds.iter().map(|s| {
         let at = |t: &Option<crate::score::debrief::Stamp>| t.as_ref().map_or("never".to_string(), |t| t.clock.clone());
         html! {
             <li>
@@ -83,7 +83,7 @@ fn report_html(r: &SolveReport) -> Html {
         }
     });
     html! {
-        <div class={classes!("report", if r.sound { "sound" } else { "unsound" })}>
+        <div class={classes!("report", if report.sound { "sound" } else { "unsound" })}>
             <p class="verdict" role="status">{ v.headline }</p>
             if !v.reasons.is_empty() {
                 <ul class="reasons" aria-label="Why it is not sound">{ for v.reasons.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
