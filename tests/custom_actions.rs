@@ -52,10 +52,10 @@ fn with_actions(extra: &[(&str, &str)]) -> scenario::Scenario {
     scenario::parse("custom.toml", &text).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn at(s: &scenario::Scenario, hhmm: &str) -> u32 {
+fn at(loaded: &scenario::Scenario, hhmm: &str) -> u32 {
     let (h, m) = hhmm.split_once(':').unwrap();
     let local = h.parse::<u32>().unwrap() * 3600 + m.parse::<u32>().unwrap() * 60;
-    local - s.clock.start_s_of_day
+    local - loaded.clock.start_s_of_day
 }
 
 #[test]

@@ -20,7 +20,7 @@ fn with(edits: &[(&str, &str)]) -> Result<scenario::Scenario, String> {
 }
 
 fn findings_of(
-    s: &scenario::Scenario,
+    loaded: &scenario::Scenario,
     plan: &[(u32, Action)],
 ) -> (String, incident_trainer::sim::Trace) {
     let actions: Vec<ScheduledAction> = plan
@@ -30,12 +30,12 @@ fn findings_of(
             action: action.clone(),
         })
         .collect();
-    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
+    let (trace, refused) = run_scripted(loaded.config.clone(), loaded.seed, &actions);
     assert!(refused.is_empty(), "{refused:?}");
     let text = trace
         .findings
         .iter()
-        .map(|f| finding_text(f, &trace, s.clock.start_s_of_day))
+        .map(|f| finding_text(f, &trace, loaded.clock.start_s_of_day))
         .collect::<Vec<_>>()
         .join("\n");
     (text, trace)

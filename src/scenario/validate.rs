@@ -64,43 +64,49 @@ pub fn meta(checker: &mut Checker, meta: &MetaFile) -> Meta {
     }
 }
 
-pub fn clock(checker: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
-    let start = parse_time_of_day(&k.start).unwrap_or_else(|| {
+pub fn clock(checker: &mut Checker, given: &ClockFile) -> (Clock, u32, u32) {
+    let start = parse_time_of_day(&given.start).unwrap_or_else(|| {
         checker.fail(
             "clock.start",
-            format!("`{}` is not a time of day", k.start),
+            format!("`{}` is not a time of day", given.start),
             "write 24-hour local time as HH:MM, for example \"14:00\"",
         );
         0
     });
     checker.start_s_of_day = start;
-    let limit = checker.duration("clock.time_limit", &k.time_limit);
-    if parse_duration(&k.time_limit).is_some() && (limit == 0 || limit > 7 * 86_400) {
+    let limit = checker.duration("clock.time_limit", &given.time_limit);
+    if parse_duration(&given.time_limit).is_some() && (limit == 0 || limit > 7 * 86_400) {
         checker.fail(
             "clock.time_limit",
-            format!("must be between 1s and 7 days, found `{}`", k.time_limit),
+            format!(
+                "must be between 1s and 7 days, found `{}`",
+                given.time_limit
+            ),
             "a training run usually lasts a few hours, e.g. \"4h\"",
         );
     }
-    let scrape = checker.duration("clock.scrape_interval", &k.scrape_interval);
-    if parse_duration(&k.scrape_interval).is_some() && (scrape == 0 || scrape > 300) {
+    let scrape = checker.duration("clock.scrape_interval", &given.scrape_interval);
+    if parse_duration(&given.scrape_interval).is_some() && (scrape == 0 || scrape > 300) {
         checker.fail(
             "clock.scrape_interval",
-            format!("must be between 1s and 5m, found `{}`", k.scrape_interval),
+            format!(
+                "must be between 1s and 5m, found `{}`",
+                given.scrape_interval
+            ),
             "monitoring usually scrapes every 10s to 60s",
         );
     }
     checker.duration_s = limit;
-    checker.date("clock.date", &k.date);
-    checker.run_date = k.date.clone();
-    checker.run_start = k.start.clone();
-    checker.utc_offset("clock.utc_offset", &k.utc_offset);
-    super::zones::check(checker, &k.time_zone, &k.utc_offset, &k.date);
+    checker.date("clock.date", &given.date);
+    checker.run_date = given.date.clone();
+    checker.run_start = given.start.clone();
+    checker.utc_offset("clock.utc_offset", &given.utc_offset);
+    super::zones::check(checker, &given.time_zone, &given.utc_offset, &given.date);
     let clock = Clock {
-        date: k.date.clone(),
+        date: given.date.clone(),
         start_s_of_day: start,
-        time_zone: checker.not_empty("clock.time_zone", &k.time_zone),
-        utc_offset: k.utc_offset.clone(),
+        time_zone: checker.not_empty("clock.time_zone", &given.time_zone),
+        utc_offset: given.utc_offset.clone(),
     };
     (clock, limit, scrape.max(1))
 }
@@ -108,7 +114,7 @@ pub fn clock(checker: &mut Checker, k: &ClockFile) -> (Clock, u32, u32) {
 pub fn dependencies(
     checker: &mut Checker,
     database: &DatabaseFile,
-    p: Option<&PaymentFile>,
+    given: Option<&PaymentFile>,
 ) -> (DatabaseConfig, PaymentConfig) {
     let db = DatabaseConfig {
         pool_size: checker.at_least(
@@ -129,11 +135,11 @@ pub fn dependencies(
             None => "db-1".into(),
         },
     };
-    let payment = match p {
-        Some(p) => PaymentConfig {
-            latency_ms: checker.positive("payment.latency_ms", p.latency_ms),
-            timeout_ms: checker.positive("payment.timeout_ms", p.timeout_ms),
-            error_share: checker.range("payment.error_fraction", p.error_share, 0.0, 1.0),
+    let payment = match given {
+        Some(given) => PaymentConfig {
+            latency_ms: checker.positive("payment.latency_ms", given.latency_ms),
+            timeout_ms: checker.positive("payment.timeout_ms", given.timeout_ms),
+            error_share: checker.range("payment.error_fraction", given.error_share, 0.0, 1.0),
             present: true,
         },
         None => PaymentConfig {
@@ -176,21 +182,21 @@ pub fn sales(
 
 pub fn slo_and_response(
     checker: &mut Checker,
-    s: &SloFile,
-    r: &ResponseFile,
+    slo_file: &SloFile,
+    response_file: &ResponseFile,
 ) -> (SloConfig, ResponseConfig) {
     let slo = SloConfig {
-        error_rate_pct: checker.range("slo.error_rate_pct", s.error_rate_pct, 0.0, 100.0),
-        latency_ms_p95: checker.positive("slo.latency_p95_ms", s.latency_ms_p95),
-        restore_window_s: checker.duration("slo.restore_window", &s.restore_window),
+        error_rate_pct: checker.range("slo.error_rate_pct", slo_file.error_rate_pct, 0.0, 100.0),
+        latency_ms_p95: checker.positive("slo.latency_p95_ms", slo_file.latency_ms_p95),
+        restore_window_s: checker.duration("slo.restore_window", &slo_file.restore_window),
         outage_error_rate_pct: checker.range(
             "slo.outage_error_rate_pct",
-            s.outage_error_rate_pct,
+            slo_file.outage_error_rate_pct,
             0.0,
             100.0,
         ),
         affected_window_s: checker
-            .duration("slo.affected_window", &s.affected_window)
+            .duration("slo.affected_window", &slo_file.affected_window)
             .max(1),
     };
     if slo.outage_error_rate_pct <= slo.error_rate_pct {
@@ -201,10 +207,12 @@ pub fn slo_and_response(
         );
     }
     let response = ResponseConfig {
-        developers_response_s: checker
-            .duration("response.developers_response", &r.developers_response),
-        fix_deploy_s: checker.duration("response.fix_deploy", &r.fix_deploy),
-        rollback_s: checker.duration("response.rollback", &r.rollback),
+        developers_response_s: checker.duration(
+            "response.developers_response",
+            &response_file.developers_response,
+        ),
+        fix_deploy_s: checker.duration("response.fix_deploy", &response_file.fix_deploy),
+        rollback_s: checker.duration("response.rollback", &response_file.rollback),
     };
     (slo, response)
 }

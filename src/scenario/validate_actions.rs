@@ -122,7 +122,7 @@ fn target(checker: &mut Checker, path: &str, text: Option<&str>) -> TargetKind {
 
 fn cures(
     checker: &mut Checker,
-    p: &str,
+    at: &str,
     ids: &[String],
     fault_files: &[FaultFile],
     faults: &[Fault],
@@ -130,7 +130,7 @@ fn cures(
     let known: Vec<&str> = fault_files.iter().filter_map(|f| f.id.as_deref()).collect();
     let mut out = Vec::new();
     for (j, id) in ids.iter().enumerate() {
-        let path = format!("{p}.cures[{j}]");
+        let path = format!("{at}.cures[{j}]");
         let Some(index) = fault_files.iter().position(|f| f.id.as_deref() == Some(id)) else {
             let help = if known.is_empty() {
                 "give the fault an `id = \"...\"` under [[faults]] and name it here".to_string()
@@ -157,12 +157,12 @@ fn cures(
 
 fn settings(
     checker: &mut Checker,
-    p: &str,
+    at: &str,
     sets: &std::collections::BTreeMap<String, f64>,
 ) -> Vec<(Setting, f64)> {
     let mut out = Vec::new();
     for (key, value) in sets {
-        let path = format!("{p}.sets.{key}");
+        let path = format!("{at}.sets.{key}");
         let Some(setting) = Setting::from_id(key) else {
             let known: Vec<&str> = Setting::ALL.iter().map(|s| s.id()).collect();
             checker.fail(

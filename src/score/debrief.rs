@@ -94,15 +94,15 @@ pub struct RunHeader {
 }
 
 impl RunHeader {
-    pub fn new(s: &Scenario, seed: u64, actions: usize, trace: &Trace) -> RunHeader {
+    pub fn new(scenario: &Scenario, seed: u64, actions: usize, trace: &Trace) -> RunHeader {
         RunHeader {
-            scenario: s.meta.id.clone(),
-            title: s.meta.title.clone(),
-            scenario_hash: format!("{:016x}", s.content_hash),
+            scenario: scenario.meta.id.clone(),
+            title: scenario.meta.title.clone(),
+            scenario_hash: format!("{:016x}", scenario.content_hash),
             seed,
             actions,
             trace_hash: format!("{:016x}", trace_hash(trace)),
-            currency: s.currency.clone(),
+            currency: scenario.currency.clone(),
         }
     }
 }

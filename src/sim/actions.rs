@@ -230,10 +230,10 @@ impl From<ActionWire> for Action {
 }
 
 impl From<Action> for ActionWire {
-    fn from(a: Action) -> ActionWire {
+    fn from(action: Action) -> ActionWire {
         ActionWire {
-            action: a.id().to_string(),
-            target: a.target,
+            action: action.id().to_string(),
+            target: action.target,
         }
     }
 }

@@ -253,28 +253,28 @@ impl Simulation {
         (f.cfg.host_overhead_mb + heap).min(f.cfg.host_ram_mb)
     }
 
-    fn top(&self, s: usize) -> FindingBody {
+    fn top(&self, index: usize) -> FindingBody {
         let f = &self.fleet;
         let runaway = self.cfg.faults.iter().enumerate().find_map(|(i, fault)| {
-            let process = fault.kind.runaway_on(s as u32)?;
-            let running = self.faults.active[i] && f.servers[s].runaway_cpu_pct > 0.0;
-            running.then(|| (process.to_string(), f.servers[s].runaway_cpu_pct))
+            let process = fault.kind.runaway_on(index as u32)?;
+            let running = self.faults.active[i] && f.servers[index].runaway_cpu_pct > 0.0;
+            running.then(|| (process.to_string(), f.servers[index].runaway_cpu_pct))
         });
-        let server = &f.servers[s];
+        let server = &f.servers[index];
         let up = server.state == ServerState::Up;
         let gc_cpu = if up { 100.0 * server.gc_overhead } else { 0.0 };
         let app_cpu = (server.cpu_pct - server.runaway_cpu_pct).max(0.0);
         let heap = if up { server.heap_used_mb() } else { 0.0 };
         let running = server.state != ServerState::Dead;
         FindingBody::Top(Top {
-            host: f.name(s as u32).into(),
+            host: f.name(index as u32).into(),
             load_1m: load(server.cpu_pct),
             cpu_pct: server.cpu_pct,
             app_cpu_pct: app_cpu,
             gc_cpu_pct: gc_cpu,
             runaway,
             mem_total_mb: f.cfg.host_ram_mb,
-            mem_used_mb: self.host_memory_used_mb(s),
+            mem_used_mb: self.host_memory_used_mb(index),
             pid: running.then_some(server.pid),
             runaway_pid: server.runaway_pid,
             app_rss_mb: if running {
@@ -282,8 +282,8 @@ impl Simulation {
             } else {
                 0.0
             },
-            load_5m: self.mean_load(s as u32, 300),
-            load_15m: self.mean_load(s as u32, 900),
+            load_5m: self.mean_load(index as u32, 300),
+            load_15m: self.mean_load(index as u32, 900),
         })
     }
 

@@ -121,23 +121,23 @@ impl Fleet {
     /// unless `restart` is false. A dead server is simply started again.
     pub fn stop(
         &mut self,
-        s: usize,
+        server: usize,
         tick: u32,
         cause: RestartCause,
         restart: bool,
         log: &mut EventLog,
     ) {
         let ready_at = tick + self.cfg.restart_s;
-        let was_down = self.servers[s].state == ServerState::Dead;
-        let next = restart.then(|| self.draws.process(Some(self.servers[s].pid)));
-        self.servers[s].stop(ready_at, self.cfg.heap_baseline_mb, next);
+        let was_down = self.servers[server].state == ServerState::Dead;
+        let next = restart.then(|| self.draws.process(Some(self.servers[server].pid)));
+        self.servers[server].stop(ready_at, self.cfg.heap_baseline_mb, next);
         if restart {
             self.next_ready_at = self.next_ready_at.min(ready_at);
         }
         log.push(
             tick,
             EventKind::ServerStopped {
-                server: s as u32,
+                server: server as u32,
                 cause,
                 restart,
                 was_down,
@@ -164,8 +164,8 @@ impl Fleet {
 
     /// A server's disk back to what it held at the start (rotated logs removed); it takes
     /// writes again.
-    pub fn clean_disk(&mut self, s: usize) {
-        let server = &mut self.servers[s];
+    pub fn clean_disk(&mut self, index: usize) {
+        let server = &mut self.servers[index];
         server.disk_used_mb = self.cfg.disk_used_mb;
         server.disk_full = false;
     }
@@ -247,9 +247,9 @@ impl Fleet {
     }
 
     /// GC warnings, OOM kills, a disk filling up.
-    fn check_limits(&mut self, s: usize, tick: u32, log: &mut EventLog) {
-        let server = &mut self.servers[s];
-        let index = s as u32;
+    fn check_limits(&mut self, at: usize, tick: u32, log: &mut EventLog) {
+        let server = &mut self.servers[at];
+        let index = at as u32;
         if server.gc_overhead >= GC_WARN_FRACTION && !server.gc_warned {
             server.gc_warned = true;
             let pct = (server.gc_overhead * 100.0) as f32;
@@ -265,9 +265,9 @@ impl Fleet {
                 },
             );
             let restart = self.cfg.auto_restart;
-            self.stop(s, tick, RestartCause::OomKill, restart, log);
+            self.stop(at, tick, RestartCause::OomKill, restart, log);
         }
-        let server = &mut self.servers[s];
+        let server = &mut self.servers[at];
         if !server.disk_full && server.disk_used_mb >= self.cfg.disk_mb {
             server.disk_used_mb = self.cfg.disk_mb;
             server.disk_full = true;

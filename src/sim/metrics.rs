@@ -226,10 +226,10 @@ impl Series {
     }
 
     /// One server's sample of a per-server metric at scrape `i`, if it existed then.
-    pub fn server_at(&self, metric: ServerMetric, server: u32, i: usize) -> Option<f32> {
+    pub fn server_at(&self, metric: ServerMetric, server: u32, index: usize) -> Option<f32> {
         let s = server as usize;
-        (i < self.len() && s < self.servers_at(i))
-            .then(|| self.server[metric.index()][self.starts[i] + s])
+        (index < self.len() && s < self.servers_at(index))
+            .then(|| self.server[metric.index()][self.starts[index] + s])
     }
 
     /// One server's (tick, value) samples of a per-server metric, from the first scrape it was in.

@@ -136,18 +136,18 @@ impl Simulation {
     }
 
     /// With no process running away the kill finds nothing to end.
-    fn kill_runaway(&mut self, tick: u32, s: u32) {
-        if !self.fleet.runaway_running(s as usize) {
+    fn kill_runaway(&mut self, tick: u32, server: u32) {
+        if !self.fleet.runaway_running(server as usize) {
             return;
         }
-        self.fleet.end_runaway(s as usize);
+        self.fleet.end_runaway(server as usize);
         // A runaway whose cause is still in the code comes back.
         let live: Vec<usize> = self.faults.live().collect();
         for i in live {
-            if let Some(after) = self.cfg.faults[i].kind.recurs_on(s) {
+            if let Some(after) = self.cfg.faults[i].kind.recurs_on(server) {
                 let effect = Effect::RunawayReturns {
                     fault: i as u32,
-                    server: s,
+                    server,
                 };
                 // A full queue only means it does not come back: nothing to report.
                 let _ = self.schedule(tick + after, effect);

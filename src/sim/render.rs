@@ -86,7 +86,7 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
 }
 
 /// The database's page and the dependencies' table (other bodies write nothing).
-fn database(o: &mut String, body: &FindingBody) {
+fn database(out: &mut String, body: &FindingBody) {
     if let FindingBody::Database {
         pool_size,
         pool_used_pct,
@@ -98,24 +98,24 @@ fn database(o: &mut String, body: &FindingBody) {
     } = body
     {
         out!(
-            o,
+            out,
             "connection pool: {pool_used_pct:.0}% of {pool_size} connections in use"
         );
         if let Some((wanted, each)) = held {
             out!(
-                o,
+                out,
                 "connections held open by the running workers ({each} each, busy or idle): {wanted:.0}"
             );
         }
-        out!(o, "query execution time: {exec_ms:.0} ms");
-        out!(o, "wait for a free connection: {wait_ms:.0} ms per query");
+        out!(out, "query execution time: {exec_ms:.0} ms");
+        out!(out, "wait for a free connection: {wait_ms:.0} ms per query");
         out!(
-            o,
+            out,
             "requests failing for want of a connection: {failing_rps:.0}/s"
         );
         if !others.is_empty() {
-            out!(o, "\nother databases:");
-            dependency_rows(o, others);
+            out!(out, "\nother databases:");
+            dependency_rows(out, others);
         }
     }
     if let FindingBody::Dependencies {
@@ -128,14 +128,14 @@ fn database(o: &mut String, body: &FindingBody) {
     } = body
     {
         out!(
-            o,
+            out,
             "{:<16} {:>12} {:>10}",
             "dependency",
             "latency ms",
             "status"
         );
         out!(
-            o,
+            out,
             "{:<16} {:>12.0} {:>9.0}%",
             "database",
             db_query_ms,
@@ -143,19 +143,19 @@ fn database(o: &mut String, body: &FindingBody) {
         );
         if *payment_gateway {
             out!(
-                o,
+                out,
                 "{:<16} {:>12.0} {:>8.1}% failed",
                 "payment gateway",
                 payment_latency_ms,
                 payment_failed_pct
             );
         }
-        dependency_rows(o, others);
+        dependency_rows(out, others);
     }
 }
 
 /// The scenario's own dependencies, one line each, in the dependency table's columns.
-fn dependency_rows(o: &mut String, rows: &[super::findings::DependencyRow]) {
+fn dependency_rows(out: &mut String, rows: &[super::findings::DependencyRow]) {
     for r in rows {
         let status = match r.kind {
             DependencyClass::Database => {
@@ -164,12 +164,12 @@ fn dependency_rows(o: &mut String, rows: &[super::findings::DependencyRow]) {
             DependencyClass::Cache => format!("{:.0}% missing", r.used_pct),
             DependencyClass::Http => format!("{:.1}% failed", r.failing_pct),
         };
-        out!(o, "{:<16} {:>12.0}   {status}", r.name, r.latency_ms);
+        out!(out, "{:<16} {:>12.0}   {status}", r.name, r.latency_ms);
     }
 }
 
 /// `free -m` and `df -h` on one host (other bodies write nothing).
-fn host_command(o: &mut String, body: &FindingBody) {
+fn host_command(out: &mut String, body: &FindingBody) {
     if let FindingBody::Free {
         host,
         total_mb,
@@ -179,9 +179,9 @@ fn host_command(o: &mut String, body: &FindingBody) {
         available_mb,
     } = body
     {
-        out!(o, "[{host}]$ free -m");
+        out!(out, "[{host}]$ free -m");
         out!(
-            o,
+            out,
             "{:>14} {:>10} {:>10} {:>10} {:>10} {:>10}",
             "total",
             "used",
@@ -190,8 +190,8 @@ fn host_command(o: &mut String, body: &FindingBody) {
             "buff/cache",
             "available"
         );
-        out!(o, "Mem: {total_mb:>9.0} {used_mb:>10.0} {free_mb:>10.0} {:>10} {buff_cache_mb:>10.0} {available_mb:>10.0}", 12);
-        out!(o, "Swap: {:>8} {:>10} {:>10}", 0, 0, 0);
+        out!(out, "Mem: {total_mb:>9.0} {used_mb:>10.0} {free_mb:>10.0} {:>10} {buff_cache_mb:>10.0} {available_mb:>10.0}", 12);
+        out!(out, "Swap: {:>8} {:>10} {:>10}", 0, 0, 0);
     }
     if let FindingBody::Df {
         host,
@@ -200,11 +200,11 @@ fn host_command(o: &mut String, body: &FindingBody) {
     } = body
     {
         let gb = |mb: f64| mb / 1024.0;
-        out!(o, "[{host}]$ df -h /var");
-        out!(o, "Filesystem      Size  Used Avail Use% Mounted on");
+        out!(out, "[{host}]$ df -h /var");
+        out!(out, "Filesystem      Size  Used Avail Use% Mounted on");
         let pct = 100.0 * used_mb / size_mb;
         out!(
-            o,
+            out,
             "/dev/vdb1     {:>5.1}G {:>4.1}G {:>4.1}G {:>3.0}% /var",
             gb(*size_mb),
             gb(*used_mb),
@@ -214,7 +214,7 @@ fn host_command(o: &mut String, body: &FindingBody) {
     }
 }
 
-fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
+fn memory(out: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
     // Without a collected heap, memory in use is what is live, and there is no GC time.
     let (used, gc) = match runtime.profile().gc_heap {
         true => ("heap MB", "GC %"),
@@ -224,7 +224,7 @@ fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
     let hw = width("host", rows.iter().map(|r| r.host.as_str()));
     let sw = width("process", rows.iter().map(|r| r.state.as_str()));
     out!(
-        o,
+        out,
         "{:<hw$} {:<sw$} {:>9} {:>9} {:>8} {:>6} {:>11} {:>8}",
         "host",
         "process",
@@ -237,7 +237,7 @@ fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
     );
     for r in rows {
         out!(
-            o,
+            out,
             "{:<hw$} {:<sw$} {:>9.0} {:>9.0} {:>8.0} {:>6.1} {:>+11.1} {:>8}",
             r.host,
             r.state,
@@ -251,18 +251,18 @@ fn memory(o: &mut String, rows: &[MemoryRow], runtime: super::Runtime) {
     }
 }
 
-fn config_diff(o: &mut String, since: &str, changes: &[ConfigChange], start_s_of_day: u32) {
-    out!(o, "diff against {since}:");
+fn config_diff(out: &mut String, since: &str, changes: &[ConfigChange], start_s_of_day: u32) {
+    out!(out, "diff against {since}:");
     if changes.is_empty() {
         out!(
-            o,
+            out,
             "  no differences: the running configuration matches the last known-good one"
         );
     }
     for c in changes {
         let when = c.when.clone().unwrap_or_else(|| hhmm(start_s_of_day, c.at));
         out!(
-            o,
+            out,
             "- {} = {}\n+ {} = {}    (pushed {when})",
             c.key,
             c.from,
@@ -272,10 +272,10 @@ fn config_diff(o: &mut String, since: &str, changes: &[ConfigChange], start_s_of
     }
 }
 
-fn heap_profile(o: &mut String, title: &str, entries: &[HeapEntry]) {
-    out!(o, "{title}");
+fn heap_profile(out: &mut String, title: &str, entries: &[HeapEntry]) {
+    out!(out, "{title}");
     out!(
-        o,
+        out,
         "{:>4} {:>12} {:>11}  site",
         "rank",
         "objects",
@@ -283,7 +283,7 @@ fn heap_profile(o: &mut String, title: &str, entries: &[HeapEntry]) {
     );
     for (i, e) in entries.iter().enumerate() {
         out!(
-            o,
+            out,
             "{:>4} {:>12} {:>11.1}  {}",
             i + 1,
             e.objects,
@@ -302,11 +302,11 @@ fn width<'a>(heading: &str, entries: impl Iterator<Item = &'a str>) -> usize {
         .unwrap_or(0)
 }
 
-fn load_balancer(o: &mut String, rows: &[LbRow]) {
+fn load_balancer(out: &mut String, rows: &[LbRow]) {
     let hw = width("backend", rows.iter().map(|r| r.host.as_str()));
     let pw = width("process", rows.iter().map(|r| r.process.as_str()));
     out!(
-        o,
+        out,
         "{:<hw$} {:<10} {:<pw$} {:>6} {:>6} {:>8} {:>9}",
         "backend",
         "rotation",
@@ -319,7 +319,7 @@ fn load_balancer(o: &mut String, rows: &[LbRow]) {
     for r in rows {
         let rotation = if r.in_rotation { "in" } else { "OUT" };
         out!(
-            o,
+            out,
             "{:<hw$} {:<10} {:<pw$} {:>6} {:>6} {:>8.1} {:>9}",
             r.host,
             rotation,

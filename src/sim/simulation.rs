@@ -221,9 +221,9 @@ impl Simulation {
     }
 
     /// The parts of the world the faults act on, at tick `t`.
-    fn world(&mut self, t: u32) -> World<'_> {
+    fn world(&mut self, tick: u32) -> World<'_> {
         World {
-            tick: t,
+            tick,
             faults: &self.cfg.faults,
             state: &mut self.faults,
             fleet: &mut self.fleet,
@@ -265,8 +265,8 @@ impl Simulation {
         while self.step() {}
     }
 
-    fn serve(&mut self, t: u32) {
-        let rps = self.traffic.next_rps(t) * self.response.traffic_share.unwrap_or(1.0);
+    fn serve(&mut self, tick: u32) {
+        let rps = self.traffic.next_rps(tick) * self.response.traffic_share.unwrap_or(1.0);
         let admitted = if self.response.maintenance {
             0.0
         } else {
@@ -277,7 +277,7 @@ impl Simulation {
         let order_share = self.cfg.traffic.orders_per_1k_requests / 1000.0;
         let service_ms = self.cfg.fleet.base_latency_ms + self.deps.request_ms(order_share);
         let input = ServeInput {
-            tick: t,
+            tick,
             admitted,
             service_ms,
         };
@@ -293,11 +293,11 @@ impl Simulation {
         let failed =
             served.failed() + deps.db_failed + deps.other_failed + broken + (rps - admitted);
         if !self.deps.extras.is_empty() {
-            self.note_dependency_trouble(t);
+            self.note_dependency_trouble(tick);
         }
         debug_assert!(
             (rps - ok - failed).abs() <= 1e-6 * rps.max(1.0),
-            "requests not conserved at tick {t}: {rps} arrived, {ok} ok, {failed} failed"
+            "requests not conserved at tick {tick}: {rps} arrived, {ok} ok, {failed} failed"
         );
         let orders = ok * order_share * (1.0 - deps.payment_failed_share);
         // Lost is what a healthy system would have taken (the gateway declines its usual share

@@ -149,7 +149,7 @@ pub fn edited_builtin(edits: &[(&str, &str)]) -> Result<Scenario, String> {
 }
 
 /// A script from `(time, action, target)` rows (an empty target for none).
-pub fn plan(s: &Scenario, rows: &[(&str, &str, &str)]) -> Vec<ScheduledAction> {
+pub fn plan(loaded: &Scenario, rows: &[(&str, &str, &str)]) -> Vec<ScheduledAction> {
     let items: Vec<String> = rows
         .iter()
         .map(|(at, action, target)| match *target {
@@ -160,7 +160,7 @@ pub fn plan(s: &Scenario, rows: &[(&str, &str, &str)]) -> Vec<ScheduledAction> {
     incident_trainer::scenario::script::parse_actions(
         "plan.json",
         &format!("[{}]", items.join(",")),
-        s,
+        loaded,
     )
     .expect("the plan parses")
 }

@@ -1,13 +1,13 @@
 //! What each subcommand does.
 
+use std::fmt::Write;
 use std::process::ExitCode;
 
-use incident_trainer::prove;
 use incident_trainer::scenario::{self, script, Scenario};
-use incident_trainer::score;
 use incident_trainer::sim::render::{finding_text, thousands};
 use incident_trainer::sim::run::Refused;
 use incident_trainer::sim::{first_divergence, run_scripted, trace_hash, ScheduledAction, Trace};
+use incident_trainer::{prove, score};
 
 use super::args::{Command, Common, RunArgs, ScoreArgs};
 use super::error::CliError;
@@ -58,11 +58,11 @@ fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, CliError> {
     })
 }
 
-fn solve_text(s: &Scenario, report: &prove::SolveReport) -> String {
-    use std::fmt::Write;
+fn solve_text(scenario: &Scenario, report: &prove::SolveReport) -> String {
     let mut o = String::new();
     let verdict = if report.sound { "sound" } else { "NOT sound" };
-    let _ = writeln!(o, "{} ({}): {verdict}", s.meta.title, report.scenario);
+    let title = &scenario.meta.title;
+    let _ = writeln!(o, "{title} ({}): {verdict}", report.scenario);
     let at = |x: &Option<score::Stamp>| x.as_ref().map_or("never".to_string(), |t| t.clock.clone());
     if let Some(k) = &report.calibration {
         let verdict = if k.holds { "holds" } else { "DOES NOT hold" };
@@ -219,7 +219,6 @@ fn findings(scenario: &Scenario, trace: &Trace) -> String {
 }
 
 fn text_report(report: &Report) -> String {
-    use std::fmt::Write;
     let s = report.scenario;
     let clock = |t: Option<u32>, none: &str| t.map_or(none.to_string(), |t| s.hhmm(t));
     let impact = &report.trace.impact;

@@ -81,29 +81,29 @@ pub fn Library(props: &LibraryProps) -> Html {
 }
 
 /// One scenario's card: what it is, how long it takes, your best, where it sits on the track.
-fn card(s: &Rc<Scenario>, props: &LibraryProps) -> Html {
+fn card(shown: &Rc<Scenario>, props: &LibraryProps) -> Html {
     let best = props
         .best
         .iter()
-        .find(|(id, _)| *id == s.meta.id)
+        .find(|(id, _)| *id == shown.meta.id)
         .map_or("not played yet".to_string(), |(_, b)| b.clone());
     let on_open = props.on_open.clone();
-    let scenario = Rc::clone(s);
-    let on_track = progress::card_note(&props.track, &s.meta.id);
+    let scenario = Rc::clone(shown);
+    let on_track = progress::card_note(&props.track, &shown.meta.id);
     html! {
         <li class="card">
-            <h2>{ &s.meta.title }</h2>
-            <p class="summary">{ &s.meta.summary }</p>
+            <h2>{ &shown.meta.title }</h2>
+            <p class="summary">{ &shown.meta.summary }</p>
             <p class="meta">
-                <span class="badge">{ s.meta.difficulty.id() }</span>
-                <span>{ format!("{} · {}", s.clock.date, format::clock(s, 0)) }</span>
+                <span class="badge">{ shown.meta.difficulty.id() }</span>
+                <span>{ format!("{} · {}", shown.clock.date, format::clock(shown, 0)) }</span>
             </p>
-            <p class="meta">{ format::expected_length(s) }</p>
-            <p class="tags">{ for crate::ui::view::format::public_tags(s).map(|t| html! { <span class="tag">{ t }</span> }) }</p>
+            <p class="meta">{ format::expected_length(shown) }</p>
+            <p class="tags">{ for crate::ui::view::format::public_tags(shown).map(|t| html! { <span class="tag">{ t }</span> }) }</p>
             <p class="best">{ format!("Your best: {best}") }</p>
             if let Some(note) = on_track { <p class="meta on-track">{ note }</p> }
             <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}
-                aria-label={format!("Open {}", s.meta.title)}>{ "Open" }</button>
+                aria-label={format!("Open {}", shown.meta.title)}>{ "Open" }</button>
         </li>
     }
 }

@@ -51,10 +51,10 @@ pub fn group(spec: &ActionInfo) -> Group {
 /// The scenario's actions (the catalogue, then its own) in one group.
 /// Declaring the incident resolved is not among them: it ends the response, so it sits apart,
 /// behind a confirmation.
-pub fn in_group(config: &SimConfig, g: Group) -> impl Iterator<Item = ActionInfo<'_>> {
+pub fn in_group(config: &SimConfig, menu_group: Group) -> impl Iterator<Item = ActionInfo<'_>> {
     config
         .actions()
-        .filter(move |s| group(s) == g && s.kind != ActionKind::DeclareResolved)
+        .filter(move |s| group(s) == menu_group && s.kind != ActionKind::DeclareResolved)
 }
 
 /// (value, label) pairs a target picker offers for an action.
