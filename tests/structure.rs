@@ -191,6 +191,76 @@ fn function_lengths(text: &str) -> Vec<(String, usize)> {
     out
 }
 
+/// Each `fn` whose parameters include one named by a single letter (`c: &mut Checker`), read
+/// from its signature, wrapped over lines or not. A closure's `|c| ...` is no `fn`, so it stays.
+fn single_letter_parameters(text: &str) -> Vec<String> {
+    let code: String = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("fn ") {
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = &code[at + 3..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let after_name = &rest[name.len()..];
+        if name.is_empty() || !(after_name.starts_with('(') || after_name.starts_with('<')) {
+            continue;
+        }
+        // The parameter list: from the first `(` to the bracket that closes it.
+        let Some(open) = after_name.find('(') else {
+            continue;
+        };
+        let mut depth = 0;
+        let mut params = String::new();
+        for c in after_name[open..].chars() {
+            match c {
+                '(' | '[' | '<' => depth += 1,
+                ')' | ']' | '>' => depth -= 1,
+                _ => {}
+            }
+            params.push(c);
+            if depth == 0 {
+                break;
+            }
+        }
+        let inner = &params[1..params.len().saturating_sub(1)];
+        let mut depth = 0;
+        let mut parts = vec![String::new()];
+        for c in inner.chars() {
+            match c {
+                '(' | '[' | '<' => depth += 1,
+                ')' | ']' | '>' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            parts.last_mut().expect("a part").push(c);
+        }
+        let single = parts.iter().any(|p| {
+            let p = p.trim();
+            let p = p.strip_prefix("mut ").unwrap_or(p);
+            let mut letters = p.chars();
+            letters.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && letters.next() == Some(':')
+                && letters.next() != Some(':')
+        });
+        if single {
+            out.push(name);
+        }
+    }
+    out
+}
+
 const FAULT_VARIANTS: [&str; 7] = [
     "MemoryLeak",
     "TrafficSurge",
@@ -315,5 +385,22 @@ fn shape_figures() {
     assert!(
         use_states <= 15,
         "the app's state lives in its reducers, not in use_state handles: {use_states}"
+    );
+    let single_letters: Vec<String> = sources
+        .iter()
+        .flat_map(|(n, t)| {
+            single_letter_parameters(t)
+                .into_iter()
+                .map(move |f| format!("{n}::{f}"))
+        })
+        .collect();
+    println!(
+        "functions with a single-letter parameter: {} {single_letters:?}",
+        single_letters.len()
+    );
+    // 202 before the parameters were named (c: &mut Checker, s: &Scenario, o: &mut String...).
+    assert!(
+        single_letters.is_empty(),
+        "a function's parameters are named in words, outside closures: {single_letters:?}"
     );
 }
