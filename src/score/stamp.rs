@@ -13,18 +13,42 @@ pub struct Stamp {
 }
 
 /// Reads what [`Stamp`] writes, and the bare `"HH:MM"` earlier versions wrote (its tick unknown,
-/// read as 0).
+/// read as 0). A visitor, not an untagged enum: that would buffer every value it reads, and
+/// carry the code for it into the page.
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            Whole { tick: u32, clock: String },
-            Clock(String),
+        deserializer.deserialize_any(StampVisitor)
+    }
+}
+
+struct StampVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StampVisitor {
+    type Value = Stamp;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a moment: {\"tick\": 9470, \"clock\": \"16:37\"} or \"16:37\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, clock: &str) -> Result<Stamp, E> {
+        Ok(Stamp {
+            tick: 0,
+            clock: clock.to_string(),
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Stamp, A::Error> {
+        let (mut tick, mut clock) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "tick" => tick = Some(map.next_value::<u32>()?),
+                "clock" => clock = Some(map.next_value::<String>()?),
+                other => return Err(serde::de::Error::unknown_field(other, &["tick", "clock"])),
+            }
         }
-        Ok(match Written::deserialize(deserializer)? {
-            Written::Whole { tick, clock } => Stamp { tick, clock },
-            Written::Clock(clock) => Stamp { tick: 0, clock },
+        Ok(Stamp {
+            tick: tick.ok_or_else(|| serde::de::Error::missing_field("tick"))?,
+            clock: clock.ok_or_else(|| serde::de::Error::missing_field("clock"))?,
         })
     }
 }
