@@ -83,6 +83,15 @@ fn a_slow_http_service_fails_the_share_of_requests_that_call_it() {
         deps.contains("search") && deps.contains("30.0% failed"),
         "{deps}"
     );
+    // Every row says what its figure is: the main database's is its pool.
+    let database = deps
+        .lines()
+        .find(|l| l.starts_with("database"))
+        .unwrap_or("");
+    assert!(
+        database.ends_with("% used") && database.contains("pool "),
+        "{deps}"
+    );
     let logs = take(&mut sim, Action::on(ActionKind::ReadLogs, "search-1"));
     assert!(
         logs.contains("search-1") && logs.contains("upstream timed out"),

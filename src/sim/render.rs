@@ -134,9 +134,10 @@ fn database(out: &mut String, body: &FindingBody) {
             "latency ms",
             "status"
         );
+        // Every status says what it measures (a bare "100%" read as nothing in particular).
         out!(
             out,
-            "{:<16} {:>12.0} {:>9.0}%",
+            "{:<16} {:>12.0}   pool {:.0}% used",
             "database",
             db_query_ms,
             db_pool_used_pct
@@ -144,7 +145,7 @@ fn database(out: &mut String, body: &FindingBody) {
         if *payment_gateway {
             out!(
                 out,
-                "{:<16} {:>12.0} {:>8.1}% failed",
+                "{:<16} {:>12.0}   {:.1}% failed",
                 "payment gateway",
                 payment_latency_ms,
                 payment_failed_pct
