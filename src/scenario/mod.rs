@@ -69,7 +69,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
         let (message, help) = syntax_help(text, offset, message);
         fail(offset, String::new(), message, Some(help))
     })?;
-    let (parsed, mut diagnostics) = read_fields(file, text, &located);
+    let (parsed, mut diagnostics) = read_fields(file, text, &located, &map);
     let Some(parsed) = parsed else {
         return Err(ScenarioErrors { diagnostics });
     };
@@ -106,8 +106,8 @@ fn read_fields(
     file: &str,
     text: &str,
     located: &Located,
+    map: &SourceMap,
 ) -> (Option<file::ScenarioFile>, Vec<Diagnostic>) {
-    let map = SourceMap::new(text);
     let mut working = text.to_string();
     let mut diagnostics = Vec::new();
     loop {

@@ -53,7 +53,8 @@ pub fn parse_actions(
     scenario: &Scenario,
 ) -> Result<Vec<ScheduledAction>, ScenarioErrors> {
     let map = SourceMap::new(text);
-    let lines: Vec<Line> = serde_json::from_str(text).map_err(|e| not_a_list(file, text, e))?;
+    let lines: Vec<Line> =
+        serde_json::from_str(text).map_err(|e| not_a_list(file, text, &map, e))?;
     let starts = element_offsets(text);
     let mut diagnostics = Vec::new();
     let mut out = Vec::new();
@@ -113,11 +114,11 @@ pub fn parse_actions(
 }
 
 /// An actions file that is not a JSON list of actions, where the reading stopped.
-fn not_a_list(file: &str, text: &str, error: serde_json::Error) -> ScenarioErrors {
+fn not_a_list(file: &str, text: &str, map: &SourceMap, error: serde_json::Error) -> ScenarioErrors {
     let offset = offset_of(text, error.line(), error.column());
     let help =
         "an actions file is a JSON list such as [{\"at\": \"14:35\", \"action\": \"restart_all\"}]";
-    let diagnostic = SourceMap::new(text).diagnostic(
+    let diagnostic = map.diagnostic(
         file,
         offset,
         String::new(),
