@@ -631,7 +631,7 @@ fn every_action_reads_the_target_its_catalogue_entry_names() {
         let missing = matches!(bare, Err(ActionError::MissingTarget { .. }));
         let needs = matches!(
             spec.target,
-            TargetKind::Host | TargetKind::Hypothesis | TargetKind::Severity
+            TargetKind::Host | TargetKind::AnyHost | TargetKind::Hypothesis | TargetKind::Severity
         );
         assert_eq!(missing, needs, "{}: {bare:?}", spec.id);
         let on = sim.vet(&Action::on(spec.kind, "app-1"));

@@ -15,9 +15,14 @@ fn candidates(sim: &Simulation) -> Vec<Action> {
     for spec in CATALOGUE {
         let targets: Vec<Option<String>> = match spec.target {
             TargetKind::None => vec![None, Some("app-1".into())],
-            TargetKind::Host => hosts.iter().cloned().map(Some).chain([None]).collect(),
+            TargetKind::Host => hosts
+                .iter()
+                .cloned()
+                .map(Some)
+                .chain([None, Some("db-1".into())])
+                .collect(),
             TargetKind::OptionalHost => hosts.iter().cloned().map(Some).chain([None]).collect(),
-            TargetKind::LogSource => hosts
+            TargetKind::LogSource | TargetKind::AnyHost => hosts
                 .iter()
                 .cloned()
                 .map(Some)

@@ -68,6 +68,11 @@ fn candidates(scenario: &Scenario, sim: &Simulation) -> Vec<Action> {
                 out.extend(hosts.iter().map(|h| on(h)));
             }
             TargetKind::Host => out.extend(hosts.iter().map(|h| on(h))),
+            TargetKind::AnyHost => {
+                out.extend(hosts.iter().map(|h| on(h)));
+                let own = scenario.config.dependency_hosts().into_iter();
+                out.extend(own.map(|(h, _)| on(&h)));
+            }
             TargetKind::Hypothesis => {
                 out.extend(scenario.config.hypotheses.iter().map(|h| on(&h.id)))
             }

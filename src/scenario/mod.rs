@@ -19,6 +19,7 @@ pub mod validate_actions;
 mod validate_debrief;
 mod validate_deps;
 mod validate_fleet;
+mod validate_links;
 mod validate_lists;
 mod validate_traffic;
 mod zones;
@@ -52,7 +53,7 @@ pub fn date_words(date: &str) -> String {
 use crate::sim::hash::StableHasher;
 use crate::sim::{
     AlertRule, CustomAction, DatabaseConfig, DependencyConfig, Fault, FleetConfig, Hypothesis,
-    SimConfig,
+    PaymentConfig, SimConfig,
 };
 use checker::{Checker, Problem};
 use locate::Located;
@@ -189,18 +190,38 @@ fn serde_help(message: &str) -> String {
     }
 }
 
+/// The servers and everything they call.
+fn service(
+    checker: &mut Checker,
+    raw: &file::ScenarioFile,
+) -> (
+    FleetConfig,
+    DatabaseConfig,
+    PaymentConfig,
+    Vec<DependencyConfig>,
+) {
+    let fleet = validate_fleet::fleet(checker, &raw.fleet);
+    let (database, payment) = validate::dependencies(checker, &raw.database, raw.payment.as_ref());
+    let dependencies = validate_deps::dependencies(checker, &raw.dependencies, &fleet);
+    let database = validate_links::database(checker, &raw.database, database, &dependencies);
+    (fleet, database, payment, dependencies)
+}
+
 fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenario {
     let meta = validate::meta(checker, &raw.scenario);
     let (clock, duration_s, scrape_interval_s) = validate::clock(checker, &raw.clock);
     let traffic = validate_traffic::traffic(checker, &raw.traffic);
-    let fleet = validate_fleet::fleet(checker, &raw.fleet);
-    let (database, payment) = validate::dependencies(checker, &raw.database, raw.payment.as_ref());
+    let (fleet, database, payment, dependencies) = service(checker, raw);
     let (slo, response) = validate::slo_and_response(checker, &raw.slo, &raw.response);
-    let dependencies = validate_deps::dependencies(checker, &raw.dependencies, &fleet);
     let faults = faults::faults(checker, &raw.faults, &fleet, &dependencies);
     validate::sales(checker, &raw.traffic, &payment, &faults);
-    let mut custom_actions =
-        validate_actions::custom_actions(checker, &raw.custom_actions, &raw.faults, &faults);
+    let mut custom_actions = validate_actions::custom_actions(
+        checker,
+        &raw.custom_actions,
+        &raw.faults,
+        &faults,
+        &dependencies,
+    );
     let alerts = validate_lists::alerts(checker, &raw.alerts);
     let action_durations_s = validate_lists::overrides(checker, &raw.actions, &custom_actions);
     let mut hypotheses = validate_lists::hypotheses(checker, &raw.hypotheses);
@@ -216,15 +237,10 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
         debrief(checker, raw, &hypotheses, &faults, &custom_actions, &ids);
     let deploy_history = validate::deploys(checker, &raw.deploys);
     faults::latent_deploys(checker, &raw.faults, &deploy_history);
-    let explanations = raw
-        .hypotheses
-        .iter()
-        .map(|h| h.explanation.clone())
-        .collect();
     Scenario {
         seed: raw.clock.seed,
         currency: raw.traffic.currency.clone(),
-        hypothesis_explanations: explanations,
+        hypothesis_explanations: validate_lists::explanations(&raw.hypotheses),
         hypothesis_evidence,
         lessons,
         corrective_measures,

@@ -134,6 +134,8 @@ pub fn dependencies(
             Some(h) => checker.id("database.host", h),
             None => "db-1".into(),
         },
+        // Read once the scenario's own dependencies are (`validate_links`).
+        depends_on: Vec::new(),
     };
     let payment = match given {
         Some(given) => PaymentConfig {

@@ -2,7 +2,9 @@
 //! action ids wherever a scenario names one.
 
 use crate::sim::config::actions_of;
-use crate::sim::{ActionInfo, Category, CustomAction, Fault, Setting, TargetKind};
+use crate::sim::{
+    ActionInfo, Category, CustomAction, DependencyConfig, Fault, LimitKind, Setting, TargetKind,
+};
 
 use super::checker::Checker;
 use super::file::{CustomActionFile, FaultFile};
@@ -38,6 +40,7 @@ pub fn custom_actions(
     list: &[CustomActionFile],
     fault_files: &[FaultFile],
     faults: &[Fault],
+    deps: &[DependencyConfig],
 ) -> Vec<CustomAction> {
     let mut out: Vec<CustomAction> = Vec::new();
     for (i, a) in list.iter().enumerate() {
@@ -59,7 +62,7 @@ pub fn custom_actions(
         let category = category(checker, &format!("{p}.category"), &a.category);
         let target = target(checker, &format!("{p}.target"), a.target.as_deref());
         let cures = cures(checker, &p, &a.cures, fault_files, faults);
-        let sets = settings(checker, &p, &a.sets);
+        let sets = settings(checker, &p, &a.sets, deps);
         if category == Some(Category::Diagnostic) && (!cures.is_empty() || !sets.is_empty()) {
             checker.fail(
                 format!("{p}.category"),
@@ -155,29 +158,73 @@ fn cures(
     out
 }
 
+/// The setting `key` names: one of the world's, or a dependency's limit (`pgbouncer.open_files`).
+fn setting(
+    checker: &mut Checker,
+    path: &str,
+    key: &str,
+    deps: &[DependencyConfig],
+) -> Option<Setting> {
+    if let Some((name, limit)) = key.split_once('.') {
+        let Some(dependency) = deps.iter().position(|d| d.name == name) else {
+            let names: Vec<&str> = deps.iter().map(|d| d.name.as_str()).collect();
+            let help = format!(
+                "a dependency's limit is `<name>.open_files`; names: {}",
+                names.join(", ")
+            );
+            checker.fail(path, format!("no dependency is called `{name}`"), help);
+            return None;
+        };
+        let Some(limit) = LimitKind::from_id(limit) else {
+            checker.fail(
+                path,
+                format!("`{limit}` is not a limit a dependency has"),
+                "use open_files or max_connections",
+            );
+            return None;
+        };
+        if deps[dependency].limits.is_none() {
+            checker.fail(
+                path,
+                format!("`{name}` has no `limits`"),
+                format!("give [dependencies.limits] for `{name}` (what its callers hold open)"),
+            );
+            return None;
+        }
+        return Some(Setting::Limit {
+            dependency: dependency as u32,
+            limit,
+        });
+    }
+    let found = Setting::from_id(key);
+    if found.is_none() {
+        let known: Vec<&str> = Setting::ALL.iter().map(|s| s.id()).collect();
+        checker.fail(
+            path,
+            format!("unknown setting `{key}`"),
+            format!(
+                "use one of: {}, or a dependency's limit (`<name>.open_files`, `<name>.max_connections`)",
+                known.join(", ")
+            ),
+        );
+    }
+    found
+}
+
 fn settings(
     checker: &mut Checker,
     at: &str,
     sets: &std::collections::BTreeMap<String, f64>,
+    deps: &[DependencyConfig],
 ) -> Vec<(Setting, f64)> {
     let mut out = Vec::new();
     for (key, value) in sets {
         let path = format!("{at}.sets.{key}");
-        let Some(setting) = Setting::from_id(key) else {
-            let known: Vec<&str> = Setting::ALL.iter().map(|s| s.id()).collect();
-            checker.fail(
-                path,
-                format!("unknown setting `{key}`"),
-                format!("use one of: {}", known.join(", ")),
-            );
+        let Some(setting) = setting(checker, &path, key, deps) else {
             continue;
         };
         let (low, high) = setting.range();
-        let whole = matches!(
-            setting,
-            Setting::PoolSize | Setting::WorkerThreads | Setting::HealthChecks
-        );
-        if whole && value.fract() != 0.0 {
+        if setting.whole() && value.fract() != 0.0 {
             checker.fail(
                 path,
                 format!("`{key}` takes a whole number, found {value}"),

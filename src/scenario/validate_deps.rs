@@ -6,7 +6,7 @@ use crate::sim::{Dependency, DependencyConfig, DependencyKind, FleetConfig};
 use super::checker::Checker;
 use super::file::DependencyFile;
 
-const KINDS: [&str; 3] = ["database", "http", "cache"];
+const KINDS: [&str; 4] = ["database", "http", "cache", "proxy"];
 
 pub fn dependencies(
     checker: &mut Checker,
@@ -48,9 +48,15 @@ pub fn dependencies(
                 .non_negative(&format!("{p}.calls_per_request"), d.calls_per_request),
             timeout_ms: checker.positive(&format!("{p}.timeout_ms"), d.timeout_ms),
             error_share: checker.range(&format!("{p}.error_fraction"), d.error_share, 0.0, 1.0),
+            depends_on: Vec::new(),
+            limits: d
+                .limits
+                .as_ref()
+                .map(|l| super::validate_links::limits(checker, &format!("{p}.limits"), l)),
         });
     }
     resolve_backends(checker, list, &mut out);
+    super::validate_links::depends_on(checker, list, &mut out);
     out
 }
 
@@ -111,6 +117,7 @@ fn kind(checker: &mut Checker, path: &str, dependency: &DependencyFile) -> Depen
             }
         }
         "http" => DependencyKind::Http,
+        "proxy" => DependencyKind::Proxy,
         other => {
             checker.fail(
                 format!("{path}.kind"),

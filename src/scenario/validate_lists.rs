@@ -330,7 +330,7 @@ pub fn reference_targets(
                 format!("`{}` takes no target, found `{t}`", spec.id),
                 "remove `target`",
             ),
-            (TargetKind::Host, None)
+            (TargetKind::Host | TargetKind::AnyHost, None)
             | (TargetKind::Hypothesis, None)
             | (TargetKind::Severity, None) => checker.fail(
                 format!("reference[{i}]"),
@@ -340,8 +340,9 @@ pub fn reference_targets(
             (TargetKind::Host | TargetKind::OptionalHost, Some(h)) => {
                 host(checker, &path, h, fleet);
             }
-            (TargetKind::LogSource, Some(h)) if dependency_hosts.contains(&h) => {}
-            (TargetKind::LogSource, Some(h)) => {
+            (TargetKind::LogSource | TargetKind::AnyHost, Some(h))
+                if dependency_hosts.contains(&h) => {}
+            (TargetKind::LogSource | TargetKind::AnyHost, Some(h)) => {
                 host(checker, &path, h, fleet);
             }
             (TargetKind::Hypothesis, Some(h)) if !hyps.iter().any(|x| x.id == h) => checker.fail(
@@ -359,4 +360,9 @@ pub fn reference_targets(
             _ => {}
         }
     }
+}
+
+/// What each hypothesis's explanation says, in file order (shown when declared wrongly).
+pub fn explanations(list: &[super::file::HypothesisFile]) -> Vec<String> {
+    list.iter().map(|h| h.explanation.clone()).collect()
 }

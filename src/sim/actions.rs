@@ -1,9 +1,11 @@
 //! What a trainee can do: the catalogue (ids, costs, targets) and the errors an action can meet.
 //! `resolve.rs` reads an action's target, `check.rs` whether it can be taken, `apply.rs` and the
-//! files it calls what it does; the findings diagnostics return live in `findings.rs`.
+//! files it calls what it does; the findings diagnostics return live in `findings.rs`, the
+//! reasons an action is refused in `refusal.rs`.
+
+pub use super::refusal::{ActionError, Expected, Names, Nothing};
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -11,6 +13,7 @@ pub enum ActionKind {
     ViewMemory,
     ReadLogs,
     CheckConfig,
+    CheckLimits,
     DiffConfig,
     ListDeploys,
     HeapProfile,
@@ -64,6 +67,8 @@ pub enum TargetKind {
     /// A server or a dependency's host (the database's, a service's), or every server when
     /// left out: where logs are read.
     LogSource,
+    /// A server or a dependency's host (the database's, a pooler's).
+    AnyHost,
     /// A hypothesis id from the scenario.
     Hypothesis,
     /// `sev1` .. `sev4`.
@@ -97,10 +102,11 @@ macro_rules! spec {
 }
 
 /// Every action, in the order a menu shows them.
-pub const CATALOGUE: [ActionSpec; 31] = [
+pub const CATALOGUE: [ActionSpec; 32] = [
     spec!(ViewMemory, "view_memory", "View memory per host", Diagnostic, None, 60, "Heap used, live heap after GC, GC time and growth per server, from the dashboards."),
     spec!(ReadLogs, "read_logs", "Read logs", Diagnostic, LogSource, 90, "The last ten minutes of logs: of one server, all of them, or a dependency's host (the database's)."),
-    spec!(CheckConfig, "check_config", "Check server config", Diagnostic, Host, 120, "The running configuration of one server: heap limit, threads, pools, timeouts."),
+    spec!(CheckConfig, "check_config", "Check running config", Diagnostic, AnyHost, 120, "The running configuration of one host: a server's heap limit, threads, pools and timeouts; a dependency's own settings and limits."),
+    spec!(CheckLimits, "check_limits", "Check open files and limits", Diagnostic, AnyHost, 60, "Open files and client connections of one host's main process against its limits (ulimit -n, lsof)."),
     spec!(DiffConfig, "diff_config", "Diff config against last good", Diagnostic, None, 120, "What changed in the configuration since the last known-good snapshot."),
     spec!(ListDeploys, "list_deploys", "List recent deploys", Diagnostic, None, 60, "Recent releases with their times and summaries."),
     spec!(HeapProfile, "heap_profile", "Heap profile / dump", Diagnostic, Host, 300, "A histogram of the live heap by allocation site; needs the server running."),
@@ -148,6 +154,7 @@ impl TargetKind {
             TargetKind::Host => "host",
             TargetKind::OptionalHost => "optional_host",
             TargetKind::LogSource => "log_source",
+            TargetKind::AnyHost => "any_host",
             TargetKind::Hypothesis => "hypothesis",
             TargetKind::Severity => "severity",
         }
@@ -279,94 +286,6 @@ impl std::fmt::Display for Action {
             None => formatter.write_str(self.id()),
         }
     }
-}
-
-/// Why an action could not be taken.
-#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
-pub enum ActionError {
-    #[error("still busy with the previous action until {clock}")]
-    Busy {
-        until: u32,
-        /// `until` as local `HH:MM:SS`.
-        clock: String,
-    },
-    #[error("the run is over")]
-    RunOver,
-    #[error("the incident was declared resolved at {clock}")]
-    DeclaredResolved {
-        at: u32,
-        /// `at` as local `HH:MM`.
-        clock: String,
-    },
-    #[error("`{action}` needs a target ({expected})")]
-    MissingTarget { action: String, expected: Expected },
-    #[error("`{action}` takes no target, but `{target}` was given")]
-    UnexpectedTarget { action: String, target: String },
-    #[error("there is no host `{name}` (hosts: {known})")]
-    UnknownHost { name: String, known: Names },
-    #[error("there is no hypothesis `{id}` in this scenario (known: {known})")]
-    UnknownHypothesis { id: String, known: Names },
-    #[error("`{level}` is not a severity (use sev1, sev2, sev3 or sev4)")]
-    UnknownSeverity { level: String },
-    #[error("{host} is down")]
-    HostDown { host: String },
-    #[error("the developers are not engaged yet: page them first")]
-    DevelopersNotEngaged,
-    #[error("the developers are paged, expected {clock}")]
-    DevelopersPaged {
-        /// When they engage, as local `HH:MM`.
-        clock: String,
-    },
-    #[error("the developers need a root-cause hypothesis before they can write a fix")]
-    NoHypothesis,
-    #[error("nothing to do: {reason}")]
-    NothingToDo { reason: Nothing },
-    #[error("there is no action `{id}` in this scenario")]
-    UnknownAction { id: String },
-    #[error("`{id}` is not known yet: nothing seen so far points to it")]
-    NotYetKnown { id: String },
-}
-
-/// The names an error offers instead (hosts, hypotheses), in order; said as a list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Names(pub Vec<String>);
-
-impl std::fmt::Display for Names {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(&self.0.join(", "))
-    }
-}
-
-/// What an action left without a target needed.
-#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
-pub enum Expected {
-    #[error("a host such as {example}")]
-    Host { example: String },
-    #[error("a hypothesis id")]
-    Hypothesis,
-    #[error("sev1..sev4")]
-    Severity,
-}
-
-/// Why an action would change nothing.
-#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
-pub enum Nothing {
-    #[error("too many changes are already under way")]
-    QueueFull,
-    #[error("the developers are already paged")]
-    DevelopersPaged,
-    #[error("a fix is already on its way")]
-    FixOnItsWay,
-    #[error("a rollback is already on its way")]
-    RollbackOnItsWay,
-    /// A scenario's own action, by its title.
-    #[error("\"{title}\" is already under way")]
-    UnderWay { title: String },
-    #[error("\"{title}\" is already done")]
-    Done { title: String },
-    /// A saved run whose actions go on past where it was saved.
-    #[error("an action is dated after the save ({action})")]
-    AfterTheSave { action: String },
 }
 
 #[cfg(test)]

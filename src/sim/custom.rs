@@ -108,6 +108,9 @@ impl Simulation {
             Setting::CapacityRps => fleet.capacity_rps,
             Setting::WorkerThreads => f64::from(fleet.worker_threads),
             Setting::TrafficShare => self.response.traffic_share.unwrap_or(1.0),
+            Setting::Limit { dependency, limit } => self.deps.extras[dependency as usize]
+                .limit(limit)
+                .map_or(f64::INFINITY, f64::from),
         }
     }
 
@@ -123,6 +126,9 @@ impl Simulation {
             Setting::CapacityRps => fleet.capacity_rps = value,
             Setting::WorkerThreads => fleet.worker_threads = value as u32,
             Setting::TrafficShare => self.response.traffic_share = Some(value),
+            Setting::Limit { dependency, limit } => {
+                self.deps.extras[dependency as usize].set_limit(limit, Some(value as u32));
+            }
         }
     }
 }

@@ -18,6 +18,10 @@ pub struct DatabaseConfig {
     /// The database's host, for `read_logs`.
     #[serde(default = "default_db_host")]
     pub host: String,
+    /// The scenario's own dependencies its queries pass through (a pooler or a proxy in front
+    /// of it), by index: their failures fail its queries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,6 +91,54 @@ pub struct DependencyConfig {
     /// Share of calls failing when healthy.
     #[serde(rename = "error_fraction")]
     pub error_share: f64,
+    /// What its calls pass through (other `[[dependencies]]`, by index): their calls include
+    /// its own, and what fails there fails here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<u32>,
+    /// What its process may hold open; none: nothing it carries comes near a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
+}
+
+/// What a process may hold open, as its host and its own config set it: each client connection
+/// takes a connection slot and an open file. Connections beyond either are refused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Limits {
+    /// The open-file limit (`nofile`, `ulimit -n`).
+    pub open_files: Option<u32>,
+    /// Files it keeps open besides client connections: listeners, logs, its own connections
+    /// onward.
+    pub files_in_use: u32,
+    /// Its own cap on client connections.
+    pub max_connections: Option<u32>,
+    /// What its config calls that cap (`max_client_conn`, `maxconn`).
+    pub max_connections_setting: String,
+    /// Client connections each running worker of the service keeps open to it, busy or idle.
+    pub connections_per_worker: f64,
+}
+
+/// One of the two limits a process has on what it holds open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitKind {
+    OpenFiles,
+    MaxConnections,
+}
+
+impl LimitKind {
+    pub const ALL: [LimitKind; 2] = [LimitKind::OpenFiles, LimitKind::MaxConnections];
+
+    /// The name scenario files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            LimitKind::OpenFiles => "open_files",
+            LimitKind::MaxConnections => "max_connections",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<LimitKind> {
+        LimitKind::ALL.into_iter().find(|k| k.id() == id)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,6 +154,9 @@ pub enum DependencyKind {
         hit_share: f64,
         backend: Dependency,
     },
+    /// A connection pooler or a proxy: it forwards what passes through it (the calls of those
+    /// that `depends_on` it) and adds its own time; refused connections fail the call.
+    Proxy,
 }
 
 impl DependencyKind {
@@ -114,6 +169,7 @@ impl DependencyKind {
             DependencyKind::Database { .. } => DependencyClass::Database,
             DependencyKind::Http => DependencyClass::Http,
             DependencyKind::Cache { .. } => DependencyClass::Cache,
+            DependencyKind::Proxy => DependencyClass::Proxy,
         }
     }
 }
@@ -126,6 +182,7 @@ pub enum DependencyClass {
     Database,
     Http,
     Cache,
+    Proxy,
 }
 
 impl DependencyClass {
@@ -134,6 +191,7 @@ impl DependencyClass {
             DependencyClass::Database => "database",
             DependencyClass::Http => "http",
             DependencyClass::Cache => "cache",
+            DependencyClass::Proxy => "proxy",
         }
     }
 }

@@ -2,8 +2,9 @@
 
 use super::findings::{heap_entries, DependencyRow, FindingBody, LbRow, MemoryRow, Top};
 use super::fleet::ServerState;
+use super::host_look;
 use super::metrics::ServerMetric;
-use super::resolve::{LogSource, Look};
+use super::resolve::{LogSource, Look, Machine};
 use super::simulation::Simulation;
 
 /// Logs show this far back.
@@ -42,10 +43,16 @@ impl Simulation {
                     source,
                 }
             }
-            Look::CheckConfig(s) => FindingBody::Config {
+            Look::CheckConfig(Machine::Server(s)) => FindingBody::Config {
                 host: f.name(s).into(),
                 settings: self.settings(s as usize),
             },
+            Look::CheckConfig(Machine::Dependency(d)) => {
+                host_look::dependency_config(&self.deps, d)
+            }
+            Look::CheckLimits(machine) => {
+                host_look::limits(&self.fleet, &self.deps, &self.cfg.fleet.service, machine)
+            }
             Look::DiffConfig => FindingBody::ConfigDiff {
                 since: "last known-good snapshot (taken at the start of the shift)".into(),
                 changes: self.faults.config_changes.clone(),
@@ -135,7 +142,7 @@ impl Simulation {
                 name: e.cfg.name.clone(),
                 kind: e.cfg.kind.class(),
                 latency_ms: e.last.latency_ms,
-                failing_pct: 100.0 * e.last.failed_share,
+                failing_pct: 100.0 * e.failing_share(),
                 used_pct: 100.0 * e.last.used,
             })
             .collect()
@@ -144,42 +151,37 @@ impl Simulation {
     fn settings(&self, server: usize) -> Vec<(String, String)> {
         let c = &self.fleet.cfg;
         let profile = c.runtime.profile();
-        [
-            (
-                profile.limit_key,
-                format!("{:.0}m", self.fleet.servers[server].heap_max_mb),
-            ),
+        let ms = |v: f64| format!("{v:.0}ms");
+        let heap = format!("{:.0}m", self.fleet.servers[server].heap_max_mb);
+        let mut out = vec![
+            (profile.limit_key, heap),
             (profile.gc_key, profile.gc_name.to_string()),
             ("server.worker_threads", c.worker_threads.to_string()),
-            (
-                "server.request_timeout",
-                format!("{:.0}ms", c.request_timeout_ms),
-            ),
+            ("server.request_timeout", ms(c.request_timeout_ms)),
             (
                 super::faults::POOL_SIZE_KEY,
                 self.deps.pool_size.to_string(),
             ),
-            (
-                "db.query_timeout",
-                format!("{:.0}ms", self.deps.db.max_wait_ms),
-            ),
-            (
-                "payment.timeout",
-                format!("{:.0}ms", self.cfg.payment.timeout_ms),
-            ),
+        ];
+        // Where the database is reached: through a pooler, when there is one in front of it.
+        if let Some(&through) = self.deps.db.depends_on.first() {
+            let host = self.deps.extras[through as usize].cfg.host.clone();
+            out.push(("db.host", host));
+        }
+        out.push(("db.pool.max_wait", ms(self.deps.db.max_wait_ms)));
+        if self.cfg.payment.present {
+            out.push(("payment.timeout", ms(self.cfg.payment.timeout_ms)));
+        }
+        let checks = format!(
+            "every {}s, down after {} fails",
+            c.lb.health_interval_s, c.lb.unhealthy_threshold
+        );
+        out.extend([
             ("logging.level", "INFO".to_string()),
-            (
-                "lb.health_check",
-                format!(
-                    "every {}s, down after {} fails",
-                    c.lb.health_interval_s, c.lb.unhealthy_threshold
-                ),
-            ),
+            ("lb.health_check", checks),
             ("release", self.faults.release.clone()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
+        ]);
+        out.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     }
 
     fn deploy_lines(&self) -> Vec<(String, String, String)> {

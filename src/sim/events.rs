@@ -122,6 +122,9 @@ pub enum EventKind {
         /// Share of its calls failing.
         failing_pct: f32,
         used_pct: f32,
+        /// The limit refusing its connections, when one is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        refusing: Option<crate::sim::LimitKind>,
     },
     DependencyRecovered {
         dependency: u32,

@@ -92,6 +92,22 @@ pub enum FindingBody {
         host: String,
         settings: Vec<(String, String)>,
     },
+    /// What a host's main process holds open against its limits (`ulimit -n`, `lsof`).
+    Limits {
+        host: String,
+        process: String,
+        /// The scenario's own dependency it is, by index (none: an app server or the database).
+        dependency: Option<u32>,
+        open_files: f64,
+        open_files_limit: Option<u32>,
+        /// Client connections it holds, and how many its callers want.
+        connections: f64,
+        wanted: f64,
+        /// Its own cap on client connections: what its config calls it, and its value.
+        cap: Option<(String, u32)>,
+        /// Share of connection attempts refused now.
+        refused_pct: f64,
+    },
     ConfigDiff {
         since: String,
         changes: Vec<ConfigChange>,

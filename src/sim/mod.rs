@@ -17,6 +17,7 @@ pub mod findings;
 pub mod fleet;
 mod happened;
 pub mod hash;
+mod host_look;
 pub mod impact;
 pub mod latency;
 pub mod logs;
@@ -24,6 +25,7 @@ pub mod metrics;
 mod observe;
 mod pending;
 pub mod processes;
+mod refusal;
 mod remediate;
 pub mod render;
 mod resolve;
@@ -46,8 +48,8 @@ pub use config::*;
 pub use events::{Event, EventKind, EventLog, RestartCause};
 pub(crate) use faults::Kind;
 pub use faults::{
-    CpuRunaway, DependencySlowdown, DeployRecord, DiskFill, Fault, FaultKind, MemoryLeak,
-    PoolExhaustion, RequestErrors, Targets, TrafficSurge,
+    CpuRunaway, DependencySlowdown, DeployRecord, DiskFill, Fault, FaultKind, LimitExhaustion,
+    MemoryLeak, PoolExhaustion, RequestErrors, Targets, TrafficSurge,
 };
 pub use findings::{Finding, FindingBody};
 pub use happened::{Happened, Mark};

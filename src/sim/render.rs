@@ -80,6 +80,7 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             (start_s_of_day, finding.issued_at),
         ),
         FindingBody::Free { .. } | FindingBody::Df { .. } => host_command(&mut o, &finding.body),
+        FindingBody::Limits { .. } => o.push_str(&super::host_look::limits_text(&finding.body)),
         FindingBody::Note { text } | FindingBody::Output { text } => out!(o, "{text}"),
     }
     o
@@ -163,7 +164,9 @@ fn dependency_rows(out: &mut String, rows: &[super::findings::DependencyRow]) {
                 format!("pool {:.0}%, {:.1}% failed", r.used_pct, r.failing_pct)
             }
             DependencyClass::Cache => format!("{:.0}% missing", r.used_pct),
-            DependencyClass::Http => format!("{:.1}% failed", r.failing_pct),
+            DependencyClass::Http | DependencyClass::Proxy => {
+                format!("{:.1}% failed", r.failing_pct)
+            }
         };
         out!(out, "{:<16} {:>12.0}   {status}", r.name, r.latency_ms);
     }

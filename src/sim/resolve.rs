@@ -61,12 +61,21 @@ pub enum LogSource {
     Dependency(Dependency),
 }
 
+/// A host the trainee can log in to: an app server or a dependency's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Machine {
+    Server(HostId),
+    Dependency(Dependency),
+}
+
 /// A diagnostic: reads the world, changes nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Look {
     ViewMemory,
     ReadLogs(LogSource),
-    CheckConfig(HostId),
+    CheckConfig(Machine),
+    /// Open files and connections against the limits of a host's main process.
+    CheckLimits(Machine),
     DiffConfig,
     ListDeploys,
     HeapProfile(HostId),
@@ -151,7 +160,8 @@ pub(super) fn resolve(sim: &Simulation, action: &Action) -> Result<Resolved, Act
     Ok(match action.kind {
         K::ViewMemory => bare(L(Look::ViewMemory))?,
         K::ReadLogs => L(Look::ReadLogs(reader.log_source()?)),
-        K::CheckConfig => L(Look::CheckConfig(host()?)),
+        K::CheckConfig => L(Look::CheckConfig(reader.machine()?)),
+        K::CheckLimits => L(Look::CheckLimits(reader.machine()?)),
         K::DiffConfig => bare(L(Look::DiffConfig))?,
         K::ListDeploys => bare(L(Look::ListDeploys))?,
         K::HeapProfile => L(Look::HeapProfile(host()?)),
@@ -220,9 +230,24 @@ impl Reader<'_> {
 
     fn named_host(&self, name: &str) -> Result<HostId, ActionError> {
         let fleet = &self.sim.fleet;
-        fleet.find(name).ok_or_else(|| ActionError::UnknownHost {
-            name: name.to_string(),
-            known: Names(fleet.names().to_vec()),
+        if let Some(server) = fleet.find(name) {
+            return Ok(server);
+        }
+        let cfg = &self.sim.cfg;
+        let dependency = cfg.dependency_hosts().into_iter().find(|(h, _)| h == name);
+        Err(match dependency {
+            Some((host, d)) => ActionError::NotAServer {
+                action: self.action.to_string(),
+                host,
+                what: match d {
+                    Dependency::Named(i) => cfg.dependencies[i as usize].name.clone(),
+                    other => other.id().to_string(),
+                },
+            },
+            None => ActionError::UnknownHost {
+                name: name.to_string(),
+                known: Names(fleet.names().to_vec()),
+            },
         })
     }
 
@@ -243,12 +268,20 @@ impl Reader<'_> {
         let Some(name) = self.given else {
             return Ok(LogSource::Fleet);
         };
+        Ok(match self.named_machine(name)? {
+            Machine::Server(s) => LogSource::Host(s),
+            Machine::Dependency(d) => LogSource::Dependency(d),
+        })
+    }
+
+    /// An app server or a dependency's host, by name.
+    fn named_machine(&self, name: &str) -> Result<Machine, ActionError> {
         if let Some(s) = self.sim.fleet.find(name) {
-            return Ok(LogSource::Host(s));
+            return Ok(Machine::Server(s));
         }
         let dependencies = self.sim.cfg.dependency_hosts();
         match dependencies.iter().find(|(h, _)| h == name) {
-            Some((_, d)) => Ok(LogSource::Dependency(*d)),
+            Some((_, d)) => Ok(Machine::Dependency(*d)),
             None => {
                 let mut known = self.sim.fleet.names().to_vec();
                 known.extend(dependencies.into_iter().map(|(h, _)| h));
@@ -257,6 +290,15 @@ impl Reader<'_> {
                     known: Names(known),
                 })
             }
+        }
+    }
+
+    fn machine(&self) -> Result<Machine, ActionError> {
+        match self.given {
+            Some(name) => self.named_machine(name),
+            None => Err(self.missing(Expected::Host {
+                example: self.sim.fleet.name(0).into(),
+            })),
         }
     }
 
@@ -302,6 +344,10 @@ impl Reader<'_> {
             T::LogSource => match self.log_source()? {
                 LogSource::Host(s) => Some(s),
                 LogSource::Fleet | LogSource::Dependency(_) => None,
+            },
+            T::AnyHost => match self.machine()? {
+                Machine::Server(s) => Some(s),
+                Machine::Dependency(_) => None,
             },
             T::Hypothesis => self.hypothesis().map(|_| None)?,
             T::Severity => self.severity().map(|_| None)?,

@@ -282,11 +282,7 @@ impl Simulation {
             service_ms,
         };
         let served = self.fleet.serve(input, &mut self.trace.events);
-        let workers_up = match self.deps.db.held_per_worker > 0.0 {
-            true => self.fleet.workers_up(),
-            false => 0.0,
-        };
-        let deps = self.deps.tick(served.served, workers_up);
+        let deps = self.deps.tick(served.served, self.fleet.workers_up());
         let answered = served.served - deps.db_failed - deps.other_failed;
         let broken = answered * self.faults.failing_share(&self.cfg.faults);
         let ok = answered - broken;
@@ -335,7 +331,7 @@ impl Simulation {
             // Failures per call, as the dependency itself sees them.
             let reach = e.last.calls.min(1.0);
             let per_call = if reach > 0.0 {
-                (e.last.failed_share / reach).min(1.0)
+                (e.failing_share() / reach).min(1.0)
             } else {
                 0.0
             };
@@ -345,6 +341,7 @@ impl Simulation {
                     latency_ms: e.last.latency_ms as f32,
                     failing_pct: (100.0 * per_call) as f32,
                     used_pct: (100.0 * e.last.used) as f32,
+                    refusing: e.last.refusing,
                 }
             } else {
                 super::EventKind::DependencyRecovered { dependency }

@@ -23,6 +23,10 @@ pub struct Voice {
     /// Faults slowing the main database: (fault index, latency multiplier, usual query ms).
     #[serde(default)]
     pub db_slowdowns: Vec<(u32, f64, f64)>,
+    /// What each of the scenario's own dependencies calls its cap on client connections
+    /// (`max_client_conn`), for its logs; empty for one without.
+    #[serde(default)]
+    pub connection_settings: Vec<String>,
     /// The id of each host's service process when the run began.
     #[serde(default)]
     pub pids: Vec<u32>,
@@ -53,6 +57,14 @@ impl Voice {
                     .map(|d| (d.name.clone(), d.host.clone(), d.kind.class())),
             )
             .collect(),
+            connection_settings: cfg
+                .dependencies
+                .iter()
+                .map(|d| {
+                    let limits = d.limits.as_ref();
+                    limits.map_or(String::new(), |l| l.max_connections_setting.clone())
+                })
+                .collect(),
             db_slowdowns: faults()
                 .filter_map(|(f, i)| {
                     let multiplier = f.kind.slowdown_of(Dependency::Database)?;

@@ -5,6 +5,7 @@
 mod cpu_runaway;
 mod dependency_slowdown;
 mod disk_fill;
+mod limit_exhaustion;
 mod memory_leak;
 mod pool_exhaustion;
 mod request_errors;
@@ -33,6 +34,7 @@ const KINDS: [FileKind; FaultKind::IDS.len()] = [
     disk_fill::KIND,
     cpu_runaway::KIND,
     request_errors::KIND,
+    limit_exhaustion::KIND,
 ];
 
 /// One fault as written: where it is, its fields, and what it may name.
@@ -120,6 +122,8 @@ fn given_fields(fault: &FaultFile) -> Vec<&'static str> {
         ("share", fault.share.is_some()),
         ("endpoint", fault.endpoint.is_some()),
         ("error", fault.error.is_some()),
+        ("limit", fault.limit.is_some()),
+        ("value", fault.value.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, present)| present.then_some(name))

@@ -68,6 +68,10 @@ pub struct FaultFile {
     pub endpoint: Option<String>,
     /// request_errors: the error those requests log (default `500 Internal Server Error`).
     pub error: Option<String>,
+    /// limit_exhaustion: which limit (`open_files` or `max_connections`).
+    pub limit: Option<String>,
+    /// limit_exhaustion: what the limit is while the fault lasts.
+    pub value: Option<u32>,
 }
 
 /// `"all"` or a list of hosts.

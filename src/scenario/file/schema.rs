@@ -22,7 +22,7 @@ pub fn runtime(_: &mut SchemaGenerator) -> Schema {
 }
 
 pub fn dependency_kind(_: &mut SchemaGenerator) -> Schema {
-    one_of(["database", "http", "cache"])
+    one_of(["database", "http", "cache", "proxy"])
 }
 
 pub fn metric(_: &mut SchemaGenerator) -> Schema {

@@ -105,16 +105,19 @@ pub struct DatabaseFile {
     /// The database's host, for `read_logs` (default `db-1`).
     #[serde(default)]
     pub host: Option<String>,
+    /// `[[dependencies]]` its queries pass through (a pooler in front of it).
+    #[serde(default)]
+    pub depends_on: Vec<String>,
 }
 
-/// A dependency of any of three kinds. Which fields apply depends on `kind`.
+/// A dependency of any of four kinds. Which fields apply depends on `kind`.
 #[derive(Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DependencyFile {
     /// What faults and diagnostics call it (`search`, `sessions-cache`).
     pub name: String,
-    /// `database`, `http` or `cache`.
+    /// `database`, `http`, `cache` or `proxy`.
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(schema_with = "schema::dependency_kind")
@@ -142,6 +145,35 @@ pub struct DependencyFile {
     pub hit_share: Option<f64>,
     /// cache: where misses go (`database`, or a database or http dependency's name).
     pub backend: Option<String>,
+    /// Other `[[dependencies]]` its calls pass through: their calls include its own, and what
+    /// fails there fails here.
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    /// What its process may hold open.
+    #[serde(default)]
+    pub limits: Option<LimitsFile>,
+}
+
+/// A process's limits on what it holds open: each client connection takes a slot and a file.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    /// The open-file limit (`nofile`, `ulimit -n`).
+    #[serde(default)]
+    pub open_files: Option<u32>,
+    /// Files it keeps open besides client connections (default 0).
+    #[serde(default)]
+    pub files_in_use: u32,
+    /// Its own cap on client connections.
+    #[serde(default)]
+    pub max_connections: Option<u32>,
+    /// What its config calls that cap (default `max_connections`).
+    #[serde(default)]
+    pub max_connections_setting: Option<String>,
+    /// Client connections each running worker of the service keeps open to it (default 0).
+    #[serde(default)]
+    pub connections_per_worker: f64,
 }
 
 #[derive(Debug, Deserialize)]

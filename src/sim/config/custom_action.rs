@@ -47,6 +47,11 @@ pub enum Setting {
     WorkerThreads,
     /// Share of incoming traffic let in (blocking a bot or a feature: below 1).
     TrafficShare,
+    /// One of a dependency's limits on what its process holds open (`pgbouncer.open_files`).
+    Limit {
+        dependency: u32,
+        limit: crate::sim::LimitKind,
+    },
 }
 
 impl Setting {
@@ -62,7 +67,7 @@ impl Setting {
         Setting::TrafficShare,
     ];
 
-    /// The name scenario files use.
+    /// The name scenario files use (a dependency's limit is written after its name and a dot).
     pub fn id(self) -> &'static str {
         match self {
             Setting::PoolSize => "pool_size",
@@ -74,11 +79,23 @@ impl Setting {
             Setting::CapacityRps => "capacity_rps",
             Setting::WorkerThreads => "worker_threads",
             Setting::TrafficShare => "traffic_share",
+            Setting::Limit { limit, .. } => limit.id(),
         }
     }
 
     pub fn from_id(id: &str) -> Option<Setting> {
         Setting::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Whether it takes whole numbers only.
+    pub fn whole(self) -> bool {
+        matches!(
+            self,
+            Setting::PoolSize
+                | Setting::WorkerThreads
+                | Setting::HealthChecks
+                | Setting::Limit { .. }
+        )
     }
 
     /// The values it accepts, inclusive.
@@ -87,6 +104,7 @@ impl Setting {
             Setting::HealthChecks => (0.0, 1.0),
             Setting::TrafficShare => (0.0, 1.0),
             Setting::PoolSize | Setting::WorkerThreads => (1.0, 100_000.0),
+            Setting::Limit { .. } => (1.0, 1e7),
             _ => (0.001, 1e7),
         }
     }

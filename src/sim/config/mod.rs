@@ -10,7 +10,8 @@ mod variation;
 use serde::{Deserialize, Serialize};
 
 pub use super::dependency::{
-    DatabaseConfig, Dependency, DependencyClass, DependencyConfig, DependencyKind, PaymentConfig,
+    DatabaseConfig, Dependency, DependencyClass, DependencyConfig, DependencyKind, LimitKind,
+    Limits, PaymentConfig,
 };
 use super::faults::{DeployRecord, Fault};
 pub use custom_action::{actions_of, CustomAction, Setting};

@@ -5,6 +5,7 @@
 mod cpu_runaway;
 mod dependency_slowdown;
 mod disk_fill;
+mod limit_exhaustion;
 mod memory_leak;
 mod pool_exhaustion;
 mod request_errors;
@@ -22,6 +23,7 @@ use super::findings::FindingBody;
 pub use cpu_runaway::CpuRunaway;
 pub use dependency_slowdown::DependencySlowdown;
 pub use disk_fill::DiskFill;
+pub use limit_exhaustion::LimitExhaustion;
 pub use memory_leak::MemoryLeak;
 pub use pool_exhaustion::{PoolExhaustion, POOL_SIZE_KEY};
 pub use request_errors::RequestErrors;
@@ -77,6 +79,9 @@ pub enum FaultKind {
     /// A share of requests fails outright: one endpoint broken by a bug, a poisoned cache entry,
     /// a bad feature flag. The rest of the site works.
     RequestErrors(RequestErrors),
+    /// A process the service's calls pass through (a pooler, a proxy) limited below what its
+    /// callers hold open.
+    LimitExhaustion(LimitExhaustion),
 }
 
 /// The one match on the kinds: `dispatch!(kind, k => k.method())` runs the body with `k`
@@ -91,6 +96,7 @@ macro_rules! dispatch {
             FaultKind::DiskFill($k) => $body,
             FaultKind::CpuRunaway($k) => $body,
             FaultKind::RequestErrors($k) => $body,
+            FaultKind::LimitExhaustion($k) => $body,
         }
     };
 }
@@ -105,7 +111,7 @@ macro_rules! kinds {
 
         impl FaultKind {
             /// Every kind's id as scenario files write it, in the order the enum lists them.
-            pub const IDS: [&'static str; 7] = [$(<$kind as Kind>::ID),*];
+            pub const IDS: [&'static str; 8] = [$(<$kind as Kind>::ID),*];
         }
     };
 }
@@ -117,7 +123,8 @@ kinds!(
     PoolExhaustion,
     DiskFill,
     CpuRunaway,
-    RequestErrors
+    RequestErrors,
+    LimitExhaustion
 );
 
 /// What a fault kind is and does; each kind's file implements it. The defaults are what most

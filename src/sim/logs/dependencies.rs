@@ -1,7 +1,7 @@
 //! What a dependency's host logs: its trouble from inside, minute by minute while it lasts, and
 //! its everyday chatter by kind.
 
-use super::super::config::{Dependency, DependencyClass};
+use super::super::config::{Dependency, DependencyClass, LimitKind};
 use super::super::events::EventKind;
 use super::super::rng::mix64;
 use super::super::simulation::Trace;
@@ -31,12 +31,27 @@ fn chatter(class: DependencyClass) -> [(&'static str, &'static str); 3] {
             ("INFO", "background save terminated with success"),
             ("INFO", "accepted 24 new connections"),
         ],
+        DependencyClass::Proxy => [
+            (
+                "LOG",
+                "stats: 412 xacts/s, 1630 queries/s, in 402114 B/s, out 1203958 B/s",
+            ),
+            ("LOG", "new connection to server (from 10.0.3.17:43512)"),
+            ("LOG", "closing because: client close request (age=61s)"),
+        ],
     }
 }
 
-/// A stretch of trouble: from when, at what latency, share of calls failing and share used, to
-/// when (open when it never recovered).
-type Trouble = ((u32, f32, f32, f32), u32);
+/// A stretch of trouble: from when to when (open when it never recovered), at what latency,
+/// share of calls failing and share used, and the limit refusing connections if one was.
+struct Trouble {
+    from: u32,
+    to: u32,
+    latency_ms: f32,
+    failing_pct: f32,
+    used_pct: f32,
+    refusing: Option<LimitKind>,
+}
 
 /// The log lines of a dependency's host between `from` and `to`: what its trouble looked like
 /// from inside, and its everyday chatter.
@@ -56,18 +71,25 @@ pub fn render_dependency(
     let mut out = Vec::new();
     let windows = trouble(trace, dependency, (from, to), host, &mut out);
     // Trouble, minute by minute, while it lasts.
-    for &((start, latency_ms, failing_pct, used_pct), end) in &windows {
-        for minute in from.max(start) / 60..=to.min(end) / 60 {
+    let setting = index
+        .checked_sub(1)
+        .and_then(|i| trace.voice.connection_settings.get(i));
+    for stretch in &windows {
+        let (start, end) = (from.max(stretch.from), to.min(stretch.to));
+        for minute in start / 60..=end / 60 {
             let tick = minute * 60 + (mix64(trace.seed ^ u64::from(minute)) % 60) as u32;
-            if tick < from.max(start) || tick > to.min(end) {
+            if tick < start || tick > end {
                 continue;
             }
-            let (level, text) = trouble_says(class, latency_ms, failing_pct, used_pct);
+            let (level, text) = match stretch.refusing {
+                Some(limit) => refused_says(limit, setting.map_or("", String::as_str)),
+                None => trouble_says(class, stretch),
+            };
             out.push(line(tick, host.clone(), level, text));
         }
     }
     // Everyday chatter, a line every couple of minutes.
-    let troubled = |tick: u32| windows.iter().any(|((s, ..), e)| *s <= tick && tick <= *e);
+    let troubled = |tick: u32| windows.iter().any(|w| w.from <= tick && tick <= w.to);
     let chatter = chatter(class);
     for minute in (from / 60..=to / 60).filter(|m| m % 2 == 0) {
         let r = mix64(trace.seed ^ (u64::from(minute) << 24) ^ index as u64);
@@ -91,7 +113,7 @@ fn trouble(
     host: &str,
     out: &mut Vec<LogLine>,
 ) -> Vec<Trouble> {
-    let mut open: Option<(u32, f32, f32, f32)> = None;
+    let mut open: Option<Trouble> = None;
     let mut windows = Vec::new();
     for e in trace.events.iter() {
         match e.kind {
@@ -100,15 +122,22 @@ fn trouble(
                 latency_ms,
                 failing_pct,
                 used_pct,
+                refusing,
             } if Dependency::Named(d) == dependency => {
-                open = Some((e.tick, latency_ms, failing_pct, used_pct));
+                windows.extend(open.take().map(|t| Trouble { to: e.tick, ..t }));
+                open = Some(Trouble {
+                    from: e.tick,
+                    to: u32::MAX,
+                    latency_ms,
+                    failing_pct,
+                    used_pct,
+                    refusing,
+                });
             }
             EventKind::DependencyRecovered { dependency: d }
                 if Dependency::Named(d) == dependency =>
             {
-                if let Some(t) = open.take() {
-                    windows.push((t, e.tick));
-                }
+                windows.extend(open.take().map(|t| Trouble { to: e.tick, ..t }));
                 if (from..=to).contains(&e.tick) {
                     let text = "latency and errors back to normal".into();
                     out.push(line(e.tick, host.to_string(), "INFO", text));
@@ -117,11 +146,18 @@ fn trouble(
             _ => {}
         }
     }
-    windows.extend(open.map(|t| (t, u32::MAX)));
+    windows.extend(open);
     if dependency == Dependency::Database {
         for (fault, multiplier, query_ms) in &trace.voice.db_slowdowns {
             if let Some((start, end)) = live_window(trace, *fault) {
-                windows.push(((start, (query_ms * multiplier) as f32, 0.0, 0.0), end));
+                windows.push(Trouble {
+                    from: start,
+                    to: end,
+                    latency_ms: (query_ms * multiplier) as f32,
+                    failing_pct: 0.0,
+                    used_pct: 0.0,
+                    refusing: None,
+                });
             }
         }
     }
@@ -129,19 +165,18 @@ fn trouble(
 }
 
 /// What a dependency of `class` logs in a minute of trouble.
-fn trouble_says(
-    class: DependencyClass,
-    latency_ms: f32,
-    failing_pct: f32,
-    used_pct: f32,
-) -> (&'static str, String) {
+fn trouble_says(class: DependencyClass, stretch: &Trouble) -> (&'static str, String) {
     use DependencyClass as C;
+    let (latency_ms, failing_pct, used_pct) =
+        (stretch.latency_ms, stretch.failing_pct, stretch.used_pct);
     let text = match class {
         C::Database if used_pct >= 99.0 => "FATAL:  remaining connection slots are reserved for non-replication superuser connections".to_string(),
         C::Database => format!("duration: {latency_ms:.1} ms  statement: SELECT id, status FROM orders WHERE ..."),
         C::Cache => format!("slow lookups ({latency_ms:.0} ms); {used_pct:.0}% of lookups missing, clients reading through to the backend"),
         C::Http if failing_pct > 50.0 => "upstream timed out (110: Connection timed out) while reading response header".to_string(),
         C::Http => format!("GET /v1/items 503 after {latency_ms:.0}ms ({failing_pct:.0}% of calls failing)"),
+        C::Proxy if failing_pct > 50.0 => "upstream connect error or disconnect/reset before headers".to_string(),
+        C::Proxy => format!("forwarding slowly ({latency_ms:.0} ms); {failing_pct:.0}% of calls failing"),
     };
     let level = if class == C::Database && used_pct < 99.0 {
         "LOG"
@@ -149,4 +184,17 @@ fn trouble_says(
         "ERROR"
     };
     (level, text)
+}
+
+/// What a process logs while a limit refuses its connections (`setting`: what its config calls
+/// its cap on them).
+fn refused_says(limit: LimitKind, setting: &str) -> (&'static str, String) {
+    let text = match limit {
+        LimitKind::OpenFiles => "accept() failed: Too many open files".to_string(),
+        LimitKind::MaxConnections if setting.is_empty() => {
+            "no more connections allowed: connection limit reached".to_string()
+        }
+        LimitKind::MaxConnections => format!("no more connections allowed ({setting})"),
+    };
+    ("ERROR", text)
 }

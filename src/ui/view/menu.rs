@@ -57,6 +57,26 @@ pub fn in_group(config: &SimConfig, menu_group: Group) -> impl Iterator<Item = A
         .filter(move |s| group(s) == menu_group && s.kind != ActionKind::DeclareResolved)
 }
 
+/// The dependencies' hosts, each labelled with what runs there.
+fn dependency_hosts<'a>(
+    scenario: &'a Scenario,
+    sim: &Simulation,
+) -> impl Iterator<Item = (String, String)> + 'a {
+    sim.config()
+        .dependency_hosts()
+        .into_iter()
+        .map(move |(host, d)| {
+            let what = match d {
+                crate::sim::Dependency::Named(i) => {
+                    scenario.config.dependencies[i as usize].name.clone()
+                }
+                other => other.id().to_string(),
+            };
+            let label = format!("{host} ({what})");
+            (host, label)
+        })
+}
+
 /// (value, label) pairs a target picker offers for an action.
 pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(String, String)> {
     let hosts = || {
@@ -73,21 +93,9 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
             .collect(),
         TargetKind::LogSource => std::iter::once((String::new(), "all hosts".to_string()))
             .chain(hosts())
-            .chain(
-                sim.config()
-                    .dependency_hosts()
-                    .into_iter()
-                    .map(|(host, d)| {
-                        let what = match d {
-                            crate::sim::Dependency::Named(i) => {
-                                scenario.config.dependencies[i as usize].name.clone()
-                            }
-                            other => other.id().to_string(),
-                        };
-                        (host.clone(), format!("{host} ({what})"))
-                    }),
-            )
+            .chain(dependency_hosts(scenario, sim))
             .collect(),
+        TargetKind::AnyHost => hosts().chain(dependency_hosts(scenario, sim)).collect(),
         // Nothing picked to start with, and in the order of their titles: neither the first
         // place nor the default may say which cause is the right one.
         TargetKind::Hypothesis => {

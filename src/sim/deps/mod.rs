@@ -1,6 +1,10 @@
 //! Downstream dependencies: the main database (with its connection pool), the payment gateway,
 //! and the scenario's own: more databases, HTTP services, and caches in front of either.
 
+mod own;
+
+pub use own::{Extra, ExtraTick};
+
 use super::config::{DatabaseConfig, Dependency, DependencyConfig, DependencyKind, PaymentConfig};
 
 /// Pool utilisation above which requests start queueing for a connection.
@@ -23,51 +27,6 @@ pub struct DepsTick {
     pub other_failed: f64,
 }
 
-/// One tick of one of the scenario's own dependencies.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct ExtraTick {
-    /// One call's time as callers see it (a wait for a connection included, capped at the
-    /// timeout).
-    pub latency_ms: f64,
-    /// Calls per request, cache misses sent here included.
-    pub calls: f64,
-    /// Share of the requests that reach it failing because of it.
-    pub failed_share: f64,
-    /// Databases: share of the pool in use. Caches: share of lookups missing.
-    pub used: f64,
-}
-
-/// The live state of one of the scenario's own dependencies.
-#[derive(Clone, Debug)]
-pub struct Extra {
-    pub cfg: DependencyConfig,
-    pub slowdown: f64,
-    /// Databases: the pool as the live config says.
-    pub pool_size: u32,
-    pub last: ExtraTick,
-    /// Degraded at the last look (for the logs' trouble and recovery lines).
-    pub troubled: bool,
-}
-
-impl Extra {
-    /// Whether it is in trouble now: failing calls, a full pool, three times its usual latency,
-    /// or (a cache) missing more than usual.
-    pub fn in_trouble(&self) -> bool {
-        let t = &self.last;
-        let usual_miss = match self.cfg.kind {
-            DependencyKind::Cache { hit_share, .. } => 1.0 - hit_share,
-            _ => 0.0,
-        };
-        t.failed_share > self.cfg.error_share + 0.01
-            || t.latency_ms >= 3.0 * self.cfg.latency_ms
-            || match self.cfg.kind {
-                DependencyKind::Database { .. } => t.used >= 0.99,
-                DependencyKind::Cache { .. } => t.used > usual_miss + 0.01,
-                DependencyKind::Http => false,
-            }
-    }
-}
-
 #[derive(Clone, Debug)]
 pub struct Dependencies {
     pub db: DatabaseConfig,
@@ -80,6 +39,8 @@ pub struct Dependencies {
     pub main_extra_calls: f64,
     pub last: DepsTick,
     pub extras: Vec<Extra>,
+    /// The scenario's own, each before those it depends on.
+    order: Vec<usize>,
 }
 
 impl Dependencies {
@@ -88,25 +49,10 @@ impl Dependencies {
         payment: &PaymentConfig,
         named: &[DependencyConfig],
     ) -> Dependencies {
-        let extras = named
-            .iter()
-            .map(|cfg| Extra {
-                cfg: cfg.clone(),
-                slowdown: 1.0,
-                pool_size: match cfg.kind {
-                    DependencyKind::Database { pool_size, .. } => pool_size,
-                    _ => 0,
-                },
-                last: ExtraTick {
-                    latency_ms: cfg.latency_ms,
-                    calls: cfg.calls_per_request,
-                    ..ExtraTick::default()
-                },
-                troubled: false,
-            })
-            .collect();
+        let extras = named.iter().map(Extra::new).collect();
         Dependencies {
             extras,
+            order: own::dependents_first(named),
             main_extra_calls: 0.0,
             db: db.clone(),
             payment: payment.clone(),
@@ -171,7 +117,7 @@ impl Dependencies {
     /// workers the running servers have (what holds connections when workers keep them).
     pub fn tick(&mut self, served_rps: f64, workers_up: f64) -> DepsTick {
         if !self.extras.is_empty() {
-            self.caches();
+            self.route();
         }
         let query_ms = self.db.query_ms * self.db_slowdown;
         let pool = self.pool_size.max(1) as f64;
@@ -182,7 +128,7 @@ impl Dependencies {
         }
         if !self.extras.is_empty() {
             let answered = served_rps - self.last.db_failed;
-            self.last.other_failed = answered * self.own_failures(answered);
+            self.last.other_failed = answered * self.own_failures(answered, workers_up);
         }
         self.last
     }
@@ -190,19 +136,9 @@ impl Dependencies {
     /// The main database with connections taken per query.
     fn tick_pool(&mut self, served_rps: f64, query_ms: f64, pool: f64) {
         let queries = self.db.queries_per_request + self.main_extra_calls;
-        let busy_connections = served_rps * queries * query_ms / 1000.0;
-        let used = busy_connections / pool;
-        let wait_ms = if used <= POOL_QUEUE_FROM {
-            0.0
-        } else if used >= 1.0 {
-            // More demand than connections: the queue grows until requests give up.
-            self.db.max_wait_ms
-        } else {
-            let queueing = (used - POOL_QUEUE_FROM) / (1.0 - used.min(0.99));
-            (query_ms * queueing).min(self.db.max_wait_ms)
-        };
-        let pool_rps = pool * 1000.0 / (queries.max(1e-9) * query_ms);
-        let db_failed = (served_rps - pool_rps).max(0.0);
+        // More demand than connections: the queue grows until requests give up.
+        let (db_failed, used, wait_ms) =
+            own::pool_load(served_rps, queries, query_ms, pool, self.db.max_wait_ms);
         let (payment_latency_ms, payment_failed_share) = self.payment();
         self.last = DepsTick {
             db_failed,
@@ -246,85 +182,6 @@ impl Dependencies {
             other_failed: 0.0,
         };
     }
-
-    /// Caches first: a lookup that misses (or times out) more than usual sends that many more
-    /// calls to the cache's backend this tick.
-    fn caches(&mut self) {
-        self.main_extra_calls = 0.0;
-        for e in &mut self.extras {
-            e.last.calls = e.cfg.calls_per_request;
-        }
-        for i in 0..self.extras.len() {
-            let e = &self.extras[i];
-            let DependencyKind::Cache { hit_share, backend } = e.cfg.kind else {
-                continue;
-            };
-            let latency = e.cfg.latency_ms * e.slowdown;
-            let timed_out = latency >= e.cfg.timeout_ms;
-            let miss = if timed_out { 1.0 } else { 1.0 - hit_share };
-            let more = e.cfg.calls_per_request * (miss - (1.0 - hit_share));
-            let e = &mut self.extras[i];
-            e.last.latency_ms = latency.min(e.cfg.timeout_ms);
-            e.last.used = miss;
-            e.last.failed_share = 0.0;
-            match backend {
-                Dependency::Named(j) => self.extras[j as usize].last.calls += more,
-                _ => self.main_extra_calls += more,
-            }
-        }
-    }
-
-    /// Databases and HTTP services of the scenario's own, after the caches: the share of the
-    /// `answered` requests that fail in them (independent failures combine).
-    fn own_failures(&mut self, answered: f64) -> f64 {
-        let mut ok = 1.0;
-        for e in &mut self.extras {
-            let calls = e.last.calls;
-            let latency = e.cfg.latency_ms * e.slowdown;
-            let timed_out = latency >= e.cfg.timeout_ms;
-            match e.cfg.kind {
-                DependencyKind::Cache { .. } => continue,
-                DependencyKind::Http => {
-                    let failing = if timed_out { 1.0 } else { e.cfg.error_share };
-                    e.last.latency_ms = latency.min(e.cfg.timeout_ms);
-                    e.last.failed_share = calls.min(1.0) * failing;
-                    e.last.used = 0.0;
-                }
-                DependencyKind::Database { max_wait_ms, .. } => {
-                    let pool = f64::from(e.pool_size.max(1));
-                    let (failed, used, wait_ms) =
-                        pool_load(answered, calls, latency, pool, max_wait_ms);
-                    let failing = if timed_out { 1.0 } else { e.cfg.error_share };
-                    let starved = if answered > 0.0 {
-                        failed / answered
-                    } else {
-                        0.0
-                    };
-                    e.last.latency_ms = (latency + wait_ms).min(e.cfg.timeout_ms);
-                    e.last.failed_share = (starved + failing * calls.min(1.0)).min(1.0);
-                    e.last.used = used;
-                }
-            }
-            ok *= 1.0 - e.last.failed_share;
-        }
-        1.0 - ok
-    }
-}
-
-/// A pool of `pool` connections carrying `rps` requests of `calls` queries of `query_ms` each:
-/// (requests failing for want of a connection, share of the pool in use, wait per query).
-fn pool_load(rps: f64, calls: f64, query_ms: f64, pool: f64, max_wait_ms: f64) -> (f64, f64, f64) {
-    let used = rps * calls * query_ms / 1000.0 / pool;
-    let wait_ms = if used <= POOL_QUEUE_FROM {
-        0.0
-    } else if used >= 1.0 {
-        max_wait_ms
-    } else {
-        let queueing = (used - POOL_QUEUE_FROM) / (1.0 - used.min(0.99));
-        (query_ms * queueing).min(max_wait_ms)
-    };
-    let pool_rps = pool * 1000.0 / (calls.max(1e-9) * query_ms);
-    ((rps - pool_rps).max(0.0), used.min(1.0), wait_ms)
 }
 
 #[cfg(test)]
@@ -338,6 +195,7 @@ mod tests {
             queries_per_request: 2.0,
             max_wait_ms: 2000.0,
             held_per_worker: 0.0,
+            depends_on: Vec::new(),
             host: "db-1".into(),
         };
         let payment = PaymentConfig {
