@@ -153,7 +153,7 @@ fn rendered_lines() -> String {
         }
         let named = (0..s.config.dependencies.len() as u32).map(Dependency::Named);
         for dependency in [Dependency::Database].into_iter().chain(named) {
-            for line in logs::render_dependency(&trace, 0, end, dependency) {
+            for line in logs::render_host(&trace, 0, end, dependency) {
                 logs.push_str(&line.format(start));
                 logs.push('\n');
             }

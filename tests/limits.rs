@@ -253,3 +253,23 @@ fn bad_links_and_limits_are_refused_with_their_place() {
     let err = with(&format!("{POOLER}\n{circle}"), "", &[]).unwrap_err();
     assert!(err.contains("depends, through others, on itself"), "{err}");
 }
+
+#[test]
+fn a_pooler_beside_its_database_shares_the_host_and_is_what_it_shows_first() {
+    let beside = POOLER.replace("host = \"pgbouncer-1\"", "host = \"nietzsche\"");
+    let s = with(
+        &beside,
+        LOW_NOFILE,
+        &[(
+            "max_wait_ms = 2000\n",
+            "max_wait_ms = 2000\nhost = \"nietzsche\"\n",
+        )],
+    )
+    .unwrap();
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    run_until(&mut sim, 900);
+    let (limits, shows) = take(&mut sim, on(ActionKind::CheckLimits, "nietzsche"));
+    assert!(shows && limits.contains("pidof pgbouncer"), "{limits}");
+    let (logs, _) = take(&mut sim, on(ActionKind::ReadLogs, "nietzsche"));
+    assert!(logs.contains("accept() failed"), "{logs}");
+}

@@ -28,7 +28,7 @@ pub fn finding_text(finding: &Finding, trace: &Trace, start_s_of_day: u32) -> St
             source,
         } => {
             let lines = match source {
-                Some(d) => logs::render_dependency(trace, *from, *to, *d),
+                Some(d) => logs::render_host(trace, *from, *to, *d),
                 None => logs::render(trace, *from, *to, *host),
             };
             if lines.is_empty() {

@@ -280,7 +280,10 @@ impl Reader<'_> {
             return Ok(Machine::Server(s));
         }
         let dependencies = self.sim.cfg.dependency_hosts();
-        match dependencies.iter().find(|(h, _)| h == name) {
+        // A host several run on (a pooler beside its database) is the scenario's own first: the
+        // process an author put there to be looked at.
+        let on_host = dependencies.iter().filter(|(h, _)| h == name);
+        match on_host.max_by_key(|(_, d)| matches!(d, Dependency::Named(_))) {
             Some((_, d)) => Ok(Machine::Dependency(*d)),
             None => {
                 let mut known = self.sim.fleet.names().to_vec();

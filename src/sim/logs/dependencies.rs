@@ -53,14 +53,36 @@ struct Trouble {
     refusing: Option<LimitKind>,
 }
 
+/// The log lines of the host `dependency` runs on between `from` and `to`: its own, and those of
+/// any other dependency on the same host, interleaved.
+pub fn render_host(trace: &Trace, from: u32, to: u32, dependency: Dependency) -> Vec<LogLine> {
+    let all = &trace.voice.dependencies;
+    let host = |d: Dependency| {
+        match d {
+            Dependency::Named(i) => all.get(i as usize + 1),
+            _ => all.first(),
+        }
+        .map(|(_, host, _)| host)
+    };
+    let here = host(dependency);
+    let others: Vec<Dependency> = std::iter::once(Dependency::Database)
+        .chain((0..all.len().saturating_sub(1) as u32).map(Dependency::Named))
+        .filter(|d| *d != dependency && host(*d) == here)
+        .collect();
+    let mut out = render_dependency(trace, from, to, dependency);
+    if others.is_empty() {
+        return out;
+    }
+    for other in others {
+        out.extend(render_dependency(trace, from, to, other));
+    }
+    out.sort_by_key(|l| l.tick);
+    newest(out)
+}
+
 /// The log lines of a dependency's host between `from` and `to`: what its trouble looked like
 /// from inside, and its everyday chatter.
-pub fn render_dependency(
-    trace: &Trace,
-    from: u32,
-    to: u32,
-    dependency: Dependency,
-) -> Vec<LogLine> {
+fn render_dependency(trace: &Trace, from: u32, to: u32, dependency: Dependency) -> Vec<LogLine> {
     let index = match dependency {
         Dependency::Named(i) => i as usize + 1,
         _ => 0,

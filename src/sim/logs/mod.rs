@@ -4,7 +4,7 @@
 mod dependencies;
 mod service;
 
-pub use dependencies::render_dependency;
+pub use dependencies::render_host;
 
 use super::clock::hhmmss;
 use super::events::EventKind;
