@@ -44,13 +44,13 @@ fn chatter(class: DependencyClass) -> [(&'static str, &'static str); 3] {
 
 /// A stretch of trouble: from when to when (open when it never recovered), at what latency,
 /// share of calls failing and share used, and the limit refusing connections if one was.
-struct Trouble {
-    from: u32,
-    to: u32,
+pub(super) struct Trouble {
+    pub from: u32,
+    pub to: u32,
     latency_ms: f32,
-    failing_pct: f32,
+    pub failing_pct: f32,
     used_pct: f32,
-    refusing: Option<LimitKind>,
+    pub refusing: Option<LimitKind>,
 }
 
 /// The log lines of the host `dependency` runs on between `from` and `to`: its own, and those of
@@ -128,7 +128,7 @@ fn render_dependency(trace: &Trace, from: u32, to: u32, dependency: Dependency) 
 
 /// The dependency's stretches of trouble over the run (the recoveries inside `window` logged to
 /// `out`), and for the database the live slowdowns of its queries.
-fn trouble(
+pub(super) fn trouble(
     trace: &Trace,
     dependency: Dependency,
     (from, to): (u32, u32),

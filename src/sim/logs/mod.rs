@@ -1,6 +1,7 @@
 //! Log lines, generated on demand from the trace (never formatted while simulating): what the
 //! events say, what the metrics imply, and seeded background chatter.
 
+mod callers;
 mod dependencies;
 mod service;
 
@@ -74,6 +75,7 @@ pub fn render(trace: &Trace, from: u32, to: u32, only: Option<u32>) -> Vec<LogLi
     service::event_lines(trace, from, to, only, &mut out);
     service::metric_lines(trace, from, to, only, &mut out);
     service::request_error_lines(trace, from, to, only, &mut out);
+    callers::caller_lines(trace, from, to, only, &mut out);
     service::background_lines(trace, from, to, only, &mut out);
     out.sort_by(|a, b| a.tick.cmp(&b.tick).then_with(|| a.host.cmp(&b.host)));
     newest(out)

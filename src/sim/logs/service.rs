@@ -259,7 +259,7 @@ pub(super) fn background_lines(
 
 /// Whether a server was serving requests at the scrape around `tick` (a dead process writes no
 /// everyday lines).
-fn serving(trace: &Trace, server: u32, tick: u32) -> bool {
+pub(super) fn serving(trace: &Trace, server: u32, tick: u32) -> bool {
     let s = &trace.series;
     let i = s.scrape_at(tick).or_else(|| (!s.is_empty()).then_some(0));
     i.and_then(|i| s.server_at(ServerMetric::RequestsPerS, server, i))
