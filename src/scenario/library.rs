@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 9] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -38,10 +38,14 @@ pub const BUILTIN: [(&str, &str); 8] = [
         "first-shift",
         include_str!("../../scenarios/first-shift.toml"),
     ),
+    (
+        "pooler-file-handles",
+        include_str!("../../scenarios/pooler-file-handles.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 8] = [
+pub const COMPILED: [(&str, &str); 9] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -73,6 +77,10 @@ pub const COMPILED: [(&str, &str); 8] = [
     (
         "first-shift",
         include_str!("../../scenarios/compiled/first-shift.json"),
+    ),
+    (
+        "pooler-file-handles",
+        include_str!("../../scenarios/compiled/pooler-file-handles.json"),
     ),
 ];
 

@@ -38,8 +38,9 @@ pub(super) fn caller_lines(
             .filter(|w| w.refusing.is_some() || w.failing_pct >= LOGGED_FROM_PCT)
         {
             let text = match w.refusing {
+                // A refused connection names where it was made, not what listens there.
                 Some(_) => format!(
-                    "could not connect to {name} at {host}: server closed the connection unexpectedly"
+                    "could not connect to {host}: server closed the connection unexpectedly"
                 ),
                 None => format!(
                     "call to {name} at {host} failed ({:.0}% of calls failing)",
