@@ -177,7 +177,7 @@ fn no_relief(
     if cured || restored || !in_outage {
         return None;
     }
-    let leak = fault_windows(trace)
+    let leak = fault_windows(scenario, trace)
         .iter()
         .any(|(a, b)| *a <= tick && tick < *b)
         && scenario

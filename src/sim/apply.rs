@@ -168,7 +168,8 @@ impl Simulation {
                         .events
                         .push(tick, EventKind::ServerAdded { server: s });
                 }
-                Effect::FaultEnds { fault } => self.end_fault(tick, fault),
+                Effect::FaultEnds { fault } => self.world(tick).end(fault),
+                Effect::FaultReturns { fault } => self.world(tick).resume(fault),
                 Effect::Land(change) => self.land(tick, change),
                 Effect::CustomLands { action } => self.custom_lands(tick, action as usize),
                 Effect::RunawayReturns { fault, server } => {

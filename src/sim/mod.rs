@@ -47,7 +47,7 @@ pub use events::{Event, EventKind, EventLog, RestartCause};
 pub(crate) use faults::Kind;
 pub use faults::{
     CpuRunaway, DependencySlowdown, DeployRecord, DiskFill, Fault, FaultKind, MemoryLeak,
-    PoolExhaustion, RequestErrors, Targets, TrafficSurge,
+    PoolExhaustion, RequestErrors, Schedule, Targets, TrafficSurge,
 };
 pub use findings::{Finding, FindingBody};
 pub use happened::{Happened, Mark};

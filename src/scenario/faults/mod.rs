@@ -8,6 +8,7 @@ mod disk_fill;
 mod memory_leak;
 mod pool_exhaustion;
 mod request_errors;
+mod schedule;
 mod traffic_surge;
 
 use crate::sim::{DependencyConfig, DeployRecord, Fault, FaultKind, FleetConfig, Targets};
@@ -107,7 +108,6 @@ fn given_fields(fault: &FaultFile) -> Vec<&'static str> {
         ("site", fault.site.is_some()),
         ("deploy", fault.deploy.is_some()),
         ("multiplier", fault.multiplier.is_some()),
-        ("duration", fault.duration.is_some()),
         ("ramp", fault.ramp.is_some()),
         ("dependency", fault.dependency.is_some()),
         ("latency_multiplier", fault.latency_multiplier.is_some()),
@@ -167,7 +167,7 @@ pub fn faults(
                 );
             }
         }
-        let at_s = start_s(checker, &p, f);
+        let (at_s, schedule) = schedule::read(checker, &p, f);
         let kind = f.kind.as_str();
         let Some(file_kind) = KINDS.iter().find(|k| k.id == kind) else {
             checker.fail(
@@ -197,6 +197,7 @@ pub fn faults(
             at_s,
             kind: (file_kind.build)(checker, &written),
             since: f.since.clone(),
+            schedule,
         });
     }
     out
