@@ -43,6 +43,7 @@ impl Kind for PoolExhaustion {
             to: self.pool_size.to_string(),
             at: world.tick,
             when: since.map(str::to_string),
+            text: Some(self.change.clone()),
         });
         // A latent push happened before the run: no one saw it land this afternoon.
         if since.is_none() {

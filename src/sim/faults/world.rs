@@ -96,6 +96,7 @@ impl World<'_> {
             to: to.to_string(),
             at: self.tick,
             when: since.map(str::to_string),
+            text: None,
         });
         if since.is_none() {
             let change = change.to_string();
