@@ -145,6 +145,10 @@ fn solve_seed(
         reference_restored_at: reference.map(|t| stamp(scenario, t)),
         idle_restored_at: idle.map(|t| stamp(scenario, t)),
         best_restored_at: best_restored_at.map(|t| stamp(scenario, t)),
+        idle_outage_at: idle_trace
+            .impact
+            .outage_started_at
+            .map(|t| stamp(scenario, t)),
         best_path: best
             .map(|(restored, path)| {
                 trim(scenario, seed, restored, path)
