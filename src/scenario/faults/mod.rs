@@ -139,7 +139,7 @@ fn start_s(checker: &mut Checker, path: &str, fault: &FaultFile) -> u32 {
             checker.fail(
                 path,
                 "needs exactly one of `at` and `since` (one is required)",
-                "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
+                "`at = \"15:10\"` for a fault that begins during the run (or `windows` for one on at times); `since = \"May 9 17:40\"` for one that began before it",
             );
             0
         }
