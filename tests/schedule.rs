@@ -161,3 +161,24 @@ fn a_release_that_flaps_is_deployed_once() {
     assert_eq!(deploys, [AT]);
     assert!(ticks_of(&trace, |k| matches!(k, EventKind::FaultResumed { .. })).len() > 5);
 }
+
+#[test]
+fn a_cured_fault_whose_time_runs_out_later_undoes_nothing_again() {
+    use incident_trainer::sim::Setting;
+    let fault = "[[faults]]\ntype = \"pool_exhaustion\"\nat = \"11:10\"\nduration = \"30m\"\npool_size = 2\nchange = \"db.pool.max_size: 60 -> 2\"\n\n[[custom_actions]]\nid = \"grow_pool\"\ntitle = \"Grow the pool\"\ncategory = \"remediation\"\nduration = \"1m\"\nfinding = \"The pool is larger.\"\nsets = { pool_size = 200 }\n\n[[alerts]]";
+    let start = FIXTURE.find("[[faults]]").unwrap();
+    let end = FIXTURE.find("[[alerts]]").unwrap();
+    let text = format!("{}{fault}{}", &FIXTURE[..start], &FIXTURE[end + 10..]);
+    let s = scenario::parse("pool.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    while sim.step() {
+        match sim.tick() {
+            720 => drop(sim.apply(Action::new(ActionKind::RevertConfig)).unwrap()),
+            1200 => drop(sim.apply(Action::custom("grow_pool", None)).unwrap()),
+            2700 => break,
+            _ => {}
+        }
+    }
+    // Cured at 11:14, grown at 11:21; the fault's half hour ran out at 11:40.
+    assert_eq!(sim.setting(Setting::PoolSize), 200.0);
+}

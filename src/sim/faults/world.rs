@@ -119,7 +119,10 @@ impl World<'_> {
     pub fn end(&mut self, fault: u32) {
         let i = fault as usize;
         let f = &self.faults[i];
-        f.kind.end(self);
+        // A cure already undid it; undoing again could overturn a setting changed since.
+        if !self.state.cured[i] {
+            f.kind.end(self);
+        }
         self.state.active[i] = false;
         let back = f
             .schedule
