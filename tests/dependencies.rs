@@ -156,7 +156,7 @@ fn a_named_databases_pool_can_be_exhausted_and_reverted() {
     let db = take(&mut sim, Action::new(ActionKind::CheckDb));
     assert!(db.contains("ledger") && db.contains("pool 100%"), "{db}");
     let diff = take(&mut sim, Action::new(ActionKind::DiffConfig));
-    assert!(diff.contains("ledger.pool.max_size = 40"), "{diff}");
+    assert!(diff.contains("+ ledger.pool.max_size 40 -> 1"), "{diff}");
     take(&mut sim, Action::new(ActionKind::RevertConfig));
     run_until(&mut sim, 1500);
     let after = sim.trace().series.last(Metric::ErrorRatePct).unwrap();

@@ -21,6 +21,11 @@ struct Signals {
 }
 
 fn look(kind: FaultKind) -> (Signals, Trace) {
+    look_in(with_fault(FAULT_AT, kind))
+}
+
+/// What the diagnostics show of the one fault in `cfg`.
+fn look_in(cfg: SimConfig) -> (Signals, Trace) {
     let t0 = FAULT_AT + 480;
     let actions = [
         scheduled(t0, Action::new(ActionKind::ViewMemory)),
@@ -29,7 +34,7 @@ fn look(kind: FaultKind) -> (Signals, Trace) {
         scheduled(t0 + 450, Action::on(ActionKind::Df, "app-2")),
         scheduled(t0 + 600, Action::on(ActionKind::Top, "app-3")),
     ];
-    let (trace, refused) = run_scripted(with_fault(FAULT_AT, kind), 11, &actions);
+    let (trace, refused) = run_scripted(cfg, 11, &actions);
     assert!(refused.is_empty(), "{refused:?}");
     let body = |k: ActionKind| {
         &trace
@@ -103,13 +108,11 @@ fn none() -> Signals {
 
 #[test]
 fn a_quiet_day_shows_nothing_anywhere() {
-    let (signals, trace) = look(FaultKind::TrafficSurge(
-        incident_trainer::sim::TrafficSurge {
-            multiplier: 1.0,
-            duration_s: 60,
-            ramp_s: 1,
-        },
-    ));
+    let surge = incident_trainer::sim::TrafficSurge {
+        multiplier: 1.0,
+        ramp_s: 1,
+    };
+    let (signals, trace) = look_in(with_fault_for(FAULT_AT, surge.into(), 60));
     assert_eq!(signals, none());
     assert!(mean(&trace, Metric::ErrorRatePct, 0, trace.ticks) < 0.1);
     assert_eq!(trace.impact.outage_started_at, None);
@@ -140,13 +143,11 @@ fn a_memory_leak_shows_in_memory_per_host() {
 
 #[test]
 fn a_traffic_surge_shows_in_traffic() {
-    let (signals, trace) = look(FaultKind::TrafficSurge(
-        incident_trainer::sim::TrafficSurge {
-            multiplier: 2.5,
-            duration_s: 3600,
-            ramp_s: 300,
-        },
-    ));
+    let surge = incident_trainer::sim::TrafficSurge {
+        multiplier: 2.5,
+        ramp_s: 300,
+    };
+    let (signals, trace) = look_in(with_fault_for(FAULT_AT, surge.into(), 3600));
     assert_eq!(
         signals,
         Signals {
@@ -162,7 +163,6 @@ fn a_database_slowdown_shows_in_query_times() {
     let kind = FaultKind::DependencySlowdown(incident_trainer::sim::DependencySlowdown {
         dependency: Dependency::Database,
         latency_multiplier: 30.0,
-        duration_s: 0,
     });
     let (signals, trace) = look(kind);
     assert_eq!(
@@ -235,9 +235,8 @@ fn a_slow_payment_gateway_fails_orders_but_not_pages() {
     let kind = FaultKind::DependencySlowdown(incident_trainer::sim::DependencySlowdown {
         dependency: Dependency::Payment,
         latency_multiplier: 40.0,
-        duration_s: 1800,
     });
-    let (trace, _) = run_scripted(with_fault(FAULT_AT, kind), 4, &[]);
+    let (trace, _) = run_scripted(with_fault_for(FAULT_AT, kind, 1800), 4, &[]);
     let orders_before = mean(&trace, Metric::OrdersPerMin, 0, FAULT_AT);
     let orders_during = mean(&trace, Metric::OrdersPerMin, FAULT_AT + 60, FAULT_AT + 1800);
     assert!(

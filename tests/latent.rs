@@ -43,6 +43,12 @@ fn a_config_change_from_yesterday_is_live_at_the_start_and_dated_in_the_diff() {
     assert_eq!(changes[0].when.as_deref(), Some("May 9 17:40"));
     let text = finding_text(&finding, sim.trace(), s.clock.start_s_of_day);
     assert!(text.contains("(pushed May 9 17:40)"), "{text}");
+    // The known-good configuration is older than that push, not the shift's start.
+    assert!(
+        text.contains("diff against the last known-good configuration, from before May 9 17:40:"),
+        "{text}"
+    );
+    assert!(!text.contains("start of the shift"), "{text}");
     // Reverting it still works, and lands after the push's duration.
     for _ in 0..120 {
         sim.step();

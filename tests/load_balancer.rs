@@ -152,13 +152,13 @@ fn sessions_survive_an_empty_rotation() {
 #[test]
 fn an_expensive_health_check_empties_the_rotation_of_an_overloaded_fleet() {
     let rush = |check_cost_ms: f64| {
-        let mut cfg = with_fault(
+        let mut cfg = with_fault_for(
             600,
             FaultKind::TrafficSurge(incident_trainer::sim::TrafficSurge {
                 multiplier: 2.0,
-                duration_s: 3600,
                 ramp_s: 60,
             }),
+            3600,
         );
         cfg.fleet.lb.check_cost_ms = check_cost_ms;
         run_scripted(cfg, 5, &[]).0

@@ -416,3 +416,47 @@ fn a_fix_deployed_milestone_is_reached_when_the_fix_goes_live() {
         Some(tick(&s, "16:30") + s.config.response.fix_deploy_s)
     );
 }
+
+/// A code fix asked for when nothing in the code is broken (a config push shrank the pool): the
+/// developers say they found nothing, ship nothing, and the debrief lists it as a detour.
+#[test]
+fn a_code_fix_with_no_bug_in_the_code_says_so_and_is_a_detour() {
+    use incident_trainer::scenario::library;
+    use incident_trainer::sim::{EventKind, FindingBody};
+    let s = library::builtin("pool-config-push").unwrap();
+    let actions = plan(
+        &s,
+        &[
+            ("10:14", "page_developers", ""),
+            ("10:16", "declare_hypothesis", "pool_push"),
+            ("10:40", "apply_code_fix", ""),
+        ],
+    );
+    let trace = run(&s, &actions);
+    let fix = trace
+        .findings
+        .iter()
+        .find(|f| f.action.id() == "apply_code_fix")
+        .expect("the fix was taken");
+    let FindingBody::Note { text } = &fix.body else {
+        panic!("{:?}", fix.body)
+    };
+    assert!(text.contains("find nothing in the code to fix"), "{text}");
+    let at_fix = at(&s, "10:40").unwrap();
+    assert!(
+        !trace
+            .events
+            .between(at_fix, u32::MAX)
+            .any(|e| matches!(e.kind, EventKind::Deploy { .. })),
+        "nothing ships"
+    );
+    let d = debrief(&s, &actions);
+    let detour = d
+        .run
+        .detours
+        .iter()
+        .find(|x| x.kind == DetourKind::NothingToFix)
+        .expect("listed as a detour");
+    assert_eq!(detour.at.clock, "10:40");
+    assert!(detour.reason.contains("not a bug"), "{}", detour.reason);
+}

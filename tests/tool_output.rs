@@ -107,3 +107,24 @@ fn tables_stay_in_line_with_long_host_names() {
         assert!(text.contains("checkout-frontend-eu-west-1 "), "{text}");
     }
 }
+
+/// A pool's push shows in the diff as its author wrote it, not as a line made up from the pool.
+#[test]
+fn a_pool_push_shows_in_the_diff_as_written() {
+    let s = library::builtin("pool-config-push").expect("built in");
+    let fault_at = s.config.faults[0].at_s;
+    let actions = [scheduled(
+        fault_at + 60,
+        Action::new(ActionKind::DiffConfig),
+    )];
+    let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
+    assert!(refused.is_empty(), "{refused:?}");
+    let text = finding_text(&trace.findings[0], &trace, s.clock.start_s_of_day);
+    assert!(
+        text.contains(
+            "+ db.pool.max_size 80 -> 16 (a staging value copied into production)    (pushed 10:12)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("- db.pool.max_size = "), "{text}");
+}

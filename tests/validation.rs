@@ -472,6 +472,51 @@ fn latent_faults() {
 }
 
 #[test]
+fn fault_schedules() {
+    let faults = r#"
+[[faults]]
+type = "request_errors"
+at = "14:10"
+duration = "5m"
+every = "5m"
+for = "2m"
+share = 0.1
+endpoint = "GET /"
+
+[[faults]]
+type = "request_errors"
+at = "14:10"
+every = "5m"
+for = "5m"
+until = "14:05"
+share = 0.1
+endpoint = "GET /"
+
+[[faults]]
+type = "request_errors"
+at = "14:10"
+windows = [["14:30", "14:40"], ["14:35", "14:50"], ["15:10", "15:00"]]
+share = 0.1
+endpoint = "GET /"
+
+[[faults]]
+type = "dependency_slowdown"
+at = "14:10"
+for = "2m"
+dependency = "database"
+latency_multiplier = 3
+duration = "0s"
+
+[[faults]]
+type = "traffic_surge"
+at = "14:10"
+multiplier = 2
+
+[[alerts]]"#;
+    case("fault_schedules", &[("\n[[alerts]]", faults)]);
+}
+
+#[test]
 fn dependencies() {
     let deps = r#"
 [[dependencies]]

@@ -145,6 +145,10 @@ fn solve_seed(
         reference_restored_at: reference.map(|t| stamp(scenario, t)),
         idle_restored_at: idle.map(|t| stamp(scenario, t)),
         best_restored_at: best_restored_at.map(|t| stamp(scenario, t)),
+        idle_outage_at: idle_trace
+            .impact
+            .outage_started_at
+            .map(|t| stamp(scenario, t)),
         best_path: best
             .map(|(restored, path)| {
                 trim(scenario, seed, restored, path)
@@ -254,7 +258,7 @@ mod tests {
 
     #[test]
     fn an_outage_that_ends_by_itself_is_reported() {
-        use crate::sim::{Fault, TrafficSurge};
+        use crate::sim::{Fault, Schedule, TrafficSurge};
         let mut s = library::builtin("ecommerce-memory-leak").unwrap();
         s.config.fleet.initial_heap_live_mb.clear();
         // A half-hour rush instead of the leak: errors while it lasts, then calm with no help.
@@ -263,10 +267,10 @@ mod tests {
             at_s: 1200,
             kind: TrafficSurge {
                 multiplier: 3.0,
-                duration_s: 1800,
                 ramp_s: 60,
             }
             .into(),
+            schedule: Schedule::For { duration_s: 1800 },
         }];
         let report = solve(&s, 1);
         assert!(!report.sound);

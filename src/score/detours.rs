@@ -20,6 +20,9 @@ pub enum DetourKind {
     WrongCause,
     /// The developers' fix built and shipped for a cause that was not the cause.
     WrongFix,
+    /// The developers asked for a code fix when nothing in the code was broken: they found
+    /// nothing to fix and shipped nothing.
+    NothingToFix,
     /// The same diagnostic on the same target again within a short time.
     Repeated,
 }
@@ -62,7 +65,9 @@ pub fn detours(scenario: &Scenario, trace: &Trace) -> Vec<Detour> {
                 ))
             }
             ActionKind::DeclareHypothesis => wrong_cause(scenario, trace, tick),
-            ActionKind::ApplyCodeFix => wrong_fix(scenario, trace, tick),
+            ActionKind::ApplyCodeFix => {
+                nothing_to_fix(scenario, trace, tick).or_else(|| wrong_fix(scenario, trace, tick))
+            }
             kind if is_fix_attempt(kind) => no_relief(scenario, trace, action, tick, *ready_at),
             _ => None,
         }
@@ -129,6 +134,29 @@ fn wrong_cause(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourK
     ))
 }
 
+/// The code fix asked for when no bug in the code was acting or due back: whatever the working
+/// hypothesis, the developers found nothing to fix (the world's answer; the finding says so).
+fn nothing_to_fix(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourKind, String)> {
+    let faults = &scenario.config.faults;
+    let gone = |fault: u32| {
+        trace.events.between(0, tick).any(|e| {
+            matches!(e.kind, EventKind::FaultCured { fault: f } | EventKind::FaultEnded { fault: f } if f == fault)
+        })
+    };
+    let bug = trace.events.between(0, tick).any(|e| match e.kind {
+        EventKind::FaultStarted { fault } => {
+            faults.get(fault as usize).is_some_and(|f| f.kind.in_code()) && !gone(fault)
+        }
+        _ => false,
+    });
+    (!bug).then(|| {
+        (
+            DetourKind::NothingToFix,
+            "the developers found nothing in the code to fix: the cause was not a bug in it, so no build shipped".to_string(),
+        )
+    })
+}
+
 /// The code fix taken while the working hypothesis was a wrong one: the developers built and
 /// shipped a fix for something that was not broken.
 fn wrong_fix(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourKind, String)> {
@@ -177,7 +205,7 @@ fn no_relief(
     if cured || restored || !in_outage {
         return None;
     }
-    let leak = fault_windows(trace)
+    let leak = fault_windows(scenario, trace)
         .iter()
         .any(|(a, b)| *a <= tick && tick < *b)
         && scenario

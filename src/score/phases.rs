@@ -180,23 +180,12 @@ fn triage(trace: &Trace) -> Option<u32> {
     Some(severity.tick.max(status.tick))
 }
 
-/// Ticks during which some fault was active, as half-open intervals.
-pub fn fault_windows(trace: &Trace) -> Vec<(u32, u32)> {
-    let mut open: Vec<(u32, u32)> = Vec::new();
-    let mut windows = Vec::new();
-    for e in trace.events.iter() {
-        match e.kind {
-            EventKind::FaultStarted { fault } => open.push((fault, e.tick)),
-            EventKind::FaultEnded { fault } | EventKind::FaultCured { fault } => {
-                if let Some(i) = open.iter().position(|(f, _)| *f == fault) {
-                    windows.push((open.remove(i).1, e.tick));
-                }
-            }
-            _ => {}
-        }
-    }
-    windows.extend(open.into_iter().map(|(_, start)| (start, u32::MAX)));
-    windows
+/// Ticks during which some fault was active, as half-open intervals (a paused fault's off-times
+/// are not in them).
+pub fn fault_windows(scenario: &Scenario, trace: &Trace) -> Vec<(u32, u32)> {
+    (0..scenario.config.faults.len() as u32)
+        .flat_map(|fault| trace.events.on_windows(fault))
+        .collect()
 }
 
 /// When the first finding whose output showed the real cause's anomaly was in the trainee's
@@ -217,16 +206,21 @@ fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
 }
 
 /// Service first back under the SLO for the restore window: the bleeding stopped, whether or not
-/// it lasts.
+/// it lasts. Not a quiet spell while a fault was paused between windows it then came back for:
+/// nobody stopped that bleeding.
 pub fn mitigation(trace: &Trace) -> Option<u32> {
+    let lulls = trace.events.lulls();
     trace.events.iter().find_map(|e| match e.kind {
-        EventKind::Restored { since } => Some(since),
+        EventKind::Restored { since } if !lulls.iter().any(|(a, b)| (*a..*b).contains(&since)) => {
+            Some(since)
+        }
         _ => None,
     })
 }
 
-/// When every defect that showed up in the run was gone (cured or ended by itself), if all were:
-/// 0 when none ever started.
+/// When every defect that showed up in the run was gone (cured or over by itself), if all were:
+/// 0 when none ever started. A fault paused between its windows is not gone: a quiet spell
+/// before it comes back removes nothing.
 pub fn defects_cleared_at(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     let faults = &scenario.config.faults;
     let defect = |f: u32| faults.get(f as usize).is_some_and(|f| f.kind.is_defect());

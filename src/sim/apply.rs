@@ -130,9 +130,18 @@ impl Simulation {
         Ok(FindingBody::Note { text })
     }
 
-    fn apply_code_fix(&mut self, tick: u32, host: u32) -> Result<FindingBody, ActionError> {
+    fn apply_code_fix(&mut self, tick: u32, hypothesis: u32) -> Result<FindingBody, ActionError> {
+        if !self.bug_in_code() {
+            let title = &self.cfg.hypotheses[hypothesis as usize].title;
+            // What is wrong is not a bug (a config, a limit, a setting): the developers say so
+            // rather than ship a build that changes nothing.
+            let text = format!(
+                "The developers find nothing in the code to fix: they looked for \"{title}\" and the code does what it should, so they build and ship nothing. What is wrong is outside the code."
+            );
+            return Ok(FindingBody::Note { text });
+        }
         self.schedule(tick + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
-        let title = &self.cfg.hypotheses[host as usize].title;
+        let title = &self.cfg.hypotheses[hypothesis as usize].title;
         let text = format!(
             "The developers are fixing \"{title}\" and shipping it; the build goes live in about {} min, when every server restarts on it at once (a short full outage).",
             self.cfg.response.fix_deploy_s / 60
@@ -168,7 +177,8 @@ impl Simulation {
                         .events
                         .push(tick, EventKind::ServerAdded { server: s });
                 }
-                Effect::FaultEnds { fault } => self.end_fault(tick, fault),
+                Effect::FaultEnds { fault } => self.world(tick).end(fault),
+                Effect::FaultReturns { fault } => self.world(tick).resume(fault),
                 Effect::Land(change) => self.land(tick, change),
                 Effect::CustomLands { action } => self.custom_lands(tick, action as usize),
                 Effect::RunawayReturns { fault, server } => {
@@ -181,6 +191,13 @@ impl Simulation {
                 }
             }
         }
+    }
+
+    /// Whether a bug in the code is acting now or due back (what a code fix could remove).
+    fn bug_in_code(&self) -> bool {
+        self.faults
+            .curable_now()
+            .any(|i| self.cfg.faults[i].kind.in_code())
     }
 
     /// The developers' build goes live: it cures the code faults if they worked on the right cause.

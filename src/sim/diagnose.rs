@@ -54,7 +54,7 @@ impl Simulation {
                 host_look::limits(&self.fleet, &self.deps, &self.cfg.fleet.service, machine)
             }
             Look::DiffConfig => FindingBody::ConfigDiff {
-                since: "last known-good snapshot (taken at the start of the shift)".into(),
+                since: known_good(&self.faults.config_changes),
                 changes: self.faults.config_changes.clone(),
             },
             Look::ListDeploys => FindingBody::Deploys {
@@ -326,5 +326,17 @@ pub fn state_word(state: ServerState) -> &'static str {
         ServerState::Up => "running",
         ServerState::Starting => "starting",
         ServerState::Dead => "dead",
+    }
+}
+
+/// What a config diff compares against, said truthfully: the shift's snapshot, unless a change
+/// in it was pushed before the shift (then the known-good one is older than that change).
+fn known_good(changes: &[crate::sim::findings::ConfigChange]) -> String {
+    let mut before: Vec<&str> = changes.iter().filter_map(|c| c.when.as_deref()).collect();
+    before.dedup();
+    match before.as_slice() {
+        [] => "last known-good snapshot (taken at the start of the shift)".into(),
+        [when] => format!("the last known-good configuration, from before {when}"),
+        _ => "the last known-good configuration, from before the oldest change below".into(),
     }
 }

@@ -36,6 +36,14 @@ pub enum EventKind {
     FaultCured {
         fault: u32,
     },
+    /// A fault went off between two of its windows; it comes back unless cured first.
+    FaultPaused {
+        fault: u32,
+    },
+    /// A paused fault's next window opened.
+    FaultResumed {
+        fault: u32,
+    },
     Deploy {
         version: String,
     },
@@ -170,6 +178,57 @@ impl EventLog {
 
     pub fn first(&self, matches: impl Fn(&EventKind) -> bool) -> Option<&Event> {
         self.events.iter().find(|e| matches(&e.kind))
+    }
+
+    /// When fault `fault` was on, as half-open intervals in order: from its start or return to
+    /// its pause, end or cure (the last open to `u32::MAX` when none came).
+    pub fn on_windows(&self, fault: u32) -> Vec<(u32, u32)> {
+        let mut windows = Vec::new();
+        let mut open = None;
+        for e in &self.events {
+            match e.kind {
+                EventKind::FaultStarted { fault: f } | EventKind::FaultResumed { fault: f }
+                    if f == fault && open.is_none() =>
+                {
+                    open = Some(e.tick);
+                }
+                EventKind::FaultPaused { fault: f }
+                | EventKind::FaultEnded { fault: f }
+                | EventKind::FaultCured { fault: f }
+                    if f == fault =>
+                {
+                    if let Some(start) = open.take() {
+                        windows.push((start, e.tick));
+                    }
+                }
+                _ => {}
+            }
+        }
+        windows.extend(open.map(|start| (start, u32::MAX)));
+        windows
+    }
+
+    /// When some fault was paused between two of its windows (due back, though the run may end
+    /// first), as half-open intervals; a pause a cure ended is not one: the fault never returned.
+    pub fn lulls(&self) -> Vec<(u32, u32)> {
+        let mut paused: Vec<(u32, u32)> = Vec::new();
+        let mut lulls = Vec::new();
+        for e in &self.events {
+            match e.kind {
+                EventKind::FaultPaused { fault } => paused.push((fault, e.tick)),
+                EventKind::FaultResumed { fault } | EventKind::FaultCured { fault } => {
+                    if let Some(i) = paused.iter().position(|(f, _)| *f == fault) {
+                        let (_, from) = paused.remove(i);
+                        if matches!(e.kind, EventKind::FaultResumed { .. }) {
+                            lulls.push((from, e.tick));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        lulls.extend(paused.into_iter().map(|(_, from)| (from, u32::MAX)));
+        lulls
     }
 
     /// The latest event that matches (what was declared last, when a page last changed).

@@ -47,6 +47,10 @@ pub struct ConfigChange {
     /// When a change made before the run was pushed, as the scenario writes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// The line as the scenario's author wrote it, shown instead of `key = from` / `key = to`
+    /// when the key and values are the simulation's own (a pool's push).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -49,7 +49,7 @@ pub use events::{Event, EventKind, EventLog, RestartCause};
 pub(crate) use faults::Kind;
 pub use faults::{
     CpuRunaway, DependencySlowdown, DeployRecord, DiskFill, Fault, FaultKind, LimitExhaustion,
-    MemoryLeak, PoolExhaustion, RequestErrors, Targets, TrafficSurge,
+    MemoryLeak, PoolExhaustion, RequestErrors, Schedule, Targets, TrafficSurge,
 };
 pub use findings::{Finding, FindingBody};
 pub use happened::{Happened, Mark};

@@ -20,6 +20,10 @@ pub enum Effect {
     FaultEnds {
         fault: u32,
     },
+    /// A paused fault's next window opens (unless it was cured meanwhile).
+    FaultReturns {
+        fault: u32,
+    },
     /// A change the trainee started lands when its action completes (a config push, a cleanup).
     Land(Change),
     /// A scenario's own action lands: its cures and settings take effect.

@@ -265,14 +265,17 @@ fn config_diff(out: &mut String, since: &str, changes: &[ConfigChange], start_s_
     }
     for c in changes {
         let when = c.when.clone().unwrap_or_else(|| hhmm(start_s_of_day, c.at));
-        out!(
-            out,
-            "- {} = {}\n+ {} = {}    (pushed {when})",
-            c.key,
-            c.from,
-            c.key,
-            c.to,
-        );
+        match &c.text {
+            Some(text) => out!(out, "+ {text}    (pushed {when})"),
+            None => out!(
+                out,
+                "- {} = {}\n+ {} = {}    (pushed {when})",
+                c.key,
+                c.from,
+                c.key,
+                c.to,
+            ),
+        }
     }
 }
 

@@ -221,7 +221,7 @@ impl Simulation {
     }
 
     /// The parts of the world the faults act on, at tick `t`.
-    fn world(&mut self, tick: u32) -> World<'_> {
+    pub(super) fn world(&mut self, tick: u32) -> World<'_> {
         World {
             tick,
             faults: &self.cfg.faults,
@@ -244,10 +244,6 @@ impl Simulation {
             database: &self.cfg.database,
             payment: &self.cfg.payment,
         }
-    }
-
-    pub(super) fn end_fault(&mut self, tick: u32, fault: u32) {
-        self.world(tick).end(fault);
     }
 
     /// Rolls out a release: every server restarts on it at once.

@@ -48,7 +48,15 @@ pub fn with_fault(at_s: u32, kind: FaultKind) -> SimConfig {
         at_s,
         kind,
         since: None,
+        schedule: Default::default(),
     });
+    cfg
+}
+
+/// A quiet world with one fault on for `duration_s` from `at_s`, then gone by itself.
+pub fn with_fault_for(at_s: u32, kind: FaultKind, duration_s: u32) -> SimConfig {
+    let mut cfg = with_fault(at_s, kind);
+    cfg.faults[0].schedule = incident_trainer::sim::Schedule::For { duration_s };
     cfg
 }
 

@@ -44,7 +44,7 @@ fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, CliError> {
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("json"));
     } else {
-        print!("{}", solve_text(&scenario, &report));
+        print!("{}", super::solve_text::solve_text(&scenario, &report));
         println!(
             "({} seed(s), {} simulated segments, {secs:.1} s)",
             report.seeds.len(),
@@ -56,77 +56,6 @@ fn solve(spec: &str, seeds: u32, json: bool) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::FAILURE
     })
-}
-
-fn solve_text(scenario: &Scenario, report: &prove::SolveReport) -> String {
-    let mut o = String::new();
-    let verdict = if report.sound { "sound" } else { "NOT sound" };
-    let title = &scenario.meta.title;
-    let _ = writeln!(o, "{title} ({}): {verdict}", report.scenario);
-    let at = |x: &Option<score::Stamp>| x.as_ref().map_or("never".to_string(), |t| t.clock.clone());
-    if let Some(k) = &report.calibration {
-        let verdict = if k.holds { "holds" } else { "DOES NOT hold" };
-        let _ = writeln!(
-            o,
-            "\ncalibration against source {} (within {} min): {verdict}",
-            k.source, k.within_min
-        );
-        for (what, pair) in [
-            ("outage starts", &k.outage_start),
-            ("restored", &k.restored),
-        ] {
-            if let Some((target, actual)) = pair {
-                let _ = writeln!(
-                    o,
-                    "  {what:<14} write-up {}  replay {}",
-                    target.clock,
-                    at(actual)
-                );
-            }
-        }
-    }
-    for seed in &report.seeds {
-        let _ = writeln!(o, "\nseed {}", seed.seed);
-        let _ = writeln!(
-            o,
-            "  real team's path restores   {}",
-            at(&seed.reference_restored_at)
-        );
-        let _ = writeln!(
-            o,
-            "  doing nothing restores      {}",
-            at(&seed.idle_restored_at)
-        );
-        let spare = seed
-            .minutes_to_spare
-            .map_or(String::new(), |m| format!(" ({m} min to spare)"));
-        let _ = writeln!(
-            o,
-            "  best path found restores    {}{spare}",
-            at(&seed.best_restored_at)
-        );
-        for step in &seed.best_path {
-            let _ = writeln!(o, "    {} {}", step.at.clock, step.action);
-        }
-        if !seed.lone_cures.is_empty() {
-            let _ = writeln!(
-                o,
-                "  restores on its own         {}",
-                seed.lone_cures.join(", ")
-            );
-        }
-        if !seed.masking_cures.is_empty() {
-            let _ = writeln!(
-                o,
-                "    without removing a fault  {}",
-                seed.masking_cures.join(", ")
-            );
-        }
-        for p in &seed.problems {
-            let _ = writeln!(o, "  problem: {p}");
-        }
-    }
-    o
 }
 
 /// The scenario, seed and actions a run or score names.

@@ -6,7 +6,7 @@ use super::FileKind;
 
 pub(super) const KIND: FileKind = FileKind {
     id: DependencySlowdown::ID,
-    fields: &["dependency", "latency_multiplier", "duration"],
+    fields: &["dependency", "latency_multiplier"],
     build: |c, w| {
         let f = w.file;
         let name = w.required(c, "dependency", &f.dependency, "database".into());
@@ -16,7 +16,6 @@ pub(super) const KIND: FileKind = FileKind {
         DependencySlowdown {
             dependency,
             latency_multiplier: c.positive(&w.at("latency_multiplier"), multiplier),
-            duration_s: c.duration(&w.at("duration"), f.duration.as_deref().unwrap_or("0s")),
         }
         .into()
     },

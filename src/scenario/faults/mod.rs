@@ -9,6 +9,7 @@ mod limit_exhaustion;
 mod memory_leak;
 mod pool_exhaustion;
 mod request_errors;
+mod schedule;
 mod traffic_surge;
 
 use crate::sim::{DependencyConfig, DeployRecord, Fault, FaultKind, FleetConfig, Targets};
@@ -109,7 +110,6 @@ fn given_fields(fault: &FaultFile) -> Vec<&'static str> {
         ("site", fault.site.is_some()),
         ("deploy", fault.deploy.is_some()),
         ("multiplier", fault.multiplier.is_some()),
-        ("duration", fault.duration.is_some()),
         ("ramp", fault.ramp.is_some()),
         ("dependency", fault.dependency.is_some()),
         ("latency_multiplier", fault.latency_multiplier.is_some()),
@@ -143,7 +143,7 @@ fn start_s(checker: &mut Checker, path: &str, fault: &FaultFile) -> u32 {
             checker.fail(
                 path,
                 "needs exactly one of `at` and `since` (one is required)",
-                "`at = \"15:10\"` for a fault that begins during the run; `since = \"May 9 17:40\"` for one that began before it",
+                "`at = \"15:10\"` for a fault that begins during the run (or `windows` for one on at times); `since = \"May 9 17:40\"` for one that began before it",
             );
             0
         }
@@ -171,7 +171,7 @@ pub fn faults(
                 );
             }
         }
-        let at_s = start_s(checker, &p, f);
+        let (at_s, schedule) = schedule::read(checker, &p, f);
         let kind = f.kind.as_str();
         let Some(file_kind) = KINDS.iter().find(|k| k.id == kind) else {
             checker.fail(
@@ -201,6 +201,7 @@ pub fn faults(
             at_s,
             kind: (file_kind.build)(checker, &written),
             since: f.since.clone(),
+            schedule,
         });
     }
     out

@@ -6,14 +6,20 @@ use super::FileKind;
 
 pub(super) const KIND: FileKind = FileKind {
     id: TrafficSurge::ID,
-    fields: &["multiplier", "duration", "ramp"],
+    fields: &["multiplier", "ramp"],
     build: |c, w| {
         let f = w.file;
         let multiplier = w.required(c, "multiplier", &f.multiplier, 1.0);
-        let duration = w.required(c, "duration", &f.duration, "1m".into());
+        // A surge passes: nothing cures it, so its schedule must end it.
+        if f.duration.is_none() && f.windows.is_none() && f.every.is_none() {
+            c.fail(
+                w.path,
+                "a traffic_surge fault needs `duration` (or `windows`, or `every` with `for`): a surge passes by itself",
+                "add `duration = \"2h\"` to this fault",
+            );
+        }
         TrafficSurge {
             multiplier: c.positive(&w.at("multiplier"), multiplier),
-            duration_s: c.duration(&w.at("duration"), &duration),
             ramp_s: c.duration(&w.at("ramp"), f.ramp.as_deref().unwrap_or("5m")),
         }
         .into()

@@ -38,8 +38,19 @@ pub struct FaultFile {
     pub deploy: Option<String>,
     /// traffic_surge: how many times the usual traffic.
     pub multiplier: Option<f64>,
-    /// traffic_surge, dependency_slowdown: how long it lasts (default: until cured).
+    /// Any fault: how long it is on before it ends by itself (default: until cured; a
+    /// traffic_surge needs this, `windows` or `every`).
     pub duration: Option<String>,
+    /// Any fault, instead of `at`: the times it is on, `[["11:20", "11:45"], ["11:50",
+    /// "12:30"]]`, in order; off between, over after the last.
+    pub windows: Option<Vec<[String; 2]>>,
+    /// Any fault: it flaps, on for `for` at the start of every period this long, from `at`.
+    pub every: Option<String>,
+    /// With `every`: how long it is on in each period (shorter than the period).
+    #[serde(rename = "for")]
+    pub on_for: Option<String>,
+    /// With `every`: when the flapping stops for good (default: it goes on to the end).
+    pub until: Option<String>,
     /// traffic_surge: how long it takes to build up (default `"5m"`).
     pub ramp: Option<String>,
     /// dependency_slowdown: `database`, `payment` or a `[[dependencies]]` name; pool_exhaustion:

@@ -45,7 +45,7 @@ impl Kind for CpuRunaway {
     const EVIDENCE: &'static [ActionKind] = &[ActionKind::Top];
     const IN_CODE: bool = true;
 
-    fn start(&self, world: &mut World, _fault: u32, _since: Option<&str>) {
+    fn start(&self, world: &mut World, _fault: u32) {
         for s in self.targets.servers(world.fleet.len()) {
             world.fleet.start_runaway(s, self.cpu_pct);
         }

@@ -1,5 +1,5 @@
 //! A dependency slowing down: the database, the payment gateway or one of the scenario's own
-//! answers several times slower, for a while or until cured.
+//! answers several times slower (for a while when its schedule says).
 
 use serde::{Deserialize, Serialize};
 
@@ -15,27 +15,19 @@ pub const SLOW_FACTOR: f64 = 2.0;
 pub struct DependencySlowdown {
     pub dependency: Dependency,
     pub latency_multiplier: f64,
-    pub duration_s: u32,
 }
 
 impl Kind for DependencySlowdown {
     const ID: &'static str = "dependency_slowdown";
     const EVIDENCE: &'static [ActionKind] = &[ActionKind::CheckDependencies, ActionKind::CheckDb];
 
-    fn start(&self, world: &mut World, fault: u32, _since: Option<&str>) {
+    fn start(&self, world: &mut World, _fault: u32) {
         world
             .deps
             .set_slowdown(self.dependency, self.latency_multiplier);
-        if self.duration_s > 0 {
-            world.end_later(world.tick.saturating_add(self.duration_s), fault);
-        }
     }
 
     fn cure(&self, world: &mut World) {
-        world.deps.set_slowdown(self.dependency, 1.0);
-    }
-
-    fn end(&self, world: &mut World) {
         world.deps.set_slowdown(self.dependency, 1.0);
     }
 

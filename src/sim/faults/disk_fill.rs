@@ -21,7 +21,7 @@ impl Kind for DiskFill {
     const ID: &'static str = "disk_fill";
     const EVIDENCE: &'static [ActionKind] = &[ActionKind::Df, ActionKind::ReadLogs];
 
-    fn start(&self, world: &mut World, _fault: u32, _since: Option<&str>) {
+    fn start(&self, world: &mut World, _fault: u32) {
         for s in self.targets.servers(world.fleet.len()) {
             world.fleet.set_disk_fill(s, self.mb_per_s);
         }

@@ -25,17 +25,14 @@ impl Kind for LimitExhaustion {
     const ID: &'static str = "limit_exhaustion";
     const EVIDENCE: &'static [ActionKind] = &[ActionKind::CheckLimits, ActionKind::ReadLogs];
 
-    fn start(&self, world: &mut World, _fault: u32, _since: Option<&str>) {
+    fn start(&self, world: &mut World, _fault: u32) {
         let extra = &mut world.deps.extras[self.dependency as usize];
         extra.set_limit(self.limit, Some(self.value));
     }
 
+    /// Puts the limit back as configured, unless something has raised it since (a window
+    /// closing does the same).
     fn cure(&self, world: &mut World) {
-        self.end(world);
-    }
-
-    /// Puts the limit back as configured, unless something has raised it since.
-    fn end(&self, world: &mut World) {
         let extra = &mut world.deps.extras[self.dependency as usize];
         if extra.limit(self.limit) == Some(self.value) {
             let configured = extra.cfg.limits.as_ref().and_then(|l| match self.limit {

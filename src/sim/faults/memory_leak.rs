@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{Kind, Sight, Targets, World};
 use crate::sim::actions::ActionKind;
-use crate::sim::events::RestartCause;
 use crate::sim::findings::FindingBody;
 
 /// Live-heap growth a dashboard shows above the noise of a healthy server.
@@ -41,13 +40,9 @@ impl Kind for MemoryLeak {
     ];
     const IN_CODE: bool = true;
 
-    fn start(&self, world: &mut World, _fault: u32, since: Option<&str>) {
+    fn start(&self, world: &mut World, _fault: u32) {
         for s in self.targets.servers(world.fleet.len()) {
             world.fleet.set_leak(s, self.leak_kb_per_request / 1024.0);
-        }
-        // A latent leak's release went out before the run: it is the running one.
-        if let (Some(version), None) = (&self.deploy, since) {
-            world.deploy(version.clone(), RestartCause::Deploy);
         }
     }
 

@@ -9,6 +9,7 @@ mod limit_exhaustion;
 mod memory_leak;
 mod pool_exhaustion;
 mod request_errors;
+mod schedule;
 mod sight;
 mod state;
 mod traffic_surge;
@@ -27,6 +28,7 @@ pub use limit_exhaustion::LimitExhaustion;
 pub use memory_leak::MemoryLeak;
 pub use pool_exhaustion::{PoolExhaustion, POOL_SIZE_KEY};
 pub use request_errors::RequestErrors;
+pub use schedule::Schedule;
 pub(crate) use sight::Sight;
 pub use state::{DeployRecord, FaultState};
 pub use traffic_surge::TrafficSurge;
@@ -41,6 +43,9 @@ pub struct Fault {
     /// active from the start, and what it changed is dated then (a config diff shows the date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
+    /// When it is on once started, whatever its kind (until cured unless the scenario says).
+    #[serde(default, skip_serializing_if = "Schedule::is_until_cured")]
+    pub schedule: Schedule,
 }
 
 /// Which servers a fault touches.
@@ -141,12 +146,18 @@ pub(crate) trait Kind {
     /// Whether anything can cure it (what it changed is then undone and it counts as cured).
     const CURABLE: bool = true;
 
-    /// What it changes in the world when it starts (`since`: it began before the run).
-    fn start(&self, world: &mut World, fault: u32, since: Option<&str>);
+    /// What it records once, when it first arrives (`since`: before the run), beyond the
+    /// release and the config push every kind shares.
+    fn arrive(&self, _world: &mut World, _since: Option<&str>) {}
+    /// What it switches on in the world: when it starts, and again at each later window.
+    fn start(&self, world: &mut World, fault: u32);
     /// Undoes what it changed when it is cured.
     fn cure(&self, _world: &mut World) {}
-    /// Undoes what it changed when its time is up.
-    fn end(&self, _world: &mut World) {}
+    /// Undoes what it changed when it goes off by itself (its time is up, or a window closes):
+    /// what a cure undoes, unless the kind says otherwise.
+    fn end(&self, world: &mut World) {
+        self.cure(world);
+    }
     /// A seed's variation: its rate times `factor`.
     fn vary(&mut self, factor: f64);
     /// The hosts it is on, when it is on some (a seed may move it to others).
@@ -238,8 +249,12 @@ impl FaultKind {
         dispatch!(self, k => k.came_with_config())
     }
 
-    pub(crate) fn start(&self, world: &mut World, fault: u32, since: Option<&str>) {
-        dispatch!(self, k => k.start(world, fault, since))
+    pub(crate) fn arrive(&self, world: &mut World, since: Option<&str>) {
+        dispatch!(self, k => k.arrive(world, since))
+    }
+
+    pub(crate) fn start(&self, world: &mut World, fault: u32) {
+        dispatch!(self, k => k.start(world, fault))
     }
 
     pub(crate) fn cure(&self, world: &mut World) {

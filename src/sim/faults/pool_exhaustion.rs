@@ -30,7 +30,7 @@ impl Kind for PoolExhaustion {
     const ID: &'static str = "pool_exhaustion";
     const EVIDENCE: &'static [ActionKind] = &[ActionKind::CheckDb, ActionKind::DiffConfig];
 
-    fn start(&self, world: &mut World, _fault: u32, since: Option<&str>) {
+    fn arrive(&self, world: &mut World, since: Option<&str>) {
         let key = match self.database {
             Dependency::Named(i) => {
                 format!("{}.pool.max_size", world.deps.extras[i as usize].cfg.name)
@@ -43,8 +43,8 @@ impl Kind for PoolExhaustion {
             to: self.pool_size.to_string(),
             at: world.tick,
             when: since.map(str::to_string),
+            text: Some(self.change.clone()),
         });
-        world.deps.set_pool(self.database, self.pool_size);
         // A latent push happened before the run: no one saw it land this afternoon.
         if since.is_none() {
             let change = self.change.clone();
@@ -52,6 +52,10 @@ impl Kind for PoolExhaustion {
                 .events
                 .push(world.tick, EventKind::ConfigPushed { change });
         }
+    }
+
+    fn start(&self, world: &mut World, _fault: u32) {
+        world.deps.set_pool(self.database, self.pool_size);
     }
 
     fn cure(&self, world: &mut World) {

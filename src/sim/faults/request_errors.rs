@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{Kind, World};
 use crate::sim::actions::ActionKind;
-use crate::sim::events::RestartCause;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RequestErrors {
@@ -27,11 +26,8 @@ impl Kind for RequestErrors {
     const EVIDENCE: &'static [ActionKind] = &[ActionKind::ReadLogs, ActionKind::ListDeploys];
     const IN_CODE: bool = true;
 
-    fn start(&self, world: &mut World, _fault: u32, since: Option<&str>) {
-        if let (Some(version), None) = (&self.deploy, since) {
-            world.deploy(version.clone(), RestartCause::Deploy);
-        }
-    }
+    /// Nothing to switch on: its share fails while it is on (`FaultState::failing_share`).
+    fn start(&self, _world: &mut World, _fault: u32) {}
 
     fn vary(&mut self, factor: f64) {
         self.share = (self.share * factor).min(1.0);

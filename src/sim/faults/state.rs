@@ -19,7 +19,10 @@ pub struct FaultState {
     /// Fault indices by start time (file order on ties).
     pub(super) order: Vec<u32>,
     pub(super) next: usize,
+    /// On now.
     pub active: Vec<bool>,
+    /// Off between two of its windows, coming back unless cured first.
+    pub paused: Vec<bool>,
     pub cured: Vec<bool>,
     /// Changes since the last known-good configuration.
     pub config_changes: Vec<ConfigChange>,
@@ -43,6 +46,7 @@ impl FaultState {
             order,
             next: 0,
             active: vec![false; faults.len()],
+            paused: vec![false; faults.len()],
             cured: vec![false; faults.len()],
             config_changes: Vec::new(),
             deploys: Vec::new(),
@@ -54,6 +58,11 @@ impl FaultState {
     /// Faults that are active and not cured.
     pub fn live(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.active.len()).filter(|i| self.active[*i] && !self.cured[*i])
+    }
+
+    /// Faults that are on or will come back, and not cured: what a cure can still remove.
+    pub fn curable_now(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.active.len()).filter(|i| (self.active[*i] || self.paused[*i]) && !self.cured[*i])
     }
 
     /// Share of requests failing to live faults that fail them outright (their shares combine

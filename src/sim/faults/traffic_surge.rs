@@ -11,7 +11,6 @@ use crate::sim::traffic::Window;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrafficSurge {
     pub multiplier: f64,
-    pub duration_s: u32,
     pub ramp_s: u32,
 }
 
@@ -21,16 +20,20 @@ impl Kind for TrafficSurge {
     const DEFECT: bool = false;
     const CURABLE: bool = false;
 
-    fn start(&self, world: &mut World, fault: u32, _since: Option<&str>) {
+    /// The visitors ramp in now and out before the fault's on-time ends (a surge always has an
+    /// end: the validator requires a schedule that gives one).
+    fn start(&self, world: &mut World, fault: u32) {
         let t = world.tick;
         world.traffic.add_window(Window {
             start_s: t,
-            end_s: t.saturating_add(self.duration_s),
+            end_s: world.on_until(fault).unwrap_or(u32::MAX),
             multiplier: self.multiplier,
             ramp_s: self.ramp_s,
         });
-        world.end_later(t.saturating_add(self.duration_s), fault);
     }
+
+    /// The traffic window ramps out by itself.
+    fn end(&self, _world: &mut World) {}
 
     fn vary(&mut self, factor: f64) {
         self.multiplier = 1.0 + (self.multiplier - 1.0) * factor;

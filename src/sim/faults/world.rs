@@ -32,6 +32,8 @@ impl World<'_> {
         }
     }
 
+    /// A fault arrives: its config push and its release happen once, here, and never again at a
+    /// later window (a flapping fault is one bad change acting on and off, not a new push).
     fn start(&mut self, index: u32) {
         let faults = self.faults;
         let fault = &faults[index as usize];
@@ -42,7 +44,42 @@ impl World<'_> {
         self.state.active[index as usize] = true;
         self.events
             .push(self.tick, EventKind::FaultStarted { fault: index });
-        fault.kind.start(self, index, since);
+        fault.kind.arrive(self, since);
+        fault.kind.start(self, index);
+        // A latent fault's release went out before the run: it is the running one.
+        if let (Some(version), None) = (fault.kind.deploy(), since) {
+            self.deploy(version.to_string(), RestartCause::Deploy);
+        }
+        self.end_on_schedule(index);
+    }
+
+    /// A later window opens: what the fault does is switched on again, unless it was cured.
+    pub fn resume(&mut self, fault: u32) {
+        let i = fault as usize;
+        if self.state.cured[i] || !self.state.paused[i] {
+            return;
+        }
+        self.state.paused[i] = false;
+        self.state.active[i] = true;
+        self.events
+            .push(self.tick, EventKind::FaultResumed { fault });
+        self.faults[i].kind.start(self, fault);
+        self.end_on_schedule(fault);
+    }
+
+    /// When the on-time that begins now ends by the fault's schedule, if it does.
+    pub fn on_until(&self, fault: u32) -> Option<u32> {
+        let f = &self.faults[fault as usize];
+        let began_s = self.tick.saturating_sub(f.at_s);
+        f.schedule
+            .ends_after(began_s)
+            .map(|s| f.at_s.saturating_add(s))
+    }
+
+    fn end_on_schedule(&mut self, fault: u32) {
+        if let Some(at) = self.on_until(fault) {
+            self.later(at, Effect::FaultEnds { fault });
+        }
     }
 
     /// A config push a fault arrived with: `key: from -> to` (or just what changed).
@@ -59,6 +96,7 @@ impl World<'_> {
             to: to.to_string(),
             at: self.tick,
             when: since.map(str::to_string),
+            text: None,
         });
         if since.is_none() {
             let change = change.to_string();
@@ -67,21 +105,41 @@ impl World<'_> {
         }
     }
 
-    /// Schedules the end of fault `fault` (one that passes on its own).
-    pub fn end_later(&mut self, at: u32, fault: u32) {
-        let scheduled = self.pending.schedule(at, Effect::FaultEnds { fault });
+    /// Schedules a fault's next change of state.
+    fn later(&mut self, at: u32, effect: Effect) {
+        let scheduled = self.pending.schedule(at, effect);
         assert!(
             scheduled,
-            "pending queue full while scheduling a fault's end"
+            "pending queue full while scheduling a fault's window"
         );
     }
 
-    /// A fault's time is up: what it changed goes back.
+    /// A fault's on-time is up: what it changed goes back. It pauses when its schedule brings it
+    /// back later (and it is not cured), and is over otherwise.
     pub fn end(&mut self, fault: u32) {
-        let faults = self.faults;
-        faults[fault as usize].kind.end(self);
-        self.state.active[fault as usize] = false;
-        self.events.push(self.tick, EventKind::FaultEnded { fault });
+        let i = fault as usize;
+        let f = &self.faults[i];
+        // A cure already undid it; undoing again could overturn a setting changed since.
+        if !self.state.cured[i] {
+            f.kind.end(self);
+        }
+        self.state.active[i] = false;
+        let back = f
+            .schedule
+            .returns_after(self.tick.saturating_sub(f.at_s))
+            .filter(|_| !self.state.cured[i]);
+        match back {
+            Some(offset) => {
+                self.state.paused[i] = true;
+                self.events
+                    .push(self.tick, EventKind::FaultPaused { fault });
+                self.later(
+                    f.at_s.saturating_add(offset),
+                    Effect::FaultReturns { fault },
+                );
+            }
+            None => self.events.push(self.tick, EventKind::FaultEnded { fault }),
+        }
     }
 
     /// Rolls out a release: every server restarts on it at once.
@@ -96,17 +154,21 @@ impl World<'_> {
         }
     }
 
-    /// Marks matching live faults cured and removes their effect on the world.
+    /// Marks matching faults cured and removes their effect on the world: those on now, and those
+    /// paused between windows (which then never come back; their effect is already off).
     pub fn cure(&mut self, matches: impl Fn(usize, &super::FaultKind) -> bool) -> usize {
         let faults = self.faults;
-        let live: Vec<usize> = self.state.live().collect();
+        let curable: Vec<usize> = self.state.curable_now().collect();
         let mut cured = 0;
-        for i in live {
+        for i in curable {
             let kind = &faults[i].kind;
             if !matches(i, kind) || !kind.curable() {
                 continue;
             }
-            kind.cure(self);
+            if self.state.active[i] {
+                kind.cure(self);
+            }
+            self.state.paused[i] = false;
             self.state.cured[i] = true;
             self.events
                 .push(self.tick, EventKind::FaultCured { fault: i as u32 });

@@ -5,7 +5,7 @@ use super::super::config::{Dependency, DependencyClass, LimitKind};
 use super::super::events::EventKind;
 use super::super::rng::mix64;
 use super::super::simulation::Trace;
-use super::{line, live_window, newest, LogLine};
+use super::{line, live_windows, newest, LogLine};
 
 /// Everyday lines of a dependency's host of this class.
 fn chatter(class: DependencyClass) -> [(&'static str, &'static str); 3] {
@@ -171,7 +171,7 @@ pub(super) fn trouble(
     windows.extend(open);
     if dependency == Dependency::Database {
         for (fault, multiplier, query_ms) in &trace.voice.db_slowdowns {
-            if let Some((start, end)) = live_window(trace, *fault) {
+            for (start, end) in live_windows(trace, *fault) {
                 windows.push(Trouble {
                     from: start,
                     to: end,

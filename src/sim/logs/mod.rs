@@ -87,17 +87,7 @@ fn newest(mut lines: Vec<LogLine>) -> Vec<LogLine> {
     lines.split_off(skip)
 }
 
-/// A fault's live window in the run: from its start to its cure or end (open when neither).
-pub(super) fn live_window(trace: &Trace, fault: u32) -> Option<(u32, u32)> {
-    let start = trace
-        .events
-        .first(|k| matches!(k, EventKind::FaultStarted { fault: f } if *f == fault))?
-        .tick;
-    let end = trace
-        .events
-        .first(|k| {
-            matches!(k, EventKind::FaultCured { fault: f } | EventKind::FaultEnded { fault: f } if *f == fault)
-        })
-        .map_or(u32::MAX, |e| e.tick);
-    Some((start, end))
+/// When a fault was live in the run: from each start or return to its pause, cure or end.
+pub(super) fn live_windows(trace: &Trace, fault: u32) -> Vec<(u32, u32)> {
+    trace.events.on_windows(fault)
 }

@@ -7,7 +7,7 @@ use super::super::metrics::{Metric, ServerMetric};
 use super::super::rng::mix64;
 use super::super::runtime::fill;
 use super::super::simulation::Trace;
-use super::{line, live_window, pid_at, LogLine, LEVELS, NON_HEAP_RSS_MB};
+use super::{line, live_windows, pid_at, LogLine, LEVELS, NON_HEAP_RSS_MB};
 
 const BACKGROUND: [(&str, &str); 8] = [
     ("INFO", "GET /api/products?page=2 200 41ms"),
@@ -192,10 +192,16 @@ pub(super) fn request_error_lines(
     only: Option<u32>,
     out: &mut Vec<LogLine>,
 ) {
-    for (fault, endpoint, error) in &trace.voice.request_errors {
-        let Some((start, end)) = live_window(trace, *fault) else {
-            continue;
-        };
+    let windows = trace
+        .voice
+        .request_errors
+        .iter()
+        .flat_map(|(fault, endpoint, error)| {
+            live_windows(trace, *fault)
+                .into_iter()
+                .map(move |window| (window, *fault, endpoint, error))
+        });
+    for ((start, end), fault, endpoint, error) in windows {
         let servers: Vec<u32> = match only {
             Some(s) => vec![s],
             None => (0..trace.series.servers.min(8)).collect(),
@@ -204,7 +210,7 @@ pub(super) fn request_error_lines(
             for &server in &servers {
                 let r = mix64(
                     trace.seed
-                        ^ (u64::from(*fault) << 40)
+                        ^ (u64::from(fault) << 40)
                         ^ (u64::from(minute) << 20)
                         ^ u64::from(server),
                 );

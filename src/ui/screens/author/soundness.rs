@@ -72,7 +72,7 @@ fn report_html(report: &SolveReport) -> Html {
         html! {
             <li>
                 <strong>{ format!("Seed {}", s.seed) }</strong>
-                { format!(": the real team restores {}, doing nothing {}, the fastest path found {}", at(&s.reference_restored_at), at(&s.idle_restored_at), at(&s.best_restored_at)) }
+                { format!(": the real team restores {}, doing nothing {}, the fastest path found {}", at(&s.reference_restored_at), at(&s.idle_restored_at), s.best_outcome()) }
                 if !s.best_path.is_empty() {
                     <ol class="path">{ for s.best_path.iter().map(|p| html! { <li><code>{ format!("{} {}", p.at.clock, p.action) }</code></li> }) }</ol>
                 }
