@@ -20,6 +20,7 @@ mod validate_debrief;
 mod validate_deps;
 mod validate_fleet;
 mod validate_lists;
+mod validate_text;
 mod validate_traffic;
 mod zones;
 
@@ -193,7 +194,7 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
     let meta = validate::meta(checker, &raw.scenario);
     let (clock, duration_s, scrape_interval_s) = validate::clock(checker, &raw.clock);
     let traffic = validate_traffic::traffic(checker, &raw.traffic);
-    let fleet = validate_fleet::fleet(checker, &raw.fleet);
+    let fleet = validate_fleet::fleet(checker, &raw.fleet, &raw.faults);
     let (database, payment) = validate::dependencies(checker, &raw.database, raw.payment.as_ref());
     let (slo, response) = validate::slo_and_response(checker, &raw.slo, &raw.response);
     let dependencies = validate_deps::dependencies(checker, &raw.dependencies, &fleet);

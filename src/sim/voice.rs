@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::config::{Dependency, DependencyClass, SimConfig};
+use super::config::{Dependency, DependencyClass, Setting, SimConfig};
 
 /// What the logs and findings need to sound like the scenario's service.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -26,6 +26,12 @@ pub struct Voice {
     /// The id of each host's service process when the run began.
     #[serde(default)]
     pub pids: Vec<u32>,
+    /// Every setting's value when the run began (changes are events), for templated log lines.
+    #[serde(default)]
+    pub settings: Vec<(Setting, f64)>,
+    /// Local second of the day at tick 0, for `{time}` in templated log lines.
+    #[serde(default)]
+    pub start_s_of_day: u32,
 }
 
 impl Voice {
@@ -60,6 +66,8 @@ impl Voice {
                 })
                 .collect(),
             pids,
+            settings: Vec::new(),
+            start_s_of_day: cfg.start_s_of_day,
         }
     }
 }

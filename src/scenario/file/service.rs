@@ -27,7 +27,8 @@ pub struct FleetFile {
     /// The service's name in logs and the process list (default `shop-app`).
     #[serde(default)]
     pub service: Option<String>,
-    /// Everyday log lines, `"LEVEL text"`, sprinkled between what events log.
+    /// Everyday log lines, `"LEVEL text"`, sprinkled between what events log; the text is a
+    /// template over the world when it is logged, like a custom action's finding.
     #[serde(default)]
     pub log_lines: Vec<String>,
     pub capacity_rps: f64,

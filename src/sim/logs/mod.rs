@@ -7,8 +7,11 @@ mod service;
 pub use dependencies::render_dependency;
 
 use super::clock::hhmmss;
-use super::events::EventKind;
+use super::config::Setting;
+use super::events::{EventKind, EventLog};
+use super::metrics::Metric;
 use super::simulation::Trace;
+use super::template::Live;
 
 /// Most lines one read returns (the newest ones).
 pub const MAX_LINES: usize = 200;
@@ -98,4 +101,52 @@ pub(super) fn live_window(trace: &Trace, fault: u32) -> Option<(u32, u32)> {
         })
         .map_or(u32::MAX, |e| e.tick);
     Some((start, end))
+}
+
+/// The world as a templated log line reads it: when and where it is logged.
+pub(super) struct Logged<'a> {
+    pub trace: &'a Trace,
+    pub tick: u32,
+    pub host: String,
+}
+
+impl Live for Logged<'_> {
+    fn tick(&self) -> u32 {
+        self.tick
+    }
+    fn start_s_of_day(&self) -> u32 {
+        self.trace.voice.start_s_of_day
+    }
+    fn host(&self) -> &str {
+        &self.host
+    }
+    fn metric(&self, metric: Metric) -> Option<f64> {
+        let series = &self.trace.series;
+        let i = series.scrape_at(self.tick)?;
+        series.fleet(metric).get(i).copied().map(f64::from)
+    }
+    fn setting(&self, setting: Setting) -> f64 {
+        let changed = self
+            .trace
+            .events
+            .between(0, self.tick)
+            .filter_map(|e| match e.kind {
+                EventKind::SettingChanged { setting: s, value } if s == setting => {
+                    Some(f64::from(value))
+                }
+                _ => None,
+            });
+        changed.last().unwrap_or_else(|| {
+            let initial = self
+                .trace
+                .voice
+                .settings
+                .iter()
+                .find(|(s, _)| *s == setting);
+            initial.map_or(0.0, |(_, v)| *v)
+        })
+    }
+    fn events(&self) -> &EventLog {
+        &self.trace.events
+    }
 }

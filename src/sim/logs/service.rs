@@ -7,6 +7,7 @@ use super::super::metrics::{Metric, ServerMetric};
 use super::super::rng::mix64;
 use super::super::runtime::fill;
 use super::super::simulation::Trace;
+use super::super::template;
 use super::{line, live_window, pid_at, LogLine, LEVELS, NON_HEAP_RSS_MB};
 
 const BACKGROUND: [(&str, &str); 8] = [
@@ -250,9 +251,14 @@ pub(super) fn background_lines(
                     .find(|l| **l == level)
                     .copied()
                     .unwrap_or("INFO");
-                (level, text.trim().to_string())
+                let host = trace.series.host(server);
+                let logged = super::Logged { trace, tick, host };
+                (level, template::render(text.trim(), &logged))
             };
-            out.push(line(tick, trace.series.host(server), level, text));
+            // A line whose condition leaves nothing to say is not logged.
+            if !text.trim().is_empty() {
+                out.push(line(tick, trace.series.host(server), level, text));
+            }
         }
     }
 }
