@@ -114,3 +114,32 @@ fn a_bad_template_is_refused_where_it_is_written() {
     assert!(err.contains("custom_actions #2.finding"), "{err}");
     assert!(err.contains("no count is called `pages`"), "{err}");
 }
+
+/// Everyday chatter is the scenario's own service's: its endpoints, or nothing a shop says.
+#[test]
+fn chatter_follows_the_service_not_a_shop() {
+    let shift = library::BUILTIN
+        .iter()
+        .find(|(name, _)| name.contains("first-shift"))
+        .map(|(_, text)| *text)
+        .unwrap();
+    let unnamed = shift.replacen("\nendpoints = [", "\n# endpoints = [", 1);
+    for (text, endpoint) in [(shift.to_string(), "/api/photos"), (unnamed, "/healthz")] {
+        let s = parse("shift.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+        let (trace, _) = run_scripted(s.config.clone(), s.seed, &[]);
+        let lines = logs::render(&trace, 0, 1800, None);
+        assert!(lines.iter().all(|l| !l.text.contains("/cart")));
+        assert!(
+            lines.iter().any(|l| l.text.contains(endpoint)),
+            "{endpoint}"
+        );
+    }
+    let err = parse(
+        "shift.toml",
+        &shift.replacen("\"POST /api/photos\"", "\"upload\"", 1),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("fleet.endpoints #2"), "{err}");
+    assert!(err.contains("`upload` is not a method and a path"), "{err}");
+}

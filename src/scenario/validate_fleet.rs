@@ -43,6 +43,7 @@ pub fn fleet(checker: &mut Checker, fleet: &FleetFile, fault_files: &[FaultFile]
             None => DEFAULT_SERVICE.into(),
         },
         log_lines: log_lines(checker, &fleet.log_lines, fault_files),
+        endpoints: endpoints(checker, &fleet.endpoints),
         capacity_rps: checker.positive("fleet.capacity_rps", fleet.capacity_rps),
         base_latency_ms: checker.positive("fleet.base_latency_ms", fleet.base_latency_ms),
         request_timeout_ms: checker.positive("fleet.request_timeout_ms", fleet.request_timeout_ms),
@@ -150,6 +151,26 @@ fn log_lines(checker: &mut Checker, lines: &[String], fault_files: &[FaultFile])
         });
     }
     out
+}
+
+/// The methods an endpoint may start with.
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+fn endpoints(checker: &mut Checker, list: &[String]) -> Vec<String> {
+    for (i, endpoint) in list.iter().enumerate() {
+        let (method, path) = endpoint.split_once(' ').unwrap_or(("", endpoint));
+        if !METHODS.contains(&method) || !path.starts_with('/') || path.contains(' ') {
+            checker.fail(
+                format!("fleet.endpoints[{i}]"),
+                format!("`{endpoint}` is not a method and a path"),
+                format!(
+                    "write e.g. \"GET /photos/8812\" (methods: {})",
+                    METHODS.join(", ")
+                ),
+            );
+        }
+    }
+    list.to_vec()
 }
 
 /// Checks across fleet fields: starting heaps, host memory, disk.

@@ -31,6 +31,11 @@ pub struct FleetFile {
     /// template over the world when it is logged, like a custom action's finding.
     #[serde(default)]
     pub log_lines: Vec<String>,
+    /// The requests the service answers, `"METHOD /path"` (`["GET /photos/8812", "POST
+    /// /uploads"]`): everyday lines show them when there are no `log_lines`. Left out, a web
+    /// shop's for the default service, and nothing service-specific for any other.
+    #[serde(default)]
+    pub endpoints: Vec<String>,
     pub capacity_rps: f64,
     pub base_latency_ms: f64,
     pub request_timeout_ms: f64,

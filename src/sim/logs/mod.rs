@@ -1,6 +1,7 @@
 //! Log lines, generated on demand from the trace (never formatted while simulating): what the
 //! events say, what the metrics imply, and seeded background chatter.
 
+mod chatter;
 mod dependencies;
 mod service;
 
@@ -77,9 +78,17 @@ pub fn render(trace: &Trace, from: u32, to: u32, only: Option<u32>) -> Vec<LogLi
     service::event_lines(trace, from, to, only, &mut out);
     service::metric_lines(trace, from, to, only, &mut out);
     service::request_error_lines(trace, from, to, only, &mut out);
-    service::background_lines(trace, from, to, only, &mut out);
+    chatter::background_lines(trace, from, to, only, &mut out);
     out.sort_by(|a, b| a.tick.cmp(&b.tick).then_with(|| a.host.cmp(&b.host)));
     newest(out)
+}
+
+/// The servers a read covers: one, or the first few (a read of every host samples them).
+pub(super) fn servers_read(trace: &Trace, only: Option<u32>) -> Vec<u32> {
+    match only {
+        Some(server) => vec![server],
+        None => (0..trace.series.servers.min(8)).collect(),
+    }
 }
 
 /// The newest [`MAX_LINES`] of lines sorted oldest first.
