@@ -182,4 +182,9 @@ pub struct ResponseFile {
     pub developers_response: String,
     pub fix_deploy: String,
     pub rollback: String,
+    /// Who an escalation pages, mid-sentence (`"the platform team"`, `"the other admins"`): the
+    /// paging action's title, its finding, the refusals and the debrief name them. Default: the
+    /// development team (the action's id stays `page_developers`).
+    #[serde(default)]
+    pub escalate_to: Option<String>,
 }
