@@ -163,7 +163,7 @@ fn logs_tell_what_happened() {
         "java.lang.OutOfMemoryError: Java heap space",
         "Out of memory: Killed process",
         "marked DOWN",
-        "502/503/504",
+        "requests answered 502",
         "GC overhead high",
     ] {
         assert!(text.contains(needle), "logs lack `{needle}`:\n{text}");
@@ -270,7 +270,9 @@ fn a_code_fix_needs_engaged_developers_and_a_hypothesis() {
     let (s, mut sim) = at("15:00");
     assert_eq!(
         sim.apply(Action::new(ActionKind::ApplyCodeFix)),
-        Err(ActionError::DevelopersNotEngaged)
+        Err(ActionError::DevelopersNotEngaged {
+            who: "the developers".into()
+        })
     );
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
     let paged = sim.tick();
@@ -279,6 +281,7 @@ fn a_code_fix_needs_engaged_developers_and_a_hypothesis() {
     assert_eq!(
         sim.apply(Action::new(ActionKind::ApplyCodeFix)),
         Err(ActionError::DevelopersPaged {
+            who: "the developers".into(),
             clock: clock::hhmm(s.clock.start_s_of_day, engage)
         })
     );

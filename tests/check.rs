@@ -92,7 +92,13 @@ fn check_says_why_in_words_a_person_can_act_on() {
         paged.to_string(),
         format!("the developers are paged, expected {expected}")
     );
-    assert_eq!(paged, ActionError::DevelopersPaged { clock: expected });
+    assert_eq!(
+        paged,
+        ActionError::DevelopersPaged {
+            who: "the developers".into(),
+            clock: expected
+        }
+    );
 }
 
 /// Remediations whose uselessness only a diagnostic would show are taken, and land doing nothing

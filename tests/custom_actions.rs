@@ -91,7 +91,9 @@ fn a_custom_remediation_cures_its_fault_when_it_lands() {
     let purge = Action::custom("purge_cart_snapshots", None);
     assert_eq!(
         sim.vet(&purge).unwrap_err(),
-        ActionError::DevelopersNotEngaged
+        ActionError::DevelopersNotEngaged {
+            who: "the developers".into()
+        }
     );
     sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
     while !sim.response().developers_engaged {

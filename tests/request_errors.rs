@@ -15,18 +15,8 @@ deploy = \"v3.15.0\"
 ";
 
 fn scenario() -> scenario::Scenario {
-    let (_, text) = library::BUILTIN[0];
     // The leak goes; a bad release breaks checkout for a fifth of requests instead.
-    let start = text.find("[[faults]]").unwrap();
-    let end = text[start..].find("[[alerts]]").unwrap() + start;
-    let text = format!("{}{FAULT}\n{}", &text[..start], &text[end..]);
-    let text = text
-        .replace("initial_heap_live_mb = [1435, 1410, 1380, 1345]", "")
-        .replace(
-            "evidence = [\"view_memory\", \"free\", \"heap_profile\"]\n",
-            "",
-        );
-    scenario::parse("errors.toml", &text).unwrap_or_else(|e| panic!("{e}"))
+    with_error("NullPointerException at PriceFormatter.format", "0.2")
 }
 
 fn error_rate_at(sim: &Simulation, tick: u32) -> f32 {
@@ -151,4 +141,58 @@ fn a_fault_that_came_with_a_config_push_shows_in_the_diff_and_reverts() {
         sim.step();
     }
     assert!(error_rate_at(&sim, 900 + 1190) < 1.0);
+}
+
+/// The scenario's fault, with its error text and share changed.
+fn with_error(error: &str, share: &str) -> scenario::Scenario {
+    let (_, text) = library::BUILTIN[0];
+    let start = text.find("[[faults]]").unwrap();
+    let end = text[start..].find("[[alerts]]").unwrap() + start;
+    let fault = FAULT
+        .replace("NullPointerException at PriceFormatter.format", error)
+        .replace("share = 0.2", &format!("share = {share}"));
+    let text = format!("{}{fault}\n{}", &text[..start], &text[end..]);
+    let text = text
+        .replace("initial_heap_live_mb = [1435, 1410, 1380, 1345]", "")
+        .replace(
+            "evidence = [\"view_memory\", \"free\", \"heap_profile\"]\n",
+            "",
+        );
+    scenario::parse("errors.toml", &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn error_lines(s: &scenario::Scenario) -> Vec<logs::LogLine> {
+    let (trace, _) = incident_trainer::sim::run_scripted(s.config.clone(), s.seed, &[]);
+    // Read five minutes at a time: one read returns at most the newest 200 lines.
+    (0..6)
+        .flat_map(|k| logs::render(&trace, 1200 + k * 300, 1499 + k * 300, None))
+        .filter(|l| l.text.starts_with("POST /api/checkout"))
+        .collect()
+}
+
+/// An error that names its status logs that status, and the balancer says what it returns.
+#[test]
+fn the_logs_show_the_status_the_fault_returns() {
+    let s = with_error("502 Bad Gateway", "0.6");
+    let (trace, _) = incident_trainer::sim::run_scripted(s.config.clone(), s.seed, &[]);
+    let lines = logs::render(&trace, 1200, 1790, None);
+    assert!(lines
+        .iter()
+        .any(|l| l.text == "POST /api/checkout 502 Bad Gateway"));
+    assert!(lines.iter().all(|l| !l.text.contains("500: 502")));
+    let balancer: Vec<_> = lines.iter().filter(|l| l.host == "lb-1").collect();
+    assert!(!balancer.is_empty());
+    assert!(
+        balancer.iter().all(|l| l.text.contains("answered 502 ")),
+        "{balancer:?}"
+    );
+}
+
+/// A rare failure logs rarely; a common one often.
+#[test]
+fn error_lines_follow_the_share_failing() {
+    let rare = error_lines(&with_error("NullPointerException", "0.008")).len();
+    let common = error_lines(&with_error("NullPointerException", "0.6")).len();
+    assert!(common >= 40 * rare.max(1), "{rare} vs {common}");
+    assert!(common > 100, "{common}");
 }

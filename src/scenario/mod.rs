@@ -21,6 +21,7 @@ mod validate_deps;
 mod validate_fleet;
 mod validate_links;
 mod validate_lists;
+mod validate_text;
 mod validate_traffic;
 mod zones;
 
@@ -200,7 +201,7 @@ fn service(
     PaymentConfig,
     Vec<DependencyConfig>,
 ) {
-    let fleet = validate_fleet::fleet(checker, &raw.fleet);
+    let fleet = validate_fleet::fleet(checker, &raw.fleet, &raw.faults);
     let (database, payment) = validate::dependencies(checker, &raw.database, raw.payment.as_ref());
     let dependencies = validate_deps::dependencies(checker, &raw.dependencies, &fleet);
     let database = validate_links::database(checker, &raw.database, database, &dependencies);

@@ -105,6 +105,9 @@ pub struct ReferenceEntry {
     pub milestone: Option<String>,
     pub note: String,
     pub source: String,
+    /// The note reached the team at its time: shown in the console, a sign to act on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inject: bool,
 }
 
 /// A lesson or corrective measure of the real team, with the source it comes from.
@@ -160,6 +163,11 @@ impl Scenario {
                 })
             })
             .collect()
+    }
+
+    /// The reference notes that reach the team during the run (`inject = true`), in time order.
+    pub fn injects(&self) -> impl Iterator<Item = &ReferenceEntry> {
+        self.reference.iter().filter(|r| r.inject)
     }
 
     /// `HH:MM` of a tick in the scenario's local time.

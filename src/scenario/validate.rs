@@ -215,6 +215,14 @@ pub fn slo_and_response(
         ),
         fix_deploy_s: checker.duration("response.fix_deploy", &response_file.fix_deploy),
         rollback_s: checker.duration("response.rollback", &response_file.rollback),
+        escalate_to: response_file
+            .escalate_to
+            .as_ref()
+            .map(|who| checker.not_empty("response.escalate_to", who)),
+        page_title: response_file
+            .escalate_to
+            .as_ref()
+            .map(|who| format!("Page {}", who.trim())),
     };
     (slo, response)
 }

@@ -77,7 +77,15 @@ pub fn custom_actions(
             target,
             duration_s: checker.duration(&format!("{p}.duration"), &a.duration),
             help: a.help.clone(),
-            finding: checker.not_empty(&format!("{p}.finding"), &a.finding),
+            finding: {
+                let finding = checker.not_empty(&format!("{p}.finding"), &a.finding);
+                super::validate_text::template(
+                    checker,
+                    &format!("{p}.finding"),
+                    &finding,
+                    fault_files,
+                )
+            },
             cures,
             sets,
             needs_developers: a.needs_developers,

@@ -6,7 +6,7 @@ use crate::sim::*;
 use super::checker::Checker;
 use super::file::*;
 
-pub fn fleet(checker: &mut Checker, fleet: &FleetFile) -> FleetConfig {
+pub fn fleet(checker: &mut Checker, fleet: &FleetFile, fault_files: &[FaultFile]) -> FleetConfig {
     let servers = checker.at_least(
         "fleet.servers",
         fleet.servers,
@@ -42,7 +42,8 @@ pub fn fleet(checker: &mut Checker, fleet: &FleetFile) -> FleetConfig {
             Some(name) => checker.id("fleet.service", name),
             None => DEFAULT_SERVICE.into(),
         },
-        log_lines: log_lines(checker, &fleet.log_lines),
+        log_lines: log_lines(checker, &fleet.log_lines, fault_files),
+        endpoints: endpoints(checker, &fleet.endpoints),
         capacity_rps: checker.positive("fleet.capacity_rps", fleet.capacity_rps),
         base_latency_ms: checker.positive("fleet.base_latency_ms", fleet.base_latency_ms),
         request_timeout_ms: checker.positive("fleet.request_timeout_ms", fleet.request_timeout_ms),
@@ -126,7 +127,8 @@ fn gc(checker: &mut Checker, fleet: &FleetFile, runtime: Runtime) -> [f64; 4] {
 }
 
 /// Everyday log lines: a level word, then the text.
-fn log_lines(checker: &mut Checker, lines: &[String]) -> Vec<String> {
+fn log_lines(checker: &mut Checker, lines: &[String], fault_files: &[FaultFile]) -> Vec<String> {
+    let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let level = line.split_whitespace().next().unwrap_or("");
         if !crate::sim::logs::LEVELS.contains(&level) || line.split_whitespace().count() < 2 {
@@ -139,8 +141,36 @@ fn log_lines(checker: &mut Checker, lines: &[String]) -> Vec<String> {
                 ),
             );
         }
+        let place = format!("fleet.log_lines[{i}]");
+        out.push(match line.split_once(' ') {
+            Some((level, text)) => {
+                let text = super::validate_text::template(checker, &place, text, fault_files);
+                format!("{level} {text}")
+            }
+            None => line.clone(),
+        });
     }
-    lines.to_vec()
+    out
+}
+
+/// The methods an endpoint may start with.
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+fn endpoints(checker: &mut Checker, list: &[String]) -> Vec<String> {
+    for (i, endpoint) in list.iter().enumerate() {
+        let (method, path) = endpoint.split_once(' ').unwrap_or(("", endpoint));
+        if !METHODS.contains(&method) || !path.starts_with('/') || path.contains(' ') {
+            checker.fail(
+                format!("fleet.endpoints[{i}]"),
+                format!("`{endpoint}` is not a method and a path"),
+                format!(
+                    "write e.g. \"GET /photos/8812\" (methods: {})",
+                    METHODS.join(", ")
+                ),
+            );
+        }
+    }
+    list.to_vec()
 }
 
 /// Checks across fleet fields: starting heaps, host memory, disk.

@@ -281,15 +281,7 @@ pub fn reference(
                 "add `action = ...` or remove `target`",
             );
         }
-        // An entry with neither action nor milestone is a note (a customer report, a
-        // status-page post): it needs something to say.
-        if note_only && r.note.trim().is_empty() {
-            checker.fail(
-                format!("{p}.note"),
-                "an entry with no `action` and no `milestone` needs a note",
-                "say what happened at this time, or add the action or milestone it marks",
-            );
-        }
+        note_checks(checker, &p, r);
         if at.is_some() && out.last().is_some_and(|prev| prev.tick > tick) {
             checker.fail(
                 format!("{p}.at"),
@@ -303,9 +295,39 @@ pub fn reference(
             milestone: r.milestone.clone(),
             note: r.note.clone(),
             source: r.source.clone(),
+            inject: r.inject,
         });
     }
     out
+}
+
+/// A note-only entry needs something to say; an inject is a note that reached the team, so it
+/// needs one too, and takes no action.
+fn note_checks(checker: &mut Checker, place: &str, entry: &ReferenceFile) {
+    let note_only = entry.action.is_none() && entry.milestone.is_none();
+    // An entry with neither action nor milestone is a note (a customer report, a
+    // status-page post): it needs something to say.
+    if note_only && entry.note.trim().is_empty() {
+        checker.fail(
+            format!("{place}.note"),
+            "an entry with no `action` and no `milestone` needs a note",
+            "say what happened at this time, or add the action or milestone it marks",
+        );
+    }
+    if entry.inject && entry.action.is_some() {
+        checker.fail(
+            format!("{place}.inject"),
+            "an inject is what reached the team, not something they did",
+            "move the action to an entry of its own, or remove `inject`",
+        );
+    }
+    if entry.inject && !note_only && entry.note.trim().is_empty() {
+        checker.fail(
+            format!("{place}.note"),
+            "an inject needs a note: it is what the console shows",
+            "say what reached the team (`a customer reports checkout failing`)",
+        );
+    }
 }
 
 /// Checks a reference action's target the way the simulation will when it replays it.

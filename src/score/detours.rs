@@ -178,7 +178,8 @@ fn wrong_fix(scenario: &Scenario, trace: &Trace, tick: u32) -> Option<(DetourKin
     Some((
         DetourKind::WrongFix,
         format!(
-            "the developers shipped a fix for \"{title}\", which was not the cause: it removed nothing (its deploy restarted every server)"
+            "{} shipped a fix for \"{title}\", which was not the cause: it removed nothing (its deploy restarted every server)",
+            scenario.config.response.escalation_people()
         ),
     ))
 }

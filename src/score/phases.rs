@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::outcome::Outcome;
 use crate::scenario::Scenario;
-use crate::sim::{Category, EventKind, Trace};
+use crate::sim::{Category, EventKind, Metric, Trace};
 
 /// The phases, in the order a response usually goes through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,7 +58,7 @@ impl Phase {
     /// What reaching the phase means, for the debrief and docs/scoring.md.
     pub fn rule(self) -> &'static str {
         match self {
-            Phase::Detection => "the first action taken once there was a sign to act on: a page, or the outage itself",
+            Phase::Detection => "the first action taken once there was a sign to act on: a page, a report that reached the team, the outage itself, or (with no page) service outside its SLO",
             Phase::Triage => "severity declared and the status page updated (the later of the two)",
             Phase::Diagnosis => {
                 "the output of a diagnostic that showed the anomaly of the real cause when it was run"
@@ -148,17 +148,38 @@ pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
         .map(|e| e.tick)
 }
 
-/// The first sign an on-call engineer could act on: a delivered page, or the outage itself (on
-/// the dashboards, in customers' reports) when no page came first or none is delivered at all.
+/// The first sign an on-call engineer could act on: a delivered page, a report the scenario
+/// injects (a customer, support), or the outage itself. When no page is delivered at all, the
+/// symptom on the dashboards counts too: service first outside its SLO.
 pub fn first_signal(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     let outage = trace
         .events
         .first(|k| matches!(k, EventKind::OutageStarted))
         .map(|e| e.tick);
-    match (first_page(scenario, trace), outage) {
-        (Some(page), Some(outage)) => Some(page.min(outage)),
-        (page, outage) => page.or(outage),
-    }
+    let page = first_page(scenario, trace);
+    let inject = scenario
+        .injects()
+        .map(|r| r.tick)
+        .find(|t| *t <= trace.ticks);
+    let symptom = page
+        .is_none()
+        .then(|| first_symptom(scenario, trace))
+        .flatten();
+    [page, outage, inject, symptom].into_iter().flatten().min()
+}
+
+/// The first scrape at which the service was outside its SLO (errors or p95 latency).
+pub fn first_symptom(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    let slo = &scenario.config.slo;
+    let series = &trace.series;
+    let errors = series.fleet(Metric::ErrorRatePct);
+    let latency = series.fleet(Metric::LatencyMsP95);
+    let outside = |i: usize| {
+        f64::from(errors[i]) > slo.error_rate_pct || f64::from(latency[i]) > slo.latency_ms_p95
+    };
+    (0..series.ticks.len().min(errors.len()).min(latency.len()))
+        .find(|i| outside(*i))
+        .map(|i| series.ticks[i])
 }
 
 fn detection(scenario: &Scenario, trace: &Trace) -> Option<u32> {

@@ -124,7 +124,8 @@ impl Simulation {
         let wait = self.cfg.response.developers_response_s;
         self.schedule(tick + wait, Effect::DevelopersArrive)?;
         let text = format!(
-            "Paged the development team; they expect to join in about {} min.",
+            "Paged {}; they expect to join in about {} min.",
+            self.cfg.response.escalation_team(),
             wait / 60
         );
         Ok(FindingBody::Note { text })
@@ -142,8 +143,9 @@ impl Simulation {
         }
         self.schedule(tick + self.cfg.response.fix_deploy_s, Effect::FixLive)?;
         let title = &self.cfg.hypotheses[hypothesis as usize].title;
+        let who = super::config::capitalised(self.cfg.response.escalation_people());
         let text = format!(
-            "The developers are fixing \"{title}\" and shipping it; the build goes live in about {} min, when every server restarts on it at once (a short full outage).",
+            "{who} are fixing \"{title}\" and shipping it; the build goes live in about {} min, when every server restarts on it at once (a short full outage).",
             self.cfg.response.fix_deploy_s / 60
         );
         Ok(FindingBody::Note { text })

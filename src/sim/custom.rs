@@ -7,6 +7,36 @@ use super::events::EventKind;
 use super::findings::FindingBody;
 use super::pending::Effect;
 use super::simulation::Simulation;
+use super::template::{self, Live};
+use super::{EventLog, Metric};
+
+/// The world as a scenario's own action's finding reads it: now, on its target.
+struct Now<'a> {
+    sim: &'a Simulation,
+    tick: u32,
+    host: String,
+}
+
+impl Live for Now<'_> {
+    fn tick(&self) -> u32 {
+        self.tick
+    }
+    fn start_s_of_day(&self) -> u32 {
+        self.sim.cfg.start_s_of_day
+    }
+    fn host(&self) -> &str {
+        &self.host
+    }
+    fn metric(&self, metric: Metric) -> Option<f64> {
+        self.sim.trace.series.last(metric).map(f64::from)
+    }
+    fn setting(&self, setting: Setting) -> f64 {
+        self.sim.setting(setting)
+    }
+    fn events(&self) -> &EventLog {
+        &self.sim.trace.events
+    }
+}
 
 impl Simulation {
     /// Whether a scenario's own action changes the world (cures a fault or a setting).
@@ -69,7 +99,12 @@ impl Simulation {
         }
         let c = &self.cfg.custom_actions[index];
         let host = host.map_or_else(|| "every server".to_string(), |s| self.fleet.name(s).into());
-        let text = c.finding.replace("{host}", &host);
+        let now = Now {
+            sim: self,
+            tick,
+            host,
+        };
+        let text = template::render(&c.finding, &now);
         Ok(match c.category {
             Category::Diagnostic => FindingBody::Output { text },
             _ => FindingBody::Note { text },

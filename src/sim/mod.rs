@@ -35,6 +35,7 @@ pub mod runtime;
 mod serve;
 mod server;
 mod simulation;
+pub mod template;
 mod top;
 pub mod traffic;
 mod vet;

@@ -39,14 +39,15 @@ pub enum ActionError {
     UnknownSeverity { level: String },
     #[error("{host} is down")]
     HostDown { host: String },
-    #[error("the developers are not engaged yet: page them first")]
-    DevelopersNotEngaged,
-    #[error("the developers are paged, expected {clock}")]
+    #[error("{who} are not engaged yet: page them first")]
+    DevelopersNotEngaged { who: String },
+    #[error("{who} are paged, expected {clock}")]
     DevelopersPaged {
+        who: String,
         /// When they engage, as local `HH:MM`.
         clock: String,
     },
-    #[error("the developers need a root-cause hypothesis before they can write a fix")]
+    #[error("a fix needs a root-cause hypothesis declared first")]
     NoHypothesis,
     #[error("nothing to do: {reason}")]
     NothingToDo { reason: Nothing },

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::alerts::AlertState;
-use super::config::SimConfig;
+use super::config::{Setting, SimConfig};
 use super::deps::Dependencies;
 use super::events::RestartCause;
 use super::faults::{FaultKind, FaultState, Sight, World};
@@ -112,7 +112,7 @@ impl Simulation {
         let scrapes = (cfg.duration_s / cfg.scrape_interval_s.max(1)) as usize + 1;
         let mut series = Series::new(cfg.scrape_interval_s, cfg.fleet.servers, scrapes);
         series.hosts = fleet.names().to_vec();
-        Simulation {
+        let mut sim = Simulation {
             traffic: Traffic::new(&cfg.traffic, cfg.start_s_of_day, streams.traffic()),
             fleet,
             deps: Dependencies::new(&cfg.database, &cfg.payment, &cfg.dependencies),
@@ -135,7 +135,9 @@ impl Simulation {
             interval: Interval::default(),
             tick: 0,
             cfg,
-        }
+        };
+        sim.trace.voice.settings = Setting::ALL.map(|s| (s, sim.setting(s))).to_vec();
+        sim
     }
 
     pub fn config(&self) -> &SimConfig {

@@ -121,12 +121,15 @@ impl Simulation {
     pub(super) fn developers_missing(&self) -> ActionError {
         match self.response.developers_paged_at {
             Some(paged) => ActionError::DevelopersPaged {
+                who: self.cfg.response.escalation_people().to_string(),
                 clock: super::clock::hhmm(
                     self.cfg.start_s_of_day,
                     paged + self.cfg.response.developers_response_s,
                 ),
             },
-            None => ActionError::DevelopersNotEngaged,
+            None => ActionError::DevelopersNotEngaged {
+                who: self.cfg.response.escalation_people().to_string(),
+            },
         }
     }
 }

@@ -365,7 +365,12 @@ mod tests {
         let err = session
             .take(Action::new(ActionKind::ApplyCodeFix))
             .unwrap_err();
-        assert_eq!(err, ActionError::DevelopersNotEngaged);
+        assert_eq!(
+            err,
+            ActionError::DevelopersNotEngaged {
+                who: "the developers".into()
+            }
+        );
         assert!(session.actions().is_empty());
         session.take(Action::new(ActionKind::ViewMemory)).unwrap();
         assert!(matches!(

@@ -101,4 +101,9 @@ pub struct ReferenceFile {
     pub note: String,
     /// The source it comes from (an id under [[scenario.sources]]).
     pub source: String,
+    /// The note reached the team at its time (a customer report, a message from support): the
+    /// console shows it then, and it is a sign to act on for detection (default false). Needs a
+    /// note and no action.
+    #[serde(default)]
+    pub inject: bool,
 }

@@ -66,7 +66,8 @@ pub struct CustomActionFile {
     /// One line for the menu's help.
     #[serde(default)]
     pub help: String,
-    /// What the trainee reads when it is done; `{host}` is replaced by the target's name.
+    /// What the trainee reads when it is done: a template over the world when it is read
+    /// (`{host}`, `{time}`, `{metric:<id>}`, `{setting:<id>}`, `{count:<id>}`, `{if ...}`).
     pub finding: String,
     /// Ids of the faults it cures when it lands.
     #[serde(default)]

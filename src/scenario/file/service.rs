@@ -27,9 +27,15 @@ pub struct FleetFile {
     /// The service's name in logs and the process list (default `shop-app`).
     #[serde(default)]
     pub service: Option<String>,
-    /// Everyday log lines, `"LEVEL text"`, sprinkled between what events log.
+    /// Everyday log lines, `"LEVEL text"`, sprinkled between what events log; the text is a
+    /// template over the world when it is logged, like a custom action's finding.
     #[serde(default)]
     pub log_lines: Vec<String>,
+    /// The requests the service answers, `"METHOD /path"` (`["GET /photos/8812", "POST
+    /// /uploads"]`): everyday lines show them when there are no `log_lines`. Left out, a web
+    /// shop's for the default service, and nothing service-specific for any other.
+    #[serde(default)]
+    pub endpoints: Vec<String>,
     pub capacity_rps: f64,
     pub base_latency_ms: f64,
     pub request_timeout_ms: f64,
@@ -208,4 +214,9 @@ pub struct ResponseFile {
     pub developers_response: String,
     pub fix_deploy: String,
     pub rollback: String,
+    /// Who an escalation pages, mid-sentence (`"the platform team"`, `"the other admins"`): the
+    /// paging action's title, its finding, the refusals and the debrief name them. Default: the
+    /// development team (the action's id stays `page_developers`).
+    #[serde(default)]
+    pub escalate_to: Option<String>,
 }

@@ -21,6 +21,9 @@ pub struct FleetConfig {
     /// events write; empty for a web shop's usual chatter.
     #[serde(default)]
     pub log_lines: Vec<String>,
+    /// The requests everyday lines show (`"GET /photos"`) when there are no `log_lines`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoints: Vec<String>,
     /// Requests per second one healthy server serves at 100% utilisation.
     pub capacity_rps: f64,
     /// Service time of one request on an idle server, without dependencies.

@@ -54,7 +54,13 @@ pub struct SimConfig {
 impl SimConfig {
     /// Every action this scenario offers: the catalogue, then its own.
     pub fn actions(&self) -> impl Iterator<Item = crate::sim::ActionInfo<'_>> {
-        actions_of(&self.custom_actions, &self.action_durations_s)
+        let page_title = self.response.page_title.as_deref();
+        actions_of(&self.custom_actions, &self.action_durations_s).map(move |mut info| {
+            if let (crate::sim::ActionKind::PageDevelopers, Some(title)) = (info.kind, page_title) {
+                info.title = title;
+            }
+            info
+        })
     }
 
     /// The action with this id, built in or the scenario's own.
@@ -151,6 +157,35 @@ pub struct ResponseConfig {
     pub fix_deploy_s: u32,
     /// From `rollback_deploy` until the previous build is live.
     pub rollback_s: u32,
+    /// Who an escalation pages (`the platform team`); left out, the catalogue's wording (the
+    /// development team, the developers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalate_to: Option<String>,
+    /// The paging action's title when `escalate_to` is set (`Page the platform team`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_title: Option<String>,
+}
+
+impl ResponseConfig {
+    /// Who is paged, mid-sentence: `the development team` unless the scenario names them.
+    pub fn escalation_team(&self) -> &str {
+        self.escalate_to
+            .as_deref()
+            .unwrap_or("the development team")
+    }
+
+    /// The people who engage and write the fix, mid-sentence: `the developers` unless named.
+    pub fn escalation_people(&self) -> &str {
+        self.escalate_to.as_deref().unwrap_or("the developers")
+    }
+}
+
+/// A phrase with its first letter capitalised, to start a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// A fleet-level signal an alert rule can watch.

@@ -336,10 +336,13 @@ impl FaultKind {
         }
     }
 
-    /// What fails and the error it logs (`POST /checkout`, `500 ...`), for request errors.
-    pub fn logged_error(&self) -> Option<(&str, &str)> {
+    /// What fails, the error it logs (`POST /checkout`, `500 ...`) and the share failing, for
+    /// request errors.
+    pub fn logged_error(&self) -> Option<(&str, &str, f64)> {
         match self {
-            FaultKind::RequestErrors(errors) => Some((&errors.endpoint, &errors.error)),
+            FaultKind::RequestErrors(errors) => {
+                Some((&errors.endpoint, &errors.error, errors.share))
+            }
             _ => None,
         }
     }

@@ -7,21 +7,7 @@ use super::super::metrics::{Metric, ServerMetric};
 use super::super::rng::mix64;
 use super::super::runtime::fill;
 use super::super::simulation::Trace;
-use super::{line, live_windows, pid_at, LogLine, LEVELS, NON_HEAP_RSS_MB};
-
-const BACKGROUND: [(&str, &str); 8] = [
-    ("INFO", "GET /api/products?page=2 200 41ms"),
-    ("INFO", "GET /cart 200 35ms"),
-    ("INFO", "POST /api/cart/items 201 58ms"),
-    ("INFO", "session cleanup removed 118 expired sessions"),
-    ("INFO", "catalog cache refreshed (2,412 products)"),
-    ("DEBUG", "metrics flushed to collector"),
-    ("INFO", "GET /api/account 200 29ms"),
-    (
-        "WARN",
-        "slow query (612ms): SELECT * FROM orders WHERE user_id = ?",
-    ),
-];
+use super::{line, live_windows, pid_at, LogLine, NON_HEAP_RSS_MB};
 
 /// Lines from events between `from` and `to` inclusive, for one server or all.
 pub(super) fn event_lines(
@@ -168,7 +154,15 @@ pub(super) fn metric_lines(
         let err = f64::from(s.fleet(Metric::ErrorRatePct)[i]);
         if only.is_none() && err >= 1.0 {
             let failed = rps * interval * err / 100.0;
-            out.push(line(tick, "lb-1".into(), "ERROR", format!("{failed:.0} requests answered 502/503/504 in the last {interval:.0}s ({err:.1}%)")));
+            let codes = returned_codes(trace, i);
+            out.push(line(
+                tick,
+                "lb-1".into(),
+                "ERROR",
+                format!(
+                    "{failed:.0} requests answered {codes} in the last {interval:.0}s ({err:.1}%)"
+                ),
+            ));
         }
         if s.fleet(Metric::DbPoolUsedPct)[i] >= 99.0 {
             let ms = format!("{:.0}", trace.voice.pool_wait_ms);
@@ -183,8 +177,13 @@ pub(super) fn metric_lines(
     }
 }
 
-/// A broken endpoint logs its error a few times a minute on the servers that serve it, while its
-/// fault is live.
+/// Most error lines a broken endpoint logs per server in a minute (every request failing);
+/// fewer in proportion to the share that fails.
+const ERROR_SLOTS_PER_MINUTE: u32 = 6;
+
+/// A broken endpoint logs its error on the servers that serve it while its fault is live, as
+/// often as its share of failing requests says: at 60% a few times a minute, at 0.8% once in a
+/// long while.
 pub(super) fn request_error_lines(
     trace: &Trace,
     from: u32,
@@ -192,75 +191,86 @@ pub(super) fn request_error_lines(
     only: Option<u32>,
     out: &mut Vec<LogLine>,
 ) {
+    let servers = super::servers_read(trace, only);
     let windows = trace
         .voice
         .request_errors
         .iter()
-        .flat_map(|(fault, endpoint, error)| {
+        .flat_map(|(fault, endpoint, error, share)| {
             live_windows(trace, *fault)
                 .into_iter()
-                .map(move |window| (window, *fault, endpoint, error))
+                .map(move |window| (window, *fault, endpoint, error, *share))
         });
-    for ((start, end), fault, endpoint, error) in windows {
-        let servers: Vec<u32> = match only {
-            Some(s) => vec![s],
-            None => (0..trace.series.servers.min(8)).collect(),
+    for ((start, end), fault, endpoint, error, share) in windows {
+        let (first, last) = (from.max(start), to.min(end));
+        let text = match status_of(error) {
+            Some(_) => format!("{endpoint} {error}"),
+            None => format!("{endpoint} 500: {error}"),
         };
-        for minute in from.max(start) / 60..=to.min(end) / 60 {
-            for &server in &servers {
+        let per_slot = (share.clamp(0.0, 1.0) * 10_000.0) as u64;
+        for minute in first / 60..=last / 60 {
+            for (&server, slot) in servers
+                .iter()
+                .flat_map(|s| std::iter::repeat(s).zip(0..ERROR_SLOTS_PER_MINUTE))
+            {
                 let r = mix64(
                     trace.seed
                         ^ (u64::from(fault) << 40)
                         ^ (u64::from(minute) << 20)
+                        ^ (u64::from(slot) << 12)
                         ^ u64::from(server),
                 );
                 let tick = minute * 60 + (r % 60) as u32;
-                if tick < from.max(start) || tick > to.min(end) || !serving(trace, server, tick) {
+                let logged = (r >> 8) % 10_000 < per_slot;
+                if !logged || tick < first || tick > last || !serving(trace, server, tick) {
                     continue;
                 }
-                let text = format!("{endpoint} 500: {error}");
-                out.push(line(tick, trace.series.host(server), "ERROR", text));
+                out.push(line(tick, trace.series.host(server), "ERROR", text.clone()));
             }
         }
     }
 }
 
-/// Background chatter: a few lines a minute per server, picked by (seed, minute, server).
-pub(super) fn background_lines(
-    trace: &Trace,
-    from: u32,
-    to: u32,
-    only: Option<u32>,
-    out: &mut Vec<LogLine>,
-) {
-    let servers: Vec<u32> = match only {
-        Some(s) => vec![s],
-        None => (0..trace.series.servers.min(8)).collect(),
-    };
-    for minute in from / 60..=to / 60 {
-        for &server in &servers {
-            let r = mix64(trace.seed ^ (u64::from(minute) << 20) ^ u64::from(server));
-            let tick = minute * 60 + (r % 60) as u32;
-            if tick < from || tick > to || !serving(trace, server, tick) {
-                continue;
-            }
-            let own = &trace.voice.log_lines;
-            let (level, text) = if own.is_empty() {
-                let (level, text) = BACKGROUND[((r >> 8) % BACKGROUND.len() as u64) as usize];
-                (level, text.to_string())
-            } else {
-                let own = &own[((r >> 8) % own.len() as u64) as usize];
-                let (level, text) = own.split_once(' ').unwrap_or(("INFO", own));
-                let level = LEVELS
-                    .iter()
-                    .find(|l| **l == level)
-                    .copied()
-                    .unwrap_or("INFO");
-                (level, text.trim().to_string())
-            };
-            out.push(line(tick, trace.series.host(server), level, text));
-        }
+/// The HTTP status an error text starts with (`"502 Bad Gateway"`), if it does.
+pub(super) fn status_of(error: &str) -> Option<u16> {
+    let code: u16 = error.get(..3)?.parse().ok()?;
+    let whole = error.len() == 3 || error[3..].starts_with(' ');
+    ((100..600).contains(&code) && whole).then_some(code)
+}
+
+/// The statuses the balancer is returning at a scrape: those the broken endpoints answer, 502
+/// while a backend's process is dead (its connections reset), 503 with no server in rotation,
+/// 504 when requests reach the timeout, else 500 (the application's own failures).
+fn returned_codes(trace: &Trace, scrape: usize) -> String {
+    let s = &trace.series;
+    let (i, tick) = (scrape, s.ticks[scrape]);
+    let mut codes: Vec<u16> = trace
+        .voice
+        .request_errors
+        .iter()
+        .filter(|(fault, ..)| {
+            live_windows(trace, *fault)
+                .iter()
+                .any(|&(a, b)| a <= tick && tick <= b)
+        })
+        .map(|(_, _, error, _)| status_of(error).unwrap_or(500))
+        .collect();
+    if s.fleet(Metric::ServersUp)[i] + 0.5 < s.servers as f32 {
+        codes.push(502);
     }
+    if s.fleet(Metric::ServersInRotation)[i] < 0.5 {
+        codes.push(503);
+    }
+    if f64::from(s.fleet(Metric::LatencyMsP99)[i]) >= trace.voice.request_timeout_ms {
+        codes.push(504);
+    }
+    if codes.is_empty() {
+        codes.push(500);
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    let codes: Vec<String> = codes.iter().map(u16::to_string).collect();
+    codes.join("/")
 }
 
 /// Whether a server was serving requests at the scrape around `tick` (a dead process writes no

@@ -9,6 +9,9 @@ pub struct AlertsProps {
     pub items: Vec<AlertItem>,
     /// (fired, resolved) times as the clock shows them, one per item.
     pub times: Vec<(String, Option<String>)>,
+    /// Reports that reached the team (the scenario's injects): (time as the clock shows it,
+    /// what), newest first.
+    pub messages: Vec<(String, String)>,
     pub acknowledged: Vec<(u32, u32)>,
     pub on_ack: Callback<(u32, u32)>,
 }
@@ -43,9 +46,20 @@ pub fn Alerts(props: &AlertsProps) -> Html {
     html! {
         <section class="panel alerts" aria-labelledby="alerts-h">
             <h2 id="alerts-h">{ "Alerts" }</h2>
-            if props.items.is_empty() {
+            if !props.messages.is_empty() {
+                <ul class="messages" aria-label="Messages">
+                    { for props.messages.iter().map(|(when, text)| html! {
+                        <li class="alert message">
+                            <span class="badge warn">{ "MESSAGE" }</span>
+                            <span class="title">{ text }</span>
+                            <span class="when">{ when }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            if props.items.is_empty() && props.messages.is_empty() {
                 <p class="empty">{ "Nothing firing. Monitoring pages you when a rule holds." }</p>
-            } else {
+            } else if !props.items.is_empty() {
                 <ul>{ for rows }</ul>
             }
         </section>

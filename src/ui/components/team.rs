@@ -16,7 +16,7 @@ pub fn Team(props: &TeamProps) -> Html {
             <h2 id="team-h">{ "Team" }</h2>
             <dl>
             { for props.lines.iter().map(|l| html! {
-                <><dt>{ l.who }</dt><dd>{ &l.state }</dd></>
+                <><dt>{ &l.who }</dt><dd>{ &l.state }</dd></>
             }) }
             </dl>
         </section>

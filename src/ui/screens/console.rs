@@ -53,6 +53,10 @@ pub fn Console(props: &ConsoleProps) -> Html {
             )
         })
         .collect();
+    let messages: Vec<(String, String)> = alerts::messages(s, tick)
+        .into_iter()
+        .map(|(at, text)| (format::clock(s, at), text))
+        .collect();
     let g = st.generation;
     html! {
         <main class="screen console" id="main">
@@ -84,7 +88,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         <Team lines={team::team(s, sim)} />
                     </div>
                     <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
-                    <Alerts items={alert_items} {times} acknowledged={st.acknowledged.clone()} {on_ack} />
+                    <Alerts items={alert_items} {times} {messages} acknowledged={st.acknowledged.clone()} {on_ack} />
                     <Findings generation={g} tick={tick} open={st.open_finding} {on_open} />
                     <Logs generation={g} />
                 </Deferred>

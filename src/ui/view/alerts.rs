@@ -62,6 +62,18 @@ pub fn alerts(scenario: &Scenario, trace: &Trace) -> Vec<AlertItem> {
     out
 }
 
+/// The reports that reached the team by `tick` (the scenario's injects): (when, what), newest
+/// first.
+pub fn messages(scenario: &Scenario, tick: u32) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = scenario
+        .injects()
+        .filter(|r| r.tick <= tick)
+        .map(|r| (r.tick, r.note.clone()))
+        .collect();
+    out.reverse();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +96,15 @@ mod tests {
             list.windows(2).all(|w| w[0].fired_at >= w[1].fired_at),
             "newest first"
         );
+    }
+
+    #[test]
+    fn an_inject_shows_from_its_time_on() {
+        let mut s = library::builtin("ecommerce-memory-leak").unwrap();
+        let at = s.reference[0].tick;
+        s.reference[0].inject = true;
+        assert!(messages(&s, at.saturating_sub(1)).is_empty() || at == 0);
+        assert_eq!(messages(&s, at), vec![(at, s.reference[0].note.clone())]);
     }
 
     #[test]

@@ -186,7 +186,15 @@ mod tests {
         let mut session = Session::new(std::rc::Rc::clone(&s), s.seed);
         let fix = s.config.action_info("apply_code_fix").unwrap();
         let why = blocked(&session, &fix, &[]);
-        assert_eq!(why, [Some(ActionError::DevelopersNotEngaged.to_string())]);
+        assert_eq!(
+            why,
+            [Some(
+                ActionError::DevelopersNotEngaged {
+                    who: "the developers".into()
+                }
+                .to_string()
+            )]
+        );
         let restart = s.config.action_info("restart_server").unwrap();
         let options = targets(&s, session.sim(), restart.target);
         let picked = blocked(&session, &restart, &options);

@@ -7,7 +7,7 @@ use super::format;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamLine {
-    pub who: &'static str,
+    pub who: String,
     pub state: String,
 }
 
@@ -50,19 +50,25 @@ pub fn team(scenario: &Scenario, sim: &Simulation) -> Vec<TeamLine> {
     };
     vec![
         TeamLine {
-            who: "You (on call)",
+            who: "You (on call)".into(),
             state: busy,
         },
         TeamLine {
-            who: "Developers",
+            // Who the escalation pages, as the scenario names them.
+            who: scenario
+                .config
+                .response
+                .escalate_to
+                .as_deref()
+                .map_or("Developers".into(), crate::sim::capitalised),
             state: developers,
         },
         TeamLine {
-            who: "Working cause",
+            who: "Working cause".into(),
             state: hypothesis,
         },
         TeamLine {
-            who: "Status page",
+            who: "Status page".into(),
             state: status_page,
         },
     ]
