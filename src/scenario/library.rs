@@ -5,7 +5,7 @@
 use super::Scenario;
 
 /// (id, file text) of every built-in scenario.
-pub const BUILTIN: [(&str, &str); 9] = [
+pub const BUILTIN: [(&str, &str); 10] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/ecommerce-memory-leak.toml"),
@@ -42,10 +42,14 @@ pub const BUILTIN: [(&str, &str); 9] = [
         "pooler-file-handles",
         include_str!("../../scenarios/pooler-file-handles.toml"),
     ),
+    (
+        "feature-file-flapping",
+        include_str!("../../scenarios/feature-file-flapping.toml"),
+    ),
 ];
 
 /// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 9] = [
+pub const COMPILED: [(&str, &str); 10] = [
     (
         "ecommerce-memory-leak",
         include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
@@ -81,6 +85,10 @@ pub const COMPILED: [(&str, &str); 9] = [
     (
         "pooler-file-handles",
         include_str!("../../scenarios/compiled/pooler-file-handles.json"),
+    ),
+    (
+        "feature-file-flapping",
+        include_str!("../../scenarios/compiled/feature-file-flapping.json"),
     ),
 ];
 

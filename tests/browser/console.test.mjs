@@ -29,7 +29,7 @@ after(async () => {
 // The real team's afternoon, as the trainee clicks it.
 const PATH = [
   ['14:35', 'Restart one server', 'app-1'],
-  ['14:40', 'Check server config', 'app-1'],
+  ['14:40', 'Check running config', 'app-1'],
   ['14:42', 'Diff config against last good'],
   ['15:00', 'View memory per host'],
   ['15:02', 'Page the development team'],

@@ -79,7 +79,7 @@ async function playAt60x() {
   await page.evaluate(() => { window.__frames = []; window.__long = []; });
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: '60x' }).click();
-  const path = [['14:35', 'Restart one server', 'app-1'], ['14:40', 'Check server config', 'app-1'],
+  const path = [['14:35', 'Restart one server', 'app-1'], ['14:40', 'Check running config', 'app-1'],
     ['14:42', 'Diff config against last good'], ['15:00', 'View memory per host'],
     ['15:02', 'Page the development team'], ['15:17', 'Heap profile / dump', 'app-1'],
     ['15:45', 'Declare a root-cause hypothesis', 'memory_leak'], ['16:30', 'Apply the code fix']];
