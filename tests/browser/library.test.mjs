@@ -5,13 +5,13 @@ import { useApp, advanceTo, act, abandon } from './harness.mjs';
 
 const app = useApp();
 
-test('the library lists eight incidents easiest first, and a new one plays', async () => {
+test('the library lists ten incidents easiest first, and a new one plays', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Incidents' }).waitFor({ timeout: 30_000 });
   const titles = await page.locator('li.card h2').allTextContents();
-  assert.equal(titles.length, 8, titles.join(' | '));
+  assert.equal(titles.length, 10, titles.join(' | '));
   const levels = await page.locator('li.card .badge').allTextContents();
   const order = ['introductory', 'intermediate', 'advanced'];
   const ranks = levels.map((l) => order.indexOf(l.trim()));

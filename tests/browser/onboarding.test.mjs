@@ -23,14 +23,14 @@ test('the guided incident, hints followed, opens the next; progress exported and
   await page.goto(app.server.url);
   const track = page.getByRole('region', { name: 'Onboarding track' });
   await track.waitFor({ timeout: 30_000 });
-  assert.match(await track.textContent(), /0 of 8 resolved/);
+  assert.match(await track.textContent(), /0 of 10 resolved/);
   // A suggested order, not a gate: the rest come later and open all the same, and each card says
   // what the track says, in the same words.
   const later = 'Later on the track: play it now if you like';
-  assert.equal(await track.getByText(later).count(), 7);
-  assert.equal(await page.locator('li.card .on-track').filter({ hasText: later }).count(), 7);
+  assert.equal(await track.getByText(later).count(), 9);
+  assert.equal(await page.locator('li.card .on-track').filter({ hasText: later }).count(), 9);
   assert.equal(await track.getByText(/locked/i).count(), 0);
-  assert.equal(await track.getByRole('button', { name: /^Play / }).count(), 8);
+  assert.equal(await track.getByRole('button', { name: /^Play / }).count(), 10);
   await track.getByRole('button', { name: `Continue: ${FIRST}` }).click();
 
   // The guided incident starts with hints on, and they lead through the console.
@@ -71,15 +71,15 @@ test('the guided incident, hints followed, opens the next; progress exported and
 
   // Back in the library: the first is resolved (on the track and on its card) and the next is up.
   await page.getByRole('button', { name: 'Back to the library' }).click();
-  assert.match(await track.textContent(), /1 of 8 resolved/);
+  assert.match(await track.textContent(), /1 of 10 resolved/);
   const next = track.getByRole('button', { name: /^Continue: / });
   const nextTitle = (await next.textContent()).replace('Continue: ', '');
   assert.notEqual(nextTitle, FIRST);
   await track.getByRole('button', { name: `Play ${nextTitle}` }).waitFor();
   const card = (title) => page.locator('li.card', { has: page.getByRole('heading', { name: title, exact: true }) });
-  assert.equal(await card(FIRST).locator('.on-track').textContent(), 'Track 1 of 8: Resolved');
+  assert.equal(await card(FIRST).locator('.on-track').textContent(), 'Track 1 of 10: Resolved');
   assert.match(await card(FIRST).locator('.best').textContent(), /^Your best: score \d+ · resolved at 16:\d\d/);
-  assert.equal(await card(nextTitle).locator('.on-track').textContent(), 'Track 2 of 8: Up next: the track suggests this one now');
+  assert.equal(await card(nextTitle).locator('.on-track').textContent(), 'Track 2 of 10: Up next: the track suggests this one now');
   await page.screenshot({ path: `${app.shots}/onboarding-track.png` });
 
   // Export the progress.
@@ -103,14 +103,14 @@ test('the guided incident, hints followed, opens the next; progress exported and
   await other.goto(app.server.url);
   const track2 = other.getByRole('region', { name: 'Onboarding track' });
   await track2.waitFor({ timeout: 30_000 });
-  assert.match(await track2.textContent(), /0 of 8 resolved/);
+  assert.match(await track2.textContent(), /0 of 10 resolved/);
   const bad = join(dir, 'not-progress.json');
   await writeFile(bad, '{"results": []}');
   await other.getByLabel('Import progress').setInputFiles(bad);
   await track2.getByText(/This is not a progress file/).waitFor();
   await other.getByLabel('Import progress').setInputFiles(file);
   await track2.getByText('Progress imported from progress-export.json: 1 incident(s).').waitFor();
-  assert.match(await track2.textContent(), /1 of 8 resolved/);
+  assert.match(await track2.textContent(), /1 of 10 resolved/);
   await track2.getByRole('button', { name: `Continue: ${nextTitle}` }).waitFor();
   await fresh.close();
 });
