@@ -273,3 +273,28 @@ fn a_pooler_beside_its_database_shares_the_host_and_is_what_it_shows_first() {
     let (logs, _) = take(&mut sim, on(ActionKind::ReadLogs, "nietzsche"));
     assert!(logs.contains("accept() failed"), "{logs}");
 }
+
+#[test]
+fn a_look_that_found_the_limit_is_evidence_not_a_detour_and_a_look_after_the_fix_is_no_repeat() {
+    use incident_trainer::score::detours::{detours, DetourKind};
+    let s = with(&format!("{POOLER}\n{RAISE}"), LOW_NOFILE, &[]).unwrap();
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    run_until(&mut sim, 600);
+    let (_, shows) = take(&mut sim, on(ActionKind::CheckConfig, "pgbouncer-1"));
+    let last = sim.trace().findings.last().unwrap().clone();
+    assert!(
+        shows,
+        "the config of a refusing pooler shows its limit: {last:?} {}",
+        errors(&sim)
+    );
+    take(&mut sim, on(ActionKind::CheckLimits, "pgbouncer-1"));
+    take(&mut sim, Action::custom("raise_nofile", None));
+    take(&mut sim, on(ActionKind::CheckLimits, "pgbouncer-1"));
+    let found = detours(&s, sim.trace());
+    assert!(
+        found
+            .iter()
+            .all(|d| !matches!(d.kind, DetourKind::ConfigUnchanged | DetourKind::Repeated)),
+        "{found:?}"
+    );
+}

@@ -143,3 +143,29 @@ fn chatter_follows_the_service_not_a_shop() {
     assert!(err.contains("fleet.endpoints #2"), "{err}");
     assert!(err.contains("`upload` is not a method and a path"), "{err}");
 }
+
+/// A fault between two of its windows is not active: the flapping feature file reads 60 features
+/// while a good file is loaded, and more than 200 while a bad one is.
+#[test]
+fn active_follows_a_faults_windows() {
+    let text = incident_trainer::scenario::library::builtin_text("feature-file-flapping").unwrap();
+    let s = incident_trainer::scenario::parse("feature-file-flapping.toml", text).unwrap();
+    let mut sim = incident_trainer::sim::Simulation::new(s.config.clone(), s.seed);
+    let read_at = |sim: &mut incident_trainer::sim::Simulation, clock_s: u32| {
+        while sim.tick() < clock_s {
+            sim.step();
+        }
+        let f = sim
+            .apply(incident_trainer::sim::Action::custom(
+                "inspect_feature_file",
+                None,
+            ))
+            .unwrap()
+            .clone();
+        incident_trainer::sim::render::finding_text(&f, sim.trace(), 11 * 3600)
+    };
+    let bad = read_at(&mut sim, 30 * 60);
+    assert!(bad.contains("412 rows"), "{bad}");
+    let good = read_at(&mut sim, 38 * 60);
+    assert!(good.contains("60 features, 60 rows"), "{good}");
+}

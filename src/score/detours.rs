@@ -56,6 +56,10 @@ pub fn detours(scenario: &Scenario, trace: &Trace) -> Vec<Detour> {
     let mut out = Vec::new();
     for (i, (event, action, ready_at)) in taken.iter().enumerate() {
         let tick = event.tick;
+        // A look that showed the cause is evidence, never a detour, whatever it was.
+        if showed_evidence(trace, action, tick) {
+            continue;
+        }
         let reason = match action.kind {
             ActionKind::CheckConfig | ActionKind::DiffConfig if !config_changed(trace, tick) => {
                 Some((
@@ -285,19 +289,31 @@ fn metric_at(trace: &Trace, metric: Metric, tick: u32) -> f32 {
     s.fleet(metric).get(i).copied().unwrap_or(0.0)
 }
 
+/// Whether the finding `action` returned at `tick` showed a fault for what it is.
+fn showed_evidence(trace: &Trace, action: &Action, tick: u32) -> bool {
+    trace
+        .findings
+        .iter()
+        .any(|f| f.issued_at == tick && f.action == *action && !f.shows.is_empty())
+}
+
 fn repeated(
     scenario: &Scenario,
     earlier: &[(&Event, &Action, u32)],
     action: &Action,
     tick: u32,
 ) -> Option<(DetourKind, String)> {
-    if scenario.config.info(action).map(|a| a.category) != Some(Category::Diagnostic) {
+    let category = |a: &Action| scenario.config.info(a).map(|a| a.category);
+    if category(action) != Some(Category::Diagnostic) {
         return None;
     }
-    let (first, ..) = earlier
+    let recent = earlier
         .iter()
         .rev()
-        .take_while(|(e, ..)| tick - e.tick <= REPEAT_WINDOW_S)
+        .take_while(|(e, ..)| tick - e.tick <= REPEAT_WINDOW_S);
+    // A look again after a remediation checks what it did: not a repeat.
+    let (first, ..) = recent
+        .take_while(|(_, a, _)| category(a) != Some(Category::Remediation))
         .find(|(_, a, _)| *a == action)?;
     Some((
         DetourKind::Repeated,

@@ -106,6 +106,12 @@ fn timeline(out: &mut String, scenario: &Scenario, trace: &Trace) {
                 "The outage began: errors crossed the outage threshold.".to_string()
             }
             EventKind::AlertFired { rule, .. } => match rules.get(*rule as usize) {
+                Some(r) if !r.delivered => {
+                    format!(
+                        "Alert fired ({}, delivered to no one): {}.",
+                        r.severity, r.title
+                    )
+                }
                 Some(r) => format!("Alert fired ({}): {}.", r.severity, r.title),
                 None => continue,
             },

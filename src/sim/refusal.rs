@@ -83,8 +83,8 @@ pub enum Expected {
 pub enum Nothing {
     #[error("too many changes are already under way")]
     QueueFull,
-    #[error("the developers are already paged")]
-    DevelopersPaged,
+    #[error("{who} are already paged")]
+    DevelopersPaged { who: String },
     #[error("a fix is already on its way")]
     FixOnItsWay,
     #[error("a rollback is already on its way")]

@@ -352,8 +352,30 @@ fn holds(cond: &Cond, world: &dyn Live) -> bool {
             _ => false,
         })
     };
+    // On now: started, neither cured nor over, and not between two of its windows.
+    let on = |fault: u32| {
+        let mut on = false;
+        for e in world.events().between(0, tick) {
+            match e.kind {
+                EventKind::FaultStarted { fault: f } | EventKind::FaultResumed { fault: f }
+                    if f == fault =>
+                {
+                    on = true
+                }
+                EventKind::FaultPaused { fault: f }
+                | EventKind::FaultCured { fault: f }
+                | EventKind::FaultEnded { fault: f }
+                    if f == fault =>
+                {
+                    on = false
+                }
+                _ => {}
+            }
+        }
+        on
+    };
     match cond {
-        Cond::Active(f) => seen(*f, false) && !seen(*f, true),
+        Cond::Active(f) => on(*f),
         Cond::Started(f) => seen(*f, false),
         Cond::Cured(f) => seen(*f, true),
         Cond::After(t) => tick >= *t,

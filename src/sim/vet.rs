@@ -88,7 +88,9 @@ impl Simulation {
             Resolved::Coordinate(C::PageDevelopers)
                 if response.developers_engaged || response.developers_paged_at.is_some() =>
             {
-                nothing(Nothing::DevelopersPaged)
+                nothing(Nothing::DevelopersPaged {
+                    who: self.cfg.response.escalation_people().to_string(),
+                })
             }
             // Whether the developers are there and have a hypothesis is part of what the fix
             // resolves to (the hypothesis they work from).

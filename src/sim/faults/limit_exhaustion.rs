@@ -51,13 +51,18 @@ impl Kind for LimitExhaustion {
         self.change.as_deref()
     }
 
-    fn shows(&self, body: &FindingBody, _sight: &Sight) -> Option<bool> {
+    fn shows(&self, body: &FindingBody, sight: &Sight) -> Option<bool> {
+        let extra = &sight.deps.extras[self.dependency as usize];
         match body {
             FindingBody::Limits {
                 dependency,
                 refused_pct,
                 ..
             } => Some(*dependency == Some(self.dependency) && *refused_pct > 0.0),
+            // Its host's config shows the limit while connections are refused against it.
+            FindingBody::Config { host, .. } => {
+                Some(*host == extra.cfg.host && extra.last.refusing.is_some())
+            }
             _ => None,
         }
     }

@@ -42,6 +42,9 @@ fn chatter(class: DependencyClass) -> [(&'static str, &'static str); 3] {
     }
 }
 
+/// Back to normal for less than this is not yet recovered, in the logs.
+const SETTLED_S: u32 = 120;
+
 /// A stretch of trouble: from when to when (open when it never recovered), at what latency,
 /// share of calls failing and share used, and the limit refusing connections if one was.
 pub(super) struct Trouble {
@@ -160,15 +163,24 @@ pub(super) fn trouble(
                 if Dependency::Named(d) == dependency =>
             {
                 windows.extend(open.take().map(|t| Trouble { to: e.tick, ..t }));
-                if (from..=to).contains(&e.tick) {
-                    let text = "latency and errors back to normal".into();
-                    out.push(line(e.tick, host.to_string(), "INFO", text));
-                }
             }
             _ => {}
         }
     }
     windows.extend(open);
+    // Trouble that is back within a couple of minutes never recovered (a limit hovered at).
+    let mut merged: Vec<Trouble> = Vec::with_capacity(windows.len());
+    for w in windows {
+        match merged.last_mut() {
+            Some(last) if w.from.saturating_sub(last.to) < SETTLED_S => last.to = w.to,
+            _ => merged.push(w),
+        }
+    }
+    let mut windows = merged;
+    for w in windows.iter().filter(|w| (from..=to).contains(&w.to)) {
+        let text = "latency and errors back to normal".into();
+        out.push(line(w.to, host.to_string(), "INFO", text));
+    }
     if dependency == Dependency::Database {
         for (fault, multiplier, query_ms) in &trace.voice.db_slowdowns {
             for (start, end) in live_windows(trace, *fault) {

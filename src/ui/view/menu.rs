@@ -58,23 +58,27 @@ pub fn in_group(config: &SimConfig, menu_group: Group) -> impl Iterator<Item = A
 }
 
 /// The dependencies' hosts, each labelled with what runs there.
-fn dependency_hosts<'a>(
-    scenario: &'a Scenario,
-    sim: &Simulation,
-) -> impl Iterator<Item = (String, String)> + 'a {
-    sim.config()
-        .dependency_hosts()
-        .into_iter()
-        .map(move |(host, d)| {
-            let what = match d {
-                crate::sim::Dependency::Named(i) => {
-                    scenario.config.dependencies[i as usize].name.clone()
-                }
-                other => other.id().to_string(),
-            };
-            let label = format!("{host} ({what})");
+fn dependency_hosts(scenario: &Scenario, sim: &Simulation) -> Vec<(String, String)> {
+    // One entry per host: a pooler beside its database is one machine, named once.
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (host, d) in sim.config().dependency_hosts() {
+        let what = match d {
+            crate::sim::Dependency::Named(i) => {
+                scenario.config.dependencies[i as usize].name.clone()
+            }
+            other => other.id().to_string(),
+        };
+        match out.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, names)) => names.push(what),
+            None => out.push((host, vec![what])),
+        }
+    }
+    out.into_iter()
+        .map(|(host, names)| {
+            let label = format!("{host} ({})", names.join(", "));
             (host, label)
         })
+        .collect()
 }
 
 /// (value, label) pairs a target picker offers for an action.
