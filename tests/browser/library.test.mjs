@@ -60,3 +60,27 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     await context.close();
   });
 }
+
+// The pooler incident: the only alert reaches nobody, the member's report reaches the console at
+// 17:20 as a message, and the pooler's host is one target whose limits show the refusals.
+test('an undelivered alert, a reported outage, and the pooler read on its host', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: 'Open Connection errors, and nothing is down' }).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await advanceTo(page, '15:30');
+  const target = page.getByLabel('Target for Check open files and limits');
+  const labels = await target.locator('option').allTextContents();
+  assert.equal(labels.filter((l) => l.startsWith('nietzsche')).length, 1, labels.join(' | '));
+  await act(page, 'Check open files and limits', 'nietzsche');
+  await advanceTo(page, '15:32');
+  await page.locator('section.findings').getByText(/of attempts refused/).waitFor({ timeout: 10_000 });
+  const alerts = page.getByRole('region', { name: 'Alerts' });
+  assert.equal(await alerts.getByText('MESSAGE').count(), 0);
+  await advanceTo(page, '17:21');
+  await alerts.getByText('A community member reports 500s.').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: `${app.shots}/pooler-report.png` });
+  await context.close();
+});

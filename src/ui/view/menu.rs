@@ -68,7 +68,10 @@ fn dependency_hosts(scenario: &Scenario, sim: &Simulation) -> Vec<(String, Strin
             }
             other => other.id().to_string(),
         };
+        // The scenario's own first: what an author put on the host to be looked at.
+        let own = matches!(d, crate::sim::Dependency::Named(_));
         match out.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, names)) if own => names.insert(0, what),
             Some((_, names)) => names.push(what),
             None => out.push((host, vec![what])),
         }
