@@ -280,7 +280,11 @@ impl Simulation {
             service_ms,
         };
         let served = self.fleet.serve(input, &mut self.trace.events);
-        let deps = self.deps.tick(served.served, self.fleet.workers_up());
+        let workers_up = match self.deps.counts_workers {
+            true => self.fleet.workers_up(),
+            false => 0.0,
+        };
+        let deps = self.deps.tick(served.served, workers_up);
         let answered = served.served - deps.db_failed - deps.other_failed;
         let broken = answered * self.faults.failing_share(&self.cfg.faults);
         let ok = answered - broken;

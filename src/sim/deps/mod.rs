@@ -41,6 +41,9 @@ pub struct Dependencies {
     pub extras: Vec<Extra>,
     /// The scenario's own, each before those it depends on.
     order: Vec<usize>,
+    /// Whether a tick needs how many workers are up: connections held per worker, by the main
+    /// database's pool or at a dependency's limits (fixed for the run).
+    pub counts_workers: bool,
 }
 
 impl Dependencies {
@@ -53,6 +56,11 @@ impl Dependencies {
         Dependencies {
             extras,
             order: own::dependents_first(named),
+            counts_workers: db.held_per_worker > 0.0
+                || named.iter().any(|d| {
+                    let limits = d.limits.as_ref();
+                    limits.is_some_and(|l| l.connections_per_worker > 0.0)
+                }),
             main_extra_calls: 0.0,
             db: db.clone(),
             payment: payment.clone(),

@@ -156,14 +156,17 @@ impl Dependencies {
         self.caches();
         let queries = self.db.queries_per_request + self.main_extra_calls;
         let query_ms = self.last.db_query_ms;
-        for d in self.db.depends_on.clone() {
-            self.pass(d as usize, queries, query_ms);
+        // By index: this runs every tick, and the lists never change during a run.
+        for k in 0..self.db.depends_on.len() {
+            let d = self.db.depends_on[k] as usize;
+            self.pass(d, queries, query_ms);
         }
-        for i in self.order.clone() {
-            let e = &self.extras[i];
-            let (calls, latency_ms) = (e.last.calls, e.last.latency_ms);
-            for d in e.cfg.depends_on.clone() {
-                self.pass(d as usize, calls, latency_ms);
+        for k in 0..self.order.len() {
+            let i = self.order[k];
+            let (calls, latency_ms) = (self.extras[i].last.calls, self.extras[i].last.latency_ms);
+            for j in 0..self.extras[i].cfg.depends_on.len() {
+                let d = self.extras[i].cfg.depends_on[j] as usize;
+                self.pass(d, calls, latency_ms);
             }
         }
     }

@@ -19,10 +19,7 @@ pub(super) fn caller_lines(
     only: Option<u32>,
     out: &mut Vec<LogLine>,
 ) {
-    let servers: Vec<u32> = match only {
-        Some(s) => vec![s],
-        None => (0..trace.series.servers.min(8)).collect(),
-    };
+    let servers = super::servers_read(trace, only);
     let named = trace.voice.dependencies.iter().skip(1).zip(0u32..);
     for ((name, host, _), index) in named {
         let mut recoveries = Vec::new();
