@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::session::{Session, ShownHint};
+use crate::record::Delivered;
 use crate::scenario::{library, Scenario};
 use crate::sim::{ActionError, ScheduledAction};
 
@@ -32,6 +33,9 @@ pub struct Save {
     /// Hints on: the ones shown so far (absent: hints off).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<Vec<ShownHint>>,
+    /// What the facilitator sent the room (a facilitated session resumes with them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<Delivered>,
 }
 
 impl Save {
@@ -45,6 +49,7 @@ impl Save {
             tick: session.tick(),
             actions: session.actions().to_vec(),
             hints: session.hints().map(|h| h.shown.clone()),
+            injects: session.injects().to_vec(),
         }
     }
 
@@ -94,6 +99,7 @@ pub fn decode(text: &str) -> Result<Resumed, SaveError> {
     let mut session = Session::replay(Rc::new(scenario), save.seed, &save.actions, save.tick)
         .map_err(SaveError::DoesNotReplay)?;
     session.set_hints(save.hints);
+    session.set_injects(&save.injects);
     if session.ending().is_some() {
         return Err(SaveError::Ended);
     }

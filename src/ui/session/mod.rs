@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::record::Delivered;
 use crate::scenario::{script, Scenario};
 use crate::score::{ghost, Debrief, Runs};
 use crate::sim::{
@@ -63,6 +64,10 @@ pub struct Session {
     finished: Option<Rc<Finished>>,
     /// Hints, when the trainee turned them on.
     hints: Option<Hints>,
+    /// What the facilitator sent the room, with when (see `kept`).
+    injects: Vec<Delivered>,
+    /// Who played, and the room's roles, as the run file names them.
+    pub people: People,
 }
 
 /// The hints of a session with hints on: the one showing and each shown, with when.
@@ -124,6 +129,8 @@ impl Session {
             final_hash: None,
             finished: None,
             hints: None,
+            injects: Vec::new(),
+            people: People::default(),
         }
     }
 
@@ -314,85 +321,8 @@ impl Session {
     }
 }
 
+mod kept;
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::scenario::library;
-    use crate::sim::{run_scripted, ActionKind};
+mod tests;
 
-    #[test]
-    fn the_downloaded_run_replays_to_the_hash_the_end_screen_shows() {
-        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
-        let mut session = Session::new(Rc::clone(&s), s.seed);
-        // Follow the real team, acting whenever the clock reaches their time.
-        for step in s.reference_actions() {
-            while session.tick() < step.tick {
-                session.advance(1);
-            }
-            session.take(step.action).unwrap();
-        }
-        // Service back is not the end: the session runs on until the trainee declares.
-        while session.tick() < s.config.duration_s - 600 && session.ending().is_none() {
-            session.advance(60);
-        }
-        assert_eq!(
-            session.ending(),
-            None,
-            "mitigation does not end the session"
-        );
-        session
-            .take(Action::new(ActionKind::DeclareResolved))
-            .unwrap();
-        let at = s.config.duration_s - 600;
-        assert!(matches!(session.ending(), Some(Ending::Declared { at: t }) if t >= at));
-        let d = session.finished().unwrap();
-        assert!(d.debrief.resolved);
-        assert_eq!(
-            d.debrief.resolved_at().map(|t| s.hhmm(t)).as_deref(),
-            Some("16:37")
-        );
-        let file = session.actions_json();
-        let actions = crate::scenario::script::parse_actions("run.json", &file, &s).unwrap();
-        let (trace, refused) = run_scripted(s.config.clone(), s.seed, &actions);
-        assert!(refused.is_empty());
-        assert_eq!(Some(trace_hash(&trace)), session.final_hash());
-    }
-
-    #[test]
-    fn refused_actions_are_not_recorded() {
-        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
-        let mut session = Session::new(s, 1);
-        let err = session
-            .take(Action::new(ActionKind::ApplyCodeFix))
-            .unwrap_err();
-        assert_eq!(
-            err,
-            ActionError::DevelopersNotEngaged {
-                who: "the developers".into()
-            }
-        );
-        assert!(session.actions().is_empty());
-        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
-        assert!(matches!(
-            session.take(Action::new(ActionKind::ViewMemory)),
-            Err(ActionError::Busy { .. })
-        ));
-        assert_eq!(session.actions().len(), 1);
-        session.stop();
-        assert!(matches!(session.ending(), Some(Ending::Stopped { at: 0 })));
-        assert!(session.final_hash().is_some());
-    }
-
-    #[test]
-    fn advancing_says_what_landed() {
-        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
-        let mut session = Session::new(Rc::clone(&s), s.seed);
-        let taken = session.take(Action::new(ActionKind::ViewMemory)).unwrap();
-        let mut ready = Vec::new();
-        while session.tick() < taken.ready_at + 60 {
-            ready.extend(session.advance(60).happened.findings_ready);
-        }
-        assert_eq!(ready, [0], "the one finding lands once");
-        assert_eq!(session.sim().trace().findings[0].ready_at, taken.ready_at);
-    }
-}
+pub use kept::People;
