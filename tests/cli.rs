@@ -203,7 +203,7 @@ fn score_prints_the_breakdown_and_writes_the_postmortem() {
 #[test]
 fn every_subcommand_answers_help() {
     for sub in [
-        "run", "score", "solve", "validate", "actions", "list", "schema",
+        "run", "score", "solve", "validate", "actions", "list", "schema", "replay",
     ] {
         let out = sim(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}: {}", stderr(&out));

@@ -5,9 +5,9 @@
 use crate::scenario::{library, Scenario};
 use crate::score::{ghost, Debrief, Runs};
 use crate::sim::run::Refused;
-use crate::sim::{run_scripted, trace_hash, Trace};
+use crate::sim::{run_scripted, trace_hash, ScheduledAction, Trace};
 
-use super::{RunError, RunFile};
+use super::{Played, RunError, RunFile};
 
 /// How a replay compares with what the run claims.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,27 +65,56 @@ pub fn hex(hash: u64) -> String {
     format!("{hash:016x}")
 }
 
-/// Replays a run to the scenario's time limit, scores it against the real team and compares.
-pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
-    let actions = run.scheduled();
-    let (trace, refused) = run_scripted(scenario.config.clone(), run.seed, &actions);
-    let ghost = ghost(scenario, run.seed);
+/// A run played headless to the time limit with these actions and scored: the file the page
+/// would keep for it (ended at its last action). For fixtures, tests and tools.
+pub fn play(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> RunFile {
+    let played = played_out(scenario, seed, actions);
+    RunFile::played(&Played {
+        scenario,
+        seed,
+        actions,
+        injects: &[],
+        ended_at: actions.last().map_or(0, |a| a.tick),
+        score: played.debrief.score,
+        trace_hash: played.trace_hash,
+    })
+}
+
+/// The actions played to the time limit and scored against the real team (the verdict is for
+/// the caller to set).
+fn played_out(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Replayed {
+    let (trace, refused) = run_scripted(scenario.config.clone(), seed, actions);
+    let ghost = ghost(scenario, seed);
     let debrief = Debrief::of(&Runs {
         scenario,
-        seed: run.seed,
-        actions: &actions,
+        seed,
+        actions,
         trace: &trace,
         ghost: &ghost,
         refused: &refused,
     });
-    let hash = trace_hash(&trace);
+    Replayed {
+        verdict: Verdict::Exact,
+        debrief,
+        trace_hash: trace_hash(&trace),
+        trace,
+        ghost,
+        refused,
+    }
+}
+
+/// Replays a run to the scenario's time limit, scores it against the real team and compares.
+pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
+    let mut played = played_out(scenario, run.seed, &run.scheduled());
     let current = hex(scenario.content_hash);
-    let verdict = if current != run.scenario.content_hash {
+    played.verdict = if current != run.scenario.content_hash {
         Verdict::OtherVersion {
             recorded: run.scenario.content_hash.clone(),
             current,
         }
-    } else if hex(hash) == run.result.trace_hash && debrief.score == run.result.score {
+    } else if hex(played.trace_hash) == run.result.trace_hash
+        && played.debrief.score == run.result.score
+    {
         Verdict::Exact
     } else {
         Verdict::Differs {
@@ -93,12 +122,5 @@ pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
             claimed_hash: run.result.trace_hash.clone(),
         }
     };
-    Replayed {
-        verdict,
-        debrief,
-        trace,
-        ghost,
-        trace_hash: hash,
-        refused,
-    }
+    played
 }

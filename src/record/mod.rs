@@ -13,7 +13,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub use check::{hex, replay, scenario_for, Replayed, Verdict};
+pub use check::{hex, play, replay, scenario_for, Replayed, Verdict};
 pub use error::RunError;
 pub use file::read;
 

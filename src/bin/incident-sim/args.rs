@@ -46,6 +46,18 @@ pub enum Command {
         /// A built-in scenario id or a path to a .toml file
         scenario: Option<String>,
     },
+    /// Replay a kept run (a run file or a share link) and check the score and trace hash it
+    /// claims (exit 0 when the replay is exact, 1 when it is not)
+    Replay {
+        /// A run file (`*.run.json`, the debrief's download) or a share link (`...#run=...`)
+        run: String,
+        /// The scenario file, for a run of a scenario that is not built in
+        #[arg(long, value_name = "FILE.toml")]
+        scenario: Option<String>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// List the built-in scenarios
     List,
     /// Print the JSON Schema of scenario files, for editors

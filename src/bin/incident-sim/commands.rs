@@ -23,6 +23,11 @@ pub fn dispatch(command: Command) -> Result<ExitCode, CliError> {
             json,
         } => solve(&scenario, seeds, json),
         Command::Actions { scenario } => print_actions(scenario.as_deref()),
+        Command::Replay {
+            run,
+            scenario,
+            json,
+        } => super::replay::replay(&run, scenario.as_deref(), json),
         Command::List => {
             for id in scenario::library::ids() {
                 println!("{id}");

@@ -17,6 +17,12 @@ pub enum CliError {
     /// The actions file is not a valid list of actions for the scenario.
     #[error("{0}")]
     Actions(#[from] ScenarioErrors),
+    /// The run file or link could not be read.
+    #[error("{place}: {error}")]
+    Run {
+        place: String,
+        error: incident_trainer::record::RunError,
+    },
     /// An output file (CSV, postmortem) could not be written.
     #[error("cannot write {path}: {source}")]
     Write {

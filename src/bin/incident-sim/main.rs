@@ -8,6 +8,8 @@ mod commands;
 #[cfg(not(target_arch = "wasm32"))]
 mod error;
 #[cfg(not(target_arch = "wasm32"))]
+mod replay;
+#[cfg(not(target_arch = "wasm32"))]
 mod solve_text;
 
 #[cfg(not(target_arch = "wasm32"))]
