@@ -13,11 +13,21 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
+/**
+ * Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close, cut }. `cut(true)` makes
+ * every request fail as a lost network does (the connection dropped), `cut(false)` restores it.
+ */
 export async function serve(dir) {
+  let down = false;
   const server = createServer(async (req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     const path = new URL(req.url, 'http://localhost').pathname;
     const file = normalize(join(dir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(normalize(dir))) {
@@ -34,7 +44,11 @@ export async function serve(dir) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+    cut: (on) => { down = on; server.closeAllConnections(); },
+  };
 }
 
 /** Headless Debian Chromium with the flags a closed network and a root user need. */
