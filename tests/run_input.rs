@@ -1,5 +1,6 @@
 //! Run files and share links from anywhere: whatever arrives, reading it never panics, and a link
-//! altered in any one place is refused rather than replayed as something else.
+//! altered in any one place is refused rather than replayed as something else. `INPUT_CASES=N`
+//! runs more cases (`scripts/fuzz.sh`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -29,7 +30,7 @@ fn forged(bytes: &[u8]) -> String {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 256,
+        cases: std::env::var("INPUT_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
         rng_seed: proptest::test_runner::RngSeed::Fixed(20230510),
         ..ProptestConfig::default()
     })]
