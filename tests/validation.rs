@@ -613,3 +613,30 @@ fn reference_notes_may_follow_the_run() {
         "{errors}"
     );
 }
+
+#[test]
+fn the_work_a_scenario_asks_for_is_bounded_as_a_whole() {
+    // Each field in range, the product too much for a browser tab.
+    case(
+        "too_big",
+        &[
+            ("servers = 4", "servers = 10000"),
+            ("time_limit = \"4h\"", "time_limit = \"24h\""),
+            ("baseline_rps = 950", "baseline_rps = 1e300"),
+        ],
+    );
+    case(
+        "too_many_samples",
+        &[
+            ("servers = 4", "servers = 1000"),
+            ("time_limit = \"4h\"", "time_limit = \"24h\""),
+            ("scrape_interval = \"10s\"", "scrape_interval = \"1s\""),
+        ],
+    );
+    // The wide run the benchmark plays is within the bounds.
+    let wide = edited(&[
+        ("servers = 4", "servers = 1000"),
+        ("time_limit = \"4h\"", "time_limit = \"24h\""),
+    ]);
+    assert!(scenario::parse(FILE, &wide).is_ok());
+}

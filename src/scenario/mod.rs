@@ -21,6 +21,7 @@ mod validate_deps;
 mod validate_fleet;
 mod validate_links;
 mod validate_lists;
+mod validate_scale;
 mod validate_text;
 mod validate_traffic;
 mod zones;
@@ -213,6 +214,7 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
     let (clock, duration_s, scrape_interval_s) = validate::clock(checker, &raw.clock);
     let traffic = validate_traffic::traffic(checker, &raw.traffic);
     let (fleet, database, payment, dependencies) = service(checker, raw);
+    validate_scale::scale(checker, &fleet, &traffic, (duration_s, scrape_interval_s));
     let (slo, response) = validate::slo_and_response(checker, &raw.slo, &raw.response);
     let faults = faults::faults(checker, &raw.faults, &fleet, &dependencies);
     validate::sales(checker, &raw.traffic, &payment, &faults);
