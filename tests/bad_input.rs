@@ -2,7 +2,8 @@
 //! or refused with a located reason, never a panic. Each built-in's own text, mangled at random:
 //! cut short, junk inserted, a line lost or doubled, a number made absurd. A fixed seed and a short
 //! budget here; `INPUT_CASES=5000 cargo test --release --test bad_input` explores further (see
-//! `scripts/fuzz.sh`).
+//! `scripts/fuzz.sh`). Native only (proptest).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 

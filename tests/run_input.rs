@@ -1,6 +1,7 @@
 //! Run files and share links from anywhere: whatever arrives, reading it never panics, and a link
 //! altered in any one place is refused rather than replayed as something else. `INPUT_CASES=N`
-//! runs more cases (`scripts/fuzz.sh`).
+//! runs more cases (`scripts/fuzz.sh`). Native only (proptest).
+#![cfg(not(target_arch = "wasm32"))]
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
