@@ -7,6 +7,7 @@
 
 mod files;
 mod run;
+pub mod runs;
 mod screen;
 mod shared;
 #[cfg(test)]
