@@ -23,7 +23,7 @@ pub struct OpenedRun {
 
 /// Why a run could not be opened, and from where (one line for the library).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{source_name}: {error}")]
+#[error("{source_name} could not be opened: {error}")]
 pub struct RunRefused {
     pub source_name: String,
     pub error: RunError,
@@ -121,7 +121,7 @@ pub(crate) mod tests {
         assert_eq!(refused.error, RunError::Checksum);
         assert!(refused
             .to_string()
-            .starts_with("the link: the link is damaged"));
+            .starts_with("the link could not be opened: the link is damaged"));
         let mut other = run.clone();
         other.scenario.id = "not-here".into();
         let refused = open_run("x.run.json", &other.to_json(), &[]).err().unwrap();
