@@ -8,12 +8,13 @@ use yew::prelude::*;
 use super::browser;
 use super::components::AppContext;
 use super::hooks::{
-    use_autosave, use_frame_loop, use_keys, use_library_files, use_saved_session, use_scoring,
-    LibraryFiles,
+    use_autosave, use_frame_loop, use_keys, use_library_files, use_runs, use_saved_session,
+    use_scoring, LibraryFiles, RunFiles,
 };
 use super::progress;
 use super::screens::{
     author::Author, briefing::Briefing, console::Console, end::End, library::Library,
+    replay::Replay,
 };
 use super::state::{AppState, Msg, Screen, Speed};
 use super::storage::{local, Best, BEST_KEY};
@@ -43,7 +44,8 @@ pub fn App() -> Html {
     use_autosave(&state, dispatch.clone());
     use_scoring(&state, dispatch.clone());
     let files = use_library_files(dispatch.clone());
-    let running = state.screen == Screen::Console;
+    let runs = use_runs(dispatch.clone());
+    let running = state.screen.has_clock();
     let on_ticks = Callback::from({
         let dispatch = dispatch.clone();
         move |ticks| dispatch.dispatch(Msg::Advance(ticks))
@@ -59,7 +61,7 @@ pub fn App() -> Html {
             }
         }
     }));
-    let screen = screen(&state, &files, &builtins, dark);
+    let screen = screen(&state, (&files, &runs), &builtins, dark);
     html! {
         <div class={classes!("app", dark.then_some("dark"))}>
             <a class="skip" href="#main">{ "Skip to content" }</a>
@@ -76,13 +78,13 @@ pub fn App() -> Html {
 /// The screen up, with its data from the state and its callbacks to the reducer.
 fn screen(
     state: &UseReducerHandle<AppState>,
-    files: &LibraryFiles,
+    (files, runs): (&LibraryFiles, &RunFiles),
     builtins: &Rc<Vec<Rc<Scenario>>>,
     dark: bool,
 ) -> Html {
     let send = |msg: fn(()) -> Msg| state.dispatcher().to_callback().reform(msg);
     match state.screen {
-        Screen::Library => library_screen(state, files, builtins),
+        Screen::Library => library_screen(state, (files, runs), builtins),
         Screen::Briefing => match state
             .session
             .get()
@@ -97,6 +99,7 @@ fn screen(
         },
         Screen::Console => html! { <Console state={(**state).clone()} {dark} /> },
         Screen::End => end_screen(state, files, dark),
+        Screen::Replay => html! { <Replay state={(**state).clone()} {dark} /> },
         Screen::Author => html! {
             <Author {dark} library={Rc::clone(builtins)}
                 on_play={state.dispatcher().to_callback().reform(Msg::Play)}
@@ -118,15 +121,9 @@ fn end_screen(state: &UseReducerHandle<AppState>, files: &LibraryFiles, dark: bo
         }
     };
     let on_download = {
-        let (downloads, session, name) = (
-            files.downloads.clone(),
-            state.session.clone(),
-            named(".json"),
-        );
-        Callback::from(move |_| {
-            if let (Some(json), Some(name)) = (session.get().map(|s| s.actions_json()), name()) {
-                downloads.offer(&json, "application/json", &name);
-            }
+        let downloads = files.downloads.clone();
+        Callback::from(move |run: crate::record::RunFile| {
+            downloads.offer(&run.to_json(), "application/json", &run.file_name());
         })
     };
     let on_postmortem = {
@@ -150,7 +147,7 @@ fn end_screen(state: &UseReducerHandle<AppState>, files: &LibraryFiles, dark: bo
 /// The library: built-ins, the scenario opened from a file, best results, a session to resume.
 fn library_screen(
     state: &UseReducerHandle<AppState>,
-    files: &LibraryFiles,
+    (files, runs): (&LibraryFiles, &RunFiles),
     builtins: &[Rc<Scenario>],
 ) -> Html {
     let mut list = builtins.to_vec();
@@ -184,7 +181,9 @@ fn library_screen(
             on_resume={dispatch.reform(Msg::Resume)}
             on_open={dispatch.reform(|s| Msg::Open(s, None))}
             on_file={files.open.clone()} file_errors={state.file_errors.clone()}
-            on_author={dispatch.reform(|_| Msg::Show(Screen::Author))} />
+            on_author={dispatch.reform(|_| Msg::Show(Screen::Author))}
+            on_run_file={runs.open_file.clone()} on_run_link={runs.open_link.clone()}
+            run_error={state.replay.error.clone().map(AttrValue::from)} />
     }
 }
 

@@ -85,3 +85,14 @@ pub fn time_of_day() -> String {
         now.get_seconds()
     )
 }
+
+/// Copies `text` to the clipboard, then tells `done` whether the browser allowed it.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    yew::platform::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}

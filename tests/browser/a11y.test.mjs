@@ -46,13 +46,21 @@ for (const scheme of ['light', 'dark']) {
     await abandon(page);
     await page.getByText(/^You abandoned the session at 14:42 WAT\./).waitFor();
     found.end = await violations(page);
+    // The run's share link opens the replay screen.
+    const link = await page.getByLabel(/^Share link/).inputValue();
+    await page.goto(link);
+    await page.getByRole('heading', { name: `Replay: ${SCENARIO_TITLE}` }).waitFor({ timeout: 30_000 });
+    await page.getByRole('slider', { name: /^Replay time/ }).fill('40');
+    await page.getByRole('timer').filter({ hasText: '14:40' }).waitFor();
+    found.replay = await violations(page);
+    if (scheme === 'dark') await page.screenshot({ path: 'tests/browser/screenshots/replay-dark.png' });
     await page.getByRole('button', { name: 'Back to the library' }).click();
     await page.getByRole('button', { name: 'Write a scenario' }).click();
     await page.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 30_000 });
     await page.getByText(/^Doing nothing: outage/).waitFor({ timeout: 10_000 });
     found.author = await violations(page);
     if (scheme === 'dark') await page.screenshot({ path: 'tests/browser/screenshots/author-dark.png' });
-    assert.deepEqual(found, { library: [], briefing: [], console: [], end: [], author: [] });
+    assert.deepEqual(found, { library: [], briefing: [], console: [], end: [], replay: [], author: [] });
     await context.close();
   });
 }

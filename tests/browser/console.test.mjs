@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, startIncident, advanceTo, act, clock, inkedShare, declareResolved, abandon, SCENARIO_TITLE } from './harness.mjs';
@@ -98,12 +98,16 @@ test('the real team path, clicked and declared resolved, replays to the same tra
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download this run' }).click(),
+    page.getByRole('button', { name: 'Download the run file' }).click(),
   ]);
-  const file = join(mkdtempSync(join(tmpdir(), 'run-')), download.suggestedFilename());
-  await download.saveAs(file);
-  const native = JSON.parse(execFileSync(cli, ['run', 'ecommerce-memory-leak', '--seed', '20230510', '--actions', file, '--json']));
+  const dir = mkdtempSync(join(tmpdir(), 'run-'));
+  const run = JSON.parse(readFileSync(await download.path(), 'utf8'));
   const shown = await page.getByTestId('final-hash').textContent();
+  assert.equal(run.result.trace_hash, shown, 'the run file claims the hash the end screen shows');
+  // Its actions, as an actions file, replay natively to that hash.
+  const file = join(dir, 'actions.json');
+  writeFileSync(file, JSON.stringify(run.actions.map(({ at, action, target }) => ({ at, action, target }))));
+  const native = JSON.parse(execFileSync(cli, ['run', 'ecommerce-memory-leak', '--seed', '20230510', '--actions', file, '--json']));
   assert.equal(native.trace_hash, shown, 'the downloaded run replays to the hash the end screen shows');
 
   // The debrief: the score, the race against the real team, and the postmortem draft.

@@ -14,6 +14,9 @@ pub struct AlertsProps {
     pub messages: Vec<(String, String)>,
     pub acknowledged: Vec<(u32, u32)>,
     pub on_ack: Callback<(u32, u32)>,
+    /// A replay's alerts: shown, not acknowledged.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[component]
@@ -36,7 +39,7 @@ pub fn Alerts(props: &AlertsProps) -> Html {
                     Some(r) => format!("{fired} - {r}"),
                     None => format!("since {fired}"),
                 } }</span>
-                if a.firing() && !acked {
+                if a.firing() && !acked && !props.read_only {
                     <button type="button" onclick={Callback::from(move |_| on_ack.emit(key))}
                         aria-label={format!("Acknowledge {}", a.title)}>{ "Acknowledge" }</button>
                 }

@@ -73,7 +73,7 @@ pub fn Clock(props: &ClockProps) -> Html {
 }
 
 /// One button per speed, the one running pressed.
-fn speed_buttons(speed: Speed, on_speed: &Callback<Speed>) -> Html {
+pub fn speed_buttons(speed: Speed, on_speed: &Callback<Speed>) -> Html {
     let buttons = Speed::ALL.iter().map(|s| {
         let s = *s;
         let on_speed = on_speed.clone();

@@ -11,12 +11,15 @@ pub mod deferred;
 pub mod editor;
 pub mod findings;
 pub mod logs;
+pub mod open_run;
 pub mod postmortem;
 pub mod race;
 pub mod reference;
 pub mod servers;
+pub mod share;
 pub mod status;
 pub mod team;
+pub mod timeline;
 
 use yew::prelude::*;
 

@@ -26,16 +26,15 @@ impl PartialEq for PostmortemProps {
 }
 
 fn copy(text: String, announce: Callback<String>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = window.navigator().clipboard().write_text(&text);
-    yew::platform::spawn_local(async move {
-        let said = match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => "The postmortem draft is on the clipboard.",
-            Err(_) => "The browser did not allow copying: select the draft below and copy it.",
-        };
-        announce.emit(said.to_string());
+    crate::ui::browser::copy_text(&text, move |copied| {
+        announce.emit(
+            if copied {
+                "The postmortem draft is on the clipboard."
+            } else {
+                "The browser did not allow copying: select the draft below and copy it."
+            }
+            .to_string(),
+        )
     });
 }
 

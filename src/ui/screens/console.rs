@@ -16,6 +16,7 @@ use crate::ui::components::servers::Servers;
 use crate::ui::components::status::StatusStrip;
 use crate::ui::components::team::Team;
 use crate::ui::components::{use_dispatch, use_session};
+use crate::ui::session::Session;
 use crate::ui::state::{AppState, Msg};
 use crate::ui::view::charts::ChartKind;
 use crate::ui::view::{alerts, format, status, team};
@@ -43,20 +44,6 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let sim = session.sim();
     let trace = sim.trace();
     let tick = sim.tick();
-    let alert_items = alerts::alerts(s, trace);
-    let times: Vec<(String, Option<String>)> = alert_items
-        .iter()
-        .map(|a| {
-            (
-                format::clock(s, a.fired_at),
-                a.resolved_at.map(|t| format::clock(s, t)),
-            )
-        })
-        .collect();
-    let messages: Vec<(String, String)> = alerts::messages(s, tick)
-        .into_iter()
-        .map(|(at, text)| (format::clock(s, at), text))
-        .collect();
     let g = st.generation;
     html! {
         <main class="screen console" id="main">
@@ -88,11 +75,38 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         <Team lines={team::team(s, sim)} />
                     </div>
                     <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
-                    <Alerts items={alert_items} {times} {messages} acknowledged={st.acknowledged.clone()} {on_ack} />
+                    { alerts_panel(&session, st.acknowledged.clone(), Some(on_ack)) }
                     <Findings generation={g} tick={tick} open={st.open_finding} {on_open} />
                     <Logs generation={g} />
                 </Deferred>
             </div>
         </main>
     }
+}
+
+/// The alerts panel at the session's tick: what fired and cleared, and the messages that reached
+/// the team (the replay screen shows the same panel).
+pub fn alerts_panel(
+    session: &Session,
+    acknowledged: Vec<(u32, u32)>,
+    on_ack: Option<Callback<(u32, u32)>>,
+) -> Html {
+    let s = &session.scenario;
+    let items = alerts::alerts(s, session.sim().trace());
+    let times: Vec<(String, Option<String>)> = items
+        .iter()
+        .map(|a| {
+            (
+                format::clock(s, a.fired_at),
+                a.resolved_at.map(|t| format::clock(s, t)),
+            )
+        })
+        .collect();
+    let messages: Vec<(String, String)> = alerts::messages(s, session.tick())
+        .into_iter()
+        .map(|(at, text)| (format::clock(s, at), text))
+        .collect();
+    let read_only = on_ack.is_none();
+    let on_ack = on_ack.unwrap_or_default();
+    html! { <Alerts {items} {times} {messages} {acknowledged} {on_ack} {read_only} /> }
 }

@@ -11,6 +11,7 @@ use crate::sim::render::thousands;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::postmortem::Postmortem;
 use crate::ui::components::race::Race;
+use crate::ui::components::share::ShareRun;
 use crate::ui::components::use_session;
 use crate::ui::session::Session;
 use crate::ui::view::format;
@@ -24,7 +25,8 @@ pub struct EndProps {
     /// The run has been compared with the real team (a frame after it ended).
     pub scored: bool,
     pub on_again: Callback<bool>,
-    pub on_download: Callback<()>,
+    /// Download the run file.
+    pub on_download: Callback<crate::record::RunFile>,
     pub on_postmortem: Callback<String>,
     pub on_announce: Callback<String>,
     pub on_library: Callback<()>,
@@ -106,9 +108,9 @@ pub fn End(props: &EndProps) -> Html {
             <div class="buttons">
                 <button type="button" class="primary" onclick={props.on_again.reform(|_| true)}>{ "Try again (same seed)" }</button>
                 <button type="button" onclick={props.on_again.reform(|_| false)}>{ "Try again (new seed)" }</button>
-                <button type="button" onclick={props.on_download.reform(|_| ())}>{ "Download this run" }</button>
                 <button type="button" onclick={props.on_library.reform(|_| ())}>{ "Back to the library" }</button>
             </div>
+            <ShareRun on_download={props.on_download.clone()} />
             { hints_used(&session) }
             <section aria-labelledby="race-h">
                 <h2 id="race-h">{ "The race against the real team" }</h2>
@@ -134,8 +136,8 @@ pub fn End(props: &EndProps) -> Html {
                 { learned(s, d) }
                 <Postmortem scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)}
                     on_download={props.on_postmortem.clone()} on_announce={props.on_announce.clone()} />
-                <p class="replay">{ "Replay it: " }<code>{ format!("incident-sim score {} --seed {} --actions run.json", s.meta.id, session.seed()) }</code>
-                    { " gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
+                <p class="replay">{ "Replay it: " }<code>{ "incident-sim replay RUNFILE" }</code>
+                    { " (the run file downloaded above) gives this score and trace hash " }<code data-testid="final-hash">{ hash }</code></p>
             </Deferred>
         </main>
     }

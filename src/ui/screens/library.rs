@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::scenario::{Diagnostic, Scenario};
 use crate::ui::browser;
+use crate::ui::components::open_run::OpenRun;
 use crate::ui::progress::{self, Step, StepState};
 use crate::ui::view::format;
 
@@ -30,6 +31,10 @@ pub struct LibraryProps {
     pub progress_note: Option<AttrValue>,
     pub on_export: Callback<()>,
     pub on_import: Callback<web_sys::File>,
+    /// A run file picked, a share link pasted, and why the last run could not be opened.
+    pub on_run_file: Callback<web_sys::File>,
+    pub on_run_link: Callback<String>,
+    pub run_error: Option<AttrValue>,
 }
 
 #[component]
@@ -57,6 +62,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             { track }
             <h2 class="library-h">{ "The whole library" }</h2>
             <ul class="cards">{ for cards }</ul>
+            <OpenRun on_file={props.on_run_file.clone()} on_link={props.on_run_link.clone()} error={props.run_error.clone()} />
             <section class="open-file">
                 <h2>{ "Your own scenario" }</h2>
                 <label for="scenario-file" class="file-label">{ "Open a scenario file" }</label>

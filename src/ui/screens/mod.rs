@@ -1,7 +1,8 @@
-//! The screens: library, briefing, console, end, and the author's page.
+//! The screens: library, briefing, console, end, replay and the author's page.
 
 pub mod author;
 pub mod briefing;
 pub mod console;
 pub mod end;
 pub mod library;
+pub mod replay;

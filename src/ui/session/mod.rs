@@ -54,6 +54,7 @@ pub struct Taken {
     pub ready_at: u32,
 }
 
+#[derive(Clone)]
 pub struct Session {
     pub scenario: Rc<Scenario>,
     sim: Simulation,
@@ -322,6 +323,7 @@ impl Session {
 }
 
 mod kept;
+pub mod rewind;
 #[cfg(test)]
 mod tests;
 

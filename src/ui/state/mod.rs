@@ -6,7 +6,9 @@
 //! skips the render.
 
 mod files;
+mod replay;
 mod run;
+pub mod runs;
 mod screen;
 mod shared;
 #[cfg(test)]
@@ -15,6 +17,7 @@ mod tests;
 use std::rc::Rc;
 
 pub use files::note;
+pub use replay::{ReplayView, Replays};
 pub use screen::{Screen, Speed};
 pub use shared::{Offer, Opened, SessionRef};
 
@@ -90,6 +93,8 @@ pub struct AppState {
     /// What became of the last progress import.
     pub progress_note: Option<String>,
     pub autosave: Autosave,
+    /// The run on the replay screen, and why the last one could not be opened.
+    pub replay: Replays,
     /// The simulated minute last saved: the session is saved once a minute as it runs.
     last_saved_minute: u32,
 }
@@ -119,6 +124,7 @@ impl AppState {
             scoring: Scoring::None,
             progress_note: None,
             autosave: Autosave::default(),
+            replay: Replays::default(),
             last_saved_minute: 0,
         }
     }
@@ -181,6 +187,17 @@ pub enum Msg {
     ProgressRefused(String),
     /// The best results could not be written to the browser's storage.
     BestUnsaved(String),
+    /// Open a run on the replay screen: a run file's text or a link, and where it came from.
+    OpenRun {
+        source: String,
+        text: String,
+    },
+    /// Show the replay at this tick (the scrubber, a mark on its timeline).
+    ReplayTo(u32),
+    /// Branch from the replay's minute into a new live attempt.
+    TakeOver,
+    /// Leave the replay for the library.
+    CloseReplay,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -208,7 +225,7 @@ impl AppState {
         match msg {
             Msg::Show(screen) => self.show(screen, 0),
             Msg::SetSpeed(speed) => self.set_speed(speed),
-            Msg::TogglePause if self.screen == Screen::Console => {
+            Msg::TogglePause if self.screen.has_clock() => {
                 self.speed = if self.speed == Speed::Paused {
                     self.resume
                 } else {
@@ -216,6 +233,7 @@ impl AppState {
                 };
             }
             Msg::TogglePause => {}
+            Msg::Advance(ticks) if self.screen == Screen::Replay => self.replay_on(ticks),
             Msg::Advance(ticks) => self.advance(ticks),
             Msg::Take(action) => self.take(action),
             Msg::Stop => self.stop(),
@@ -239,6 +257,10 @@ impl AppState {
             Msg::ProgressImported { file, theirs } => self.progress_imported(&file, &theirs),
             Msg::ProgressRefused(why) => self.progress_note = Some(why),
             Msg::BestUnsaved(why) => self.best_unsaved(&why),
+            Msg::OpenRun { source, text } => self.open_run(&source, &text),
+            Msg::ReplayTo(tick) => self.replay_to(tick),
+            Msg::TakeOver => self.take_over(),
+            Msg::CloseReplay => self.close_replay(),
         }
     }
 
@@ -257,9 +279,9 @@ impl AppState {
         }
     }
 
-    /// Speed keys do nothing outside the console.
+    /// Speed keys do nothing outside the console and the replay.
     fn set_speed(&mut self, speed: Speed) {
-        if self.screen != Screen::Console {
+        if !self.screen.has_clock() {
             return;
         }
         self.speed = speed;

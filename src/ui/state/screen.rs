@@ -9,6 +9,15 @@ pub enum Screen {
     End,
     /// The author's page: write and check a scenario.
     Author,
+    /// A kept run played back, scrubbed and taken over.
+    Replay,
+}
+
+impl Screen {
+    /// The screens whose clock runs at a chosen speed.
+    pub fn has_clock(self) -> bool {
+        matches!(self, Screen::Console | Screen::Replay)
+    }
 }
 
 /// How fast simulated time runs.

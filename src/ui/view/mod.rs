@@ -10,6 +10,7 @@ pub mod format;
 pub mod logs;
 pub mod menu;
 pub mod reference;
+pub mod replay;
 pub mod status;
 pub mod team;
 pub mod theme;
