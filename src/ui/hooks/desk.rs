@@ -6,10 +6,10 @@
 
 use std::rc::Rc;
 
-use gloo::render::request_animation_frame;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::frame::next_frame;
 use super::worker::use_worker;
 use crate::ui::browser;
 use crate::ui::desk::{Desk, Msg};
@@ -37,7 +37,7 @@ pub fn use_desk_effects(desk: &UseReducerHandle<Desk>) {
     let due = desk.preview_due.what.clone();
     use_effect_with(desk.preview_due.seq, move |_| {
         let frame = due.map(|s| {
-            request_animation_frame(move |_| {
+            next_frame(move |_| {
                 let p = Rc::new((Rc::clone(&s), preview(&s)));
                 dispatch.dispatch(Msg::Previewed(p));
             })

@@ -5,8 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
+
+use super::frame::on_next_frame;
 
 /// Most simulated seconds one frame may ask for.
 pub const MAX_STEPS_PER_FRAME: u32 = 120;
@@ -16,7 +17,10 @@ const MAX_FRAME_GAP_MS: f64 = 250.0;
 struct Loop {
     last_ms: Option<f64>,
     carry: f64,
-    handle: Option<AnimationFrame>,
+    /// Bumps when the speed changes or the component goes: a frame of an earlier loop (still
+    /// pending, or running: its `on_ticks` may have changed the speed) then does nothing and does
+    /// not schedule itself again.
+    run: u32,
 }
 
 /// Calls `on_ticks(n)` once per frame with the whole seconds due, while `speed` is above 0.
@@ -25,26 +29,33 @@ pub fn use_frame_loop(speed: f64, on_ticks: Callback<u32>) {
     let state = use_mut_ref(|| Loop {
         last_ms: None,
         carry: 0.0,
-        handle: None,
+        run: 0,
     });
     use_effect_with(speed, move |speed| {
         let speed = *speed;
-        {
+        let run = {
             let mut s = state.borrow_mut();
             s.last_ms = None;
             s.carry = 0.0;
-            s.handle = None;
-        }
+            s.run = s.run.wrapping_add(1);
+            s.run
+        };
         if speed > 0.0 {
-            schedule(Rc::clone(&state), speed, on_ticks);
+            schedule(Rc::clone(&state), speed, on_ticks, run);
         }
-        move || state.borrow_mut().handle = None
+        move || {
+            let mut s = state.borrow_mut();
+            s.run = s.run.wrapping_add(1);
+        }
     });
 }
 
-fn schedule(state: Rc<RefCell<Loop>>, speed: f64, on_ticks: Callback<u32>) {
-    let next = Rc::clone(&state);
-    let handle = request_animation_frame(move |now_ms| {
+fn schedule(state: Rc<RefCell<Loop>>, speed: f64, on_ticks: Callback<u32>, run: u32) {
+    let next = state;
+    on_next_frame(move |now_ms| {
+        if next.borrow().run != run {
+            return;
+        }
         let due = {
             let mut s = next.borrow_mut();
             let gap = s
@@ -59,7 +70,8 @@ fn schedule(state: Rc<RefCell<Loop>>, speed: f64, on_ticks: Callback<u32>) {
         if due > 0 {
             on_ticks.emit(due);
         }
-        schedule(Rc::clone(&next), speed, on_ticks);
+        if next.borrow().run == run {
+            schedule(Rc::clone(&next), speed, on_ticks, run);
+        }
     });
-    state.borrow_mut().handle = Some(handle);
 }

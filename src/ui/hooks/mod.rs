@@ -5,6 +5,7 @@
 mod autosave;
 mod desk;
 mod files;
+mod frame;
 mod frame_loop;
 mod keys;
 mod library_files;

@@ -6,14 +6,15 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
+use super::frame::on_next_frame;
 
 type Job = Rc<dyn Fn()>;
 
 #[derive(Default)]
 struct Queue {
     jobs: VecDeque<(u64, Job)>,
-    pump: Option<AnimationFrame>,
+    /// A frame is asked for and has not run yet.
+    pump: bool,
     next_id: u64,
 }
 
@@ -38,8 +39,9 @@ pub fn queue_paint(id: u64, job: Job) {
             Some(slot) => slot.1 = job,
             None => q.jobs.push_back((id, job)),
         }
-        if q.pump.is_none() {
-            q.pump = Some(request_animation_frame(|_| pump()));
+        if !q.pump {
+            q.pump = true;
+            on_next_frame(|_| pump());
         }
     });
 }
@@ -47,7 +49,7 @@ pub fn queue_paint(id: u64, job: Job) {
 fn pump() {
     let job = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        q.pump = None;
+        q.pump = false;
         q.jobs.pop_front().map(|(_, job)| job)
     });
     if let Some(job) = job {
@@ -55,8 +57,9 @@ fn pump() {
     }
     QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        if !q.jobs.is_empty() && q.pump.is_none() {
-            q.pump = Some(request_animation_frame(|_| pump()));
+        if !q.jobs.is_empty() && !q.pump {
+            q.pump = true;
+            on_next_frame(|_| pump());
         }
     });
 }

@@ -2,9 +2,9 @@
 //! team's path are then two short tasks, not one long one), and the best results written to the
 //! browser's storage whenever they change.
 
-use gloo::render::request_animation_frame;
 use yew::prelude::*;
 
+use super::frame::next_frame;
 use crate::ui::state::{AppState, Msg, Scoring};
 use crate::ui::storage::{local, BEST_KEY};
 
@@ -13,8 +13,7 @@ pub fn use_scoring(state: &AppState, dispatch: UseReducerDispatcher<AppState>) {
     {
         let dispatch = dispatch.clone();
         use_effect_with(state.scoring == Scoring::Due, move |due| {
-            let frame =
-                due.then(|| request_animation_frame(move |_| dispatch.dispatch(Msg::Score)));
+            let frame = due.then(|| next_frame(move |_| dispatch.dispatch(Msg::Score)));
             move || drop(frame)
         });
     }

@@ -5,9 +5,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::request_animation_frame;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
+
+use super::frame::next_frame;
 
 #[hook]
 pub fn use_settled() -> bool {
@@ -19,7 +20,7 @@ pub fn use_settled() -> bool {
             // the frame is drawn.
             let timeout: Rc<RefCell<Option<Timeout>>> = Rc::default();
             let keep = timeout.clone();
-            let frame = request_animation_frame(move |_| {
+            let frame = next_frame(move |_| {
                 *keep.borrow_mut() = Some(Timeout::new(0, move || settled.set(true)));
             });
             move || {
