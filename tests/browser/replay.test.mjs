@@ -135,7 +135,7 @@ test('a run file opens from the library; a 4-hour run scrubs, timed', async () =
   await page.getByLabel('Open a run file').setInputFiles(played.file);
   await page.getByRole('heading', { name: REPLAY }).waitFor({ timeout: 30_000 });
   assert.match(await page.getByTestId('trust').textContent(), /Replays exactly/);
-  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await page.getByRole('button', { name: 'Close the replay' }).click();
 
   // The real team's actions to the time limit, with a claim the file does not earn.
   const long = { ...played.run, trainee: 'Edited', ended_at: 4 * 3600, result: { score: 99, trace_hash: '0000000000000000' } };
