@@ -54,6 +54,8 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('timer').filter({ hasText: '14:40' }).waitFor();
     found.replay = await violations(page);
     if (scheme === 'dark') await page.screenshot({ path: 'tests/browser/screenshots/replay-dark.png' });
+    // Opened over the debrief, the replay closes back to it.
+    await page.getByRole('button', { name: 'Close the replay' }).click();
     await page.getByRole('button', { name: 'Back to the library' }).click();
     await page.getByRole('button', { name: 'Write a scenario' }).click();
     await page.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 30_000 });

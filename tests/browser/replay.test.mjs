@@ -135,7 +135,17 @@ test('a run file opens from the library; a 4-hour run scrubs, timed', async () =
   await page.getByLabel('Open a run file').setInputFiles(played.file);
   await page.getByRole('heading', { name: REPLAY }).waitFor({ timeout: 30_000 });
   assert.match(await page.getByTestId('trust').textContent(), /Replays exactly/);
-  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await page.getByRole('button', { name: 'Close the replay' }).click();
+
+  // Played on another version of the scenario: said plainly, with what the run claims.
+  const older = { ...played.run, scenario: { ...played.run.scenario, content_hash: '0123456789abcdef' } };
+  await page.getByLabel('Open a run file').setInputFiles({ name: 'older.run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) });
+  await page.getByRole('heading', { name: /on today's version, not exact/ }).waitFor();
+  assert.match(await page.getByTestId('trust').textContent(), /The scenario changed since this run was played/);
+  await page.getByText(/played on version 0123456789abcdef; this page has version [0-9a-f]{16}\. It claimed score \d+/).waitFor();
+  await page.getByText('Ada Lovelace').waitFor();
+  await page.screenshot({ path: `${app.shots}/replay-other-version.png`, fullPage: false });
+  await page.getByRole('button', { name: 'Close the replay' }).click();
 
   // The real team's actions to the time limit, with a claim the file does not earn.
   const long = { ...played.run, trainee: 'Edited', ended_at: 4 * 3600, result: { score: 99, trace_hash: '0000000000000000' } };

@@ -50,7 +50,7 @@ pub fn Replay(props: &ReplayProps) -> Html {
             { head(opened) }
             <div class="buttons">
                 <button type="button" class="primary" onclick={on_take_over}>{ "Take over from here" }</button>
-                <button type="button" onclick={on_close}>{ "Back to the library" }</button>
+                <button type="button" onclick={on_close}>{ "Close the replay" }</button>
                 <span class="meta">{ take_over_note }</span>
             </div>
             if !st.message.is_empty() { <p class="refusal" role="alert">{ st.message.clone() }</p> }

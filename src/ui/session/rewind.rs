@@ -178,7 +178,7 @@ mod tests {
                 inject: "customer".into(),
             },
         ];
-        let rewind = Rewind::new(
+        let mut rewind = Rewind::new(
             Rc::clone(&s),
             &Kept {
                 seed: s.seed,
@@ -186,6 +186,13 @@ mod tests {
                 injects: &injects,
                 end: 9600,
             },
+        );
+        assert_eq!(rewind.at(900).injects(), &[]);
+        assert_eq!(rewind.at(5000).injects(), &injects[..]);
+        assert_eq!(
+            rewind.at(1000).injects(),
+            &injects[..1],
+            "sent at the tick shown"
         );
         let mut branch = rewind.branch(3600).unwrap();
         assert_eq!(branch.tick(), 3600);

@@ -39,6 +39,9 @@ impl ReplayView {
 pub struct Replays {
     pub view: Option<ReplayView>,
     pub error: Option<String>,
+    /// The screen the replay was opened from, to go back to (a link opened over a session in
+    /// progress goes back to it).
+    came_from: Option<Screen>,
 }
 
 impl AppState {
@@ -58,6 +61,10 @@ impl AppState {
                         end: opened.ended_at(),
                     },
                 );
+                let came_from = match self.screen {
+                    Screen::Replay => self.replay.came_from,
+                    screen => Some(screen),
+                };
                 self.replay = Replays {
                     view: Some(ReplayView {
                         opened: Rc::new(opened),
@@ -65,6 +72,7 @@ impl AppState {
                         session: SessionRef::default(),
                     }),
                     error: None,
+                    came_from,
                 };
                 self.open_finding = None;
                 self.show(Screen::Replay, 0);
@@ -142,6 +150,7 @@ impl AppState {
                 self.scoring = Scoring::None;
                 self.session.set(session);
                 self.replay.view = None;
+                self.message.clear();
                 self.open_finding = None;
                 self.acknowledged.clear();
                 self.show(Screen::Console, tick);
@@ -155,10 +164,17 @@ impl AppState {
         }
     }
 
-    /// Leaves the replay for the library (its snapshots go with it).
+    /// Leaves the replay (its snapshots go with it) for the screen it was opened from when that
+    /// still has its session (the console, paused, or the debrief), else for the library.
     pub(super) fn close_replay(&mut self) {
         self.replay.view = None;
-        self.show(Screen::Library, 0);
+        let live = self.session.get().map(|s| (s.tick(), s.ending().is_some()));
+        match (self.replay.came_from.take(), live) {
+            (Some(Screen::Console), Some((tick, false))) => self.show(Screen::Console, tick),
+            (Some(Screen::End), Some((tick, true))) => self.show(Screen::End, tick),
+            _ => self.show(Screen::Library, 0),
+        }
+        self.speed = Speed::Paused;
     }
 }
 

@@ -126,3 +126,17 @@ fn taking_over_starts_a_live_attempt_at_the_minute_shown() {
     assert_eq!(s.session.get().unwrap().actions().len(), 4);
     assert_eq!(s.session.get().unwrap().scenario.meta.id, run.scenario.id);
 }
+
+#[test]
+fn a_link_opened_over_a_session_in_progress_closes_back_to_it() {
+    let s = playing();
+    let tick = s.tick;
+    let s = reduce(&s, link_msg(link::encode(&played("ecommerce-memory-leak"))));
+    let s = reduce(&s, Msg::ReplayTo(600));
+    let s = reduce(&s, Msg::CloseReplay);
+    assert_eq!(
+        (s.screen, s.tick, s.speed),
+        (Screen::Console, tick, Speed::Paused)
+    );
+    assert_eq!(s.session.get().unwrap().actions().len(), 1);
+}
