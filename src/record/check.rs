@@ -5,7 +5,7 @@
 use crate::scenario::{library, Scenario};
 use crate::score::{ghost, Debrief, Runs};
 use crate::sim::run::Refused;
-use crate::sim::{run_scripted, trace_hash, Trace};
+use crate::sim::{run_scripted, trace_hash, ScheduledAction, Trace};
 
 use super::{RunError, RunFile};
 
@@ -65,19 +65,42 @@ pub fn hex(hash: u64) -> String {
     format!("{hash:016x}")
 }
 
-/// Replays a run to the scenario's time limit, scores it against the real team and compares.
-pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
-    let actions = run.scheduled();
-    let (trace, refused) = run_scripted(scenario.config.clone(), run.seed, &actions);
-    let ghost = ghost(scenario, run.seed);
+/// A run played headless to the scenario's time limit, beside the real team's ghost.
+pub(crate) struct Played {
+    pub trace: Trace,
+    pub ghost: Trace,
+    pub refused: Vec<Refused>,
+    pub debrief: Debrief,
+}
+
+/// Plays actions to the time limit and scores them against the real team's path.
+pub(crate) fn play(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Played {
+    let (trace, refused) = run_scripted(scenario.config.clone(), seed, actions);
+    let ghost = ghost(scenario, seed);
     let debrief = Debrief::of(&Runs {
         scenario,
-        seed: run.seed,
-        actions: &actions,
+        seed,
+        actions,
         trace: &trace,
         ghost: &ghost,
         refused: &refused,
     });
+    Played {
+        trace,
+        ghost,
+        refused,
+        debrief,
+    }
+}
+
+/// Replays a run to the scenario's time limit, scores it against the real team and compares.
+pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
+    let Played {
+        trace,
+        ghost,
+        refused,
+        debrief,
+    } = play(scenario, run.seed, &run.scheduled());
     let hash = trace_hash(&trace);
     let current = hex(scenario.content_hash);
     let verdict = if current != run.scenario.content_hash {

@@ -5,6 +5,7 @@
 //! it.
 
 mod check;
+pub mod cohort;
 mod error;
 mod file;
 pub mod link;
@@ -193,6 +194,21 @@ impl RunFile {
                 trace_hash: hex(run.trace_hash),
             },
         }
+    }
+
+    /// A run played headless (by a test or a script): the actions to the time limit, scored,
+    /// written down as a session that ended at its last action.
+    pub fn headless(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> RunFile {
+        let played = check::play(scenario, seed, actions);
+        RunFile::played(&Played {
+            scenario,
+            seed,
+            actions,
+            injects: &[],
+            ended_at: actions.last().map_or(0, |a| a.tick),
+            score: played.debrief.score,
+            trace_hash: crate::sim::trace_hash(&played.trace),
+        })
     }
 
     /// The actions as the simulation takes them.

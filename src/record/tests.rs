@@ -1,32 +1,11 @@
 use super::*;
 use crate::scenario::library;
-use crate::score::{ghost, Debrief, Runs};
-use crate::sim::{run_scripted, trace_hash};
 
 const SEED_SCENARIO: &str = "ecommerce-memory-leak";
 
 /// A run as the page would keep it: the actions played headless, scored, written down.
 fn played(scenario: &Scenario, actions: &[ScheduledAction]) -> RunFile {
-    let seed = scenario.seed;
-    let (trace, refused) = run_scripted(scenario.config.clone(), seed, actions);
-    let ghost = ghost(scenario, seed);
-    let debrief = Debrief::of(&Runs {
-        scenario,
-        seed,
-        actions,
-        trace: &trace,
-        ghost: &ghost,
-        refused: &refused,
-    });
-    let mut run = RunFile::played(&Played {
-        scenario,
-        seed,
-        actions,
-        injects: &[],
-        ended_at: actions.last().map_or(0, |a| a.tick),
-        score: debrief.score,
-        trace_hash: trace_hash(&trace),
-    });
+    let mut run = RunFile::headless(scenario, scenario.seed, actions);
     run.trainee = Some("Ana Souza".into());
     run.date = Some("2026-12-01".into());
     run.roles.commander = Some("Ana Souza".into());
