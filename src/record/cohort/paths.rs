@@ -6,7 +6,7 @@ use super::row::Row;
 
 /// Steps a path diagram goes down before it stops branching (a run's later actions are counted
 /// at its last shown step).
-pub const MAX_PATH_DEPTH: usize = 10;
+pub const MAX_PATH_DEPTH: usize = 16;
 
 /// One step of the merged paths.
 #[derive(Clone, Debug, PartialEq)]

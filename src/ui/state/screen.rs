@@ -9,6 +9,8 @@ pub enum Screen {
     End,
     /// The author's page: write and check a scenario.
     Author,
+    /// Many runs of one scenario side by side, for a team lead.
+    Cohort,
 }
 
 /// How fast simulated time runs.
