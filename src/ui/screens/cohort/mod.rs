@@ -17,7 +17,7 @@ use crate::scenario::Scenario;
 use crate::ui::chart::{DARK, LIGHT};
 use crate::ui::components::canvas::ChartCanvas;
 use crate::ui::hooks::use_downloads;
-use crate::ui::view::cohort::{curves_spec, curves_summary, Arrived, CohortPage};
+use crate::ui::view::cohort::{curves_spec, curves_summary, trust_note, Arrived, CohortPage};
 
 /// What changes the page.
 pub enum PageMsg {
@@ -218,6 +218,7 @@ fn results(
                     <h2 id="cohort-table-h">{ format!("{title}: {} run(s)", rows.len()) }</h2>
                     <button type="button" class="primary" onclick={on_csv}>{ "Download CSV" }</button>
                 </div>
+                if let Some(note) = trust_note(rows) { <p class="notice trust">{ note }</p> }
                 { table::table(rows, page.sort, on_sort) }
             </section>
             <figure class="cohort-chart">

@@ -195,6 +195,32 @@ pub fn aria_sort(sort: (Column, bool), column: Column) -> &'static str {
     }
 }
 
+/// A warning over the table when some replays are not exact: which runs, and why that matters.
+pub fn trust_note(rows: &[Row]) -> Option<String> {
+    use crate::record::cohort::Version;
+    let named = |version: Version| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r.version == version)
+            .map(|r| r.trainee.as_str())
+            .collect()
+    };
+    let (edited, other) = (named(Version::Edited), named(Version::Other));
+    let mut parts = Vec::new();
+    if !edited.is_empty() {
+        parts.push(format!(
+            "Edited since it was played (its claimed score is not what it replays to): {}",
+            edited.join("; ")
+        ));
+    }
+    if !other.is_empty() {
+        parts.push(format!(
+            "Played on another version of the scenario (replayed on this one, so not exactly what happened): {}",
+            other.join("; ")
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("Not exact replays. {}.", parts.join(". ")))
+}
+
 /// A moment in a cell: its clock, or a dash when the run never got there.
 pub fn clock_cell(stamp: Option<&crate::score::Stamp>) -> String {
     stamp.map_or("—".to_string(), |s| s.clock.clone())

@@ -131,3 +131,31 @@ fn cells_say_when_and_against_whom() {
     assert_eq!(gained_words(None), "");
     assert_eq!(clock_cell(None), "—");
 }
+
+#[test]
+fn runs_that_do_not_replay_exactly_are_named_over_the_table() {
+    let mut page = loaded();
+    while page.step(&[]) {}
+    assert_eq!(trust_note(&page.cohort.rows), None);
+    let mut edited = crate::record::read(FIRST).unwrap();
+    edited.result.score = 99.0;
+    edited.trainee = Some("Max".into());
+    let mut moved = crate::record::read(REAL).unwrap();
+    moved.scenario.content_hash = "0123456789abcdef".into();
+    page.queue(
+        vec![
+            ("e".into(), Arrived::Text(edited.to_json())),
+            ("m".into(), Arrived::Text(moved.to_json())),
+        ],
+        0.0,
+    );
+    while page.step(&[]) {}
+    let note = trust_note(&page.cohort.rows).unwrap();
+    assert!(
+        note.contains(
+            "Edited since it was played (its claimed score is not what it replays to): Max."
+        ),
+        "{note}"
+    );
+    assert!(note.contains("Played on another version of the scenario (replayed on this one, so not exactly what happened): Priya Nair."), "{note}");
+}
