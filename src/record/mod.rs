@@ -5,6 +5,7 @@
 //! it.
 
 mod check;
+pub mod cohort;
 mod error;
 mod file;
 pub mod link;

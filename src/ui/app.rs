@@ -13,8 +13,8 @@ use super::hooks::{
 };
 use super::progress;
 use super::screens::{
-    author::Author, briefing::Briefing, console::Console, end::End, library::Library,
-    replay::Replay,
+    author::Author, briefing::Briefing, cohort::CohortReview, console::Console, end::End,
+    library::Library, replay::Replay,
 };
 use super::state::{AppState, Msg, Screen, Speed};
 use super::storage::{local, Best, BEST_KEY};
@@ -105,7 +105,23 @@ fn screen(
                 on_play={state.dispatcher().to_callback().reform(Msg::Play)}
                 on_back={send(|_| Msg::Show(Screen::Library))} />
         },
+        Screen::Cohort => cohort_screen(state, builtins, dark),
     }
+}
+
+/// The cohort review, with the scenarios a run may be of: the built-ins and the opened one.
+fn cohort_screen(
+    state: &UseReducerHandle<AppState>,
+    builtins: &[Rc<Scenario>],
+    dark: bool,
+) -> Html {
+    let mut scenarios = builtins.to_vec();
+    scenarios.extend(state.opened.as_ref().map(|o| Rc::clone(&o.scenario)));
+    let on_back = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_| Msg::Show(Screen::Library));
+    html! { <CohortReview scenarios={Rc::new(scenarios)} {dark} {on_back} /> }
 }
 
 /// The debrief, with the run and its postmortem to download.
@@ -183,7 +199,8 @@ fn library_screen(
             on_file={files.open.clone()} file_errors={state.file_errors.clone()}
             on_author={dispatch.reform(|_| Msg::Show(Screen::Author))}
             on_run_file={runs.open_file.clone()} on_run_link={runs.open_link.clone()}
-            run_error={state.replay.error.clone().map(AttrValue::from)} />
+            run_error={state.replay.error.clone().map(AttrValue::from)}
+            on_cohort={dispatch.reform(|_| Msg::Show(Screen::Cohort))} />
     }
 }
 

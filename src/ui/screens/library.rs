@@ -26,6 +26,8 @@ pub struct LibraryProps {
     pub file_errors: Vec<Diagnostic>,
     /// Go to the author's page.
     pub on_author: Callback<()>,
+    /// Go to the cohort review.
+    pub on_cohort: Callback<()>,
     /// The onboarding track over the built-ins.
     pub track: Vec<Step>,
     pub progress_note: Option<AttrValue>,
@@ -68,6 +70,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <label for="scenario-file" class="file-label">{ "Open a scenario file" }</label>
                 <input id="scenario-file" type="file" accept=".toml,text/plain" {onchange} />
                 <button type="button" onclick={props.on_author.reform(|_| ())}>{ "Write a scenario" }</button>
+                <button type="button" onclick={props.on_cohort.reform(|_| ())}>{ "Review a cohort's runs" }</button>
                 if !props.file_errors.is_empty() {
                     <div class="file-errors" role="alert">
                         <p>{ format!("The file has {} problem(s):", props.file_errors.len()) }</p>

@@ -2,6 +2,7 @@
 
 pub mod author;
 pub mod briefing;
+pub mod cohort;
 pub mod console;
 pub mod end;
 pub mod library;

@@ -11,6 +11,8 @@ pub enum Screen {
     Author,
     /// A kept run played back, scrubbed and taken over.
     Replay,
+    /// Many runs of one scenario side by side, for a team lead.
+    Cohort,
 }
 
 impl Screen {

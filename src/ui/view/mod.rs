@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod author;
 pub mod charts;
+pub mod cohort;
 pub mod command;
 pub mod debrief;
 pub mod format;
