@@ -7,6 +7,7 @@ mod faults;
 pub mod file;
 mod hosts;
 mod ids;
+mod injects;
 pub mod library;
 mod locate;
 pub mod model;
@@ -26,6 +27,7 @@ mod validate_traffic;
 mod zones;
 
 pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
+pub use injects::{Fallback, Inject, InjectKind, FALLBACK_AFTER_S};
 pub use model::*;
 
 /// The scenario's date as people write it: `June 11, 2025`, or `May 10 (year not known)`.
@@ -236,6 +238,7 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
     let (milestones, hints, reference, ids) = timeline(checker, raw, &meta, lists, hosts);
     let (hypothesis_evidence, lessons, corrective_measures, calibration) =
         debrief(checker, raw, &hypotheses, &faults, &custom_actions, &ids);
+    let planned_injects = injects::injects(checker, &raw.injects, &custom_actions);
     let deploy_history = validate::deploys(checker, &raw.deploys);
     faults::latent_deploys(checker, &raw.faults, &deploy_history);
     Scenario {
@@ -274,6 +277,7 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
         content_hash: content_hash(text),
         calibration,
         hints,
+        planned_injects,
     }
 }
 
