@@ -325,4 +325,4 @@ mod kept;
 #[cfg(test)]
 mod tests;
 
-pub use kept::People;
+pub use kept::{InjectError, People};
