@@ -53,9 +53,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
             )
         })
         .collect();
-    let messages: Vec<(String, String)> = alerts::messages(s, tick)
+    let messages: Vec<(String, alerts::Message)> = alerts::messages(s, session.injects(), tick)
         .into_iter()
-        .map(|(at, text)| (format::clock(s, at), text))
+        .map(|m| (format::clock(s, m.tick), m))
         .collect();
     let g = st.generation;
     html! {

@@ -6,6 +6,7 @@
 //! skips the render.
 
 mod files;
+mod room;
 mod run;
 mod screen;
 mod shared;
@@ -90,6 +91,9 @@ pub struct AppState {
     /// What became of the last progress import.
     pub progress_note: Option<String>,
     pub autosave: Autosave,
+    /// Bumps when the facilitator's console changed the room (an inject sent, roles named): the
+    /// room's channel tells the facilitator then.
+    pub room: u32,
     /// The simulated minute last saved: the session is saved once a minute as it runs.
     last_saved_minute: u32,
 }
@@ -119,6 +123,7 @@ impl AppState {
             scoring: Scoring::None,
             progress_note: None,
             autosave: Autosave::default(),
+            room: 0,
             last_saved_minute: 0,
         }
     }
@@ -181,6 +186,10 @@ pub enum Msg {
     ProgressRefused(String),
     /// The best results could not be written to the browser's storage.
     BestUnsaved(String),
+    /// The facilitator sends the room an inject (by the scenario's id).
+    Deliver(String),
+    /// The facilitator names the room's roles.
+    SetRoles(crate::record::Roles),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -239,6 +248,8 @@ impl AppState {
             Msg::ProgressImported { file, theirs } => self.progress_imported(&file, &theirs),
             Msg::ProgressRefused(why) => self.progress_note = Some(why),
             Msg::BestUnsaved(why) => self.best_unsaved(&why),
+            Msg::Deliver(inject) => self.deliver(&inject),
+            Msg::SetRoles(roles) => self.set_roles(roles),
         }
     }
 
