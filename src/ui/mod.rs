@@ -5,6 +5,7 @@ pub mod chart;
 pub mod desk;
 pub mod drafts;
 pub mod progress;
+pub mod room;
 pub mod session;
 pub mod state;
 pub mod storage;
