@@ -26,3 +26,5 @@ mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use screens::facilitate::{facilitating, Facilitate};

@@ -14,6 +14,8 @@ pub mod logs;
 pub mod postmortem;
 pub mod race;
 pub mod reference;
+pub mod room_debrief;
+pub mod room_link;
 pub mod servers;
 pub mod status;
 pub mod team;

@@ -7,6 +7,8 @@
 //! Messages are versioned JSON; one that cannot be read is refused with a note, never a panic.
 //! Plain Rust, tested natively: only `hooks::room` touches the browser's channel.
 
+pub mod facilitator;
+pub mod host;
 pub mod replica;
 #[cfg(test)]
 mod tests;
@@ -34,8 +36,8 @@ pub const GONE_AFTER_MS: f64 = 4000.0;
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RoomMessage {
     /// The facilitator's window is there (sent on opening and then every few seconds): the room
-    /// answers with its state.
-    Hello,
+    /// answers with its state, and with its scenario when the window asks (it lacks it).
+    Hello { wants_scenario: bool },
     /// The room's state (none: no incident open in the room).
     State { run: Option<RunState> },
     /// The scenario the room plays, when it is not a built-in (opened from a file): the
@@ -128,18 +130,24 @@ pub fn encode(message: &RoomMessage) -> String {
     serde_json::to_string(&envelope).expect("room messages serialise")
 }
 
-/// Reads a message from the channel: the version, then the message.
+/// Just the version of a message (the rest is skipped).
+#[derive(Deserialize)]
+struct Version {
+    version: Option<u64>,
+}
+
+/// Reads a message from the channel: the version, then the message. Both readings are from the
+/// text (never through `serde_json::Value`, which would build a second reader of a whole
+/// scenario into the page).
 pub fn decode(text: &str) -> Result<RoomMessage, RoomError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| RoomError::NotJson(e.to_string()))?;
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
+    let version = serde_json::from_str::<Version>(text)
+        .map_err(|e| RoomError::NotJson(e.to_string()))?
+        .version
         .ok_or(RoomError::NoVersion)?;
     if version > u64::from(ROOM_VERSION) {
         return Err(RoomError::Newer(version));
     }
     let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| RoomError::Malformed(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| RoomError::Malformed(e.to_string()))?;
     Ok(envelope.message)
 }

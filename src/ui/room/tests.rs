@@ -33,7 +33,9 @@ fn room_at(until: u32) -> Session {
 fn every_message_reads_back_as_it_was_sent() {
     let run = RunState::of(&room_at(3000), "10x", false, false);
     let messages = [
-        RoomMessage::Hello,
+        RoomMessage::Hello {
+            wants_scenario: true,
+        },
         RoomMessage::State {
             run: Some(run.clone()),
         },
@@ -56,16 +58,16 @@ fn every_message_reads_back_as_it_was_sent() {
     for message in messages {
         assert_eq!(decode(&encode(&message)).unwrap(), message);
     }
-    assert!(encode(&RoomMessage::Hello).starts_with("{\"version\":1,"));
+    assert!(encode(&RoomMessage::Pause).starts_with("{\"version\":1,"));
     assert_eq!(run.injects.len(), 1);
 }
 
 #[test]
 fn a_bad_message_is_refused_with_a_note_never_a_panic() {
     assert!(matches!(decode("hello"), Err(RoomError::NotJson(_))));
-    assert_eq!(decode("{\"type\":\"hello\"}"), Err(RoomError::NoVersion));
+    assert_eq!(decode("{\"type\":\"pause\"}"), Err(RoomError::NoVersion));
     assert_eq!(
-        decode("{\"version\":7,\"message\":{\"type\":\"hello\"}}"),
+        decode("{\"version\":7,\"message\":{\"type\":\"pause\"}}"),
         Err(RoomError::Newer(7))
     );
     let unknown = decode("{\"version\":1,\"message\":{\"type\":\"self_destruct\"}}");
@@ -123,7 +125,7 @@ fn the_ground_truth_names_the_fault_and_what_each_look_really_showed() {
     assert_eq!(faults.len(), 1);
     assert_eq!(faults[0].kind, "memory leak");
     assert!(faults[0].on);
-    assert!(faults[0].parameters.contains("leak_kb_per_request 1.5"));
+    assert!(faults[0].parameters.contains("leak_kb_per_request: 1.5"));
     let findings = truth::findings(&room);
     let memory = findings
         .iter()
@@ -174,4 +176,84 @@ fn an_inject_knows_whether_its_response_came_and_when_the_room_stalled() {
         .unwrap();
     assert_eq!(advice.response, Response::Came("14:48 WAT".into()));
     assert_eq!(advice.stalled, None, "the response came: no fallback");
+}
+
+#[test]
+fn the_facilitators_window_follows_the_room_and_says_when_it_is_gone() {
+    use super::facilitator::{Facilitator, FacilitatorMsg};
+    let s = seed_scenario();
+    let state = Rc::new(Facilitator::new(vec![Rc::clone(&s)]));
+    assert!(!state.connected && state.copy.get().is_none());
+    let heard = |state: &Rc<Facilitator>, message, now_ms| {
+        Rc::clone(state).after(FacilitatorMsg::Heard {
+            message: Box::new(message),
+            now_ms,
+        })
+    };
+    let run = RunState::of(&room_at(3_000), "10x", false, false);
+    let state = heard(&state, Ok(RoomMessage::State { run: Some(run) }), 1_000.0);
+    assert!(state.connected && state.room_open);
+    assert_eq!(state.copy.get().unwrap().session.tick(), 3_000);
+    let noted = heard(&state, decode("garbage"), 1_100.0);
+    assert!(noted.note.as_deref().unwrap().contains("not JSON"));
+    assert_eq!(noted.copy.get().unwrap().session.tick(), 3_000, "kept");
+    let still = Rc::clone(&noted).after(FacilitatorMsg::Check { now_ms: 2_000.0 });
+    assert!(Rc::ptr_eq(&still, &noted), "heard lately: nothing changes");
+    let gone = Rc::clone(&still).after(FacilitatorMsg::Check { now_ms: 9_000.0 });
+    assert!(!gone.connected);
+    // A room on a scenario from a file: the window asks for it, then rebuilds the run.
+    let text = library::BUILTIN[0]
+        .1
+        .replace("id = \"ecommerce-memory-leak\"", "id = \"own\"");
+    let own = Rc::new(crate::scenario::parse("own.toml", &text).unwrap());
+    let mut session = Session::new(Rc::clone(&own), 5);
+    session.advance(900);
+    let run = RunState::of(&session, "1x", true, true);
+    let lacking = heard(
+        &gone,
+        Ok(RoomMessage::State {
+            run: Some(run.clone()),
+        }),
+        9_500.0,
+    );
+    assert!(lacking.wants_scenario && lacking.copy.get().is_none());
+    let sent = RoomMessage::Scenario {
+        scenario: Box::new((*own).clone()),
+    };
+    let has = heard(&lacking, Ok(sent), 9_600.0);
+    let rebuilt = heard(&has, Ok(RoomMessage::State { run: Some(run) }), 9_700.0);
+    assert_eq!(rebuilt.copy.get().unwrap().session.tick(), 900);
+    let closed = heard(&rebuilt, Ok(RoomMessage::State { run: None }), 9_800.0);
+    assert!(closed.connected && !closed.room_open && closed.copy.get().is_none());
+}
+
+#[test]
+fn the_room_tells_its_run_while_it_is_up_and_the_facilitator_pauses_and_resumes_it() {
+    use crate::ui::state::{AppState, Msg, Screen, Speed};
+    let reduce = |state: &Rc<AppState>, msg: Msg| AppState::after(Rc::clone(state), msg);
+    let app = Rc::new(AppState::default());
+    assert_eq!(host::state_of(&app), RoomMessage::State { run: None });
+    let app = reduce(&app, Msg::Open(seed_scenario(), None));
+    assert_eq!(
+        host::state_of(&app),
+        RoomMessage::State { run: None },
+        "briefing"
+    );
+    let app = reduce(&app, Msg::Start { hints: false });
+    let app = reduce(&app, Msg::SetSpeed(Speed::X60));
+    let paused = reduce(&app, host::command(RoomMessage::Pause).unwrap());
+    assert_eq!(paused.screen, Screen::Console);
+    let RoomMessage::State { run: Some(run) } = host::state_of(&paused) else {
+        panic!("the console is up: the room tells its run");
+    };
+    assert!(run.paused);
+    assert_eq!(run.speed, "60x", "the speed it resumes at");
+    let resumed = reduce(&paused, host::command(RoomMessage::Resume).unwrap());
+    assert_eq!(resumed.speed, Speed::X60);
+    assert!(host::command(RoomMessage::Hello {
+        wants_scenario: false
+    })
+    .is_none());
+    let here = reduce(&resumed, Msg::FacilitatorHere(true));
+    assert!(here.facilitator);
 }

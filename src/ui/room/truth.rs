@@ -73,25 +73,15 @@ fn fault_state(
     }
 }
 
-/// A fault's parameters as its kind lists them, in file order, leaving out the empty ones.
+/// A fault's parameters as the simulation holds them (`targets: All, leak_kb_per_request: 1.5,
+/// ...`): the kind's own fields, as Rust writes them, without the kind's name around them.
 fn parameters(kind: &crate::sim::FaultKind) -> String {
-    let value = serde_json::to_value(kind).unwrap_or_default();
-    let fields = value
-        .as_object()
-        .and_then(|o| o.values().next())
-        .and_then(serde_json::Value::as_object);
-    let Some(fields) = fields else {
-        return String::new();
-    };
-    fields
-        .iter()
-        .filter(|(_, v)| !v.is_null())
-        .map(|(k, v)| match v {
-            serde_json::Value::String(text) => format!("{k} {text}"),
-            other => format!("{k} {other}"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    let text = format!("{kind:?}");
+    let inner = text
+        .split_once('{')
+        .and_then(|(_, rest)| rest.rsplit_once('}'))
+        .map_or(text.as_str(), |(inner, _)| inner);
+    inner.trim().to_string()
 }
 
 /// A finding the room took, and what it really showed.

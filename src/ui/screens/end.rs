@@ -110,6 +110,7 @@ pub fn End(props: &EndProps) -> Html {
                 <button type="button" onclick={props.on_library.reform(|_| ())}>{ "Back to the library" }</button>
             </div>
             { hints_used(&session) }
+            { crate::ui::components::room_debrief::room(&session) }
             <section aria-labelledby="race-h">
                 <h2 id="race-h">{ "The race against the real team" }</h2>
                 <Race scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)} dark={props.dark} />

@@ -1,7 +1,9 @@
-//! The screens: library, briefing, console, end, and the author's page.
+//! The screens: library, briefing, console, end, the author's page, and the facilitator's console
+//! (a window of its own).
 
 pub mod author;
 pub mod briefing;
 pub mod console;
 pub mod end;
+pub mod facilitate;
 pub mod library;

@@ -83,6 +83,8 @@ fn an_ended_session_is_kept_as_a_run_file_that_replays_exactly() {
     let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
     let mut session = Session::new(Rc::clone(&s), s.seed);
     session.people.trainee = Some("Kim".into());
+    session.people.roles.commander = Some("Ada".into());
+    session.people.roles.communications = Some("Linus".into());
     for step in s.reference_actions() {
         while session.tick() < step.tick {
             session.advance(30);
@@ -101,6 +103,11 @@ fn an_ended_session_is_kept_as_a_run_file_that_replays_exactly() {
     let run = session.run_file().unwrap();
     assert_eq!(run.trainee.as_deref(), Some("Kim"));
     assert_eq!(run.injects.len(), 1);
+    assert_eq!(run.injects[0].inject, "support_tickets");
+    assert_eq!(
+        run.roles.named(),
+        [("Incident commander", "Ada"), ("Communications", "Linus")]
+    );
     assert_eq!(run.ended_at, session.ended_at().unwrap());
     let back = crate::record::read(&run.to_json()).unwrap();
     let replayed = crate::record::replay(&back, &s);

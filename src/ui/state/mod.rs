@@ -94,6 +94,8 @@ pub struct AppState {
     /// Bumps when the facilitator's console changed the room (an inject sent, roles named): the
     /// room's channel tells the facilitator then.
     pub room: u32,
+    /// A facilitator's console is open beside the room (it said hello lately).
+    pub facilitator: bool,
     /// The simulated minute last saved: the session is saved once a minute as it runs.
     last_saved_minute: u32,
 }
@@ -124,6 +126,7 @@ impl AppState {
             progress_note: None,
             autosave: Autosave::default(),
             room: 0,
+            facilitator: false,
             last_saved_minute: 0,
         }
     }
@@ -190,6 +193,10 @@ pub enum Msg {
     Deliver(String),
     /// The facilitator names the room's roles.
     SetRoles(crate::record::Roles),
+    /// The facilitator starts the room's clock again, at the speed it had.
+    Unpause,
+    /// A facilitator's console is there (or no longer).
+    FacilitatorHere(bool),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -250,6 +257,9 @@ impl AppState {
             Msg::BestUnsaved(why) => self.best_unsaved(&why),
             Msg::Deliver(inject) => self.deliver(&inject),
             Msg::SetRoles(roles) => self.set_roles(roles),
+            Msg::Unpause if self.speed == Speed::Paused => self.set_speed(self.resume),
+            Msg::Unpause => {}
+            Msg::FacilitatorHere(here) => self.facilitator = here,
         }
     }
 
