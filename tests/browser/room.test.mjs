@@ -61,7 +61,7 @@ test('a facilitator runs the room from a second window', async () => {
   assert.match(await alerts.locator('.messages').textContent(), /CUSTOMER\s*Customer support lead: Our phones.*14:38 WAT/);
   await desk.getByRole('button', { name: 'Send now: Customer support lead' }).and(desk.getByText('Sent')).waitFor({ timeout: 10_000 });
   const row = desk.getByRole('row').filter({ hasText: 'Customer support lead' });
-  assert.match(await row.textContent(), /14:38 WAT\s*not yet/);
+  assert.match(await row.textContent(), /14:38 WAT\s*response: not yet/);
   assert.equal(await room.getByText('Communications gives support a holding line').count(), 0, 'the expected response stays with the facilitator');
 
   // Roles for the room.
@@ -85,8 +85,11 @@ test('a facilitator runs the room from a second window', async () => {
   assert.match(text, /Injects the room received: 1/);
   assert.match(text, /14:38 WAT Customer support lead: Our phones are ringing/);
   await desk.getByText(/ended at 14:38 WAT/).waitFor({ timeout: 10_000 });
-  assert.equal(await desk.getByRole('button', { name: 'Pause the room' }).isDisabled(), true);
+  await desk.getByText('The run is over: the debrief compares it with the real team.').waitFor();
+  assert.equal(await desk.getByText(/The room stalled/).count(), 0, 'nobody stalls after the end');
+  assert.equal(await desk.getByRole('button', { name: /^(Pause|Resume) the room$/ }).isDisabled(), true, 'an ended run has no clock to pause');
   await room.screenshot({ path: `${app.shots}/room-debrief.png`, fullPage: true });
+  await theRoom.screenshot({ path: `${app.shots}/room-debrief-the-room.png` });
   await desk.screenshot({ path: `${app.shots}/room-facilitator-ended.png`, fullPage: true });
 
   // The facilitator's window says so when the room is gone.

@@ -31,9 +31,11 @@ pub const HELLO_EVERY_MS: u32 = 1500;
 /// Silence after which the other window is taken to be gone, in milliseconds.
 pub const GONE_AFTER_MS: f64 = 4000.0;
 
-/// What one window tells the other.
+/// What one window tells the other. Externally tagged (`{"deliver":{...}}`, `"pause"`): a tag
+/// inside the object would make serde buffer each message and build a second reader of a whole
+/// scenario into the page (about 115 KB of it, gzipped).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum RoomMessage {
     /// The facilitator's window is there (sent on opening and then every few seconds): the room
     /// answers with its state, and with its scenario when the window asks (it lacks it).

@@ -65,16 +65,16 @@ fn every_message_reads_back_as_it_was_sent() {
 #[test]
 fn a_bad_message_is_refused_with_a_note_never_a_panic() {
     assert!(matches!(decode("hello"), Err(RoomError::NotJson(_))));
-    assert_eq!(decode("{\"type\":\"pause\"}"), Err(RoomError::NoVersion));
+    assert_eq!(decode("{\"message\":\"pause\"}"), Err(RoomError::NoVersion));
     assert_eq!(
-        decode("{\"version\":7,\"message\":{\"type\":\"pause\"}}"),
+        decode("{\"version\":7,\"message\":\"pause\"}"),
         Err(RoomError::Newer(7))
     );
-    let unknown = decode("{\"version\":1,\"message\":{\"type\":\"self_destruct\"}}");
+    let unknown = decode("{\"version\":1,\"message\":\"self_destruct\"}");
     assert!(matches!(unknown, Err(RoomError::Malformed(_))));
     let truncated = &encode(&RoomMessage::Deliver { inject: "x".into() })[..20];
     assert!(decode(truncated).is_err());
-    let wrong = decode("{\"version\":1,\"message\":{\"type\":\"state\",\"run\":{\"seed\":\"x\"}}}");
+    let wrong = decode("{\"version\":1,\"message\":{\"state\":{\"run\":{\"seed\":\"x\"}}}}");
     assert!(matches!(wrong, Err(RoomError::Malformed(_))));
     assert!(RoomError::Newer(7)
         .to_string()
@@ -176,6 +176,13 @@ fn an_inject_knows_whether_its_response_came_and_when_the_room_stalled() {
         .unwrap();
     assert_eq!(advice.response, Response::Came("14:48 WAT".into()));
     assert_eq!(advice.stalled, None, "the response came: no fallback");
+    room.stop();
+    let rows = truth::injects(&room);
+    assert!(
+        rows.iter().all(|r| r.stalled.is_none()),
+        "nobody stalls after the end"
+    );
+    assert_eq!(truth::next_step(&room), None);
 }
 
 #[test]

@@ -131,9 +131,11 @@ pub fn findings(session: &Session) -> Vec<FindingRow> {
     rows
 }
 
-/// The real team's next step after now: (when, what they did, the write-up's note).
+/// The real team's next step after now: (when, what they did, the write-up's note); none once
+/// the run is over.
 pub fn next_step(session: &Session) -> Option<(String, String, String)> {
     let s = &session.scenario;
+    session.ending().is_none().then_some(())?;
     s.reference
         .iter()
         .filter(|r| r.tick >= session.tick())
@@ -202,9 +204,11 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
                 (Some(_), Some(_), Some(tick)) => Response::Came(format::clock(s, tick)),
                 (Some(_), Some(_), None) => Response::Waiting,
             };
+            // An ended run plays on to its time limit: nobody is left to stall.
+            let running = session.ending().is_none();
             let stalled = inject.fallback.as_ref().filter(|f| {
                 let waited = sent_tick.is_some_and(|t| now >= t + f.after_s);
-                waited && came.is_none() && sent(&f.inject).is_none()
+                running && waited && came.is_none() && sent(&f.inject).is_none()
             });
             InjectRow {
                 suggested: inject.at.map(|t| format::clock(s, t)),

@@ -18,8 +18,8 @@ pub struct InjectsProps {
 fn response(row: &InjectRow) -> String {
     match &row.response {
         Response::NotSent => "-".into(),
-        Response::Came(at) => format!("came at {at}"),
-        Response::Waiting => "not yet".into(),
+        Response::Came(at) => format!("response came at {at}"),
+        Response::Waiting => "response: not yet".into(),
         Response::Judge => "judge for yourself".into(),
     }
 }
