@@ -3,7 +3,12 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<incident_trainer::ui::App>::new().render();
+    // The same page opened with `#facilitate` is the facilitator's console, beside the room's.
+    if incident_trainer::ui::facilitating() {
+        yew::Renderer::<incident_trainer::ui::Facilitate>::new().render();
+    } else {
+        yew::Renderer::<incident_trainer::ui::App>::new().render();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -231,6 +231,32 @@ fn ids_sources_values_and_reference_entries() {
 }
 
 #[test]
+fn injects_bad_times_kinds_fallbacks_and_empty_text() {
+    case(
+        "injects",
+        &[
+            ("at = \"14:38\"", "at = \"2:38pm\""),
+            ("kind = \"customer\"", "kind = \"rumour\""),
+            (
+                "fallback = \"head_of_ecommerce\"",
+                "fallback = \"head_of_sales\"",
+            ),
+            ("at = \"14:50\"", "at = \"19:50\""),
+            ("text = \"We saw this", "text = \"\"\nnote = \"We saw this"),
+            (
+                "expected_action = \"page_developers\"",
+                "expected_action = \"pray\"",
+            ),
+            (
+                "fallback = \"heap_warning\"",
+                "fallback = \"restart_advice\"",
+            ),
+            ("id = \"heap_warning\"", "id = \"support_tickets\""),
+        ],
+    );
+}
+
+#[test]
 fn an_empty_file() {
     snapshot("empty_file", &errors_of(""));
 }

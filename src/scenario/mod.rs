@@ -7,6 +7,7 @@ mod faults;
 pub mod file;
 mod hosts;
 mod ids;
+mod injects;
 pub mod library;
 mod locate;
 pub mod model;
@@ -27,6 +28,7 @@ mod validate_traffic;
 mod zones;
 
 pub use error::{Diagnostic, LoadError, ScenarioErrors, SourceMap};
+pub use injects::{Fallback, Inject, InjectKind, FALLBACK_AFTER_S};
 pub use model::*;
 
 /// The scenario's date as people write it: `June 11, 2025`, or `May 10 (year not known)`.
@@ -238,8 +240,8 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
     let (milestones, hints, reference, ids) = timeline(checker, raw, &meta, lists, hosts);
     let (hypothesis_evidence, lessons, corrective_measures, calibration) =
         debrief(checker, raw, &hypotheses, &faults, &custom_actions, &ids);
-    let deploy_history = validate::deploys(checker, &raw.deploys);
-    faults::latent_deploys(checker, &raw.faults, &deploy_history);
+    let planned_injects = injects::injects(checker, &raw.injects, &custom_actions);
+    let deploy_history = deploys(checker, raw);
     Scenario {
         seed: raw.clock.seed,
         currency: raw.traffic.currency.clone(),
@@ -276,7 +278,15 @@ fn build(checker: &mut Checker, raw: &file::ScenarioFile, text: &str) -> Scenari
         content_hash: content_hash(text),
         calibration,
         hints,
+        planned_injects,
     }
+}
+
+/// The release history, and the faults that a release brought in named in it.
+fn deploys(checker: &mut Checker, raw: &file::ScenarioFile) -> Vec<crate::sim::DeployRecord> {
+    let history = validate::deploys(checker, &raw.deploys);
+    faults::latent_deploys(checker, &raw.faults, &history);
+    history
 }
 
 /// The stable hash of a scenario file's text (a run names its scenario by it).

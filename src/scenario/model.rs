@@ -140,6 +140,9 @@ pub struct Scenario {
     /// Scenario-defined coaching (the console also derives hints from the reference when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<Hint>,
+    /// What a facilitator can send the room (`[[injects]]`); the world never reads them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planned_injects: Vec<super::Inject>,
 }
 
 /// The write-up's outage start and restore time (ticks), and how close the replay must come.
@@ -168,6 +171,11 @@ impl Scenario {
     /// The reference notes that reach the team during the run (`inject = true`), in time order.
     pub fn injects(&self) -> impl Iterator<Item = &ReferenceEntry> {
         self.reference.iter().filter(|r| r.inject)
+    }
+
+    /// The facilitator's inject with this id.
+    pub fn planned(&self, id: &str) -> Option<&super::Inject> {
+        self.planned_injects.iter().find(|i| i.id == id)
     }
 
     /// `HH:MM` of a tick in the scenario's local time.

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::browser;
 use super::components::AppContext;
 use super::hooks::{
-    use_autosave, use_frame_loop, use_keys, use_library_files, use_runs, use_saved_session,
-    use_scoring, LibraryFiles, RunFiles,
+    use_autosave, use_frame_loop, use_keys, use_library_files, use_room, use_runs,
+    use_saved_session, use_scoring, LibraryFiles, RunFiles,
 };
 use super::progress;
 use super::screens::{
@@ -43,6 +43,7 @@ pub fn App() -> Html {
     use_saved_session(dispatch.clone());
     use_autosave(&state, dispatch.clone());
     use_scoring(&state, dispatch.clone());
+    use_room(&state);
     let files = use_library_files(dispatch.clone());
     let runs = use_runs(dispatch.clone());
     let running = state.screen.has_clock();

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod desk;
 pub mod drafts;
 pub mod progress;
+pub mod room;
 pub mod session;
 pub mod state;
 pub mod storage;
@@ -25,3 +26,5 @@ mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use screens::facilitate::{facilitating, Facilitate};

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::session::{Session, ShownHint};
-use crate::record::Delivered;
+use crate::record::{Delivered, Roles};
 use crate::scenario::{library, Scenario};
 use crate::sim::{ActionError, ScheduledAction};
 
@@ -36,6 +36,9 @@ pub struct Save {
     /// What the facilitator sent the room (a facilitated session resumes with them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub injects: Vec<Delivered>,
+    /// The room's roles, as the facilitator named them.
+    #[serde(default, skip_serializing_if = "Roles::is_empty")]
+    pub roles: Roles,
 }
 
 impl Save {
@@ -50,6 +53,7 @@ impl Save {
             actions: session.actions().to_vec(),
             hints: session.hints().map(|h| h.shown.clone()),
             injects: session.injects().to_vec(),
+            roles: session.people.roles.clone(),
         }
     }
 
@@ -100,6 +104,7 @@ pub fn decode(text: &str) -> Result<Resumed, SaveError> {
         .map_err(SaveError::DoesNotReplay)?;
     session.set_hints(save.hints);
     session.set_injects(&save.injects);
+    session.people.roles = save.roles;
     if session.ending().is_some() {
         return Err(SaveError::Ended);
     }
@@ -224,9 +229,13 @@ mod tests {
 
     #[test]
     fn a_save_resumes_exactly_where_it_was() {
-        let session = played();
+        let mut session = played();
+        session.deliver("support_tickets").unwrap();
+        session.people.roles.commander = Some("Ada".into());
         let text = Save::of(&session, false).encode();
         let resumed = decode(&text).unwrap().session;
+        assert_eq!(resumed.injects(), session.injects());
+        assert_eq!(resumed.people.roles, session.people.roles);
         assert_eq!(resumed.tick(), session.tick());
         assert_eq!(resumed.actions(), session.actions());
         assert_eq!(

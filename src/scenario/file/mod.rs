@@ -5,6 +5,7 @@
 
 mod debrief;
 mod fault;
+mod inject;
 mod meta;
 mod play;
 #[cfg(not(target_arch = "wasm32"))]
@@ -16,6 +17,7 @@ use serde::Deserialize;
 
 pub use debrief::*;
 pub use fault::*;
+pub use inject::*;
 pub use meta::*;
 pub use play::*;
 pub use service::*;
@@ -70,4 +72,8 @@ pub struct ScenarioFile {
     /// Coaching shown in the console when the trainee turns hints on.
     #[serde(default)]
     pub hints: Vec<HintFile>,
+    /// What a facilitator can send the room during a drill (a stakeholder's message, a second
+    /// alert, a customer report).
+    #[serde(default)]
+    pub injects: Vec<InjectFile>,
 }

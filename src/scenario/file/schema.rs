@@ -25,6 +25,10 @@ pub fn dependency_kind(_: &mut SchemaGenerator) -> Schema {
     one_of(["database", "http", "cache", "proxy"])
 }
 
+pub fn inject_kind(_: &mut SchemaGenerator) -> Schema {
+    one_of(crate::scenario::InjectKind::IDS)
+}
+
 pub fn metric(_: &mut SchemaGenerator) -> Schema {
     one_of(crate::sim::Metric::ALL.iter().map(|m| m.id()))
 }

@@ -2,16 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::ui::view::alerts::AlertItem;
+use crate::ui::view::alerts::{AlertItem, Message};
 
 #[derive(Properties, PartialEq)]
 pub struct AlertsProps {
     pub items: Vec<AlertItem>,
     /// (fired, resolved) times as the clock shows them, one per item.
     pub times: Vec<(String, Option<String>)>,
-    /// Reports that reached the team (the scenario's injects): (time as the clock shows it,
-    /// what), newest first.
-    pub messages: Vec<(String, String)>,
+    /// What reached the room (the timeline's reports, the facilitator's injects), newest first,
+    /// each with its time as the clock shows it.
+    pub messages: Vec<(String, Message)>,
     pub acknowledged: Vec<(u32, u32)>,
     pub on_ack: Callback<(u32, u32)>,
     /// A replay's alerts: shown, not acknowledged.
@@ -51,10 +51,15 @@ pub fn Alerts(props: &AlertsProps) -> Html {
             <h2 id="alerts-h">{ "Alerts" }</h2>
             if !props.messages.is_empty() {
                 <ul class="messages" aria-label="Messages">
-                    { for props.messages.iter().map(|(when, text)| html! {
+                    { for props.messages.iter().map(|(when, m)| html! {
                         <li class="alert message">
-                            <span class="badge warn">{ "MESSAGE" }</span>
-                            <span class="title">{ text }</span>
+                            <span class="badge warn">{ m.badge }</span>
+                            <span class="title">
+                                if let Some(from) = &m.from {
+                                    <span class="from">{ format!("{from}: ") }</span>
+                                }
+                                { &m.text }
+                            </span>
                             <span class="when">{ when }</span>
                         </li>
                     }) }

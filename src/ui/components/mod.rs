@@ -15,6 +15,8 @@ pub mod open_run;
 pub mod postmortem;
 pub mod race;
 pub mod reference;
+pub mod room_debrief;
+pub mod room_link;
 pub mod servers;
 pub mod share;
 pub mod status;

@@ -12,6 +12,7 @@ use crate::ui::components::command_box::CommandBox;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::findings::Findings;
 use crate::ui::components::logs::Logs;
+use crate::ui::components::room_link::RoomLink;
 use crate::ui::components::servers::Servers;
 use crate::ui::components::status::StatusStrip;
 use crate::ui::components::team::Team;
@@ -54,6 +55,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     {on_speed} {on_minute} {on_stop}
                     on_declare={on_take.reform(|_| Action::new(ActionKind::DeclareResolved))}
                     declare_blocked={session.vet(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
+                <RoomLink here={st.facilitator} />
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} slo_latency_ms_p95={s.config.slo.latency_ms_p95} />
@@ -102,10 +104,11 @@ pub fn alerts_panel(
             )
         })
         .collect();
-    let messages: Vec<(String, String)> = alerts::messages(s, session.tick())
-        .into_iter()
-        .map(|(at, text)| (format::clock(s, at), text))
-        .collect();
+    let messages: Vec<(String, alerts::Message)> =
+        alerts::messages(s, session.injects(), session.tick())
+            .into_iter()
+            .map(|m| (format::clock(s, m.tick), m))
+            .collect();
     let read_only = on_ack.is_none();
     let on_ack = on_ack.unwrap_or_default();
     html! { <Alerts {items} {times} {messages} {acknowledged} {on_ack} {read_only} /> }

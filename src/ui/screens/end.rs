@@ -112,6 +112,7 @@ pub fn End(props: &EndProps) -> Html {
             </div>
             <ShareRun on_download={props.on_download.clone()} />
             { hints_used(&session) }
+            { crate::ui::components::room_debrief::room(&session) }
             <section aria-labelledby="race-h">
                 <h2 id="race-h">{ "The race against the real team" }</h2>
                 <Race scenario={Rc::clone(&scenario)} finished={Rc::clone(&finished)} dark={props.dark} />

@@ -4,6 +4,17 @@
 use super::{Ending, Session};
 use crate::record::{Delivered, Played, Roles, RunFile};
 
+/// Why an inject could not be sent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InjectError {
+    #[error("this scenario has no inject `{0}`")]
+    Unknown(String),
+    #[error("`{id}` reached the room already, at {at}")]
+    AlreadySent { id: String, at: String },
+    #[error("the session is over: nothing reaches the room now")]
+    RunOver,
+}
+
 /// Who played the run, when, and the room's roles (all optional).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
@@ -21,14 +32,25 @@ impl Session {
 
     /// Sends an inject to the room now. Injects are what reached the people, not the world: the
     /// trace does not change, and the run records each with its tick so a replay shows it when
-    /// it came.
-    pub fn deliver(&mut self, inject: &str) {
-        if self.ending.is_none() {
-            self.injects.push(Delivered {
-                tick: self.sim.tick(),
-                inject: inject.to_string(),
+    /// it came. Only the scenario's own injects, each once, while the session runs.
+    pub fn deliver(&mut self, inject: &str) -> Result<(), InjectError> {
+        if self.ending.is_some() {
+            return Err(InjectError::RunOver);
+        }
+        if self.scenario.planned(inject).is_none() {
+            return Err(InjectError::Unknown(inject.to_string()));
+        }
+        if let Some(sent) = self.injects.iter().find(|i| i.inject == inject) {
+            return Err(InjectError::AlreadySent {
+                id: inject.to_string(),
+                at: self.scenario.hhmm(sent.tick),
             });
         }
+        self.injects.push(Delivered {
+            tick: self.sim.tick(),
+            inject: inject.to_string(),
+        });
+        Ok(())
     }
 
     /// The injects of a session rebuilt from a save or a run file (only those sent by now).

@@ -327,4 +327,4 @@ pub mod rewind;
 #[cfg(test)]
 mod tests;
 
-pub use kept::People;
+pub use kept::{InjectError, People};

@@ -83,13 +83,15 @@ fn an_ended_session_is_kept_as_a_run_file_that_replays_exactly() {
     let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
     let mut session = Session::new(Rc::clone(&s), s.seed);
     session.people.trainee = Some("Kim".into());
+    session.people.roles.commander = Some("Ada".into());
+    session.people.roles.communications = Some("Linus".into());
     for step in s.reference_actions() {
         while session.tick() < step.tick {
             session.advance(30);
         }
         session.take(step.action).unwrap();
         if session.injects().is_empty() {
-            session.deliver("a_customer_writes");
+            session.deliver("support_tickets").unwrap();
         }
     }
     assert!(
@@ -101,6 +103,11 @@ fn an_ended_session_is_kept_as_a_run_file_that_replays_exactly() {
     let run = session.run_file().unwrap();
     assert_eq!(run.trainee.as_deref(), Some("Kim"));
     assert_eq!(run.injects.len(), 1);
+    assert_eq!(run.injects[0].inject, "support_tickets");
+    assert_eq!(
+        run.roles.named(),
+        [("Incident commander", "Ada"), ("Communications", "Linus")]
+    );
     assert_eq!(run.ended_at, session.ended_at().unwrap());
     let back = crate::record::read(&run.to_json()).unwrap();
     let replayed = crate::record::replay(&back, &s);
@@ -109,4 +116,52 @@ fn an_ended_session_is_kept_as_a_run_file_that_replays_exactly() {
         replayed.debrief.score,
         session.debrief().unwrap().debrief.score
     );
+}
+
+#[test]
+fn only_the_scenarios_injects_are_sent_each_once_and_the_world_does_not_notice() {
+    let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+    let mut quiet = Session::new(Rc::clone(&s), s.seed);
+    let mut room = Session::new(Rc::clone(&s), s.seed);
+    assert_eq!(
+        room.deliver("a_customer_writes"),
+        Err(InjectError::Unknown("a_customer_writes".into()))
+    );
+    quiet.advance(600);
+    room.advance(600);
+    room.deliver("support_tickets").unwrap();
+    assert!(matches!(
+        room.deliver("support_tickets"),
+        Err(InjectError::AlreadySent { at, .. }) if at == "14:10"
+    ));
+    quiet.advance(3600);
+    room.advance(3600);
+    room.deliver("heap_warning").unwrap();
+    assert_eq!(room.injects().len(), 2);
+    quiet.stop();
+    room.stop();
+    assert_eq!(room.deliver("head_of_ecommerce"), Err(InjectError::RunOver));
+    assert_eq!(
+        room.final_hash(),
+        quiet.final_hash(),
+        "injects never change the trace"
+    );
+}
+
+#[test]
+fn a_session_rebuilt_at_a_tick_has_the_injects_sent_by_then() {
+    let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
+    let mut room = Session::new(Rc::clone(&s), s.seed);
+    room.advance(600);
+    room.deliver("support_tickets").unwrap();
+    room.advance(1200);
+    room.deliver("head_of_ecommerce").unwrap();
+    room.advance(60);
+    let sent = room.injects().to_vec();
+    let mut early = Session::replay(Rc::clone(&s), s.seed, room.actions(), 900).unwrap();
+    early.set_injects(&sent);
+    assert_eq!(early.injects(), &sent[..1]);
+    let mut late = Session::replay(Rc::clone(&s), s.seed, room.actions(), room.tick()).unwrap();
+    late.set_injects(&sent);
+    assert_eq!(late.injects(), &sent[..]);
 }

@@ -7,6 +7,7 @@
 
 mod files;
 mod replay;
+mod room;
 mod run;
 pub mod runs;
 mod screen;
@@ -95,6 +96,11 @@ pub struct AppState {
     pub autosave: Autosave,
     /// The run on the replay screen, and why the last one could not be opened.
     pub replay: Replays,
+    /// Bumps when the facilitator's console changed the room (an inject sent, roles named): the
+    /// room's channel tells the facilitator then.
+    pub room: u32,
+    /// A facilitator's console is open beside the room (it said hello lately).
+    pub facilitator: bool,
     /// The simulated minute last saved: the session is saved once a minute as it runs.
     last_saved_minute: u32,
 }
@@ -125,6 +131,8 @@ impl AppState {
             progress_note: None,
             autosave: Autosave::default(),
             replay: Replays::default(),
+            room: 0,
+            facilitator: false,
             last_saved_minute: 0,
         }
     }
@@ -198,6 +206,14 @@ pub enum Msg {
     TakeOver,
     /// Leave the replay for the library.
     CloseReplay,
+    /// The facilitator sends the room an inject (by the scenario's id).
+    Deliver(String),
+    /// The facilitator names the room's roles.
+    SetRoles(crate::record::Roles),
+    /// The facilitator starts the room's clock again, at the speed it had.
+    Unpause,
+    /// A facilitator's console is there (or no longer).
+    FacilitatorHere(bool),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -261,6 +277,11 @@ impl AppState {
             Msg::ReplayTo(tick) => self.replay_to(tick),
             Msg::TakeOver => self.take_over(),
             Msg::CloseReplay => self.close_replay(),
+            Msg::Deliver(inject) => self.deliver(&inject),
+            Msg::SetRoles(roles) => self.set_roles(roles),
+            Msg::Unpause if self.speed == Speed::Paused => self.set_speed(self.resume),
+            Msg::Unpause => {}
+            Msg::FacilitatorHere(here) => self.facilitator = here,
         }
     }
 

@@ -173,3 +173,26 @@ fn a_running_session_is_saved_once_a_minute_and_a_save_resumes_at_its_tick() {
     let discarded = reduce(&fresh, Msg::Resume(false));
     assert!(!discarded.autosave.keep, "a discarded save is removed");
 }
+
+#[test]
+fn an_inject_from_the_facilitator_reaches_the_room_once_and_is_announced() {
+    let s = started();
+    let s = reduce(&s, Msg::Advance(600));
+    let sent = reduce(&s, Msg::Deliver("support_tickets".into()));
+    assert!(sent
+        .announcement
+        .starts_with("Message from Customer support lead:"));
+    assert_ne!(sent.room, s.room, "the room's channel hears of it");
+    assert!(sent.autosave.keep && sent.autosave.seq != s.autosave.seq);
+    let again = reduce(&sent, Msg::Deliver("support_tickets".into()));
+    assert!(Rc::ptr_eq(&sent, &again), "sent once");
+    let unknown = reduce(&sent, Msg::Deliver("nonsense".into()));
+    assert!(Rc::ptr_eq(&sent, &unknown), "not the scenario's: nothing");
+    let roles = crate::record::Roles {
+        commander: Some("Ada".into()),
+        ..Default::default()
+    };
+    let named = reduce(&sent, Msg::SetRoles(roles.clone()));
+    assert_eq!(named.session.get().unwrap().people.roles, roles);
+    assert!(Rc::ptr_eq(&named, &reduce(&named, Msg::SetRoles(roles))));
+}

@@ -1,8 +1,21 @@
 //! Alerts as the alerts panel lists them: each firing with when it started and, if it did, when it
 //! resolved. Newest first.
 
+use crate::record::Delivered;
 use crate::scenario::Scenario;
 use crate::sim::{EventKind, Trace};
+
+/// A message that reached the room: a report from the scenario's timeline, or an inject the
+/// facilitator sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub tick: u32,
+    /// The badge: `MESSAGE`, `CUSTOMER`, `ALERT`.
+    pub badge: &'static str,
+    /// Who it is from, when the scenario says.
+    pub from: Option<String>,
+    pub text: String,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AlertItem {
@@ -62,16 +75,41 @@ pub fn alerts(scenario: &Scenario, trace: &Trace) -> Vec<AlertItem> {
     out
 }
 
-/// The reports that reached the team by `tick` (the scenario's injects): (when, what), newest
-/// first.
-pub fn messages(scenario: &Scenario, tick: u32) -> Vec<(u32, String)> {
-    let mut out: Vec<(u32, String)> = scenario
+/// What reached the room by `tick`, newest first: the reports of the scenario's timeline
+/// (`inject = true`, on their own) and the injects the facilitator sent (`sent`; ids the scenario
+/// does not list are left out).
+pub fn messages(scenario: &Scenario, sent: &[Delivered], tick: u32) -> Vec<Message> {
+    let reports = scenario
         .injects()
         .filter(|r| r.tick <= tick)
-        .map(|r| (r.tick, r.note.clone()))
-        .collect();
+        .map(|r| Message {
+            tick: r.tick,
+            badge: "MESSAGE",
+            from: None,
+            text: r.note.clone(),
+        });
+    let injects = sent.iter().filter(|d| d.tick <= tick).filter_map(|d| {
+        let inject = scenario.planned(&d.inject)?;
+        Some(Message {
+            tick: d.tick,
+            badge: inject.kind.badge(),
+            from: Some(inject.from.clone()),
+            text: inject.text.clone(),
+        })
+    });
+    let mut out: Vec<Message> = reports.chain(injects).collect();
+    // Stable: at the same tick the timeline's report comes before the facilitator's.
+    out.sort_by_key(|m| m.tick);
     out.reverse();
     out
+}
+
+/// How the live region announces an inject that reached the room.
+pub fn announce(message: &Message) -> String {
+    match &message.from {
+        Some(from) => format!("Message from {from}: {}", message.text),
+        None => format!("Message: {}", message.text),
+    }
 }
 
 #[cfg(test)]
@@ -103,8 +141,39 @@ mod tests {
         let mut s = library::builtin("ecommerce-memory-leak").unwrap();
         let at = s.reference[0].tick;
         s.reference[0].inject = true;
-        assert!(messages(&s, at.saturating_sub(1)).is_empty() || at == 0);
-        assert_eq!(messages(&s, at), vec![(at, s.reference[0].note.clone())]);
+        assert!(messages(&s, &[], at.saturating_sub(1)).is_empty() || at == 0);
+        let shown = messages(&s, &[], at);
+        assert_eq!(shown.len(), 1);
+        assert_eq!((shown[0].tick, &shown[0].text), (at, &s.reference[0].note));
+    }
+
+    #[test]
+    fn a_sent_inject_shows_from_when_it_was_sent_with_who_it_is_from() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let sent = [
+            Delivered {
+                tick: 600,
+                inject: "support_tickets".into(),
+            },
+            Delivered {
+                tick: 900,
+                inject: "no_such_inject".into(),
+            },
+            Delivered {
+                tick: 1200,
+                inject: "heap_warning".into(),
+            },
+        ];
+        assert!(messages(&s, &sent, 599).is_empty());
+        let at_1000 = messages(&s, &sent, 1000);
+        assert_eq!(at_1000.len(), 1, "unknown ids are left out");
+        assert_eq!(at_1000[0].from.as_deref(), Some("Customer support lead"));
+        assert_eq!(at_1000[0].badge, "CUSTOMER");
+        let later = messages(&s, &sent, 1200);
+        assert_eq!(later[0].badge, "ALERT", "newest first");
+        assert!(
+            announce(&later[0]).starts_with("Message from Application monitoring (APM): WARNING")
+        );
     }
 
     #[test]

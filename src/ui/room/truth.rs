@@ -1,0 +1,229 @@
+//! What the facilitator's console shows and the room must not see: the faults and their
+//! parameters now, what each finding the room took really showed, the real team's next step, and
+//! the injects with their expected responses and fallbacks. Read off the facilitator's copy of
+//! the run (`replica`); no browser types.
+
+use crate::scenario::{Inject, Scenario};
+use crate::sim::{EventKind, Trace};
+use crate::ui::session::Session;
+use crate::ui::view::charts::action_title;
+use crate::ui::view::format;
+
+/// One fault of the scenario, as it stands now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaultRow {
+    /// Its kind, in words (`memory leak`).
+    pub kind: String,
+    /// Its parameters as the scenario gives them (`leak_kb_per_request 1.5, targets All`).
+    pub parameters: String,
+    /// On, off, cured, to come, with when.
+    pub state: String,
+    pub on: bool,
+}
+
+/// The faults and where each stands at the session's tick.
+pub fn faults(session: &Session) -> Vec<FaultRow> {
+    let s = &session.scenario;
+    let trace = session.sim().trace();
+    let now = session.tick();
+    session
+        .sim()
+        .config()
+        .faults
+        .iter()
+        .enumerate()
+        .map(|(index, fault)| {
+            let (state, on) = fault_state(s, trace, index as u32, fault.at_s, now);
+            FaultRow {
+                kind: fault.kind.id().replace('_', " "),
+                parameters: parameters(&fault.kind),
+                state,
+                on,
+            }
+        })
+        .collect()
+}
+
+fn fault_state(
+    scenario: &Scenario,
+    trace: &Trace,
+    fault: u32,
+    at_s: u32,
+    now: u32,
+) -> (String, bool) {
+    let cured = trace.events.iter().find_map(|e| match e.kind {
+        EventKind::FaultCured { fault: f } if f == fault => Some(e.tick),
+        _ => None,
+    });
+    let windows = trace.events.on_windows(fault);
+    let at = |tick| format::clock(scenario, tick);
+    match (cured, windows.last()) {
+        (Some(tick), _) => (format!("cured at {}", at(tick)), false),
+        (None, Some(&(from, u32::MAX))) => (format!("on since {}", at(from)), true),
+        (None, Some(&(_, to))) if to <= now => {
+            let back = trace.events.lulls().iter().any(|&(lull, _)| lull == to);
+            let word = if back {
+                "off for now, back unless cured"
+            } else {
+                "over"
+            };
+            (format!("{word} (since {})", at(to)), false)
+        }
+        _ => (format!("starts at {}", at(at_s)), false),
+    }
+}
+
+/// A fault's parameters as the simulation holds them (`targets: All, leak_kb_per_request: 1.5,
+/// ...`): the kind's own fields, as Rust writes them, without the kind's name around them.
+fn parameters(kind: &crate::sim::FaultKind) -> String {
+    let text = format!("{kind:?}");
+    let inner = text
+        .split_once('{')
+        .and_then(|(_, rest)| rest.rsplit_once('}'))
+        .map_or(text.as_str(), |(inner, _)| inner);
+    inner.trim().to_string()
+}
+
+/// A finding the room took, and what it really showed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingRow {
+    pub at: String,
+    pub action: String,
+    pub showed: String,
+    /// It showed the anomaly of a fault when it was run: evidence.
+    pub evidence: bool,
+}
+
+/// The room's findings, newest first, each with what it showed (as the debrief counts evidence:
+/// the output of a look that showed a fault's anomaly when it was run).
+pub fn findings(session: &Session) -> Vec<FindingRow> {
+    let s = &session.scenario;
+    let faults = &session.sim().config().faults;
+    let now = session.tick();
+    let mut rows: Vec<FindingRow> = session
+        .sim()
+        .trace()
+        .findings
+        .iter()
+        .map(|f| {
+            let names: Vec<String> = f
+                .shows
+                .iter()
+                .filter_map(|i| faults.get(*i as usize))
+                .map(|fault| fault.kind.id().replace('_', " "))
+                .collect();
+            let showed = if f.ready_at > now {
+                format!("under way, ready at {}", format::clock(s, f.ready_at))
+            } else if names.is_empty() {
+                "nothing abnormal when it was run: not evidence".to_string()
+            } else {
+                format!("evidence: it showed the {}", names.join(" and the "))
+            };
+            FindingRow {
+                at: format::clock(s, f.issued_at),
+                action: action_title(s, &f.action),
+                showed,
+                evidence: !names.is_empty(),
+            }
+        })
+        .collect();
+    rows.reverse();
+    rows
+}
+
+/// The real team's next step after now: (when, what they did, the write-up's note); none once
+/// the run is over.
+pub fn next_step(session: &Session) -> Option<(String, String, String)> {
+    let s = &session.scenario;
+    session.ending().is_none().then_some(())?;
+    s.reference
+        .iter()
+        .filter(|r| r.tick >= session.tick())
+        .find_map(|r| {
+            let action = r.action.as_ref()?;
+            Some((
+                format::clock(s, r.tick),
+                action_title(s, action),
+                r.note.clone(),
+            ))
+        })
+}
+
+/// Whether the room has done what an inject asked of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Response {
+    /// Not sent yet.
+    NotSent,
+    /// The expected action came, at this time.
+    Came(String),
+    /// Not yet.
+    Waiting,
+    /// No action stands for it: the facilitator judges.
+    Judge,
+}
+
+/// One of the scenario's injects, as the facilitator's console lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InjectRow {
+    pub inject: Inject,
+    pub suggested: Option<String>,
+    pub sent_at: Option<String>,
+    pub response: Response,
+    /// The fallback: what to send, and after how long (words).
+    pub fallback: Option<String>,
+    /// The room stalled: the wait is over and the fallback not yet sent (its id).
+    pub stalled: Option<String>,
+}
+
+/// The scenario's injects with where each stands.
+pub fn injects(session: &Session) -> Vec<InjectRow> {
+    let s = &session.scenario;
+    let now = session.tick();
+    let sent = |id: &str| {
+        session
+            .injects()
+            .iter()
+            .find(|d| d.inject == id)
+            .map(|d| d.tick)
+    };
+    s.planned_injects
+        .iter()
+        .map(|inject| {
+            let sent_tick = sent(&inject.id);
+            let came = inject.expected_action.as_deref().and_then(|wanted| {
+                let since = sent_tick?;
+                session
+                    .actions()
+                    .iter()
+                    .find(|a| a.tick >= since && a.action.id() == wanted)
+                    .map(|a| a.tick)
+            });
+            let response = match (sent_tick, &inject.expected_action, came) {
+                (None, _, _) => Response::NotSent,
+                (Some(_), None, _) => Response::Judge,
+                (Some(_), Some(_), Some(tick)) => Response::Came(format::clock(s, tick)),
+                (Some(_), Some(_), None) => Response::Waiting,
+            };
+            // An ended run plays on to its time limit: nobody is left to stall.
+            let running = session.ending().is_none();
+            let stalled = inject.fallback.as_ref().filter(|f| {
+                let waited = sent_tick.is_some_and(|t| now >= t + f.after_s);
+                running && waited && came.is_none() && sent(&f.inject).is_none()
+            });
+            InjectRow {
+                suggested: inject.at.map(|t| format::clock(s, t)),
+                sent_at: sent_tick.map(|t| format::clock(s, t)),
+                response,
+                fallback: inject.fallback.as_ref().map(|f| {
+                    format!(
+                        "send `{}` after {} min without it",
+                        f.inject,
+                        f.after_s / 60
+                    )
+                }),
+                stalled: stalled.map(|f| f.inject.clone()),
+                inject: inject.clone(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,107 @@
+//! The facilitator's console: a second window beside the room's, for the game master only. It
+//! shows what the room must not see (the faults, what each finding really showed, the real
+//! team's next step, the injects with their expected responses) and sends the room commands:
+//! pause, resume, send an inject, name the roles. Opened as the page with `#facilitate`.
+
+mod injects;
+mod roles;
+mod truth;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::scenario::{library, Scenario};
+use crate::ui::hooks::use_facilitator;
+use crate::ui::room::replica::Replica;
+use crate::ui::room::RoomMessage;
+use crate::ui::view::format;
+
+/// The fragment that opens this console instead of the trainer.
+pub const FRAGMENT: &str = "#facilitate";
+
+/// Whether this window was opened as the facilitator's console.
+pub fn facilitating() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|hash| hash == FRAGMENT)
+}
+
+#[component]
+pub fn Facilitate() -> Html {
+    let known = use_memo((), |_| {
+        library::ids()
+            .filter_map(|id| library::builtin(id).map(Rc::new))
+            .collect::<Vec<Rc<Scenario>>>()
+    });
+    let (state, send) = use_facilitator((*known).clone());
+    let copy = state.copy.get();
+    let status = match (&copy, state.connected, state.room_open) {
+        (_, false, _) => html! {
+            <p class="room-status bad" role="status">
+                <strong>{ "No room connected. " }</strong>
+                { "Open the trainer in another window of this browser (the projector) and start an incident there; this window finds it by itself." }
+            </p>
+        },
+        (_, true, false) => html! {
+            <p class="room-status warn" role="status">{ "The room is connected; no incident is open there yet." }</p>
+        },
+        (None, true, true) => {
+            html! { <p class="room-status warn" role="status">{ "The room has an incident open; rebuilding it here…" }</p> }
+        }
+        (Some(copy), true, true) => status_line(copy),
+    };
+    html! {
+        <div class="app facilitator">
+            <header class="masthead">
+                <span class="product">{ "Incident trainer · Facilitator's console" }</span>
+            </header>
+            <main class="screen facilitate" id="main">
+                <h1>{ "Facilitator's console" }</h1>
+                <p class="meta">{ "This window shows what the room must not see: keep it off the projector." }</p>
+                { status }
+                if let Some(note) = &state.note {
+                    <p class="room-note" role="alert">{ note.clone() }</p>
+                }
+                if let Some(copy) = copy.as_ref().filter(|_| state.connected) {
+                    { controls(copy, &send) }
+                    <roles::Roles current={copy.run.roles.clone()} on_roles={send.reform(|roles| RoomMessage::Roles { roles })} />
+                    <truth::GroundTruth generation={state.generation} copy={state.copy.clone()} />
+                    <injects::Injects generation={state.generation} copy={state.copy.clone()}
+                        on_send={send.reform(|inject| RoomMessage::Deliver { inject })} />
+                }
+            </main>
+        </div>
+    }
+}
+
+/// Where the room is: its scenario, the clock, running or paused, ended.
+fn status_line(copy: &Replica) -> Html {
+    let s = &copy.session.scenario;
+    let run = &copy.run;
+    let clock = match run.ended_at {
+        Some(at) => format!("ended at {}", format::clock(s, at)),
+        None if run.paused => format!("{}, paused", format::clock(s, run.tick)),
+        None => format!("{}, running at {}", format::clock(s, run.tick), run.speed),
+    };
+    html! {
+        <p class="room-status ok" role="status">
+            <strong>{ format!("Room connected: \"{}\"", s.meta.title) }</strong>
+            { format!(" · seed {} · {clock} · {} action(s) taken", run.seed, run.actions.len()) }
+        </p>
+    }
+}
+
+/// Pause and resume the room's clock.
+fn controls(copy: &Replica, send: &Callback<RoomMessage>) -> Html {
+    let over = copy.run.ended_at.is_some();
+    html! {
+        <div class="buttons">
+            if copy.run.paused {
+                <button type="button" class="primary" disabled={over} onclick={send.reform(|_| RoomMessage::Resume)}>{ "Resume the room" }</button>
+            } else {
+                <button type="button" class="primary" disabled={over} onclick={send.reform(|_| RoomMessage::Pause)}>{ "Pause the room" }</button>
+            }
+        </div>
+    }
+}

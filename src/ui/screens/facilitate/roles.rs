@@ -1,0 +1,58 @@
+//! The room's roles, named by the facilitator: kept with the room's session and its run file.
+
+use yew::prelude::*;
+
+use crate::record::Roles as Named;
+
+#[derive(Properties, PartialEq)]
+pub struct RolesProps {
+    /// The roles as the room has them.
+    pub current: Named,
+    pub on_roles: Callback<Named>,
+}
+
+/// A name typed in, or none when the field is blank.
+fn typed(field: &NodeRef) -> Option<String> {
+    let value = field.cast::<web_sys::HtmlInputElement>()?.value();
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+#[component]
+pub fn Roles(props: &RolesProps) -> Html {
+    let fields = [use_node_ref(), use_node_ref(), use_node_ref()];
+    let onsubmit = {
+        let (fields, on_roles) = (fields.clone(), props.on_roles.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_roles.emit(Named {
+                commander: typed(&fields[0]),
+                operations: typed(&fields[1]),
+                communications: typed(&fields[2]),
+            });
+        })
+    };
+    let named = props.current.named();
+    let labels = ["Incident commander", "Operations", "Communications"];
+    html! {
+        <section class="panel room-roles" aria-labelledby="roles-h">
+            <h2 id="roles-h">{ "The room's roles" }</h2>
+            <form {onsubmit}>
+                // Not bound to the room's roles: the room's state re-renders this window every few
+                // seconds, which would wipe what is being typed.
+                { for labels.iter().zip(fields.iter()).map(|(label, field)| html! {
+                    <label>{ *label }
+                        <input type="text" ref={field.clone()} autocomplete="off" />
+                    </label>
+                }) }
+                <button type="submit">{ "Name the roles" }</button>
+            </form>
+            <p class="meta" role="status">{ if named.is_empty() {
+                "No roles named yet.".to_string()
+            } else {
+                let list: Vec<String> = named.iter().map(|(role, name)| format!("{role}: {name}")).collect();
+                format!("The room has them: {}.", list.join(", "))
+            } }</p>
+        </section>
+    }
+}

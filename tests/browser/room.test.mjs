@@ -1,0 +1,100 @@
+// A facilitated drill across two windows of one browser: the trainee's console (the projector)
+// and the facilitator's console (`#facilitate`), synced over a BroadcastChannel with no server.
+// The facilitator sees the ground truth, pauses and resumes the room, sends an inject the room
+// then shows, and names the roles; the debrief lists the roles and the inject.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, startIncident, advanceTo, act, clock, abandon } from './harness.mjs';
+
+const app = useApp();
+
+test('a facilitator runs the room from a second window', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const room = await context.newPage();
+  const errors = [];
+  room.on('pageerror', (e) => errors.push(`room: ${e.message}`));
+  await startIncident(room, app.server.url);
+  const open = room.getByRole('button', { name: "Open the facilitator's console" });
+  await open.waitFor();
+
+  const desk = await context.newPage();
+  desk.on('pageerror', (e) => errors.push(`facilitator: ${e.message}`));
+  await desk.goto(`${app.server.url}#facilitate`);
+  await desk.getByRole('heading', { name: "Facilitator's console" }).waitFor({ timeout: 30_000 });
+  const status = desk.locator('.room-status');
+  await desk.getByText(/^Room connected: "Checkout down on a busy afternoon"/).waitFor({ timeout: 10_000 });
+  assert.match(await status.textContent(), /14:00 WAT, paused/);
+  await room.getByText("Facilitator's console connected").waitFor({ timeout: 10_000 });
+  assert.equal(await open.count(), 0, 'the projector no longer offers to open it');
+
+  // The ground truth, which the projector never shows.
+  const faults = desk.getByRole('region', { name: 'Faults now' });
+  await faults.getByRole('cell', { name: 'memory leak' }).waitFor();
+  assert.match(await faults.textContent(), /leak_kb_per_request: 1\.5/);
+  assert.match(await desk.getByRole('region', { name: "The real team's next step" }).textContent(), /14:35 WAT: Restart one server \(app-1\)/);
+  assert.equal(await room.getByText('leak_kb_per_request').count(), 0);
+
+  // Resume the room from the facilitator's window, then pause it again.
+  await desk.getByRole('button', { name: 'Resume the room' }).click();
+  await room.getByRole('button', { name: '10x' }).and(room.locator('[aria-pressed=true]')).waitFor({ timeout: 10_000 });
+  // The projector is the window in front (a browser runs no animation frames in a hidden one).
+  await room.bringToFront();
+  await room.waitForFunction(() => document.querySelector('[role=timer]')?.textContent >= '14:01', null, { timeout: 20_000 });
+  await desk.getByText(/running at 10x/).waitFor({ timeout: 10_000 });
+  await desk.getByRole('button', { name: 'Pause the room' }).click();
+  await desk.getByText(/, paused ·/).waitFor({ timeout: 10_000 });
+  const paused = await clock(room);
+  await room.waitForTimeout(1500);
+  assert.equal(await clock(room), paused, 'the room stays paused');
+  assert.equal(await room.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed'), 'true');
+
+  // The room looks at memory; the facilitator sees it was evidence.
+  await advanceTo(room, '14:36');
+  await act(room, 'View memory per host');
+  await advanceTo(room, '14:38');
+  await desk.getByText(/View memory per host: evidence: it showed the memory leak/).waitFor({ timeout: 10_000 });
+
+  // An inject, sent now: the room shows who it is from and what it says, under Alerts.
+  await desk.getByRole('button', { name: 'Send now: Customer support lead' }).click();
+  const alerts = room.getByRole('region', { name: 'Alerts' });
+  await alerts.getByText(/Our phones are ringing off the hook/).waitFor({ timeout: 10_000 });
+  assert.match(await alerts.locator('.messages').textContent(), /CUSTOMER\s*Customer support lead: Our phones.*14:38 WAT/);
+  await desk.getByRole('button', { name: 'Send now: Customer support lead' }).and(desk.getByText('Sent')).waitFor({ timeout: 10_000 });
+  const row = desk.getByRole('row').filter({ hasText: 'Customer support lead' });
+  assert.match(await row.textContent(), /14:38 WAT\s*response: not yet/);
+  assert.equal(await room.getByText('Communications gives support a holding line').count(), 0, 'the expected response stays with the facilitator');
+
+  // Roles for the room.
+  await desk.getByLabel('Incident commander').fill('Ada');
+  await desk.getByLabel('Operations').fill('Grace');
+  await desk.getByLabel('Communications').fill('Linus');
+  await desk.getByRole('button', { name: 'Name the roles' }).click();
+  await desk.getByText('The room has them: Incident commander: Ada, Operations: Grace, Communications: Linus.').waitFor({ timeout: 10_000 });
+
+  await room.screenshot({ path: `${app.shots}/room-projector.png`, fullPage: false });
+  await desk.screenshot({ path: `${app.shots}/room-facilitator.png`, fullPage: true });
+
+  // The run ends; the debrief names the room and the inject it received.
+  await abandon(room);
+  const theRoom = room.getByRole('region', { name: 'The room' });
+  await theRoom.waitFor({ timeout: 30_000 });
+  const text = await theRoom.textContent();
+  assert.match(text, /Incident commander: Ada/);
+  assert.match(text, /Operations: Grace/);
+  assert.match(text, /Communications: Linus/);
+  assert.match(text, /Injects the room received: 1/);
+  assert.match(text, /14:38 WAT Customer support lead: Our phones are ringing/);
+  await desk.getByText(/ended at 14:38 WAT/).waitFor({ timeout: 10_000 });
+  await desk.getByText('The run is over: the debrief compares it with the real team.').waitFor();
+  assert.equal(await desk.getByText(/The room stalled/).count(), 0, 'nobody stalls after the end');
+  assert.equal(await desk.getByRole('button', { name: /^(Pause|Resume) the room$/ }).isDisabled(), true, 'an ended run has no clock to pause');
+  await room.screenshot({ path: `${app.shots}/room-debrief.png`, fullPage: true });
+  await theRoom.screenshot({ path: `${app.shots}/room-debrief-the-room.png` });
+  await desk.screenshot({ path: `${app.shots}/room-facilitator-ended.png`, fullPage: true });
+
+  // The facilitator's window says so when the room is gone.
+  await room.close();
+  await desk.getByText(/^No room connected\./).waitFor({ timeout: 15_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
