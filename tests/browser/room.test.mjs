@@ -1,15 +1,17 @@
 // A facilitated drill across two windows of one browser: the trainee's console (the projector)
 // and the facilitator's console (`#facilitate`), synced over a BroadcastChannel with no server.
 // The facilitator sees the ground truth, pauses and resumes the room, sends an inject the room
-// then shows, and names the roles; the debrief lists the roles and the inject.
+// then shows, and names the roles; the debrief lists the roles and the inject; the run file keeps
+// both, and its replay (from the share link, in a fresh page) shows the inject from its minute on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { useApp, startIncident, advanceTo, act, clock, abandon } from './harness.mjs';
 
 const app = useApp();
 
 test('a facilitator runs the room from a second window', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const room = await context.newPage();
   const errors = [];
   room.on('pageerror', (e) => errors.push(`room: ${e.message}`));
@@ -91,6 +93,29 @@ test('a facilitator runs the room from a second window', async () => {
   await room.screenshot({ path: `${app.shots}/room-debrief.png`, fullPage: true });
   await theRoom.screenshot({ path: `${app.shots}/room-debrief-the-room.png` });
   await desk.screenshot({ path: `${app.shots}/room-facilitator-ended.png`, fullPage: true });
+
+  // The run file keeps the inject and the roles; its link replays them in a fresh page.
+  const [download] = await Promise.all([
+    room.waitForEvent('download'),
+    room.getByRole('button', { name: 'Download the run file' }).click(),
+  ]);
+  const run = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(run.injects.length, 1);
+  assert.deepEqual(run.roles, { commander: 'Ada', operations: 'Grace', communications: 'Linus' });
+  const link = await room.getByLabel(/^Share link/).inputValue();
+  const fresh = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const replay = await fresh.newPage();
+  await replay.goto(link);
+  await replay.getByTestId('trust').filter({ hasText: /Replays exactly/ }).waitFor({ timeout: 30_000 });
+  const replayAlerts = replay.getByRole('region', { name: 'Alerts' });
+  const sentAt = run.injects[0].tick / 60;
+  await replay.getByRole('slider', { name: /^Replay time/ }).fill(String(Math.floor(sentAt) - 1));
+  await replay.getByRole('timer').filter({ hasText: '14:37' }).waitFor();
+  assert.equal(await replayAlerts.getByText(/Our phones are ringing off the hook/).count(), 0, 'not before it was sent');
+  await replay.getByRole('slider', { name: /^Replay time/ }).fill(String(Math.ceil(sentAt)));
+  await replayAlerts.getByText(/Our phones are ringing off the hook/).waitFor({ timeout: 10_000 });
+  await replay.screenshot({ path: `${app.shots}/room-replay-inject.png` });
+  await fresh.close();
 
   // The facilitator's window says so when the room is gone.
   await room.close();
