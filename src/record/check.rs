@@ -3,9 +3,9 @@
 //! scenario (the replay is today's, and says so).
 
 use crate::scenario::{library, Scenario};
-use crate::score::{ghost, Debrief, Runs};
+use crate::score::Debrief;
 use crate::sim::run::Refused;
-use crate::sim::{run_scripted, trace_hash, ScheduledAction, Trace};
+use crate::sim::{trace_hash, ScheduledAction, Trace};
 
 use super::{Played, RunError, RunFile};
 
@@ -83,23 +83,14 @@ pub fn play(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> RunF
 /// The actions played to the time limit and scored against the real team (the verdict is for
 /// the caller to set).
 fn played_out(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Replayed {
-    let (trace, refused) = run_scripted(scenario.config.clone(), seed, actions);
-    let ghost = ghost(scenario, seed);
-    let debrief = Debrief::of(&Runs {
-        scenario,
-        seed,
-        actions,
-        trace: &trace,
-        ghost: &ghost,
-        refused: &refused,
-    });
+    let played = Debrief::play(scenario, seed, actions);
     Replayed {
         verdict: Verdict::Exact,
-        debrief,
-        trace_hash: trace_hash(&trace),
-        trace,
-        ghost,
-        refused,
+        trace_hash: trace_hash(&played.trace),
+        debrief: played.debrief,
+        trace: played.trace,
+        ghost: played.ghost,
+        refused: played.refused,
     }
 }
 

@@ -135,6 +135,17 @@ fn packed(text: &str) -> Result<&str, RunError> {
     Ok(packed)
 }
 
+/// Reads what a person hands over: a run file's JSON, or a share link (a whole URL, its fragment
+/// or `run=...`), told apart by the first character (a run file is a JSON object).
+pub fn read_any(text: &str) -> Result<RunFile, RunError> {
+    let text = text.trim();
+    if text.starts_with('{') {
+        super::file::read(text)
+    } else {
+        decode(text)
+    }
+}
+
 /// Reads a run back from a link (the whole URL, its fragment, or `run=...`).
 pub fn decode(text: &str) -> Result<RunFile, RunError> {
     let packed = packed(text)?;

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use check::{hex, play, replay, scenario_for, Replayed, Verdict};
 pub use error::RunError;
 pub use file::read;
+pub use link::read_any;
 
 use crate::scenario::Scenario;
 use crate::sim::clock::hhmmss;

@@ -150,19 +150,38 @@ pub struct Runs<'a> {
     pub refused: &'a [Refused],
 }
 
+/// A run played headless to the time limit beside the real team's path, and their comparison.
+pub struct Played {
+    pub trace: Trace,
+    pub ghost: Trace,
+    pub refused: Vec<Refused>,
+    pub debrief: Debrief,
+}
+
 impl Debrief {
     /// Runs the trainee's actions and the real team's path with the same seed, and compares them.
     pub fn compute(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Debrief {
+        Debrief::play(scenario, seed, actions).debrief
+    }
+
+    /// As [`Debrief::compute`], keeping both runs' traces and what the world refused.
+    pub fn play(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Played {
         let (trace, refused) = run_scripted(scenario.config.clone(), seed, actions);
         let ghost = ghost(scenario, seed);
-        Debrief::of(&Runs {
+        let debrief = Debrief::of(&Runs {
             scenario,
             seed,
             actions,
             trace: &trace,
             ghost: &ghost,
             refused: &refused,
-        })
+        });
+        Played {
+            trace,
+            ghost,
+            refused,
+            debrief,
+        }
     }
 
     /// Compares runs already made (the browser has the trainee's trace at hand).

@@ -222,18 +222,10 @@ fn text_report(report: &Report) -> String {
 
 fn score_run(args: &ScoreArgs) -> Result<ExitCode, CliError> {
     let (scenario, seed, actions) = load(&args.common)?;
-    let (trace, refused) = run_scripted(scenario.config.clone(), seed, &actions);
-    let ghost = score::ghost(&scenario, seed);
-    let debrief = score::Debrief::of(&score::Runs {
-        scenario: &scenario,
-        seed,
-        actions: &actions,
-        trace: &trace,
-        ghost: &ghost,
-        refused: &refused,
-    });
+    let played = score::Debrief::play(&scenario, seed, &actions);
+    let debrief = played.debrief;
     if let Some(path) = &args.postmortem {
-        let text = score::postmortem::draft(&scenario, &debrief, &trace, &[]);
+        let text = score::postmortem::draft(&scenario, &debrief, &played.trace, &[]);
         write(path, text)?;
     }
     if args.common.json {

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use incident_trainer::record::{self, hex, link, Replayed, RunFile, Verdict};
+use incident_trainer::record::{self, hex, Replayed, RunFile, Verdict};
 use incident_trainer::scenario::{self, Scenario};
 use incident_trainer::sim::clock::hhmm;
 use serde::Serialize;
@@ -27,20 +27,21 @@ struct Checked<'a> {
     refused: Vec<String>,
 }
 
-/// Reads a run from a file, or from a link when the argument is one.
+/// Reads a run from a file (a run file, or a link saved as text), or from a link when the
+/// argument is one.
 fn read(spec: &str) -> Result<RunFile, CliError> {
     let place = |error| CliError::Run {
         place: spec.to_string(),
         error,
     };
     if spec.contains("#run=") || spec.starts_with("run=") {
-        return link::decode(spec).map_err(place);
+        return record::read_any(spec).map_err(place);
     }
     let text = std::fs::read_to_string(spec).map_err(|source| CliError::Read {
         path: spec.to_string(),
         source,
     })?;
-    record::read(&text).map_err(place)
+    record::read_any(&text).map_err(place)
 }
 
 pub fn replay(spec: &str, scenario_file: Option<&str>, json: bool) -> Result<ExitCode, CliError> {

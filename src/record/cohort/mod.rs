@@ -18,7 +18,7 @@ pub use row::{sort, Column, PhaseCell, Row, Step, Version};
 
 use crate::scenario::Scenario;
 
-use super::{link, read, replay, scenario_for, RunError, RunFile};
+use super::{replay, scenario_for, RunError, RunFile};
 
 /// Why one run was left out of the cohort: the file (or link) named, and what was wrong.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -32,15 +32,6 @@ pub enum Refusal {
         title: String,
         cohort: String,
     },
-}
-
-/// Reads one input: a run file's JSON, or a share link (a whole URL, a fragment or `run=...`).
-pub fn read_input(text: &str) -> Result<RunFile, RunError> {
-    if text.trim_start().starts_with('{') {
-        read(text)
-    } else {
-        link::decode(text.trim())
-    }
 }
 
 /// The runs of one scenario replayed so far, and the real team's curve and path to compare with.
@@ -72,7 +63,7 @@ impl Cohort {
         text: &str,
         open: &[&Scenario],
     ) -> Result<(), Refusal> {
-        let run = read_input(text).map_err(|error| Refusal::Unreadable {
+        let run = super::read_any(text).map_err(|error| Refusal::Unreadable {
             file: source.to_string(),
             error,
         })?;

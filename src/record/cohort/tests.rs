@@ -37,7 +37,7 @@ fn each_run_is_a_row_as_the_debrief_reads_it() {
     assert!((on_steps - slow.detour_minutes).abs() < 1e-9);
     assert!(slow.path[0].detour_minutes > 0.0, "{:?}", slow.path[0]);
     // A run without a name is called by its place.
-    let mut unnamed = read_input(REAL).unwrap();
+    let mut unnamed = crate::record::read_any(REAL).unwrap();
     unnamed.trainee = None;
     let mut more = cohort.clone();
     more.add("four", &unnamed, &[]).unwrap();
@@ -137,7 +137,7 @@ fn the_paths_merge_into_a_tree_of_steps() {
 
     // Two runs that begin alike share a branch and split where they differ.
     let mut twice = cohort.clone();
-    let mut again = read_input(SLOW).unwrap();
+    let mut again = crate::record::read_any(SLOW).unwrap();
     again.trainee = Some("Lee".into());
     again.actions.truncate(3);
     again.ended_at = again.actions[2].tick;
@@ -168,7 +168,7 @@ fn the_paths_merge_into_a_tree_of_steps() {
 #[test]
 fn a_run_of_another_scenario_is_refused_with_its_name() {
     let mut cohort = cohort();
-    let mut other = read_input(REAL).unwrap();
+    let mut other = crate::record::read_any(REAL).unwrap();
     other.scenario.id = "debug-logs-disk".into();
     other.scenario.title = "The disk that filled with debug logs".into();
     let refusal = cohort.add("disk.run.json", &other, &[]).unwrap_err();
@@ -189,7 +189,7 @@ fn a_run_of_another_scenario_is_refused_with_its_name() {
         "{refusal}"
     );
     // A link reads as well as a file.
-    let link = crate::record::link::encode(&read_input(FIRST).unwrap());
+    let link = crate::record::link::encode(&crate::record::read_any(FIRST).unwrap());
     cohort
         .add_text("link 1", &format!("https://example.org/#{link}"), &[])
         .unwrap();

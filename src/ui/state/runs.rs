@@ -40,17 +40,6 @@ impl OpenedRun {
     }
 }
 
-/// A run file's text or a share link (a whole URL, its fragment or `run=...`), told apart by the
-/// first character: a run file is a JSON object.
-pub fn read_run(text: &str) -> Result<RunFile, RunError> {
-    let text = text.trim();
-    if text.starts_with('{') {
-        record::read(text)
-    } else {
-        record::link::decode(text)
-    }
-}
-
 /// Reads a run from `source` (a file's name, or "the link"), finds its scenario among the
 /// built-ins and the scenarios opened from files, and replays it.
 pub fn open_run(source: &str, text: &str, open: &[&Scenario]) -> Result<OpenedRun, RunRefused> {
@@ -58,7 +47,7 @@ pub fn open_run(source: &str, text: &str, open: &[&Scenario]) -> Result<OpenedRu
         source_name: source.to_string(),
         error,
     };
-    let run = read_run(text).map_err(refused)?;
+    let run = record::read_any(text).map_err(refused)?;
     let scenario = record::scenario_for(&run, open).map_err(refused)?;
     let from_file =
         library::builtin(&scenario.meta.id).is_none_or(|b| b.content_hash != scenario.content_hash);
