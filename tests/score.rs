@@ -460,3 +460,30 @@ fn a_code_fix_with_no_bug_in_the_code_says_so_and_is_a_detour() {
     assert_eq!(detour.at.clock, "10:40");
     assert!(detour.reason.contains("not a bug"), "{}", detour.reason);
 }
+
+/// A milestone that says something was identified (`found:`) is reached by a look that showed
+/// it, not by the action alone: memory viewed at 14:02, before five minutes of growth are on the
+/// dashboard and with the heaps at 70%, shows nothing abnormal.
+#[test]
+fn a_look_that_showed_nothing_does_not_identify_the_anomaly() {
+    let s = scenario();
+    let memory_anomaly = |rows: &[(&str, &str, &str)]| {
+        let trace = run(&s, &plan(&s, rows));
+        incident_trainer::score::reached(&s, &trace)
+            .into_iter()
+            .find(|m| m.id == "memory_anomaly")
+            .and_then(|m| m.reached_at)
+    };
+    assert_eq!(memory_anomaly(&[("14:02", "view_memory", "")]), None);
+    assert_eq!(
+        memory_anomaly(&[("14:02", "view_memory", ""), ("14:20", "view_memory", "")]),
+        at(&s, "14:20")
+    );
+    // An action milestone is still the action: the restart counts whatever it did.
+    let trace = run(&s, &plan(&s, &[("14:02", "restart_server", "app-1")]));
+    let restart = incident_trainer::score::reached(&s, &trace)
+        .into_iter()
+        .find(|m| m.id == "first_restart")
+        .and_then(|m| m.reached_at);
+    assert_eq!(restart, at(&s, "14:02"));
+}

@@ -66,6 +66,10 @@ pub enum MilestoneTrigger {
     Alert(u32),
     /// Any of these actions (by id, built in or the scenario's own) was taken.
     Action(Vec<String>),
+    /// A look with any of these actions showed an anomaly of a fault (dated when it was run, once
+    /// its output is in hand): a look before the fault shows (a leak with no growth yet) is not a
+    /// find.
+    Found(Vec<String>),
     /// This hypothesis (by index) was declared.
     Hypothesis(u32),
     DevelopersEngaged,

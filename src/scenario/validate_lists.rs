@@ -179,7 +179,7 @@ pub fn hints(
     out
 }
 
-const TRIGGER_HELP: &str = "write `alert:<alert id>`, `action:<id>[|<id>...]`, `hypothesis:<id>`, `developers_engaged`, `fix_deployed`, `outage_started` or `restored`";
+const TRIGGER_HELP: &str = "write `alert:<alert id>`, `action:<id>[|<id>...]`, `found:<id>[|<id>...]`, `hypothesis:<id>`, `developers_engaged`, `fix_deployed`, `outage_started` or `restored`";
 
 fn trigger(
     checker: &mut Checker,
@@ -217,11 +217,15 @@ fn trigger(
                 MilestoneTrigger::OutageStarted
             }
         },
-        ("action", ids) => {
-            let ids = ids
+        ("action" | "found", ids) => {
+            let ids: Vec<String> = ids
                 .split('|')
-                .filter_map(|id| action(checker, path, id, custom).map(|a| a.id.to_string()));
-            MilestoneTrigger::Action(ids.collect())
+                .filter_map(|id| action(checker, path, id, custom).map(|a| a.id.to_string()))
+                .collect();
+            match word {
+                "found" => MilestoneTrigger::Found(ids),
+                _ => MilestoneTrigger::Action(ids),
+            }
         }
         _ => {
             checker.fail(

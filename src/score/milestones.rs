@@ -33,6 +33,15 @@ pub(crate) fn first_tick(
         (MilestoneTrigger::OutageStarted, EventKind::OutageStarted) => true,
         _ => false,
     };
+    if let MilestoneTrigger::Found(kinds) = trigger {
+        return trace
+            .findings
+            .iter()
+            .filter(|f| !f.shows.is_empty() && kinds.iter().any(|id| id == f.action.id()))
+            .filter(|f| f.ready_at <= trace.ticks)
+            .map(|f| f.issued_at)
+            .min();
+    }
     if let MilestoneTrigger::Restored = trigger {
         return trace.impact.restored_at;
     }

@@ -13,7 +13,7 @@ use super::schema;
 pub struct HintFile {
     /// What to say, to the trainee ("The error rate is climbing: open the servers panel").
     pub text: String,
-    /// When it appears: a milestone trigger (`alert:<id>`, `action:<id>`, `hypothesis:<id>`,
+    /// When it appears: a milestone trigger (`alert:<id>`, `action:<id>`, `found:<id>`, `hypothesis:<id>`,
     /// `developers_engaged`, `fix_deployed`, `outage_started`, `restored`). Give `when` or `at`.
     #[serde(default)]
     pub when: Option<String>,
@@ -78,7 +78,7 @@ pub struct MilestoneFile {
     pub id: String,
     /// What the debrief calls it (`"Paged"`).
     pub title: String,
-    /// What reaches it: `alert:<id>`, `action:<id>`, `hypothesis:<id>`, `developers_engaged`,
+    /// What reaches it: `alert:<id>`, `action:<id>`, `found:<id>`, `hypothesis:<id>`, `developers_engaged`,
     /// `fix_deployed`, `outage_started` or `restored`.
     pub when: String,
 }
