@@ -136,3 +136,14 @@ fn a_broken_world_stops_at_its_first_step_in_debug_builds() {
     let mut sim = Simulation::new(config, 1);
     sim.step();
 }
+
+/// A NaN passes every comparison, so the invariants ask for finite quantities first.
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "tick 1: app-1: live heap is NaN, not a finite quantity")]
+fn a_quantity_that_is_not_a_number_stops_the_run_in_debug_builds() {
+    let mut config = quiet_config();
+    config.fleet.heap_baseline_mb = f64::NAN;
+    let mut sim = Simulation::new(config, 1);
+    sim.step();
+}

@@ -10,6 +10,7 @@ use super::faults::{FaultKind, FaultState, Sight, World};
 use super::findings::Finding;
 use super::fleet::{Fleet, ServeInput};
 use super::impact::{Impact, ImpactTotals};
+use super::invariants::Broken;
 use super::latency::Histogram;
 use super::metrics::Series;
 use super::pending::PendingQueue;
@@ -32,25 +33,6 @@ pub struct Trace {
     /// How the servers' diagnostics read (not part of the trace hash: it changes no number).
     #[serde(default)]
     pub voice: Voice,
-}
-
-/// A physical invariant that does not hold: a bug in the model.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum Broken {
-    #[error("{host}: heap {heap_mb} MB over its {limit_mb} MB limit")]
-    HeapOverLimit {
-        host: String,
-        heap_mb: f64,
-        limit_mb: f64,
-    },
-    #[error("{host}: negative heap")]
-    NegativeHeap { host: String },
-    #[error("{host}: disk holds {used_mb} MB, more than its size")]
-    DiskOverSize { host: String, used_mb: f64 },
-    #[error("{failed} requests failed but only {arrived} arrived")]
-    MoreFailedThanArrived { failed: f64, arrived: f64 },
-    #[error("sticky pins sum to {sum}, not 1")]
-    PinsDoNotSumToOne { sum: f64 },
 }
 
 /// What the responders (trainee and the people they call) have set in motion.
@@ -355,43 +337,6 @@ impl Simulation {
     /// Checks the physical invariants: debug builds after every step, release builds when
     /// asked.
     pub fn check_invariants(&self) -> Result<(), Broken> {
-        let f = &self.fleet;
-        for (s, server) in f.servers.iter().enumerate() {
-            let host = || f.name(s as u32).to_string();
-            let heap_mb = server.heap_used_mb();
-            if heap_mb > server.heap_max_mb + 1e-6 {
-                return Err(Broken::HeapOverLimit {
-                    host: host(),
-                    heap_mb,
-                    limit_mb: server.heap_max_mb,
-                });
-            }
-            if server.live_mb < 0.0 || server.garbage_mb < 0.0 {
-                return Err(Broken::NegativeHeap { host: host() });
-            }
-            if server.disk_used_mb > f.cfg.disk_mb + 1e-6 {
-                return Err(Broken::DiskOverSize {
-                    host: host(),
-                    used_mb: server.disk_used_mb,
-                });
-            }
-        }
-        let t = &self.impact.totals;
-        if t.failed_requests > t.requests * (1.0 + 1e-9) + 1e-6 {
-            return Err(Broken::MoreFailedThanArrived {
-                failed: t.failed_requests,
-                arrived: t.requests,
-            });
-        }
-        let pinned: f64 = f
-            .servers
-            .iter()
-            .filter(|s| s.in_rotation)
-            .map(|s| s.pinned)
-            .sum();
-        if f.servers_in_rotation() > 0 && (pinned - 1.0).abs() > 1e-6 {
-            return Err(Broken::PinsDoNotSumToOne { sum: pinned });
-        }
-        Ok(())
+        super::invariants::check(&self.fleet, &self.impact.totals)
     }
 }
