@@ -58,7 +58,12 @@ fn an_edited_run_and_a_changed_scenario_are_not_exact() {
     run.result.score = 99.0;
     let out = sim(&["replay", &temp_file("edited.run.json", &run.to_json())]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("Does NOT replay to what it claims"));
+    let said = text(&out.stdout);
+    assert!(said.contains("Does NOT replay to what it claims"), "{said}");
+    // Only the score was changed: said so, and the trace hash named once.
+    assert!(said.contains("it claims score 99.0; its actions give score"), "{said}");
+    assert!(said.contains("the score was edited"), "{said}");
+    assert_eq!(said.matches(&run.result.trace_hash).count(), 1, "{said}");
 
     // A team's own scenario, played, then edited after the run.
     let source = library::builtin_text("ecommerce-memory-leak")

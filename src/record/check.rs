@@ -94,6 +94,23 @@ fn played_out(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Re
     }
 }
 
+/// What of a run's claim its replay does not give, so a person is told only what was changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    pub score: bool,
+    pub trace: bool,
+}
+
+impl Replayed {
+    /// Which parts of `run`'s recorded result this replay does not give.
+    pub fn mismatch(&self, run: &RunFile) -> Mismatch {
+        Mismatch {
+            score: self.debrief.score != run.result.score,
+            trace: hex(self.trace_hash) != run.result.trace_hash,
+        }
+    }
+}
+
 /// Replays a run to the scenario's time limit, scores it against the real team and compares.
 pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
     let mut played = played_out(scenario, run.seed, &run.scheduled());

@@ -124,11 +124,27 @@ fn text(run: &RunFile, scenario: &Scenario, replayed: &Replayed) -> String {
         Verdict::Differs {
             claimed_score,
             claimed_hash,
-        } => format!(
-            "Does NOT replay to what it claims: it claims score {claimed_score:.1}, trace hash \
-             {claimed_hash}; the replay gives score {score:.1}, trace hash {hash} (the file was \
-             edited, or this trainer simulates differently)\n"
-        ),
+        } => {
+            let mismatch = replayed.mismatch(run);
+            let what = match (mismatch.score, mismatch.trace) {
+                (true, false) => format!(
+                    "it claims score {claimed_score:.1}; its actions give score {score:.1} with the \
+                     trace it records (hash {hash}): the score was edited"
+                ),
+                (false, true) => format!(
+                    "it claims trace hash {claimed_hash}; its actions give trace hash {hash}, with \
+                     the score it claims ({score:.1})"
+                ),
+                _ => format!(
+                    "it claims score {claimed_score:.1}, trace hash {claimed_hash}; the replay \
+                     gives score {score:.1}, trace hash {hash}"
+                ),
+            };
+            format!(
+                "Does NOT replay to what it claims: {what} (the file was edited, or this trainer \
+                 simulates differently)\n"
+            )
+        }
         Verdict::OtherVersion { recorded, current } => format!(
             "The scenario changed since this run was played (version {recorded}, now \
              {current}): on today's version it gives score {score:.1}, trace hash {hash}; it \

@@ -34,15 +34,30 @@ pub fn trust(opened: &OpenedRun) -> Trust {
         Verdict::Differs {
             claimed_score,
             claimed_hash,
-        } => Trust {
-            exact: false,
-            headline: "This run does not give the result it claims: it was edited".to_string(),
-            detail: Some(format!(
-                "It claims score {}, trace hash {claimed_hash}; replayed on the same version of the scenario it gives {gives}. What you see is what its actions give.",
-                format::score(*claimed_score)
-            )),
-            label: Some("replayed from its actions, not its claim"),
-        },
+        } => {
+            let mismatch = replayed.mismatch(&opened.run);
+            let claimed = format::score(*claimed_score);
+            let score = format::score(replayed.debrief.score);
+            let hash = hex(replayed.trace_hash);
+            let detail = match (mismatch.score, mismatch.trace) {
+                (true, false) => format!(
+                    "It claims score {claimed}; its actions give score {score}, with the very trace it records (hash {hash}): the score was edited."
+                ),
+                (false, true) => format!(
+                    "It claims trace hash {claimed_hash}; its actions give trace hash {hash}, with the score it claims ({score})."
+                ),
+                _ => format!(
+                    "It claims score {claimed}, trace hash {claimed_hash}; replayed on the same version of the scenario its actions give {gives}."
+                ),
+            };
+            Trust {
+                exact: false,
+                headline: "This run does not give the result it claims: it was edited"
+                    .to_string(),
+                detail: Some(format!("{detail} What you see is what its actions give.")),
+                label: Some("replayed from its actions, not its claim"),
+            }
+        }
         Verdict::OtherVersion { recorded, current } => Trust {
             exact: false,
             headline: "The scenario changed since this run was played".to_string(),
@@ -191,7 +206,11 @@ mod tests {
         let edited = trust(&open_run("x", &run.to_json(), &[]).unwrap());
         assert!(!edited.exact);
         assert!(edited.headline.contains("edited"));
-        assert!(edited.detail.unwrap().contains("claims score 90"));
+        let detail = edited.detail.unwrap();
+        assert!(detail.contains("claims score 90"), "{detail}");
+        // Only the score was changed: the trace hash is named once, as the one it records.
+        assert!(detail.contains("the score was edited"), "{detail}");
+        assert_eq!(detail.matches("hash").count(), 1, "{detail}");
         run.scenario.content_hash = "0123456789abcdef".into();
         let other = trust(&open_run("x", &run.to_json(), &[]).unwrap());
         assert_eq!(other.label, Some("on today's version, not exact"));
