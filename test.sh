@@ -44,5 +44,5 @@ done
 step "size, speed and memory budgets (figures)"
 scripts/budget.sh
 
-step "benchmark"
-cargo bench --locked --bench throughput
+step "benchmark (native and wasm throughput, the wide run)"
+scripts/bench.sh

@@ -7,6 +7,10 @@ use std::time::{Duration, Instant};
 use incident_trainer::scenario::library;
 use incident_trainer::sim::{run_scripted, trace_hash, ScheduledAction, SimConfig, Trace};
 
+#[path = "support/wide.rs"]
+mod wide;
+use wide::wide;
+
 fn time_runs(
     config: &SimConfig,
     seed: u64,
@@ -43,23 +47,6 @@ fn report(name: &str, config: &SimConfig, median: Duration, trace: &Trace) {
         (samples * 4) as f64 / 1e6,
         trace_hash(trace)
     );
-}
-
-/// The built-in world scaled to `servers`, traffic and database scaled with it, for `hours`.
-fn wide(servers: u32, hours: u32, with_leak: bool) -> SimConfig {
-    let s = library::builtin("ecommerce-memory-leak").expect("built-in scenario");
-    let mut cfg = s.config;
-    let scale = f64::from(servers) / f64::from(cfg.fleet.servers);
-    cfg.fleet.servers = servers;
-    cfg.fleet.initial_heap_live_mb.clear();
-    cfg.traffic.baseline_rps *= scale;
-    cfg.database.pool_size = (f64::from(cfg.database.pool_size) * scale) as u32;
-    cfg.duration_s = hours * 3600;
-    cfg.fleet.auto_restart = true;
-    if !with_leak {
-        cfg.faults.clear();
-    }
-    cfg
 }
 
 fn main() {

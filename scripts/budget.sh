@@ -14,7 +14,22 @@ WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-575000}
 FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-595000}
 WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-348000}
 TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-940000}
-TOTAL_TARGET_GZ=200000
+# Issue 20's targets: the first download 300 KB, and no single file over 550 KB (a slow link
+# fetches one file at a time per connection; a big one holds the page's start up alone).
+FIRST_TARGET_GZ=300000
+FILE_TARGET_GZ=550000
+
+# Brotli beside gzip (what most servers send when asked): the `brotli` tool if present, else
+# node's zlib, which every build machine here has for Trunk's hooks and the browser tests.
+brotli_size() {
+  if command -v brotli >/dev/null 2>&1; then
+    brotli -q 11 -c "$1" | wc -c
+  else
+    node -e 'const z = require("zlib"); const b = require("fs").readFileSync(process.argv[1]);
+      const q = { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } };
+      process.stdout.write(String(z.brotliCompressSync(b, q).length));' "$1"
+  fi
+}
 
 wasm=$(ls dist/incident-trainer-*_bg.wasm 2>/dev/null | head -n 1)
 [ -n "$wasm" ] || { echo "no dist/incident-trainer-*_bg.wasm: run trunk build --release first" >&2; exit 1; }
@@ -23,22 +38,31 @@ gz=$(gzip -9 -c "$wasm" | wc -c)
 total=0
 first=0
 worker=0
+first_br=0
+total_br=0
+largest=0
+largest_name=
 for f in dist/*; do
   size=$(gzip -9 -c "$f" | wc -c)
-  printf '  %-48s %8d gzip\n' "$(basename "$f")" "$size"
+  br=$(brotli_size "$f")
+  printf '  %-48s %8d gzip %8d brotli\n' "$(basename "$f")" "$size" "$br"
   total=$((total + size))
+  total_br=$((total_br + br))
+  if [ "$size" -gt "$largest" ]; then largest=$size; largest_name=$(basename "$f"); fi
   case "$(basename "$f")" in
     worker*) worker=$((worker + size)) ;;
-    *) first=$((first + size)) ;;
+    *) first=$((first + size)); first_br=$((first_br + br)) ;;
   esac
 done
-verdict() { [ "$1" -le "$TOTAL_TARGET_GZ" ] && echo met || echo "not met"; }
-printf 'app wasm    %8d bytes raw, %8d gzip (budget %d)\n' "$raw" "$gz" "$WASM_BUDGET_GZ"
-printf 'first load  %8s            %8d gzip (budget %d, target %d: %s)\n' "" "$first" "$FIRST_BUDGET_GZ" \
-  "$TOTAL_TARGET_GZ" "$(verdict "$first")"
+verdict() { [ "$1" -le "$2" ] && echo met || echo "not met"; }
+printf 'app wasm    %8d bytes raw, %8d gzip %8d brotli (budget %d)\n' "$raw" "$gz" "$(brotli_size "$wasm")" \
+  "$WASM_BUDGET_GZ"
+printf 'first load  %8s            %8d gzip %8d brotli (budget %d, target %d: %s)\n' "" "$first" "$first_br" \
+  "$FIRST_BUDGET_GZ" "$FIRST_TARGET_GZ" "$(verdict "$first" "$FIRST_TARGET_GZ")"
 printf 'worker      %8s            %8d gzip (budget %d; fetched when a scenario file is opened or the author page is)\n' "" "$worker" "$WORKER_BUDGET_GZ"
-printf 'all files   %8s            %8d gzip (budget %d, target %d: %s)\n' "" "$total" "$TOTAL_BUDGET_GZ" \
-  "$TOTAL_TARGET_GZ" "$(verdict "$total")"
+printf 'all files   %8s            %8d gzip %8d brotli (budget %d)\n' "" "$total" "$total_br" "$TOTAL_BUDGET_GZ"
+printf 'largest     %8s            %8d gzip (%s; target every file under %d: %s)\n' "" "$largest" \
+  "$largest_name" "$FILE_TARGET_GZ" "$(verdict "$largest" "$FILE_TARGET_GZ")"
 fail=0
 [ "$gz" -le "$WASM_BUDGET_GZ" ] || { echo "over budget: app wasm" >&2; fail=1; }
 [ "$first" -le "$FIRST_BUDGET_GZ" ] || { echo "over budget: first load" >&2; fail=1; }
