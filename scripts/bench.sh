@@ -15,7 +15,7 @@ native_ms=$(sed -E 's/^.*h, quiet +([0-9.]+) ms\/run.*/\1/' <<<"$quiet")
 native_hash=$(sed -E 's/.*hash ([0-9a-f]+)\).*/\1/' <<<"$quiet")
 
 # The bench profile (opt-level 3), as the native bench; the page ships opt-level "z" for size.
-cargo build --locked --profile bench --example wasm_throughput --target wasm32-unknown-unknown 2>/dev/null
+cargo build --locked --profile bench --example wasm_throughput --target wasm32-unknown-unknown
 wasm_out=$(node scripts/wasm-throughput.mjs target/wasm32-unknown-unknown/release/examples/wasm_throughput.wasm)
 echo "$wasm_out" | head -n 1
 wasm_mtps=$(sed -n 's/^WASM_MTPS=//p' <<<"$wasm_out")
