@@ -240,3 +240,33 @@ fn solve_proves_the_built_in_scenario_sound() {
     assert_eq!(seed["idle_restored_at"], serde_json::Value::Null);
     assert!(seed["best_path"].as_array().unwrap().len() >= 3);
 }
+
+#[test]
+fn import_writes_a_draft_that_validates_and_says_what_it_found() {
+    let out = temp_file("draft.toml", "");
+    let done = sim(&[
+        "import",
+        "tests/postmortems/seed-structured.txt",
+        "--out",
+        &out,
+    ]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let summary = stderr(&done);
+    assert!(summary.contains("8 timeline entries"), "{summary}");
+    assert!(
+        summary.contains("calibration: outage 14:30 to restore 16:40"),
+        "{summary}"
+    );
+    assert!(summary.contains("Left to decide:"), "{summary}");
+    let checked = sim(&["validate", &out]);
+    assert!(stdout(&checked).starts_with("ok:"), "{}", stderr(&checked));
+    let printed = sim(&["import", "tests/postmortems/seed-narrative.txt"]);
+    assert!(stdout(&printed).contains("[[reference]]\nat = \"14:30\""));
+    let empty = sim(&["import", &temp_file("empty.md", "\n")]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(
+        stderr(&empty).contains("empty.md: the write-up is empty"),
+        "{}",
+        stderr(&empty)
+    );
+}

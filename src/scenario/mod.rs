@@ -7,6 +7,7 @@ mod faults;
 pub mod file;
 mod hosts;
 mod ids;
+pub mod import;
 mod injects;
 pub mod library;
 mod locate;

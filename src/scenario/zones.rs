@@ -64,6 +64,24 @@ fn daylight(rule: Rule, year: u32, month: u32, day: u32) -> bool {
     (month, day) >= start && (month, day) < end
 }
 
+/// The zone a write-up names, as it stands on its date: "EST" on a June date reads as EDT (the
+/// writer named the place, not the season). Its name then and its minutes east of UTC.
+pub fn on_date(zone: &str, date: Option<(u32, u32, u32)>) -> Option<(&'static str, i32)> {
+    let (name, minutes, pair) = ZONES.iter().find(|z| z.0 == zone)?;
+    let (Some((rule, is_daylight, other)), Some((year, month, day))) = (pair, date) else {
+        return Some((name, *minutes));
+    };
+    if daylight(*rule, year, month, day) == *is_daylight {
+        return Some((name, *minutes));
+    }
+    ZONES.iter().find(|z| z.0 == *other).map(|z| (z.0, z.1))
+}
+
+/// Every zone name the import looks for in a write-up.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    ZONES.iter().map(|z| z.0)
+}
+
 /// Checks `clock.time_zone` against `clock.utc_offset` and the date, for the names it knows.
 pub fn check(checker: &mut Checker, zone: &str, offset: &str, date: &str) {
     let Some((name, minutes, daylight_rule)) = ZONES.iter().find(|z| z.0 == zone.trim()) else {

@@ -31,6 +31,8 @@ pub enum Job {
     Solve { seeds: u32 },
     /// The source of the built-in scenario or template named in `file` (`text` is unused).
     Source,
+    /// Turn the postmortem in `text` into a scenario draft.
+    Import,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,6 +44,11 @@ pub enum Reply {
     Solved(Box<SolveReport>),
     /// A built-in scenario's or template's TOML: (its id, its text).
     Source(String, String),
+    /// A postmortem's draft: (the write-up's name, the draft, what was found, what is left to
+    /// decide).
+    Imported(String, String, Vec<String>, Vec<String>),
+    /// The postmortem gave no draft: why, located.
+    NotImported(String),
     /// The request or the reply was not what the other side writes (a bug, or a stale worker
     /// from another version of the app left in the cache).
     Garbled(String),
@@ -70,6 +77,17 @@ pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
         return send(&match library::source(&r.file) {
             Some(text) => Reply::Source(r.file, text.to_string()),
             None => Reply::Garbled(format!("there is no built-in scenario `{}`", r.file)),
+        });
+    }
+    if r.job == Job::Import {
+        return send(&match crate::scenario::import::import(&r.file, &r.text) {
+            Ok(done) => Reply::Imported(
+                r.file,
+                done.draft,
+                done.summary.found,
+                done.summary.to_decide,
+            ),
+            Err(e) => Reply::NotImported(e.to_string()),
         });
     }
     let scenario = match crate::scenario::parse(&r.file, &r.text) {

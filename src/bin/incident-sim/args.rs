@@ -40,6 +40,15 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Turn a postmortem (Markdown or plain text) into a scenario draft: the summary of what was
+    /// found and what is left to decide on stderr, the draft on stdout or in --out
+    Import {
+        /// The postmortem to read
+        file: String,
+        /// Where to write the draft (default: stdout)
+        #[arg(long)]
+        out: Option<String>,
+    },
     /// List every action with its category, target, time cost and what it does (with a SCENARIO:
     /// its durations and its own actions too)
     Actions {

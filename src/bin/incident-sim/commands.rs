@@ -17,6 +17,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, CliError> {
         Command::Run(args) => run(&args),
         Command::Score(args) => score_run(&args),
         Command::Validate { files } => validate(&files),
+        Command::Import { file, out } => import(&file, out.as_deref()),
         Command::Solve {
             scenario,
             seeds,
@@ -264,6 +265,27 @@ fn series_csv(scenario: &Scenario, trace: &Trace) -> String {
 
 fn clock_hhmmss(scenario: &Scenario, tick: u32) -> String {
     incident_trainer::sim::clock::hhmmss(scenario.clock.start_s_of_day, tick)
+}
+
+/// `import`: the draft to stdout or `out`, the summary to stderr.
+fn import(file: &str, out: Option<&str>) -> Result<ExitCode, CliError> {
+    let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
+        path: file.to_string(),
+        source,
+    })?;
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or(file.into(), |n| n.to_string_lossy());
+    let imported = scenario::import::import(&name, &text)?;
+    match out {
+        Some(path) => std::fs::write(path, &imported.draft).map_err(|source| CliError::Write {
+            path: path.to_string(),
+            source,
+        })?,
+        None => print!("{}", imported.draft),
+    }
+    eprint!("{}", imported.summary);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(files: &[String]) -> Result<ExitCode, CliError> {

@@ -17,6 +17,9 @@ pub enum CliError {
     /// The actions file is not a valid list of actions for the scenario.
     #[error("{0}")]
     Actions(#[from] ScenarioErrors),
+    /// The postmortem gave no draft.
+    #[error("{0}")]
+    Import(#[from] incident_trainer::scenario::import::ImportError),
     /// The run file or link could not be read.
     #[error("{place}: {error}")]
     Run {

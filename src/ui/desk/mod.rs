@@ -60,6 +60,8 @@ pub struct Desk {
     /// The editor moves to this line when the count changes.
     pub jump: (u64, usize),
     pub notice: Option<String>,
+    /// What the last postmortem import found and left to decide.
+    pub imported: Option<Rc<Summary>>,
     /// What "New draft" starts from: a template's or a built-in's id.
     pub start_from: String,
     /// A job for the checking worker.
@@ -90,6 +92,7 @@ impl Default for Desk {
             search: Search::Idle,
             jump: (0, 0),
             notice: None,
+            imported: None,
             start_from: FIRST_TEMPLATE.to_string(),
             ask: Request::default(),
             solve: Request::default(),
@@ -132,6 +135,19 @@ pub enum Msg {
     },
     JumpTo(usize),
     Notice(String),
+    /// A postmortem pasted or opened: its name and text, to import as a draft.
+    Import {
+        name: String,
+        text: String,
+    },
+}
+
+/// What an import found and what it left to decide, shown beside the draft it made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub source: String,
+    pub found: Vec<String>,
+    pub to_decide: Vec<String>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -194,6 +210,10 @@ impl Desk {
             }
             Msg::JumpTo(line) => self.jump = (self.jump.0 + 1, line),
             Msg::Notice(text) => self.notice = Some(text),
+            Msg::Import { name, text } => {
+                self.flush();
+                self.ask(&name, &text, Job::Import);
+            }
         }
     }
 
@@ -211,6 +231,7 @@ impl Desk {
 
     /// Puts a draft in the editor and checks it at once.
     fn load(&mut self, name: String, text: String) {
+        self.imported = None;
         self.drafts.save(&name, &text);
         self.store.send(());
         self.name = name;
@@ -264,6 +285,20 @@ impl Desk {
                 let name = self.drafts.free_name(&id);
                 self.load(name, text);
             }
+            Reply::Imported(source, draft, found, to_decide) => {
+                let stem = source
+                    .rsplit_once('.')
+                    .map_or(source.as_str(), |(stem, _)| stem);
+                let name = self.drafts.free_name(&format!("{stem} draft"));
+                self.load(name, draft);
+                let summary = Summary {
+                    source,
+                    found,
+                    to_decide,
+                };
+                self.imported = Some(Rc::new(summary));
+            }
+            Reply::NotImported(why) => self.notice = Some(format!("No draft made: {why}")),
             Reply::Garbled(why) => self.notice = Some(why),
             Reply::Progress(_) | Reply::Solved(_) => {}
         }
@@ -292,7 +327,9 @@ impl Desk {
                 errors.len()
             )),
             Reply::Garbled(why) => Search::Stopped(why),
-            Reply::Valid(_) | Reply::Source(..) => return,
+            Reply::Valid(_) | Reply::Source(..) | Reply::Imported(..) | Reply::NotImported(_) => {
+                return
+            }
         };
         self.solve.send(None);
         self.search = stopped;

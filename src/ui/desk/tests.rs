@@ -83,3 +83,49 @@ fn renaming_to_a_taken_name_says_so_and_deleting_loads_the_next() {
     assert_eq!(desk.name, "other");
     assert_eq!(desk.notice.as_deref(), Some("Draft \"kept\" deleted."));
 }
+
+#[test]
+fn a_postmortem_becomes_a_draft_with_its_summary() {
+    let mut desk = Desk::default();
+    desk.update(Msg::Mounted(drafts(&["mine"]), None));
+    let text = "Outage\n2:30 PM – Monitoring alerted us.\n4:40 PM – Services were restored.";
+    desk.update(Msg::Import {
+        name: "leak.md".into(),
+        text: text.into(),
+    });
+    let ask = asked(&desk);
+    assert_eq!(
+        (ask.file.as_str(), ask.job.clone()),
+        ("leak.md", Job::Import)
+    );
+    let reply = crate::worker::protocol::answer(&crate::worker::protocol::job(
+        &ask.file, &ask.text, ask.job,
+    ));
+    let reply = crate::worker::protocol::read_reply(&reply);
+    desk.update(Msg::Checked {
+        reply,
+        at: "12:00".into(),
+    });
+    assert_eq!(desk.name, "leak draft");
+    assert!(desk.text.contains("at = \"16:40\""), "{}", desk.text);
+    let summary = desk.imported.clone().expect("a summary");
+    assert!(
+        summary.found[0].starts_with("2 timeline entries"),
+        "{:?}",
+        summary.found
+    );
+    assert_eq!(asked(&desk).job, Job::Check, "the draft is checked at once");
+    desk.update(Msg::Import {
+        name: "x.md".into(),
+        text: String::new(),
+    });
+    let reply = Reply::NotImported("x.md: the write-up is empty".into());
+    desk.update(Msg::Checked {
+        reply,
+        at: "12:01".into(),
+    });
+    assert_eq!(
+        desk.notice.as_deref(),
+        Some("No draft made: x.md: the write-up is empty")
+    );
+}

@@ -20,7 +20,11 @@ impl AppState {
             }
             Reply::Invalid(diagnostics) => self.file_errors = diagnostics,
             // Only the author's page asks for these.
-            Reply::Progress(_) | Reply::Solved(_) | Reply::Source(..) => {}
+            Reply::Progress(_)
+            | Reply::Solved(_)
+            | Reply::Source(..)
+            | Reply::Imported(..)
+            | Reply::NotImported(_) => {}
             Reply::Garbled(message) => self.file_errors = vec![note(file, message)],
         }
     }

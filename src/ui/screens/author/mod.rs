@@ -6,6 +6,7 @@
 //! are hooks (`hooks::use_desk_effects`).
 
 mod bars;
+mod import;
 mod preview;
 mod problems;
 mod soundness;
@@ -37,6 +38,7 @@ pub fn Author(props: &AuthorProps) -> Html {
     let (reader, downloads) = (use_text_reader(), use_downloads());
     let send = desk.dispatcher().to_callback();
     let d: &Desk = &desk;
+    let pasted = use_node_ref();
     html! {
         <main class="screen author" id="main">
             <div class="author-head">
@@ -46,6 +48,7 @@ pub fn Author(props: &AuthorProps) -> Html {
             if let Some(n) = &d.notice { <p class="notice" role="status">{ n.clone() }</p> }
             { bars::drafts_bar(d, &send, &reader, &downloads) }
             { bars::start_bar(d, &send, &props.library, &props.on_play) }
+            { import::import_section(d, &send, &reader, &pasted) }
             <div class="author-main">
                 <section class="author-edit" aria-label="Editor">
                     <Editor text={AttrValue::from(d.text.clone())} loaded={d.loaded}
