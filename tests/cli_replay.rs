@@ -61,7 +61,10 @@ fn an_edited_run_and_a_changed_scenario_are_not_exact() {
     let said = text(&out.stdout);
     assert!(said.contains("Does NOT replay to what it claims"), "{said}");
     // Only the score was changed: said so, and the trace hash named once.
-    assert!(said.contains("it claims score 99.0; its actions give score"), "{said}");
+    assert!(
+        said.contains("it claims score 99.0; its actions give score"),
+        "{said}"
+    );
     assert!(said.contains("the score was edited"), "{said}");
     assert_eq!(said.matches(&run.result.trace_hash).count(), 1, "{said}");
 
