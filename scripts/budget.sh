@@ -72,4 +72,6 @@ fail=0
 [ "$total" -le "$TOTAL_BUDGET_GZ" ] || { echo "over budget: total" >&2; fail=1; }
 # Speed and memory in headless Chromium: ready time, frame time at 60x, long tasks, heap growth.
 DIST="$PWD/dist" node tests/browser/perf.mjs || fail=1
+# Long use: the seed incident played to the end 30 times in one tab (SOAK_RUNS=300 for the full soak).
+SOAK_RUNS="${SOAK_RUNS:-30}" DIST="$PWD/dist" node tests/browser/soak.mjs || fail=1
 exit $fail

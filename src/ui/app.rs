@@ -29,7 +29,7 @@ pub fn App() -> Html {
         session: state.session.clone(),
         dispatch: dispatch.clone(),
     };
-    let theme = crate::ui::hooks::use_theme();
+    let theme = crate::ui::hooks::use_theme(dispatch.clone());
     let dark = theme.dark;
     let builtins = use_memo((), |_| {
         // Easiest first (a guided one first): the library reads as the onboarding track.
@@ -70,6 +70,7 @@ pub fn App() -> Html {
                 <span class="product">{ "Incident trainer" }</span>
                 <ThemePicker theme={theme.clone()} />
             </header>
+            if let Some(note) = &state.unsaved { <p class="storage-note" role="status">{ note.clone() }</p> }
             <ContextProvider<AppContext> {context}>{ screen }</ContextProvider<AppContext>>
             <div class="sr-only" aria-live="polite" role="status">{ state.announcement.clone() }</div>
         </div>

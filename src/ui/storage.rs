@@ -179,30 +179,18 @@ impl Best {
     }
 }
 
-/// The browser's local storage. Failures (private mode, quota) are reported, never fatal.
-#[cfg(target_arch = "wasm32")]
-pub mod local {
-    use gloo::storage::{LocalStorage, Storage};
+/// Where a saved session that could not be read is moved: set aside, never deleted.
+pub const SESSION_UNREADABLE_KEY: &str = "incident-trainer.session.unreadable";
+/// Where best results that could not be read are moved, before the next result overwrites them.
+pub const BEST_UNREADABLE_KEY: &str = "incident-trainer.best.unreadable";
 
-    pub fn read(key: &str) -> Option<String> {
-        LocalStorage::raw().get_item(key).ok().flatten()
-    }
-
-    /// The browser would not store a value.
-    #[derive(Debug, thiserror::Error)]
-    #[error("the browser refused to store the session (storage full or disabled)")]
-    pub struct Refused;
-
-    pub fn write(key: &str, value: &str) -> Result<(), Refused> {
-        LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|_| Refused)
-    }
-
-    pub fn remove(key: &str) {
-        let _ = LocalStorage::raw().remove_item(key);
-    }
+/// Whether stored best results read as a record: anything else is set aside, not overwritten.
+pub fn best_is_readable(text: &str) -> bool {
+    serde_json::from_str::<Best>(text).is_ok()
 }
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
 
 #[cfg(test)]
 mod tests {
@@ -297,6 +285,13 @@ mod tests {
             trace_hash(resumed.sim().trace()),
             trace_hash(session.sim().trace())
         );
+    }
+
+    #[test]
+    fn unreadable_best_results_are_told_apart() {
+        // The page sets them aside before a new result would overwrite them.
+        assert!(!best_is_readable("garbage"));
+        assert!(best_is_readable(&Best::default().encode()));
     }
 
     #[test]

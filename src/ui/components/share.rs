@@ -5,9 +5,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::use_session;
+use super::{use_dispatch, use_session};
 use crate::record::{link, RunFile};
 use crate::ui::browser;
+use crate::ui::state::Msg;
 use crate::ui::storage::local;
 
 /// Where this browser keeps the trainee's name for next time.
@@ -53,6 +54,7 @@ impl Reducible for Share {
 #[component]
 pub fn ShareRun(props: &ShareRunProps) -> Html {
     let shared = use_session();
+    let unsaved = use_dispatch(Msg::Unsaved);
     let share = use_reducer(|| Share {
         name: local::read(TRAINEE_KEY).unwrap_or_default(),
         note: None,
@@ -73,8 +75,12 @@ pub fn ShareRun(props: &ShareRunProps) -> Html {
         let share = share.dispatcher();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            // Kept for next time; a browser that refuses storage only forgets it.
-            let _ = local::write(TRAINEE_KEY, input.value().trim());
+            // Kept for next time; a browser that refuses storage only forgets it, and says so.
+            if let Err(why) = local::write(TRAINEE_KEY, input.value().trim()) {
+                unsaved.emit(format!(
+                    "Your name is in this run, but not kept for the next: {why}."
+                ));
+            }
             share.dispatch(ShareMsg::Name(input.value()));
         })
     };

@@ -20,7 +20,9 @@ pub fn use_autosave(state: &AppState, dispatch: UseReducerDispatcher<AppState>) 
             return;
         };
         if let Err(why) = local::write(SESSION_KEY, &text) {
-            dispatch.dispatch(Msg::Announce(why.to_string()));
+            dispatch.dispatch(Msg::Unsaved(format!(
+                "This session could not be saved in this browser ({why}): it plays on, but a reload would lose it."
+            )));
         }
     });
 }

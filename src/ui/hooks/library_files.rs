@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::files::{use_downloads, use_text_reader, Downloads};
+use super::files::{
+    use_downloads, use_text_reader, Downloads, ReadError, RUN_LIMIT, SCENARIO_LIMIT,
+};
 use super::worker::use_worker;
 use crate::ui::progress;
 use crate::ui::state::{AppState, Msg};
@@ -39,7 +41,7 @@ pub fn use_library_files(dispatch: UseReducerDispatcher<AppState>) -> LibraryFil
         Callback::from(move |file: web_sys::File| {
             let (name, dispatch) = (file.name(), dispatch.clone());
             let (worker, checking) = (worker.clone(), Rc::clone(&checking));
-            reader.read(file, move |result| {
+            reader.read(file, SCENARIO_LIMIT, move |result| {
                 let sent = match result {
                     Ok(text) => {
                         *checking.borrow_mut() = name.clone();
@@ -59,10 +61,10 @@ pub fn use_library_files(dispatch: UseReducerDispatcher<AppState>) -> LibraryFil
     };
     let import = Callback::from(move |file: web_sys::File| {
         let (name, dispatch) = (file.name(), dispatch.clone());
-        reader.read(file, move |result| {
+        reader.read(file, RUN_LIMIT, move |result| {
             let outcome = match result {
                 Ok(text) => progress::import(&text).map_err(|e| e.to_string()),
-                Err(e) => Err(format!("{name} could not be read as text: {e}.")),
+                Err(e) => Err(format!("{name}: {e}.")),
             };
             dispatch.dispatch(match outcome {
                 Ok(theirs) => Msg::ProgressImported { file: name, theirs },
@@ -80,8 +82,8 @@ pub fn use_library_files(dispatch: UseReducerDispatcher<AppState>) -> LibraryFil
 /// Why a scenario file picked in the library could not be checked.
 #[derive(Debug, thiserror::Error)]
 enum OpenError {
-    #[error("the file could not be read as text: {0}")]
-    Unreadable(gloo::file::FileReadError),
+    #[error("{0}")]
+    Unreadable(ReadError),
     #[error("{0}")]
     Worker(WorkerError),
 }

@@ -21,7 +21,8 @@ mod worker;
 
 pub use autosave::use_autosave;
 pub use desk::use_desk_effects;
-pub use files::{use_downloads, use_text_reader, Downloads, TextReader};
+pub use files::{check_size, use_downloads, use_text_reader, Downloads, TextReader};
+pub use files::{RUN_LIMIT, SCENARIO_LIMIT};
 pub use frame_loop::use_frame_loop;
 pub use keys::use_keys;
 pub use library_files::{use_library_files, LibraryFiles};

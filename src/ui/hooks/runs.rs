@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::files::use_text_reader;
+use super::files::{use_text_reader, RUN_LIMIT};
 use crate::ui::state::{AppState, Msg};
 
 /// What the library's run controls do.
@@ -35,12 +35,10 @@ pub fn use_runs(dispatch: UseReducerDispatcher<AppState>) -> RunFiles {
         let dispatch = dispatch.clone();
         Callback::from(move |file: web_sys::File| {
             let (source, dispatch) = (file.name(), dispatch.clone());
-            reader.read(file, move |result| {
+            reader.read(file, RUN_LIMIT, move |result| {
                 dispatch.dispatch(match result {
                     Ok(text) => Msg::OpenRun { source, text },
-                    Err(e) => {
-                        Msg::Notice(Some(format!("{source} could not be read as text: {e}.")))
-                    }
+                    Err(e) => Msg::Notice(Some(format!("{source}: {e}."))),
                 });
             });
         })

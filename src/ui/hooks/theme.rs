@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::state::{AppState, Msg};
 use crate::ui::view::theme::Theme;
 
 /// Where the choice is kept.
@@ -25,7 +26,7 @@ pub struct ThemeHandle {
 /// The theme in use; the system listener goes with the component. The root element carries
 /// `data-theme="dark"` or `"light"`, so the page's colours follow the same choice as the charts.
 #[hook]
-pub fn use_theme() -> ThemeHandle {
+pub fn use_theme(dispatch: UseReducerDispatcher<AppState>) -> ThemeHandle {
     let choice = use_state(|| {
         crate::ui::storage::local::read(THEME_KEY)
             .and_then(|t| Theme::from_id(&t))
@@ -56,7 +57,11 @@ pub fn use_theme() -> ThemeHandle {
         let choice = choice.clone();
         Callback::from(move |t: Theme| {
             // Not being able to keep it (storage full or off) only means it is not remembered.
-            let _ = crate::ui::storage::local::write(THEME_KEY, t.id());
+            if let Err(why) = crate::ui::storage::local::write(THEME_KEY, t.id()) {
+                dispatch.dispatch(Msg::Unsaved(format!(
+                    "The theme applies to this visit only: {why}."
+                )));
+            }
             choice.set(t);
         })
     };

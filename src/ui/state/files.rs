@@ -41,6 +41,9 @@ impl AppState {
 
     /// The best results could not be written: an import says so (a score just goes unkept).
     pub(super) fn best_unsaved(&mut self, why: &str) {
+        self.unsaved = Some(format!(
+            "Your results could not be kept in this browser: {why}."
+        ));
         if self.best_change.imported {
             self.progress_note = Some(format!("Progress imported for this visit, but {why}."));
         }

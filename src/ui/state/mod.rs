@@ -74,6 +74,8 @@ pub struct AppState {
     pub announcement: String,
     /// A one-line notice on the library (a discarded save, a file that could not be read).
     pub notice: Option<String>,
+    /// What the browser would not keep (storage full or disabled): a calm line on every screen.
+    pub unsaved: Option<String>,
     /// The running session, by reference.
     pub session: SessionRef,
     /// The running scenario came from a file (it is saved with the session).
@@ -118,6 +120,7 @@ impl AppState {
             acknowledged: Vec::new(),
             announcement: String::new(),
             notice: None,
+            unsaved: None,
             session: SessionRef::default(),
             from_file: false,
             message: String::new(),
@@ -162,6 +165,8 @@ pub enum Msg {
     Acknowledge((u32, u32)),
     Announce(String),
     Notice(Option<String>),
+    /// Something could not be kept in the browser's storage: what, and why.
+    Unsaved(String),
     /// Open a scenario's briefing with a fresh session (the scenario's own seed unless given).
     Open(Rc<Scenario>, Option<u64>),
     /// The same scenario again: with the same seed (`None`) or this one.
@@ -262,6 +267,7 @@ impl AppState {
             }
             Msg::Announce(text) => self.announcement = text,
             Msg::Notice(text) => self.notice = text,
+            Msg::Unsaved(text) => self.unsaved = Some(text),
             Msg::Open(scenario, seed) => self.open(scenario, seed),
             Msg::Again(seed) => self.again(seed),
             Msg::Play(scenario) => self.play(scenario),

@@ -10,7 +10,7 @@ use crate::scenario::{library, Scenario};
 use crate::ui::browser;
 use crate::ui::desk::{Desk, Msg};
 use crate::ui::drafts;
-use crate::ui::hooks::{Downloads, TextReader};
+use crate::ui::hooks::{Downloads, TextReader, SCENARIO_LIMIT};
 use crate::ui::view::author::play_label;
 
 /// A select's value when it changes, as a message.
@@ -35,10 +35,10 @@ pub fn drafts_bar(
             let name = file.name();
             let stem = name.trim_end_matches(".toml").to_string();
             let send = send.clone();
-            reader.read(file, move |result| {
+            reader.read(file, SCENARIO_LIMIT, move |result| {
                 send.emit(match result {
                     Ok(text) => Msg::FileRead { stem, text },
-                    Err(e) => Msg::Notice(format!("{name} could not be read as text: {e}")),
+                    Err(e) => Msg::Notice(format!("{name}: {e}")),
                 })
             });
         }))

@@ -16,7 +16,7 @@ use crate::record::cohort::{csv, Column};
 use crate::scenario::Scenario;
 use crate::ui::chart::{DARK, LIGHT};
 use crate::ui::components::canvas::ChartCanvas;
-use crate::ui::hooks::use_downloads;
+use crate::ui::hooks::{check_size, use_downloads, RUN_LIMIT};
 use crate::ui::view::cohort::{curves_spec, curves_summary, trust_note, Arrived, CohortPage};
 
 /// What changes the page.
@@ -88,6 +88,11 @@ fn on_files_picked(
         kept.clear();
         for (slot, file) in files.into_iter().enumerate() {
             let (name, page, arrived) = (file.name(), page.clone(), Rc::clone(&arrived));
+            if let Err(too_large) = check_size(&file, RUN_LIMIT) {
+                arrived.borrow_mut()[slot] =
+                    Some((name, Arrived::Unreadable(too_large.to_string())));
+                continue;
+            }
             kept.push(read_as_text(
                 &gloo::file::File::from(file).into(),
                 move |read| {
@@ -101,6 +106,12 @@ fn on_files_picked(
                         page.dispatch(PageMsg::Queue(all.drain(..).flatten().collect()));
                     }
                 },
+            ));
+        }
+        // Every file refused by its size: nothing is left to arrive.
+        if arrived.borrow().iter().all(Option::is_some) {
+            page.dispatch(PageMsg::Queue(
+                arrived.borrow_mut().drain(..).flatten().collect(),
             ));
         }
         input.set_value("");
