@@ -66,7 +66,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// The largest write-up the import reads; a postmortem is a few pages.
-const MAX_BYTES: usize = 512 * 1024;
+pub const MAX_BYTES: usize = 512 * 1024;
 
 /// Everything read from a write-up, before it is written out.
 pub(crate) struct Facts {

@@ -29,12 +29,16 @@ pub fn import_section(
         let (reader, send) = (reader.clone(), send.clone());
         browser::on_file_picked(Callback::from(move |file: web_sys::File| {
             let (name, send) = (file.name(), send.clone());
-            reader.read(file, move |result| {
-                send.emit(match result {
-                    Ok(text) => Msg::Import { name, text },
-                    Err(e) => Msg::Notice(format!("{name} could not be read as text: {e}")),
-                })
-            });
+            reader.read(
+                file,
+                crate::scenario::import::MAX_BYTES as u64,
+                move |result| {
+                    send.emit(match result {
+                        Ok(text) => Msg::Import { name, text },
+                        Err(e) => Msg::Notice(format!("{name} could not be read as text: {e}")),
+                    })
+                },
+            );
         }))
     };
     html! {
