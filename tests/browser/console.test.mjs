@@ -250,7 +250,7 @@ test('a reload mid-run offers to resume, and resumes at the same moment', async 
   await context.close();
 });
 
-test('a corrupt save is reported in one line and discarded', async () => {
+test('a corrupt save is reported in one line and set aside', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -260,8 +260,9 @@ test('a corrupt save is reported in one line and discarded', async () => {
   await page.reload();
   const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
   await notice.waitFor({ timeout: 30_000 });
-  assert.ok((await notice.textContent()).includes('discarded'));
+  assert.ok((await notice.textContent()).includes('set aside'));
   assert.equal(await page.evaluate(() => localStorage.getItem('incident-trainer.session')), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('incident-trainer.session.unreadable')), '{"version":1,"scenario_id":');
   await page.screenshot({ path: `${shots}/corrupt-save.png` });
   assert.deepEqual(errors, []);
   await context.close();
