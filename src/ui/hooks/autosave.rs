@@ -21,7 +21,7 @@ pub fn use_autosave(state: &AppState, dispatch: UseReducerDispatcher<AppState>) 
         };
         if let Err(why) = local::write(SESSION_KEY, &text) {
             dispatch.dispatch(Msg::Unsaved(format!(
-                "This session could not be saved in this browser ({why}): it plays on, but a reload would lose it."
+                "This session could not be saved in this browser: {why}. It plays on, but a reload would lose it."
             )));
         }
     });
