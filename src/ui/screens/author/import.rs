@@ -35,7 +35,7 @@ pub fn import_section(
                 move |result| {
                     send.emit(match result {
                         Ok(text) => Msg::Import { name, text },
-                        Err(e) => Msg::Notice(format!("{name} could not be read as text: {e}")),
+                        Err(e) => Msg::Notice(format!("{name}: {e}")),
                     })
                 },
             );
