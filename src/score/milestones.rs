@@ -34,13 +34,7 @@ pub(crate) fn first_tick(
         _ => false,
     };
     if let MilestoneTrigger::Found(kinds) = trigger {
-        return trace
-            .findings
-            .iter()
-            .filter(|f| !f.shows.is_empty() && kinds.iter().any(|id| id == f.action.id()))
-            .filter(|f| f.ready_at <= trace.ticks)
-            .map(|f| f.issued_at)
-            .min();
+        return trace.showing(kinds).map(|f| f.issued_at).min();
     }
     if let MilestoneTrigger::Restored = trigger {
         return trace.impact.restored_at;
