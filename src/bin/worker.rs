@@ -13,9 +13,14 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-        let request = e.data().as_string().unwrap_or_default();
+        // Bytes (postcard); anything else reads as an empty request, which is answered Garbled.
+        let request = e
+            .data()
+            .dyn_into::<js_sys::Uint8Array>()
+            .map(|bytes| bytes.to_vec())
+            .unwrap_or_default();
         incident_trainer::worker::protocol::answer_each(&request, &mut |reply| {
-            let _ = reply_to.post_message(&JsValue::from_str(&reply));
+            let _ = reply_to.post_message(&js_sys::Uint8Array::from(reply.as_slice()));
         });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -1,6 +1,7 @@
 //! The scenarios built into the binary. Natively they are parsed from their TOML; in the browser
-//! they come compiled ahead of time (`scenarios/compiled/*.json`, the validated `Scenario` as
-//! JSON, kept equal to the TOML by a test), so the page needs no TOML parser to start.
+//! they come compiled ahead of time (`scenarios/compiled/*.bin`, the validated `Scenario` in
+//! postcard's binary form, kept equal to the TOML by a test), so the page needs no TOML parser
+//! to start, and no JSON reader for a scenario at all.
 
 use super::Scenario;
 
@@ -48,47 +49,47 @@ pub const BUILTIN: [(&str, &str); 10] = [
     ),
 ];
 
-/// (id, compiled JSON) of every built-in scenario, in the same order.
-pub const COMPILED: [(&str, &str); 10] = [
+/// (id, compiled form) of every built-in scenario, in the same order.
+pub const COMPILED: [(&str, &[u8]); 10] = [
     (
         "ecommerce-memory-leak",
-        include_str!("../../scenarios/compiled/ecommerce-memory-leak.json"),
+        include_bytes!("../../scenarios/compiled/ecommerce-memory-leak.bin"),
     ),
     (
         "regex-health-check",
-        include_str!("../../scenarios/compiled/regex-health-check.json"),
+        include_bytes!("../../scenarios/compiled/regex-health-check.bin"),
     ),
     (
         "waf-rule-cpu",
-        include_str!("../../scenarios/compiled/waf-rule-cpu.json"),
+        include_bytes!("../../scenarios/compiled/waf-rule-cpu.bin"),
     ),
     (
         "pool-config-push",
-        include_str!("../../scenarios/compiled/pool-config-push.json"),
+        include_bytes!("../../scenarios/compiled/pool-config-push.bin"),
     ),
     (
         "launch-surge",
-        include_str!("../../scenarios/compiled/launch-surge.json"),
+        include_bytes!("../../scenarios/compiled/launch-surge.bin"),
     ),
     (
         "debug-logs-disk",
-        include_str!("../../scenarios/compiled/debug-logs-disk.json"),
+        include_bytes!("../../scenarios/compiled/debug-logs-disk.bin"),
     ),
     (
         "slow-recommendations",
-        include_str!("../../scenarios/compiled/slow-recommendations.json"),
+        include_bytes!("../../scenarios/compiled/slow-recommendations.bin"),
     ),
     (
         "first-shift",
-        include_str!("../../scenarios/compiled/first-shift.json"),
+        include_bytes!("../../scenarios/compiled/first-shift.bin"),
     ),
     (
         "pooler-file-handles",
-        include_str!("../../scenarios/compiled/pooler-file-handles.json"),
+        include_bytes!("../../scenarios/compiled/pooler-file-handles.bin"),
     ),
     (
         "feature-file-flapping",
-        include_str!("../../scenarios/compiled/feature-file-flapping.json"),
+        include_bytes!("../../scenarios/compiled/feature-file-flapping.bin"),
     ),
 ];
 
@@ -135,15 +136,13 @@ pub fn builtin(id: &str) -> Option<Scenario> {
     compiled(id)
 }
 
-/// A built-in scenario read from its compiled JSON.
+/// A built-in scenario read from its compiled form.
 pub fn compiled(id: &str) -> Option<Scenario> {
-    let json = COMPILED.iter().find(|(i, _)| *i == id)?.1;
-    Some(serde_json::from_str(json).expect("compiled built-ins read (tested)"))
+    let bytes = COMPILED.iter().find(|(i, _)| *i == id)?.1;
+    Some(super::packed::unpack(bytes).expect("compiled built-ins read (tested)"))
 }
 
 /// The compiled form of a scenario, as committed under `scenarios/compiled/`.
-pub fn compile(scenario: &Scenario) -> String {
-    let mut json = serde_json::to_string(scenario).expect("scenarios serialise");
-    json.push('\n');
-    json
+pub fn compile(scenario: &Scenario) -> Vec<u8> {
+    super::packed::pack(scenario)
 }

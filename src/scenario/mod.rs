@@ -12,6 +12,7 @@ mod injects;
 pub mod library;
 mod locate;
 pub mod model;
+pub mod packed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
 pub mod script;

@@ -110,7 +110,7 @@ pub struct ReferenceEntry {
     pub note: String,
     pub source: String,
     /// The note reached the team at its time: shown in the console, a sign to act on.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub inject: bool,
 }
 
@@ -142,10 +142,10 @@ pub struct Scenario {
     #[serde(default)]
     pub calibration: Option<Calibration>,
     /// Scenario-defined coaching (the console also derives hints from the reference when none).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub hints: Vec<Hint>,
     /// What a facilitator can send the room (`[[injects]]`); the world never reads them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub planned_injects: Vec<super::Inject>,
 }
 

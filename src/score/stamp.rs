@@ -12,12 +12,17 @@ pub struct Stamp {
     pub clock: String,
 }
 
-/// Reads what [`Stamp`] writes, and the bare `"HH:MM"` earlier versions wrote (its tick unknown,
-/// read as 0). A visitor, not an untagged enum: that would buffer every value it reads, and
-/// carry the code for it into the page.
+/// Reads what [`Stamp`] writes, and in text (JSON) also the bare `"HH:MM"` earlier versions
+/// wrote (its tick unknown, read as 0). A visitor, not an untagged enum: that would buffer every
+/// value it reads, and carry the code for it into the page. A binary form (the worker's replies)
+/// is not self-describing: it is read as the pair it was written as.
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
-        deserializer.deserialize_any(StampVisitor)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(StampVisitor)
+        } else {
+            deserializer.deserialize_struct("Stamp", &["tick", "clock"], StampVisitor)
+        }
     }
 }
 
@@ -35,6 +40,13 @@ impl<'de> serde::de::Visitor<'de> for StampVisitor {
             tick: 0,
             clock: clock.to_string(),
         })
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Stamp, A::Error> {
+        let missing = |i| serde::de::Error::invalid_length(i, &"a tick and a clock");
+        let tick = seq.next_element::<u32>()?.ok_or_else(|| missing(0))?;
+        let clock = seq.next_element::<String>()?.ok_or_else(|| missing(1))?;
+        Ok(Stamp { tick, clock })
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Stamp, A::Error> {
@@ -76,5 +88,7 @@ mod tests {
         let old: Stamp = serde_json::from_str(r#""14:35""#).unwrap();
         assert_eq!((old.tick, old.clock.as_str()), (0, "14:35"));
         assert!(serde_json::from_str::<Stamp>("42").is_err());
+        let bytes = postcard::to_allocvec(&stamp).unwrap();
+        assert_eq!(postcard::from_bytes::<Stamp>(&bytes).unwrap(), stamp);
     }
 }

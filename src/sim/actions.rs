@@ -203,8 +203,8 @@ impl<'a> ActionInfo<'a> {
 
 /// One thing the trainee does. In files it is `{"action": "<id>", "target": "<name>"}`, whether
 /// the action is built in or the scenario's own.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "ActionWire", into = "ActionWire")]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "ActionWire")]
 pub struct Action {
     pub kind: ActionKind,
     pub target: Option<String>,
@@ -212,10 +212,27 @@ pub struct Action {
     pub custom: Option<String>,
 }
 
-#[derive(Clone, Serialize, Deserialize)]
+/// In text a missing target is left out (`{"action": "view_memory"}`, as people write it and
+/// as the trace hash has always read it); a binary form is read by position, so it keeps both.
+impl Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let short = serializer.is_human_readable() && self.target.is_none();
+        let mut wire = serializer.serialize_struct("ActionWire", if short { 1 } else { 2 })?;
+        wire.serialize_field("action", self.id())?;
+        if short {
+            wire.skip_field("target")?;
+        } else {
+            wire.serialize_field("target", &self.target)?;
+        }
+        wire.end()
+    }
+}
+
+#[derive(Clone, Deserialize)]
 struct ActionWire {
     action: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     target: Option<String>,
 }
 
@@ -232,15 +249,6 @@ impl From<ActionWire> for Action {
                 target: wire.target,
                 custom: Some(wire.action),
             },
-        }
-    }
-}
-
-impl From<Action> for ActionWire {
-    fn from(action: Action) -> ActionWire {
-        ActionWire {
-            action: action.id().to_string(),
-            target: action.target,
         }
     }
 }

@@ -20,7 +20,7 @@ pub struct DatabaseConfig {
     pub host: String,
     /// The scenario's own dependencies its queries pass through (a pooler or a proxy in front
     /// of it), by index: their failures fail its queries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub depends_on: Vec<u32>,
 }
 
@@ -93,10 +93,10 @@ pub struct DependencyConfig {
     pub error_share: f64,
     /// What its calls pass through (other `[[dependencies]]`, by index): their calls include
     /// its own, and what fails there fails here.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub depends_on: Vec<u32>,
     /// What its process may hold open; none: nothing it carries comes near a limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub limits: Option<Limits>,
 }
 

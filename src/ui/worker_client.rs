@@ -27,7 +27,7 @@ pub enum WorkerError {
 pub struct WorkerClient {
     worker: Worker,
     /// A request made before the worker said it listens.
-    held: Rc<RefCell<Option<String>>>,
+    held: Rc<RefCell<Option<Vec<u8>>>>,
     ready: Rc<Cell<bool>>,
     // Dropped with the worker, which is terminated first.
     _on_message: Closure<dyn Fn(MessageEvent)>,
@@ -40,21 +40,26 @@ impl WorkerClient {
         let worker = Worker::new(LOADER).map_err(|e| WorkerError::NotStarted(format!("{e:?}")))?;
         let replies = on_reply.clone();
         let (held, ready) = (
-            Rc::new(RefCell::new(None::<String>)),
+            Rc::new(RefCell::new(None::<Vec<u8>>)),
             Rc::new(Cell::new(false)),
         );
         let (hold, heard) = (Rc::clone(&held), Rc::clone(&ready));
         let port = worker.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            let text = e.data().as_string().unwrap_or_default();
-            if text == remote::READY {
+            let data = e.data();
+            if data.as_string().as_deref() == Some(remote::READY) {
                 heard.set(true);
                 if let Some(request) = hold.borrow_mut().take() {
-                    let _ = port.post_message(&JsValue::from_str(&request));
+                    let _ = port.post_message(&bytes(&request));
                 }
                 return;
             }
-            replies.emit(remote::read_reply(&text));
+            // A reply is bytes (postcard); anything else reads as empty, which is Garbled.
+            let reply = data
+                .dyn_into::<js_sys::Uint8Array>()
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            replies.emit(remote::read_reply(&reply));
         });
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
             on_reply.emit(Reply::Garbled(
@@ -77,15 +82,19 @@ impl WorkerClient {
         self.send(remote::job(file, text, job))
     }
 
-    fn send(&self, request: String) -> Result<(), WorkerError> {
+    fn send(&self, request: Vec<u8>) -> Result<(), WorkerError> {
         if !self.ready.get() {
             *self.held.borrow_mut() = Some(request);
             return Ok(());
         }
         self.worker
-            .post_message(&JsValue::from_str(&request))
+            .post_message(&bytes(&request))
             .map_err(|e| WorkerError::Unreachable(format!("{e:?}")))
     }
+}
+
+fn bytes(message: &[u8]) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(message)
 }
 
 impl Drop for WorkerClient {

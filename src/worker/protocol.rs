@@ -1,6 +1,7 @@
 //! Work on scenario files off the page's main thread: what the app sends the worker (a web
 //! worker with the TOML parser, loaded only when a file is opened or the author's page is) and
-//! what comes back, as JSON text. A request checks a file, proves it sound with the solver
+//! what comes back, in postcard's binary form (the page's one reader of its own data: no JSON
+//! field matching for the scenario in its first download). A request checks a file, proves it sound with the solver
 //! (progress on the way), or asks for a built-in scenario's source. Pure: the worker calls
 //! [`answer_each`], the app [`read_reply`], the tests both.
 
@@ -55,17 +56,17 @@ pub enum Reply {
 }
 
 /// The worker's side: a request in, its last (or only) reply out.
-pub fn answer(request: &str) -> String {
-    let mut last = String::new();
+pub fn answer(request: &[u8]) -> Vec<u8> {
+    let mut last = Vec::new();
     answer_each(request, &mut |reply| last = reply);
     last
 }
 
 /// The worker's side: a request in, each reply handed to `post` as it is ready (a search
 /// posts its progress before its report).
-pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
-    let mut send = |reply: &Reply| post(serde_json::to_string(reply).expect("replies serialise"));
-    let r = match serde_json::from_str::<Request>(request) {
+pub fn answer_each(request: &[u8], post: &mut dyn FnMut(Vec<u8>)) {
+    let mut send = |reply: &Reply| post(postcard::to_allocvec(reply).expect("replies serialise"));
+    let r = match postcard::from_bytes::<Request>(request) {
         Ok(r) => r,
         Err(e) => {
             return send(&Reply::Garbled(format!(
@@ -112,23 +113,23 @@ pub fn answer_each(request: &str, post: &mut dyn FnMut(String)) {
 }
 
 /// The app's side: a request to check a file.
-pub fn request(file: &str, text: &str) -> String {
+pub fn request(file: &str, text: &str) -> Vec<u8> {
     job(file, text, Job::Check)
 }
 
 /// The app's side: any request.
-pub fn job(file: &str, text: &str, job: Job) -> String {
+pub fn job(file: &str, text: &str, job: Job) -> Vec<u8> {
     let request = Request {
         file: file.to_string(),
         text: text.to_string(),
         job,
     };
-    serde_json::to_string(&request).expect("requests serialise")
+    postcard::to_allocvec(&request).expect("requests serialise")
 }
 
 /// The app's side: what the worker said.
-pub fn read_reply(reply: &str) -> Reply {
-    serde_json::from_str(reply)
+pub fn read_reply(reply: &[u8]) -> Reply {
+    postcard::from_bytes(reply)
         .unwrap_or_else(|e| Reply::Garbled(format!("the worker's answer could not be read: {e}")))
 }
 
@@ -156,10 +157,11 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            read_reply(&answer("{not json")),
+            read_reply(&answer(b"{not a request")),
             Reply::Garbled(_)
         ));
-        assert!(matches!(read_reply("[1,2]"), Reply::Garbled(_)));
+        assert!(matches!(read_reply(b"[1,2]"), Reply::Garbled(_)));
+        assert!(matches!(read_reply(b""), Reply::Garbled(_)));
     }
 
     #[test]

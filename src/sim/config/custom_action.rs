@@ -24,7 +24,7 @@ pub struct CustomAction {
     pub needs_developers: bool,
     /// Diagnostics (by id) whose output, once it showed an anomaly, makes this action known;
     /// empty: offered from the start.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub revealed_by: Vec<String>,
 }
 

@@ -22,7 +22,7 @@ pub struct FleetConfig {
     #[serde(default)]
     pub log_lines: Vec<String>,
     /// The requests everyday lines show (`"GET /photos"`) when there are no `log_lines`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub endpoints: Vec<String>,
     /// Requests per second one healthy server serves at 100% utilisation.
     pub capacity_rps: f64,

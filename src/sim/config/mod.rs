@@ -159,10 +159,10 @@ pub struct ResponseConfig {
     pub rollback_s: u32,
     /// Who an escalation pages (`the platform team`); left out, the catalogue's wording (the
     /// development team, the developers).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub escalate_to: Option<String>,
     /// The paging action's title when `escalate_to` is set (`Page the platform team`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub page_title: Option<String>,
 }
 
@@ -228,6 +228,6 @@ pub struct Hypothesis {
     pub correct: bool,
     /// Diagnostics (by id) whose output, once it showed an anomaly, puts this cause on the
     /// list; empty: listed from the start.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub revealed_by: Vec<String>,
 }

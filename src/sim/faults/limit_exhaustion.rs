@@ -17,7 +17,7 @@ pub struct LimitExhaustion {
     /// What the limit is while the fault lasts.
     pub value: u32,
     /// When set, the config push it came with (reverting the config removes it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub change: Option<String>,
 }
 

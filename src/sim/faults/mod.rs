@@ -41,10 +41,10 @@ pub struct Fault {
     pub kind: FaultKind,
     /// A latent fault began before the run (this is when, as the scenario writes it): it is
     /// active from the start, and what it changed is dated then (a config diff shows the date).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub since: Option<String>,
     /// When it is on once started, whatever its kind (until cured unless the scenario says).
-    #[serde(default, skip_serializing_if = "Schedule::is_until_cured")]
+    #[serde(default)]
     pub schedule: Schedule,
 }
 

@@ -25,7 +25,7 @@ use crate::ui::session::Session;
 /// origin in the same browser).
 pub const CHANNEL: &str = "incident-trainer-room";
 /// Bumped when a message's layout changes in a way an older window would misread.
-pub const ROOM_VERSION: u32 = 1;
+pub const ROOM_VERSION: u32 = 2;
 /// How often the facilitator's window says hello, in milliseconds (the room answers each).
 pub const HELLO_EVERY_MS: u32 = 1500;
 /// Silence after which the other window is taken to be gone, in milliseconds.
@@ -44,7 +44,11 @@ pub enum RoomMessage {
     State { run: Option<RunState> },
     /// The scenario the room plays, when it is not a built-in (opened from a file): the
     /// facilitator's window cannot rebuild the run without it.
-    Scenario { scenario: Box<Scenario> },
+    /// Packed (see `scenario::packed`), as the page reads a scenario nowhere else as JSON.
+    Scenario {
+        #[serde(with = "crate::scenario::packed::as_text")]
+        scenario: Box<Scenario>,
+    },
     /// The facilitator pauses the room's clock.
     Pause,
     /// The facilitator starts it again, at the speed it had.

@@ -58,7 +58,7 @@ fn every_message_reads_back_as_it_was_sent() {
     for message in messages {
         assert_eq!(decode(&encode(&message)).unwrap(), message);
     }
-    assert!(encode(&RoomMessage::Pause).starts_with("{\"version\":1,"));
+    assert!(encode(&RoomMessage::Pause).starts_with("{\"version\":2,"));
     assert_eq!(run.injects.len(), 1);
 }
 
