@@ -1,5 +1,6 @@
 // Trunk post-build hook. (1) Moves the inline module script that loads the app into boot.js, so
-// the page's Content-Security-Policy can allow scripts from the app's own files only. (2) Writes
+// the page's Content-Security-Policy can allow scripts from the app's own files only, and has it
+// load the facilitator's module instead in that window (3, below). (2) Writes
 // the service worker, sw.js, with the list of this build's files and a version made of their
 // contents: the app then opens with no network after a first visit, and a new build (a new
 // version) replaces the old one on the next load.
@@ -24,7 +25,26 @@ if ('serviceWorker' in navigator) {
   else addEventListener('load', keep);
 }
 `;
-writeFileSync(join(dir, 'boot.js'), match[1].trim() + '\n' + register);
+// (3) The page opened with #facilitate is the facilitator's console, its own module (a classic
+// script, built as Trunk builds a worker): the boot script loads that one instead of the app, and
+// the app's module is imported only when it is the app's window.
+const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
+if (!staticImport.test(match[1])) throw new Error("Trunk's loader no longer imports the app as expected");
+const app = match[1].trim().replace(staticImport, "const bindings = await import('$1');\nconst init = bindings.default;");
+const boot = `if (location.hash === '#facilitate') {
+  await new Promise((loaded, failed) => {
+    const script = document.createElement('script');
+    script.src = './facilitator.js';
+    script.onload = loaded;
+    script.onerror = () => failed(new Error("the facilitator's console did not load"));
+    document.head.append(script);
+  });
+  await wasm_bindgen({ module_or_path: './facilitator_bg.wasm' });
+} else {
+${app.replace(/^/gm, '  ')}
+}
+`;
+writeFileSync(join(dir, 'boot.js'), boot + register);
 writeFileSync(page, html.replace(inline, '<script type="module" src="./boot.js"></script>'));
 
 const files = readdirSync(dir)

@@ -3,12 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The same page opened with `#facilitate` is the facilitator's console, beside the room's.
-    if incident_trainer::ui::facilitating() {
-        yew::Renderer::<incident_trainer::ui::Facilitate>::new().render();
-    } else {
-        yew::Renderer::<incident_trainer::ui::App>::new().render();
-    }
+    // The page opened with `#facilitate` is the facilitator's console, which is its own module
+    // (`src/bin/facilitator.rs`): the boot script loads that one instead of this.
+    yew::Renderer::<incident_trainer::ui::App>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -27,4 +27,4 @@ mod worker_client;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 #[cfg(target_arch = "wasm32")]
-pub use screens::facilitate::{facilitating, Facilitate};
+pub use screens::facilitate::Facilitate;

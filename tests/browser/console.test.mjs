@@ -256,6 +256,8 @@ test('a corrupt save is reported in one line and set aside', async () => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
+  // The page is up (it has read its storage), then the save is damaged, then the page reloads.
+  await page.getByRole('heading', { name: 'Incidents' }).waitFor();
   await page.evaluate(() => localStorage.setItem('incident-trainer.session', '{"version":1,"scenario_id":'));
   await page.reload();
   const notice = page.getByRole('status').filter({ hasText: 'could not be read' });

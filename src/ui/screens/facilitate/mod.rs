@@ -20,13 +20,6 @@ use crate::ui::view::format;
 /// The fragment that opens this console instead of the trainer.
 pub const FRAGMENT: &str = "#facilitate";
 
-/// Whether this window was opened as the facilitator's console.
-pub fn facilitating() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .is_some_and(|hash| hash == FRAGMENT)
-}
-
 #[component]
 pub fn Facilitate() -> Html {
     let known = use_memo((), |_| {
