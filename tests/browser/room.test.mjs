@@ -32,9 +32,13 @@ test('a facilitator runs the room from a second window', async () => {
   // The ground truth, which the projector never shows.
   const faults = desk.getByRole('region', { name: 'Faults now' });
   await faults.getByRole('cell', { name: 'memory leak' }).waitFor();
-  assert.match(await faults.textContent(), /leak_kb_per_request: 1\.5/);
+  // Each parameter named in words, beside its value (a term and its definition).
+  const leakRate = faults.getByRole('term').filter({ hasText: 'leak kb per request' });
+  assert.equal(await leakRate.locator('xpath=following-sibling::dd[1]').textContent(), '1.5');
+  assert.equal(await faults.getByRole('definition').filter({ hasText: /^none$/ }).count(), 1, 'the absent deploy reads "none"');
+  assert.doesNotMatch(await faults.textContent(), /Some\(|None|\{/, 'no debug form');
   assert.match(await desk.getByRole('region', { name: "The real team's next step" }).textContent(), /14:35 WAT: Restart one server \(app-1\)/);
-  assert.equal(await room.getByText('leak_kb_per_request').count(), 0);
+  assert.equal(await room.getByText('leak kb per request').count(), 0);
 
   // Resume the room from the facilitator's window, then pause it again.
   await desk.getByRole('button', { name: 'Resume the room' }).click();

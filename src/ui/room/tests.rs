@@ -125,7 +125,15 @@ fn the_ground_truth_names_the_fault_and_what_each_look_really_showed() {
     assert_eq!(faults.len(), 1);
     assert_eq!(faults[0].kind, "memory leak");
     assert!(faults[0].on);
-    assert!(faults[0].parameters.contains("leak_kb_per_request: 1.5"));
+    let parameter = |name: &str| {
+        faults[0]
+            .parameters
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.clone())
+    };
+    assert_eq!(parameter("leak kb per request").as_deref(), Some("1.5"));
+    assert_eq!(parameter("deploy").as_deref(), Some("none"));
     let findings = truth::findings(&room);
     let memory = findings
         .iter()
@@ -168,6 +176,11 @@ fn an_inject_knows_whether_its_response_came_and_when_the_room_stalled() {
         .find(|r| r.inject.id == "support_tickets")
         .unwrap();
     assert_eq!(stalled.stalled.as_deref(), Some("head_of_ecommerce"));
+    assert_eq!(
+        stalled.fallback.as_deref(),
+        Some("send Head of e-commerce's message after 10 min without it"),
+        "named as the table names it, not by its id"
+    );
     room.take(Action::new(ActionKind::PageDevelopers)).unwrap();
     let rows = truth::injects(&room);
     let advice = rows

@@ -14,8 +14,9 @@ use crate::ui::view::format;
 pub struct FaultRow {
     /// Its kind, in words (`memory leak`).
     pub kind: String,
-    /// Its parameters as the scenario gives them (`leak_kb_per_request 1.5, targets All`).
-    pub parameters: String,
+    /// Its parameters as the scenario gives them, each (name in words, value): (`leak kb per
+    /// request`, `1.5`), (`deploy`, `none`).
+    pub parameters: Vec<(String, String)>,
     /// On, off, cured, to come, with when.
     pub state: String,
     pub on: bool,
@@ -73,15 +74,38 @@ fn fault_state(
     }
 }
 
-/// A fault's parameters as the simulation holds them (`targets: All, leak_kb_per_request: 1.5,
-/// ...`): the kind's own fields, as Rust writes them, without the kind's name around them.
-fn parameters(kind: &crate::sim::FaultKind) -> String {
-    let text = format!("{kind:?}");
-    let inner = text
-        .split_once('{')
-        .and_then(|(_, rest)| rest.rsplit_once('}'))
-        .map_or(text.as_str(), |(inner, _)| inner);
-    inner.trim().to_string()
+/// A fault's parameters as the simulation holds them, named as the scenario file names them
+/// (read from the fault's serde form, so a new fault type needs nothing here).
+fn parameters(kind: &crate::sim::FaultKind) -> Vec<(String, String)> {
+    use serde_json::Value;
+    let fields = match serde_json::to_value(kind) {
+        Ok(Value::Object(tagged)) => tagged.into_iter().next().map(|(_, fields)| fields),
+        _ => None,
+    };
+    match fields {
+        Some(Value::Object(fields)) => fields
+            .into_iter()
+            .map(|(name, value)| (name.replace('_', " "), plain(&value)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A parameter's value in words: `none` for an absent one, lists joined, nested fields named.
+fn plain(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "none".into(),
+        Value::Bool(yes) => if *yes { "yes" } else { "no" }.into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(text) => text.replace('_', " "),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(name, value)| format!("{} {}", name.replace('_', " "), plain(value)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 /// A finding the room took, and what it really showed.
@@ -215,11 +239,10 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
                 sent_at: sent_tick.map(|t| format::clock(s, t)),
                 response,
                 fallback: inject.fallback.as_ref().map(|f| {
-                    format!(
-                        "send `{}` after {} min without it",
-                        f.inject,
-                        f.after_s / 60
-                    )
+                    // Named as the table names it (who it is from), not by its id in the file.
+                    let named = s.planned_injects.iter().find(|i| i.id == f.inject);
+                    let what = named.map_or(f.inject.clone(), |i| format!("{}'s message", i.from));
+                    format!("send {what} after {} min without it", f.after_s / 60)
                 }),
                 stalled: stalled.map(|f| f.inject.clone()),
                 inject: inject.clone(),

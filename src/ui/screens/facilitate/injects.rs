@@ -36,8 +36,9 @@ fn row(item: &InjectRow, over: bool, on_send: &Callback<String>) -> Html {
             <td>{ item.sent_at.clone().unwrap_or_else(|| "not sent".into()) }<br /><span class="meta">{ response(item) }</span></td>
             <td>
                 { item.fallback.clone().unwrap_or_else(|| "-".into()) }
-                if let Some(next) = &item.stalled {
-                    <br /><strong class="stalled">{ format!("The room stalled: send `{next}`") }</strong>
+                // The line above names the message to send.
+                if item.stalled.is_some() {
+                    <br /><strong class="stalled">{ "The room stalled: send it now" }</strong>
                 }
             </td>
             <td>

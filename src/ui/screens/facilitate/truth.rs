@@ -30,7 +30,9 @@ pub fn GroundTruth(props: &GroundTruthProps) -> Html {
                         <tr>
                             <td><strong>{ &f.kind }</strong></td>
                             <td><span class={classes!("badge", if f.on { "bad" } else { "ok" })}>{ &f.state }</span></td>
-                            <td class="mono">{ &f.parameters }</td>
+                            <td><dl class="parameters">{ for f.parameters.iter().map(|(name, value)| html! {
+                                <div><dt>{ name }</dt><dd class="mono">{ value }</dd></div>
+                            }) }</dl></td>
                         </tr>
                     }) }</tbody>
                 </table>
