@@ -31,15 +31,24 @@ if ('serviceWorker' in navigator) {
 const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
 if (!staticImport.test(match[1])) throw new Error("Trunk's loader no longer imports the app as expected");
 const app = match[1].trim().replace(staticImport, "const bindings = await import('$1');\nconst init = bindings.default;");
+// The fragment is the app's `screens::facilitate::FRAGMENT` (tests/structure.rs keeps them equal).
 const boot = `if (location.hash === '#facilitate') {
-  await new Promise((loaded, failed) => {
-    const script = document.createElement('script');
-    script.src = './facilitator.js';
-    script.onload = loaded;
-    script.onerror = () => failed(new Error("the facilitator's console did not load"));
-    document.head.append(script);
-  });
-  await wasm_bindgen({ module_or_path: './facilitator_bg.wasm' });
+  try {
+    await new Promise((loaded, failed) => {
+      const script = document.createElement('script');
+      script.src = './facilitator.js';
+      script.onload = loaded;
+      script.onerror = () => failed(new Error('facilitator.js was not fetched'));
+      document.head.append(script);
+    });
+    await wasm_bindgen({ module_or_path: './facilitator_bg.wasm' });
+  } catch (e) {
+    const note = document.createElement('p');
+    note.setAttribute('role', 'alert');
+    note.textContent = \`The facilitator's console could not load (\${e.message}): check the connection and reload the page.\`;
+    document.body.append(note);
+    throw e;
+  }
 } else {
 ${app.replace(/^/gm, '  ')}
 }

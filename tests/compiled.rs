@@ -18,7 +18,8 @@ fn compiled_built_ins_are_current_and_read_back_exactly() {
         }
         assert!(
             fresh == bytes,
-            "scenarios/compiled/{id}.bin is stale: run UPDATE_COMPILED=1 cargo test --test compiled"
+            "scenarios/compiled/{id}.bin is stale: run UPDATE_COMPILED=1 cargo test --test compiled \
+             (and if a scenario type's fields changed, bump scenario::packed::LAYOUT)"
         );
         assert_eq!(library::compiled(id).unwrap(), parsed);
     }

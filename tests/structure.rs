@@ -407,3 +407,21 @@ fn shape_figures() {
         "a function's parameters are named in words, outside closures: {single_letters:?}"
     );
 }
+
+/// The boot script (written by the build's hook, in JavaScript) loads the facilitator's module for
+/// the fragment the app links to: one value in two languages, kept equal here.
+#[test]
+fn the_boot_script_routes_the_fragment_the_app_links_to() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let app = std::fs::read_to_string(root.join("src/ui/screens/facilitate/mod.rs")).unwrap();
+    let fragment = app
+        .lines()
+        .find_map(|l| l.strip_prefix("pub const FRAGMENT: &str = \""))
+        .and_then(|rest| rest.strip_suffix("\";"))
+        .expect("FRAGMENT is declared");
+    let hook = std::fs::read_to_string(root.join("scripts/post-build.mjs")).unwrap();
+    assert!(
+        hook.contains(&format!("location.hash === '{fragment}'")),
+        "scripts/post-build.mjs must route {fragment}"
+    );
+}

@@ -2,29 +2,46 @@
 //! the worker hands a checked file to it, and how a save keeps a scenario opened from a file.
 //! One binary form and no JSON reader for a scenario in the page: postcard reads fields in
 //! order, so none of the field-name matching a JSON reader carries for every type is shipped.
-//! The form is not self-describing: it is read only by the build that wrote it (a save says
-//! which scenario version it holds, and a build's worker is its own).
+//! The form is not self-describing: fields are read by position, so it starts with the layout's
+//! version, [`LAYOUT`], and a pack of another layout is refused rather than misread.
 
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
 
 use super::Scenario;
 
+/// The layout of the scenario types as packed. Bump it with any change to a type a `Scenario`
+/// holds (a field added, removed, reordered or retyped, even with a default): `tests/compiled.rs`
+/// fails on such a change until the compiled built-ins are regenerated, which is the reminder.
+pub const LAYOUT: u8 = 1;
+
 /// Why a packed scenario could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     #[error("it is not base64 ({0})")]
     Text(String),
-    #[error("it is not a scenario of this version of the trainer ({0})")]
+    #[error("it is empty")]
+    Empty,
+    #[error(
+        "it was packed by another version of the trainer (layout {0}; this one reads {LAYOUT})"
+    )]
+    Layout(u8),
+    #[error("it is damaged ({0})")]
     Bytes(#[from] postcard::Error),
 }
 
 pub fn pack(scenario: &Scenario) -> Vec<u8> {
-    postcard::to_allocvec(scenario).expect("scenarios serialise")
+    let mut bytes = vec![LAYOUT];
+    bytes.extend(postcard::to_allocvec(scenario).expect("scenarios serialise"));
+    bytes
 }
 
 pub fn unpack(bytes: &[u8]) -> Result<Scenario, PackError> {
-    Ok(postcard::from_bytes(bytes)?)
+    match bytes.split_first() {
+        None => Err(PackError::Empty),
+        Some((&LAYOUT, body)) => Ok(postcard::from_bytes(body)?),
+        Some((&other, _)) => Err(PackError::Layout(other)),
+    }
 }
 
 /// As text, for a store that keeps strings (the browser's local storage).
@@ -57,7 +74,7 @@ pub mod as_text {
         let text = String::deserialize(deserializer)?;
         unpack_text(&text)
             .map(Box::new)
-            .map_err(|e| D::Error::custom(format!("the scenario {e}")))
+            .map_err(|e| D::Error::custom(format!("the scenario could not be read: {e}")))
     }
 }
 
@@ -87,7 +104,11 @@ mod tests {
             unpack(&bytes[..bytes.len() / 2]),
             Err(PackError::Bytes(_))
         ));
-        assert!(matches!(unpack(&[]), Err(PackError::Bytes(_))));
+        assert!(matches!(unpack(&[]), Err(PackError::Empty)));
+        let mut other = bytes.clone();
+        other[0] = LAYOUT + 1;
+        let err = unpack(&other).unwrap_err().to_string();
+        assert!(err.contains("another version of the trainer"), "{err}");
         assert!(matches!(
             unpack_text("not base64!"),
             Err(PackError::Text(_))

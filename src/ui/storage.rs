@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Session, ShownHint};
 use crate::record::{Delivered, Roles};
-use crate::scenario::{library, Scenario};
+use crate::scenario::{library, packed, Scenario};
 use crate::sim::{ActionError, ScheduledAction};
 
 /// Bumped when the save layout changes; older saves are discarded with a message.
@@ -48,8 +48,7 @@ impl Save {
         Save {
             version: SAVE_VERSION,
             scenario_id: session.scenario.meta.id.clone(),
-            scenario: from_file
-                .then(|| Kept::Packed(crate::scenario::packed::pack_text(&session.scenario))),
+            scenario: from_file.then(|| Kept::Packed(packed::pack_text(&session.scenario))),
             content_hash: format!("{:016x}", session.scenario.content_hash),
             seed: session.seed(),
             tick: session.tick(),
@@ -74,11 +73,9 @@ pub struct Resumed {
 /// Why a save was discarded, in one line a trainee can read.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("The saved session could not be read ({0}); it was discarded.")]
+    #[error("The saved session could not be read ({0})")]
     Unreadable(serde_json::Error),
-    #[error(
-        "The saved session is from an older version of the trainer (format {0}); it was discarded."
-    )]
+    #[error("The saved session is from an older version of the trainer (format {0})")]
     OldFormat(u32),
     #[error("The saved session is for `{0}`, which this version does not have; it was discarded.")]
     UnknownScenario(String),
@@ -88,8 +85,19 @@ pub enum SaveError {
     DoesNotReplay(ActionError),
     #[error("The saved session had already ended; it was discarded.")]
     Ended,
-    #[error("The saved session's scenario could not be read ({0}); it was discarded.")]
+    #[error("The saved session's scenario could not be read ({0})")]
     Scenario(String),
+}
+
+impl SaveError {
+    /// A save this version cannot read is kept aside (another version, or a person, may), and the
+    /// page says where; one it read and found stale or done is discarded, as its message says.
+    pub fn keep_aside(&self) -> bool {
+        matches!(
+            self,
+            SaveError::Unreadable(_) | SaveError::OldFormat(_) | SaveError::Scenario(_)
+        )
+    }
 }
 
 /// Reads a save back. The error is one line a trainee can read.
@@ -97,12 +105,16 @@ pub fn decode(text: &str) -> Result<Resumed, SaveError> {
     let save: Save = serde_json::from_str(text).map_err(SaveError::Unreadable)?;
     let same_layout =
         save.version == SAVE_VERSION || (save.version == 2 && save.scenario.is_none());
-    if !same_layout || save.scenario == Some(Kept::Earlier) {
+    if !same_layout {
         return Err(SaveError::OldFormat(save.version));
     }
     let from_file = save.scenario.is_some();
     let scenario = match &save.scenario {
-        Some(kept) => kept.unpack()?,
+        Some(Kept::Packed(text)) => {
+            packed::unpack_text(text).map_err(|e| SaveError::Scenario(e.to_string()))?
+        }
+        // Format 2 kept a file's scenario as JSON.
+        Some(Kept::Earlier) => return Err(SaveError::OldFormat(2)),
         None => library::builtin(&save.scenario_id)
             .ok_or_else(|| SaveError::UnknownScenario(save.scenario_id.clone()))?,
     };
@@ -203,195 +215,4 @@ pub mod local;
 pub use kept::Kept;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sim::{trace_hash, Action, ActionKind};
-
-    /// Why a save was discarded, as the library's notice says it.
-    fn refusal(text: &str) -> String {
-        decode(text).err().expect("rejected").to_string()
-    }
-
-    fn played() -> Session {
-        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
-        let mut session = Session::new(s, 7);
-        session.advance(1_800);
-        session
-            .take(Action::on(ActionKind::RestartServer, "app-1"))
-            .unwrap();
-        session.advance(400);
-        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
-        session.advance(123);
-        session
-    }
-
-    #[test]
-    fn a_save_resumes_exactly_where_it_was() {
-        let mut session = played();
-        session.deliver("support_tickets").unwrap();
-        session.people.roles.commander = Some("Ada".into());
-        let text = Save::of(&session, false).encode();
-        let resumed = decode(&text).unwrap().session;
-        assert_eq!(resumed.injects(), session.injects());
-        assert_eq!(resumed.people.roles, session.people.roles);
-        assert_eq!(resumed.tick(), session.tick());
-        assert_eq!(resumed.actions(), session.actions());
-        assert_eq!(
-            trace_hash(resumed.sim().trace()),
-            trace_hash(session.sim().trace())
-        );
-    }
-
-    #[test]
-    fn hints_on_and_what_they_showed_survive_a_save() {
-        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
-        let mut session = Session::new(s, 3);
-        session.set_hints(Some(Vec::new()));
-        // Past the page and the real team's first useful step (15:00, after their detours): the
-        // hints follow their path.
-        session.advance(3_720);
-        let shown = session.hints().unwrap().shown.clone();
-        assert!(!shown.is_empty());
-        let resumed = decode(&Save::of(&session, false).encode()).unwrap().session;
-        assert_eq!(resumed.hints().unwrap().shown, shown);
-        assert_eq!(resumed.hints().unwrap().now, session.hints().unwrap().now);
-        // Hints off: none kept, none shown.
-        let off = decode(&Save::of(&played(), false).encode())
-            .unwrap()
-            .session;
-        assert!(off.hints().is_none());
-    }
-
-    #[test]
-    fn a_session_of_a_scenario_from_a_file_saves_the_scenario_itself() {
-        let (_, text) = library::BUILTIN[0];
-        let own = text.replace("id = \"ecommerce-memory-leak\"", "id = \"our-own\"");
-        let scenario = Rc::new(crate::scenario::parse("own.toml", &own).unwrap());
-        let mut session = Session::new(scenario, 11);
-        session.advance(1800);
-        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
-        let resumed = decode(&Save::of(&session, true).encode()).unwrap();
-        assert!(resumed.from_file);
-        assert_eq!(*resumed.session.scenario, *session.scenario);
-        assert_eq!(
-            trace_hash(resumed.session.sim().trace()),
-            trace_hash(session.sim().trace())
-        );
-        // A built-in's save does not carry it.
-        assert!(!Save::of(&played(), false)
-            .encode()
-            .contains("\"scenario\":"));
-    }
-
-    #[test]
-    fn a_save_taken_right_after_an_action_keeps_it() {
-        let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
-        let mut session = Session::new(s, 7);
-        session.advance(600);
-        session.take(Action::new(ActionKind::ViewMemory)).unwrap();
-        let resumed = decode(&Save::of(&session, false).encode()).unwrap().session;
-        assert_eq!(resumed.actions(), session.actions());
-        assert_eq!(
-            trace_hash(resumed.sim().trace()),
-            trace_hash(session.sim().trace())
-        );
-    }
-
-    #[test]
-    fn unreadable_best_results_are_told_apart() {
-        // The page sets them aside before a new result would overwrite them.
-        assert!(!best_is_readable("garbage"));
-        assert!(best_is_readable(&Best::default().encode()));
-    }
-
-    #[test]
-    fn a_files_scenario_in_a_save_is_read_back_or_refused_in_one_line() {
-        let good = Save::of(&played(), false);
-        let kept = |scenario: &str| {
-            good.encode()
-                .replace("\"seed\"", &format!("\"scenario\":{scenario},\"seed\""))
-        };
-        let cases = [
-            // As an earlier version kept it (JSON): said to be from that version.
-            (kept("{\"meta\":3}"), "older version of the trainer"),
-            (kept("\"AAAA\""), "scenario could not be read"),
-            (kept("7"), "could not be read"),
-        ];
-        for (text, expected) in cases {
-            let err = refusal(&text);
-            assert!(err.contains(expected), "{err}");
-            assert!(!err.contains('\n'), "one line: {err}");
-        }
-        // A built-in's save from version 2 has today's layout: it resumes.
-        let earlier = Save {
-            version: 2,
-            ..good.clone()
-        };
-        assert!(decode(&earlier.encode()).is_ok());
-    }
-
-    #[test]
-    fn bad_saves_are_explained_in_one_line() {
-        let session = played();
-        let good = Save::of(&session, false);
-        let cases = [
-            ("{not json".to_string(), "could not be read"),
-            ("".to_string(), "could not be read"),
-            (
-                Save {
-                    version: 0,
-                    ..good.clone()
-                }
-                .encode(),
-                "older version of the trainer",
-            ),
-            (
-                Save {
-                    content_hash: "0000000000000001".into(),
-                    ..good.clone()
-                }
-                .encode(),
-                "another version of",
-            ),
-            (
-                Save {
-                    scenario_id: "gone".into(),
-                    ..good.clone()
-                }
-                .encode(),
-                "does not have",
-            ),
-        ];
-        for (text, expected) in cases {
-            let err = refusal(&text);
-            assert!(err.contains(expected), "{err}");
-            assert!(!err.contains('\n'), "one line: {err}");
-        }
-        // An action the world refuses at its tick: tampered, so it does not replay.
-        let mut tampered = good;
-        tampered.actions[1].tick = tampered.actions[0].tick + 1;
-        let err = refusal(&tampered.encode());
-        assert!(err.contains("does not replay"), "{err}");
-    }
-
-    #[test]
-    fn best_results_keep_the_best_score_and_the_earliest_restore() {
-        let mut best = Best::decode(Some("garbage"));
-        assert!(best.record("x", None, 4.0));
-        assert!(best.record("x", Some(9_000), 48.0));
-        assert!(!best.record("x", Some(9_500), 41.0));
-        assert!(!best.record("x", Some(8_000), 47.0));
-        let back = Best::decode(Some(&best.encode()));
-        let r = back.get("x").unwrap();
-        assert_eq!(
-            (r.restored_at, r.score, r.attempts),
-            (Some(8_000), Some(48.0), 4)
-        );
-        // A record written before scores existed still reads.
-        let old = Best::decode(Some(
-            r#"{"results":[{"scenario_id":"x","restored_at":9000,"attempts":2}]}"#,
-        ));
-        assert_eq!(old.get("x").unwrap().restored_at, Some(9_000));
-        assert_eq!(old.get("x").unwrap().score, None);
-    }
-}
+mod tests;

@@ -25,11 +25,6 @@ pub enum Schedule {
 }
 
 impl Schedule {
-    /// The default, which compiled scenarios leave out.
-    pub fn is_until_cured(&self) -> bool {
-        *self == Schedule::UntilCured
-    }
-
     /// When the on-time that began `began_s` after the fault's start ends (seconds after its
     /// start); `None` while nothing but a cure ends it.
     pub fn ends_after(&self, began_s: u32) -> Option<u32> {

@@ -22,11 +22,9 @@ pub fn use_saved_session(dispatch: UseReducerDispatcher<AppState>) {
         if let Some(text) = local::read(SESSION_KEY) {
             match storage::decode(&text) {
                 Ok(resumed) => dispatch.dispatch(Msg::Offer(Box::new(resumed))),
-                Err(storage::SaveError::Unreadable(why)) => notes.push(aside(
-                    &format!("The saved session could not be read ({why})"),
-                    SESSION_KEY,
-                    SESSION_UNREADABLE_KEY,
-                )),
+                Err(why) if why.keep_aside() => {
+                    notes.push(aside(&why.to_string(), SESSION_KEY, SESSION_UNREADABLE_KEY))
+                }
                 Err(why) => {
                     local::remove(SESSION_KEY);
                     notes.push(why.to_string());

@@ -74,8 +74,9 @@ fn fault_state(
     }
 }
 
-/// A fault's parameters as the simulation holds them, named as the scenario file names them
-/// (read from the fault's serde form, so a new fault type needs nothing here).
+/// A fault's parameters as the simulation holds them: each field's name in words and its value as
+/// held (times in seconds, a dependency by its index), in the names' alphabetical order. Read
+/// from the fault's serde form, so a new fault type needs nothing here.
 fn parameters(kind: &crate::sim::FaultKind) -> Vec<(String, String)> {
     use serde_json::Value;
     let fields = match serde_json::to_value(kind) {
@@ -98,7 +99,7 @@ fn plain(value: &serde_json::Value) -> String {
         Value::Null => "none".into(),
         Value::Bool(yes) => if *yes { "yes" } else { "no" }.into(),
         Value::Number(n) => n.to_string(),
-        Value::String(text) => text.replace('_', " "),
+        Value::String(text) => text.clone(),
         Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
         Value::Object(fields) => fields
             .iter()
@@ -240,7 +241,7 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
                 response,
                 fallback: inject.fallback.as_ref().map(|f| {
                     // Named as the table names it (who it is from), not by its id in the file.
-                    let named = s.planned_injects.iter().find(|i| i.id == f.inject);
+                    let named = s.planned(&f.inject);
                     let what = named.map_or(f.inject.clone(), |i| format!("{}'s message", i.from));
                     format!("send {what} after {} min without it", f.after_s / 60)
                 }),

@@ -1,9 +1,7 @@
 //! How a save keeps a scenario opened from a file.
 
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
-
-use super::SaveError;
-use crate::scenario::{packed, Scenario};
 
 /// A file's scenario as a save keeps it: packed, as text. An earlier version kept it as JSON,
 /// which is read only far enough to say so (the page has no JSON reader for a scenario).
@@ -13,22 +11,12 @@ pub enum Kept {
     Earlier,
 }
 
-impl Kept {
-    pub(super) fn unpack(&self) -> Result<Scenario, SaveError> {
-        match self {
-            Kept::Packed(text) => {
-                packed::unpack_text(text).map_err(|e| SaveError::Scenario(e.to_string()))
-            }
-            Kept::Earlier => Err(SaveError::OldFormat(2)),
-        }
-    }
-}
-
 impl Serialize for Kept {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Kept::Packed(text) => serializer.serialize_str(text),
-            Kept::Earlier => serializer.serialize_unit(),
+            // Never written by this version; if it were, it would read back as itself.
+            Kept::Earlier => serializer.serialize_map(Some(0))?.end(),
         }
     }
 }
