@@ -52,6 +52,17 @@ export async function serve(dir) {
 }
 
 /** Headless Debian Chromium with the flags a closed network and a root user need. */
+// The page's JS heap in bytes after a forced garbage collection, read over the DevTools protocol:
+// what a leak leaves, without the garbage a run has not collected yet.
+export async function heapAfterGc(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  return async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+}
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

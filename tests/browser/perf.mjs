@@ -3,7 +3,7 @@
 // the JS heap after 20 sessions in one tab. Exits 1 when a figure breaks its budget. Budgets sit
 // above the targets by the noise a shared 2-core machine shows from run to run; the targets are
 // printed beside them, met or not.
-import { serve, launch, openIncident, act, declareResolved, SCENARIO_TITLE } from './harness.mjs';
+import { serve, launch, heapAfterGc, openIncident, act, declareResolved, SCENARIO_TITLE } from './harness.mjs';
 
 const TARGET = { readyMs: 400, frameMs: 4, longTaskMs: 50, heapGrowth: 0.05 };
 const BUDGET = {
@@ -110,12 +110,7 @@ Object.assign(results, [...plays].sort((a, b) => a.longestTaskMs - b.longestTask
 {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  };
+  const heap = await heapAfterGc(context, page);
   const click = (name, times = 1) => page.evaluate(async ([name, times]) => {
     for (let n = 0; n < times; n += 1) {
       let done = false;

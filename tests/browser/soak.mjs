@@ -3,7 +3,7 @@
 // team's fix, declared resolved, debrief, back to the library). After each run: the JS heap after a
 // forced GC and the WebAssembly memory's size. Fails when either grows more than 5% after warm-up
 // (the first SOAK_WARMUP runs, default 5), and prints both curves.
-import { serve, launch, SCENARIO_TITLE } from './harness.mjs';
+import { serve, launch, heapAfterGc, SCENARIO_TITLE } from './harness.mjs';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 30);
 const WARMUP = Number(process.env.SOAK_WARMUP ?? 5);
@@ -17,12 +17,7 @@ await context.addInitScript(() => {
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
 });
 const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('HeapProfiler.enable');
-const heap = async () => {
-  await cdp.send('HeapProfiler.collectGarbage');
-  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-};
+const heap = await heapAfterGc(context, page);
 const wasmBytes = () => page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
 
 // One whole run, driven from inside the page: Playwright's locators keep their own state in the

@@ -8,6 +8,15 @@ fn refusal(text: &str) -> String {
     decode(text).err().expect("rejected").to_string()
 }
 
+/// Each save is refused with a one-line reason that says what it expects.
+fn refused_in_one_line(cases: &[(String, &str)]) {
+    for (text, expected) in cases {
+        let err = refusal(text);
+        assert!(err.contains(expected), "{err}");
+        assert!(!err.contains('\n'), "one line: {err}");
+    }
+}
+
 fn played() -> Session {
     let s = Rc::new(library::builtin("ecommerce-memory-leak").unwrap());
     let mut session = Session::new(s, 7);
@@ -113,11 +122,7 @@ fn a_files_scenario_in_a_save_is_read_back_or_refused_in_one_line() {
         (kept("\"AAAA\""), "scenario could not be read"),
         (kept("7"), "could not be read"),
     ];
-    for (text, expected) in cases {
-        let err = refusal(&text);
-        assert!(err.contains(expected), "{err}");
-        assert!(!err.contains('\n'), "one line: {err}");
-    }
+    refused_in_one_line(&cases);
     // A version 2 save of a file's scenario, kept as JSON then: said to be of that format.
     let earlier_file = Save {
         version: 2,
@@ -168,11 +173,7 @@ fn bad_saves_are_explained_in_one_line() {
             "does not have",
         ),
     ];
-    for (text, expected) in cases {
-        let err = refusal(&text);
-        assert!(err.contains(expected), "{err}");
-        assert!(!err.contains('\n'), "one line: {err}");
-    }
+    refused_in_one_line(&cases);
     // An action the world refuses at its tick: tampered, so it does not replay.
     let mut tampered = good;
     tampered.actions[1].tick = tampered.actions[0].tick + 1;
