@@ -126,6 +126,28 @@ fn a_twenty_four_hour_utc_table_and_a_pst_narrative() {
 }
 
 #[test]
+fn a_timeline_in_one_paragraph_gives_an_entry_per_sentence() {
+    let (s, text) = draft("runon-paragraph.md");
+    let expected = ["13:58", "14:05", "14:12", "14:20", "14:31"];
+    assert_eq!(times(&s), expected);
+    // Each note is the sentence's words after its time, not the paragraph.
+    let notes: Vec<&str> = s.reference.iter().map(|r| r.note.as_str()).collect();
+    assert_eq!(notes[1], "the error-rate alert fired.");
+    assert_eq!(notes[2], "on-call paged the payments team.");
+    // No window is stated: the outage starts at the restore less its stated 33 minutes (the
+    // push), not at the page; the share is the users', not the endpoint's error rate.
+    assert!(
+        text.contains("outage_start = \"13:58\"\nrestored = \"14:31\""),
+        "{text}"
+    );
+    assert!(text.contains("share = 0.40"), "{text}");
+    assert!(
+        text.contains("below the provider's usual latency"),
+        "{text}"
+    );
+}
+
+#[test]
 fn bad_input_gives_a_clear_message() {
     let empty = import("empty.md", "  \n").unwrap_err();
     assert_eq!(

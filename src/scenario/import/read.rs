@@ -22,7 +22,20 @@ pub fn bare(line: &str) -> &str {
         .trim()
 }
 
-/// Splits text into sentences at ". ", "! " and "? " (a time's "p.m." is not an end).
+/// Whether a time of day opens `text` ("14:12 on-call paged"): a sentence may start with one.
+/// Only the first few bytes are read, so splitting stays linear in the text's length.
+fn opens_with_time(text: &str) -> bool {
+    let mut end = text.len().min(16);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    clock::times(&text[..end])
+        .first()
+        .is_some_and(|f| f.start == 0)
+}
+
+/// Splits text into sentences at ". ", "! " and "? " before a capital or a time of day (a
+/// time's "p.m." is not an end).
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -30,7 +43,11 @@ fn sentences(text: &str) -> Vec<&str> {
     for i in 0..bytes.len() {
         let ends = matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ');
         let meridiem = matches!(text.get(i.saturating_sub(3)..i), Some("p.m" | "a.m"));
-        if ends && !meridiem && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase()) {
+        let opens = |next: usize| {
+            bytes.get(next).is_some_and(|b| b.is_ascii_uppercase())
+                || bytes.get(next).is_some_and(u8::is_ascii_digit) && opens_with_time(&text[next..])
+        };
+        if ends && !meridiem && opens(i + 2) {
             out.push(text[from..=i].trim());
             from = i + 1;
         }
@@ -110,9 +127,13 @@ pub fn timeline(text: &str) -> Vec<Line> {
         }
         for sentence in sentences(line) {
             let found = clock::times(sentence);
-            if !found.is_empty() && !is_window(sentence, &found) {
-                push(found[0].minutes, sentence);
+            if found.is_empty() || is_window(sentence, &found) {
+                continue;
             }
+            // A sentence that opens with its time reads as a timeline line: the words after it.
+            let words =
+                led_by_time(sentence, &found).filter(|r| r.chars().any(char::is_alphabetic));
+            push(found[0].minutes, words.unwrap_or(sentence));
         }
     }
     out.sort_by_key(|l| l.minutes);

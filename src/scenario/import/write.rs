@@ -101,8 +101,9 @@ fn span(facts: &Facts) -> (u32, u32) {
     (start, last - start + 60)
 }
 
-/// The outage start and the restore the calibration pins: the stated window's start and the
-/// restore line (or the window's end).
+/// The outage start and the restore the calibration pins: the stated window's start (else the
+/// restore less the stated duration, if that is not after the detection; else the detection) and the restore line (or the window's
+/// end).
 fn calibration(facts: &Facts) -> (Option<u32>, Option<u32>) {
     let at = |id| {
         facts
@@ -111,8 +112,17 @@ fn calibration(facts: &Facts) -> (Option<u32>, Option<u32>) {
             .find(|p| p.milestone == Some(id))
             .map(|p| p.line.minutes)
     };
-    let start = facts.window.map(|w| w.0).or_else(|| at("detected"));
     let restored = at("restored").or(facts.window.map(|w| w.1));
+    // A duration that would start the outage after its detection is some other span's.
+    let lasted = restored
+        .zip(facts.duration)
+        .and_then(|(end, minutes)| end.checked_sub(minutes))
+        .filter(|s| at("detected").is_none_or(|d| *s <= d));
+    let start = facts
+        .window
+        .map(|w| w.0)
+        .or(lasted)
+        .or_else(|| at("detected"));
     (start, restored)
 }
 
