@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Budgets and target, gzip-compressed bytes (what a browser downloads). The page's first download
 # is everything but the worker, which is fetched only when a scenario file is opened or
-# the author's page is, and the facilitator's module, fetched only by the facilitator's window.
+# the author's page is, the facilitator's module, fetched only by the facilitator's window, and
+# the team lead's (the author's page and the cohort review), fetched only on those pages.
 # Training sessions (run files and links, the replay screen, the cohort review, the facilitator's
 # console and its sync) took the app from 471 to 571 KB; the injects in the format took the worker
 # from 335 to 345; the postmortem import (its reading of times, sections and actions, and the
@@ -16,11 +17,14 @@ cd "$(dirname "$0")/.."
 # JSON reader for a scenario is left in the page, took the app from 574 to 522 and the worker
 # from 361 to 330. The facilitator's console as its own module took the app to 507 and all files
 # to 1,104 (the module repeats Yew, the simulation and serde: 243 KB, fetched only in that window).
-WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-511000}
-FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-531000}
+# The author's page and the cohort review as the team lead's own module took the app to 448 and
+# the first download to 468; all files to 1,402 (the lead's module is 357, with its script).
+WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-451000}
+FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-471000}
 WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-334000}
 FACILITATOR_BUDGET_GZ=${FACILITATOR_BUDGET_GZ:-247000}
-TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1108000}
+LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-360000}
+TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1406000}
 # Issue 20's targets: the first download 300 KB, and no single file over 550 KB (a slow link
 # fetches one file at a time per connection; a big one holds the page's start up alone).
 FIRST_TARGET_GZ=300000
@@ -46,6 +50,7 @@ total=0
 first=0
 worker=0
 facilitator=0
+lead=0
 first_br=0
 total_br=0
 largest=0
@@ -60,6 +65,7 @@ for f in dist/*; do
   case "$(basename "$f")" in
     worker*) worker=$((worker + size)) ;;
     facilitator*) facilitator=$((facilitator + size)) ;;
+    lead*) lead=$((lead + size)) ;;
     *) first=$((first + size)); first_br=$((first_br + br)) ;;
   esac
 done
@@ -70,6 +76,7 @@ printf 'first load  %8s            %8d gzip %8d brotli (budget %d, target %d: %s
   "$FIRST_BUDGET_GZ" "$FIRST_TARGET_GZ" "$(verdict "$first" "$FIRST_TARGET_GZ")"
 printf 'worker      %8s            %8d gzip (budget %d; fetched when a scenario file is opened or the author page is)\n' "" "$worker" "$WORKER_BUDGET_GZ"
 printf 'facilitator %8s            %8d gzip (budget %d; fetched only by the facilitator'"'"'s window, #facilitate)\n' "" "$facilitator" "$FACILITATOR_BUDGET_GZ"
+printf 'lead        %8s            %8d gzip (budget %d; fetched only by the author'"'"'s page and the cohort review, #author and #cohort)\n' "" "$lead" "$LEAD_BUDGET_GZ"
 printf 'all files   %8s            %8d gzip %8d brotli (budget %d)\n' "" "$total" "$total_br" "$TOTAL_BUDGET_GZ"
 printf 'largest     %8s            %8d gzip (%s; target every file under %d: %s)\n' "" "$largest" \
   "$largest_name" "$FILE_TARGET_GZ" "$(verdict "$largest" "$FILE_TARGET_GZ")"
@@ -79,6 +86,7 @@ fail=0
 [ "$worker" -le "$WORKER_BUDGET_GZ" ] || { echo "over budget: worker" >&2; fail=1; }
 [ "$total" -le "$TOTAL_BUDGET_GZ" ] || { echo "over budget: total" >&2; fail=1; }
 [ "$facilitator" -le "$FACILITATOR_BUDGET_GZ" ] || { echo "over budget: facilitator" >&2; fail=1; }
+[ "$lead" -le "$LEAD_BUDGET_GZ" ] || { echo "over budget: lead" >&2; fail=1; }
 # Speed and memory in headless Chromium: ready time, frame time at 60x, long tasks, heap growth.
 DIST="$PWD/dist" node tests/browser/perf.mjs || fail=1
 # Long use: the seed incident played to the end 30 times in one tab (SOAK_RUNS=300 for the full soak).

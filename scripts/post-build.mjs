@@ -1,6 +1,6 @@
 // Trunk post-build hook. (1) Moves the inline module script that loads the app into boot.js, so
 // the page's Content-Security-Policy can allow scripts from the app's own files only, and has it
-// load the facilitator's module instead in that window (3, below). (2) Writes
+// load the module of the page the address names (3, below). (2) Writes
 // the service worker, sw.js, with the list of this build's files and a version made of their
 // contents: the app then opens with no network after a first visit, and a new build (a new
 // version) replaces the old one on the next load.
@@ -25,27 +25,43 @@ if ('serviceWorker' in navigator) {
   else addEventListener('load', keep);
 }
 `;
-// (3) The page opened with #facilitate is the facilitator's console, its own module (a classic
-// script, built as Trunk builds a worker): the boot script loads that one instead of the app, and
-// the app's module is imported only when it is the app's window.
+// (3) Which page this is, by the address's fragment: the facilitator's console (#facilitate) and
+// the team lead's pages (#author, #cohort) are modules of their own (classic scripts, built as
+// Trunk builds a worker), which the boot script loads instead of the app; the app's module is
+// imported only for the trainer's page. Going to another page (a link, the browser's Back) loads
+// the page again, so that page's module starts. The fragments are the app's `ui::pages` (kept
+// equal by tests/structure.rs).
 const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
 if (!staticImport.test(match[1])) throw new Error("Trunk's loader no longer imports the app as expected");
 const app = match[1].trim().replace(staticImport, "const bindings = await import('$1');\nconst init = bindings.default;");
-// The fragment is the app's `screens::facilitate::FRAGMENT` (tests/structure.rs keeps them equal).
-const boot = `if (location.hash === '#facilitate') {
+const boot = `const modules = {
+  '#facilitate': { file: 'facilitator', name: "The facilitator's console" },
+  '#author': { file: 'lead', name: "The author's page" },
+  '#cohort': { file: 'lead', name: 'The cohort review' },
+};
+// A fragment that is not a page (the skip link's #main) leaves the page as it is.
+const pageOf = (hash) =>
+  hash in modules ? hash : hash === '' || hash === '#' || hash.startsWith('#run=') ? 'trainer' : null;
+const here = pageOf(location.hash) ?? 'trainer';
+addEventListener('hashchange', () => {
+  const next = pageOf(location.hash);
+  if (next !== null && next !== here) location.reload();
+});
+const own = modules[here];
+if (own) {
   try {
     await new Promise((loaded, failed) => {
       const script = document.createElement('script');
-      script.src = './facilitator.js';
+      script.src = \`./\${own.file}.js\`;
       script.onload = loaded;
-      script.onerror = () => failed(new Error('facilitator.js was not fetched'));
+      script.onerror = () => failed(new Error(\`\${own.file}.js was not fetched\`));
       document.head.append(script);
     });
-    await wasm_bindgen({ module_or_path: './facilitator_bg.wasm' });
+    await wasm_bindgen({ module_or_path: \`./\${own.file}_bg.wasm\` });
   } catch (e) {
     const note = document.createElement('p');
     note.setAttribute('role', 'alert');
-    note.textContent = \`The facilitator's console could not load (\${e.message}): check the connection and reload the page.\`;
+    note.textContent = \`\${own.name} could not load (\${e.message}): check the connection and reload the page.\`;
     document.body.append(note);
     throw e;
   }

@@ -408,20 +408,25 @@ fn shape_figures() {
     );
 }
 
-/// The boot script (written by the build's hook, in JavaScript) loads the facilitator's module for
-/// the fragment the app links to: one value in two languages, kept equal here.
+/// The boot script (written by the build's hook, in JavaScript) loads each page's module for the
+/// fragment the app links to (`ui::pages`): one set of values in two languages, kept equal here.
 #[test]
-fn the_boot_script_routes_the_fragment_the_app_links_to() {
+fn the_boot_script_routes_the_fragments_the_app_links_to() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let app = std::fs::read_to_string(root.join("src/ui/screens/facilitate/mod.rs")).unwrap();
-    let fragment = app
-        .lines()
-        .find_map(|l| l.strip_prefix("pub const FRAGMENT: &str = \""))
-        .and_then(|rest| rest.strip_suffix("\";"))
-        .expect("FRAGMENT is declared");
+    let pages = std::fs::read_to_string(root.join("src/ui/pages.rs")).unwrap();
     let hook = std::fs::read_to_string(root.join("scripts/post-build.mjs")).unwrap();
-    assert!(
-        hook.contains(&format!("location.hash === '{fragment}'")),
-        "scripts/post-build.mjs must route {fragment}"
-    );
+    let mut routed = 0;
+    for name in ["AUTHOR", "COHORT", "FACILITATE"] {
+        let fragment = pages
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("pub const {name}: &str = \"")))
+            .and_then(|rest| rest.strip_suffix("\";"))
+            .unwrap_or_else(|| panic!("{name} is declared in src/ui/pages.rs"));
+        assert!(
+            hook.contains(&format!("'{fragment}': {{ file: ")),
+            "scripts/post-build.mjs must route {fragment}"
+        );
+        routed += 1;
+    }
+    assert_eq!(routed, 3);
 }

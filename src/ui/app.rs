@@ -6,19 +6,19 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::components::masthead::Masthead;
 use super::components::AppContext;
 use super::hooks::{
-    use_autosave, use_frame_loop, use_keys, use_library_files, use_room, use_runs,
+    use_autosave, use_frame_loop, use_keys, use_library_files, use_pages, use_room, use_runs,
     use_saved_session, use_scoring, LibraryFiles, RunFiles,
 };
 use super::progress;
 use super::screens::{
-    author::Author, briefing::Briefing, cohort::CohortReview, console::Console, end::End,
-    library::Library, replay::Replay,
+    briefing::Briefing, console::Console, end::End, library::Library, replay::Replay,
 };
 use super::state::{AppState, Msg, Screen, Speed};
 use super::storage::{local, Best, BEST_KEY};
-use crate::scenario::{library, Scenario};
+use crate::scenario::Scenario;
 use crate::ui::view::format;
 
 #[component]
@@ -29,18 +29,12 @@ pub fn App() -> Html {
         session: state.session.clone(),
         dispatch: dispatch.clone(),
     };
-    let theme = crate::ui::hooks::use_theme(dispatch.clone());
+    let theme = crate::ui::hooks::use_theme(dispatch.to_callback().reform(Msg::Unsaved));
     let dark = theme.dark;
-    let builtins = use_memo((), |_| {
-        // Easiest first (a guided one first): the library reads as the onboarding track.
-        let mut all: Vec<Rc<Scenario>> = library::ids()
-            .filter_map(|id| library::builtin(id).map(Rc::new))
-            .collect();
-        progress::order(&mut all);
-        all
-    });
+    let builtins = use_memo((), |_| progress::builtins());
     use_effect_with((), |_| browser::install_panic_screen());
     use_saved_session(dispatch.clone());
+    use_pages(&state);
     use_autosave(&state, dispatch.clone());
     use_scoring(&state, dispatch.clone());
     use_room(&state);
@@ -65,11 +59,7 @@ pub fn App() -> Html {
     let screen = screen(&state, (&files, &runs), &builtins, dark);
     html! {
         <div class={classes!("app", dark.then_some("dark"))}>
-            <a class="skip" href="#main">{ "Skip to content" }</a>
-            <header class="masthead">
-                <span class="product">{ "Incident trainer" }</span>
-                <ThemePicker theme={theme.clone()} />
-            </header>
+            <Masthead theme={theme.clone()} />
             if let Some(note) = &state.unsaved { <p class="storage-note" role="status">{ note.clone() }</p> }
             <ContextProvider<AppContext> {context}>{ screen }</ContextProvider<AppContext>>
             <div class="sr-only" aria-live="polite" role="status">{ state.announcement.clone() }</div>
@@ -102,28 +92,7 @@ fn screen(
         Screen::Console => html! { <Console state={(**state).clone()} {dark} /> },
         Screen::End => end_screen(state, files, dark),
         Screen::Replay => html! { <Replay state={(**state).clone()} {dark} /> },
-        Screen::Author => html! {
-            <Author {dark} library={Rc::clone(builtins)}
-                on_play={state.dispatcher().to_callback().reform(Msg::Play)}
-                on_back={send(|_| Msg::Show(Screen::Library))} />
-        },
-        Screen::Cohort => cohort_screen(state, builtins, dark),
     }
-}
-
-/// The cohort review, with the scenarios a run may be of: the built-ins and the opened one.
-fn cohort_screen(
-    state: &UseReducerHandle<AppState>,
-    builtins: &[Rc<Scenario>],
-    dark: bool,
-) -> Html {
-    let mut scenarios = builtins.to_vec();
-    scenarios.extend(state.opened.as_ref().map(|o| Rc::clone(&o.scenario)));
-    let on_back = state
-        .dispatcher()
-        .to_callback()
-        .reform(|_| Msg::Show(Screen::Library));
-    html! { <CohortReview scenarios={Rc::new(scenarios)} {dark} {on_back} /> }
 }
 
 /// The debrief, with the run and its postmortem to download.
@@ -199,34 +168,7 @@ fn library_screen(
             on_resume={dispatch.reform(Msg::Resume)}
             on_open={dispatch.reform(|s| Msg::Open(s, None))}
             on_file={files.open.clone()} file_errors={state.file_errors.clone()}
-            on_author={dispatch.reform(|_| Msg::Show(Screen::Author))}
             on_run_file={runs.open_file.clone()} on_run_link={runs.open_link.clone()}
-            run_error={state.replay.error.clone().map(AttrValue::from)}
-            on_cohort={dispatch.reform(|_| Msg::Show(Screen::Cohort))} />
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ThemePickerProps {
-    theme: crate::ui::hooks::ThemeHandle,
-}
-
-/// The page's own theme switch: as the system, light or dark.
-#[component]
-fn ThemePicker(props: &ThemePickerProps) -> Html {
-    use crate::ui::view::theme::Theme;
-    let set = props.theme.set.clone();
-    let onchange = Callback::from(move |e: Event| {
-        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some(t) = Theme::from_id(&el.value()) {
-            set.emit(t);
-        }
-    });
-    html! {
-        <select class="theme-picker" aria-label="Theme" {onchange}>
-            { for Theme::ALL.iter().map(|t| html! {
-                <option value={t.id()} selected={props.theme.choice == *t}>{ t.label() }</option>
-            }) }
-        </select>
+            run_error={state.replay.error.clone().map(AttrValue::from)} />
     }
 }

@@ -96,3 +96,17 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
 }
+
+/// Goes to another page of the app (`ui::pages`): the boot script loads that page's module.
+pub fn go(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(fragment);
+    }
+}
+
+/// The address's fragment, `#` and all ("" when it has none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}

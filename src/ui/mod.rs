@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod desk;
 pub mod drafts;
+pub mod pages;
 pub mod progress;
 pub mod room;
 pub mod session;
@@ -20,11 +21,15 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
 #[cfg(target_arch = "wasm32")]
+mod lead;
+#[cfg(target_arch = "wasm32")]
 mod screens;
 #[cfg(target_arch = "wasm32")]
 mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use lead::Lead;
 #[cfg(target_arch = "wasm32")]
 pub use screens::facilitate::Facilitate;

@@ -23,6 +23,16 @@ pub fn order(scenarios: &mut [Rc<Scenario>]) {
     scenarios.sort_by_key(|s| (s.meta.difficulty, s.hints.is_empty()));
 }
 
+/// The built-in scenarios in that order (a guided one first): the library reads as the
+/// onboarding track, and the author's page offers them to start from in the same order.
+pub fn builtins() -> Vec<Rc<Scenario>> {
+    let mut all: Vec<Rc<Scenario>> = crate::scenario::library::ids()
+        .filter_map(|id| crate::scenario::library::builtin(id).map(Rc::new))
+        .collect();
+    order(&mut all);
+    all
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepState {
     /// Resolved at least once.

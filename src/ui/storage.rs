@@ -211,6 +211,8 @@ pub fn best_is_readable(text: &str) -> bool {
 mod kept;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod session;
 
 pub use kept::Kept;
 

@@ -57,7 +57,7 @@ for (const scheme of ['light', 'dark']) {
     // Opened over the debrief, the replay closes back to it.
     await page.getByRole('button', { name: 'Close the replay' }).click();
     await page.getByRole('button', { name: 'Back to the library' }).click();
-    await page.getByRole('button', { name: 'Write a scenario' }).click();
+    await page.getByRole('link', { name: 'Write a scenario' }).click();
     await page.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 30_000 });
     await page.getByText(/^Doing nothing: outage/).waitFor({ timeout: 10_000 });
     found.author = await violations(page);

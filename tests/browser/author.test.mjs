@@ -27,7 +27,7 @@ async function openAuthor(viewport) {
   const context = await app.browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(app.server.url);
-  await page.getByRole('button', { name: 'Write a scenario' }).click({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Write a scenario' }).click({ timeout: 30_000 });
   return { context, page };
 }
 
@@ -37,7 +37,7 @@ test('write a scenario: an error at its line, fixed, previewed, checked, kept, p
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(app.server.url);
-  await page.getByRole('button', { name: 'Write a scenario' }).click({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Write a scenario' }).click({ timeout: 30_000 });
   await page.getByRole('heading', { name: 'Write a scenario' }).waitFor();
   const editor = page.getByRole('textbox', { name: 'Scenario file (TOML)' });
   const problemsPanel = page.getByRole('region', { name: 'Problems' });
@@ -103,8 +103,9 @@ test('write a scenario: an error at its line, fixed, previewed, checked, kept, p
   await page.getByRole('button', { name: 'New draft' }).click();
   await page.waitForFunction(() => document.querySelector('.author-bar input[type="text"]').value === 'debug-logs-disk');
   await problemsPanel.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 10_000 });
+  // The author's page is a page of its own: a reload stays on it.
   await page.reload();
-  await page.getByRole('button', { name: 'Write a scenario' }).click({ timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Write a scenario' }).waitFor({ timeout: 30_000 });
   const drafts = await page.getByLabel('Draft').locator('option').allTextContents();
   assert.deepEqual(drafts, ['debug-logs-disk', 'checkout release']);
   await page.getByLabel('Draft').selectOption('checkout release');
@@ -133,7 +134,7 @@ test('the author page at phone width has no sideways scroll', async () => {
   const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
-  await page.getByRole('button', { name: 'Write a scenario' }).click({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Write a scenario' }).click({ timeout: 30_000 });
   await page.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 30_000 });
   await page.getByText(/^Doing nothing: outage/).waitFor({ timeout: 10_000 });
   // The format reference opened and searched: still no sideways scroll.

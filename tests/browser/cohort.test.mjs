@@ -22,7 +22,7 @@ const BROKEN = {
 
 async function openCohort(page) {
   await page.goto(app.server.url);
-  await page.getByRole('button', { name: "Review a cohort's runs" }).click({ timeout: 30_000 });
+  await page.getByRole('link', { name: "Review a cohort's runs" }).click({ timeout: 30_000 });
   await page.getByRole('heading', { name: 'Cohort review' }).waitFor();
 }
 

@@ -13,7 +13,7 @@ test('a pasted postmortem opens as a draft that checks, with its summary', async
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(app.server.url);
-  await page.getByRole('button', { name: 'Write a scenario' }).click({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Write a scenario' }).click({ timeout: 30_000 });
   const problemsPanel = page.getByRole('region', { name: 'Problems' });
   await problemsPanel.getByText('No problems: this is a valid scenario.').waitFor({ timeout: 30_000 });
 

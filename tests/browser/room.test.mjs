@@ -53,6 +53,18 @@ test('a facilitator runs the room from a second window', async () => {
   await room.waitForTimeout(1500);
   assert.equal(await clock(room), paused, 'the room stays paused');
   assert.equal(await room.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed'), 'true');
+  // Held by the facilitator: the projector says so, and its own clock controls wait for them.
+  await room.getByRole('status').filter({ hasText: 'The facilitator paused the room: they resume it.' }).waitFor({ timeout: 10_000 });
+  assert.equal(await room.getByRole('button', { name: '10x' }).isDisabled(), true);
+  await room.keyboard.press(' ');
+  await room.waitForTimeout(500);
+  assert.equal(await clock(room), paused, 'Space does not resume a room the facilitator holds');
+  await desk.getByRole('button', { name: 'Resume the room' }).click();
+  await room.getByRole('button', { name: '10x' }).and(room.locator('[aria-pressed=true]')).waitFor({ timeout: 10_000 });
+  assert.equal(await room.getByText('The facilitator paused the room: they resume it.').count(), 0);
+  // Resumed, the room's own controls work again: it pauses itself.
+  await room.getByRole('button', { name: 'Pause' }).click();
+  await desk.getByText(/, paused ·/).waitFor({ timeout: 10_000 });
 
   // The room looks at memory; the facilitator sees it was evidence.
   await advanceTo(room, '14:36');

@@ -1,4 +1,4 @@
-//! The clock: scenario local time, time since the page, and the speed controls.
+//! The clock: scenario local time, how long since the on-call was paged, and the speed controls.
 
 use yew::prelude::*;
 
@@ -17,6 +17,9 @@ pub struct ClockProps {
     pub on_declare: Callback<()>,
     /// Why declaring is not possible now (busy), if it is not.
     pub declare_blocked: Option<AttrValue>,
+    /// The facilitator paused the room: the speed controls wait for them.
+    #[prop_or_default]
+    pub held: bool,
 }
 
 /// Which ending the trainee is being asked to confirm.
@@ -58,10 +61,13 @@ pub fn Clock(props: &ClockProps) -> Html {
                 <span class="seconds">{ props.seconds.clone() }</span>
                 <span class="since">{ props.since_page.clone() }</span>
             </div>
-            <div class="speeds" role="group" aria-label="Speed (Space pauses, keys 1-4)">
+            <fieldset class="speeds" aria-label="Speed (Space pauses, keys 1-4)" disabled={props.held}>
                 { speed_buttons(props.speed, &props.on_speed) }
                 <button type="button" onclick={on_minute}>{ "Advance 1 minute" }</button>
-            </div>
+            </fieldset>
+            if props.held {
+                <p class="held" role="status">{ "The facilitator paused the room: they resume it." }</p>
+            }
             <div class="endings" role="group" aria-label="End the incident">
                 <button type="button" class="declare" onclick={ask(Confirm::Declare)}
                     disabled={props.declare_blocked.is_some()} title={props.declare_blocked.clone()}>{ "Declare resolved…" }</button>

@@ -11,6 +11,7 @@ pub mod deferred;
 pub mod editor;
 pub mod findings;
 pub mod logs;
+pub mod masthead;
 pub mod open_run;
 pub mod postmortem;
 pub mod race;

@@ -15,7 +15,7 @@ fn open_console() {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{}", crate::ui::screens::facilitate::FRAGMENT);
+    let url = format!("{path}{}", crate::ui::pages::FACILITATE);
     let _ = window.open_with_url_and_target(&url, "incident-trainer-facilitator");
 }
 

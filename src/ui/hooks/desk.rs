@@ -71,10 +71,20 @@ fn use_drafts_kept(desk: &UseReducerHandle<Desk>) {
                 }
             };
             desk.dispatch(Msg::Mounted(drafts, notice));
-            move || {
-                let mut last = (*desk.clone()).clone();
+            // Leaving the page (another page of the app, a reload, the tab closed) unmounts
+            // nothing: the text is kept when the page is hidden, as when the page goes.
+            let keep = move || {
+                let mut last = (*desk).clone();
                 last.flush();
                 let _ = local::write(DRAFTS_KEY, &last.drafts.encode());
+            };
+            let hidden = web_sys::window().map(|w| {
+                let keep = keep.clone();
+                gloo::events::EventListener::new(&w, "pagehide", move |_| keep())
+            });
+            move || {
+                drop(hidden);
+                keep();
             }
         });
     }

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{AppState, Msg};
 use crate::ui::view::theme::Theme;
 
 /// Where the choice is kept.
@@ -23,10 +22,11 @@ pub struct ThemeHandle {
     pub set: Callback<Theme>,
 }
 
-/// The theme in use; the system listener goes with the component. The root element carries
+/// The theme in use; the system listener goes with the component. `on_unsaved` hears that the
+/// choice could not be kept. The root element carries
 /// `data-theme="dark"` or `"light"`, so the page's colours follow the same choice as the charts.
 #[hook]
-pub fn use_theme(dispatch: UseReducerDispatcher<AppState>) -> ThemeHandle {
+pub fn use_theme(on_unsaved: Callback<String>) -> ThemeHandle {
     let choice = use_state(|| {
         crate::ui::storage::local::read(THEME_KEY)
             .and_then(|t| Theme::from_id(&t))
@@ -58,9 +58,7 @@ pub fn use_theme(dispatch: UseReducerDispatcher<AppState>) -> ThemeHandle {
         Callback::from(move |t: Theme| {
             // Not being able to keep it (storage full or off) only means it is not remembered.
             if let Err(why) = crate::ui::storage::local::write(THEME_KEY, t.id()) {
-                dispatch.dispatch(Msg::Unsaved(format!(
-                    "The theme applies to this visit only: {why}."
-                )));
+                on_unsaved.emit(format!("The theme applies to this visit only: {why}."));
             }
             choice.set(t);
         })

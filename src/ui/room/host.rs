@@ -20,7 +20,7 @@ pub fn state_of(app: &AppState) -> RoomMessage {
 /// sends, or hears as hello).
 pub fn command(message: RoomMessage) -> Option<Msg> {
     match message {
-        RoomMessage::Pause => Some(Msg::SetSpeed(Speed::Paused)),
+        RoomMessage::Pause => Some(Msg::Hold),
         RoomMessage::Resume => Some(Msg::Unpause),
         RoomMessage::Deliver { inject } => Some(Msg::Deliver(inject)),
         RoomMessage::Roles { roles } => Some(Msg::SetRoles(roles)),

@@ -149,8 +149,9 @@ fn the_ground_truth_names_the_fault_and_what_each_look_really_showed() {
         .unwrap();
     assert!(!config.evidence);
     assert!(config.showed.contains("not evidence"));
-    let (when, what, _) = truth::next_step(&room).unwrap();
-    assert!(when.starts_with("15:02"), "{when} {what}");
+    let next = truth::next_step(&room).unwrap();
+    assert!(next.at.starts_with("15:02"), "{next:?}");
+    assert_eq!(next.room_took, None, "{next:?}");
 }
 
 #[test]
@@ -268,12 +269,44 @@ fn the_room_tells_its_run_while_it_is_up_and_the_facilitator_pauses_and_resumes_
     };
     assert!(run.paused);
     assert_eq!(run.speed, "60x", "the speed it resumes at");
+    // Held by the facilitator, the room's own clock controls wait.
+    assert!(paused.held);
+    for own in [
+        Msg::SetSpeed(Speed::X10),
+        Msg::TogglePause,
+        Msg::Advance(60),
+    ] {
+        let tried = reduce(&paused, own);
+        assert_eq!((tried.speed, tried.tick), (Speed::Paused, paused.tick));
+    }
     let resumed = reduce(&paused, host::command(RoomMessage::Resume).unwrap());
     assert_eq!(resumed.speed, Speed::X60);
+    assert!(!resumed.held);
+    // A facilitator's console that goes away lets the room go on by itself.
+    let gone = reduce(&reduce(&app, Msg::Hold), Msg::FacilitatorHere(false));
+    assert!(!gone.held);
+    assert_eq!(reduce(&gone, Msg::TogglePause).speed, Speed::X60);
     assert!(host::command(RoomMessage::Hello {
         wants_scenario: false
     })
     .is_none());
     let here = reduce(&resumed, Msg::FacilitatorHere(true));
     assert!(here.facilitator);
+}
+
+#[test]
+fn the_real_teams_next_step_says_when_the_room_took_it_already() {
+    let s = seed_scenario();
+    let mut room = Session::new(Rc::clone(&s), s.seed);
+    room.advance(2_160);
+    room.take(Action::new(ActionKind::PageDevelopers)).unwrap();
+    room.advance(3_660 - room.tick());
+    let next = truth::next_step(&room).unwrap();
+    assert!(next.at.starts_with("15:02"), "{next:?}");
+    assert!(
+        next.room_took
+            .as_deref()
+            .is_some_and(|t| t.starts_with("14:36")),
+        "{next:?}"
+    );
 }

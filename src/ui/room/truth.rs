@@ -156,9 +156,22 @@ pub fn findings(session: &Session) -> Vec<FindingRow> {
     rows
 }
 
-/// The real team's next step after now: (when, what they did, the write-up's note); none once
-/// the run is over.
-pub fn next_step(session: &Session) -> Option<(String, String, String)> {
+/// The real team's next step after now, and whether the room has done the same already.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextStep {
+    /// When the real team took it.
+    pub at: String,
+    /// What they did, named as the room's buttons name it.
+    pub what: String,
+    /// The write-up's note.
+    pub note: String,
+    /// When the room took the same action (any target), if it has: the facilitator need not
+    /// nudge the room towards it.
+    pub room_took: Option<String>,
+}
+
+/// The real team's next step after now; none once the run is over.
+pub fn next_step(session: &Session) -> Option<NextStep> {
     let s = &session.scenario;
     session.ending().is_none().then_some(())?;
     s.reference
@@ -166,11 +179,19 @@ pub fn next_step(session: &Session) -> Option<(String, String, String)> {
         .filter(|r| r.tick >= session.tick())
         .find_map(|r| {
             let action = r.action.as_ref()?;
-            Some((
-                format::clock(s, r.tick),
-                action_title(s, action),
-                r.note.clone(),
-            ))
+            let room_took = session
+                .actions()
+                .iter()
+                .find(|taken| {
+                    taken.action.kind == action.kind && taken.action.custom == action.custom
+                })
+                .map(|taken| format::clock(s, taken.tick));
+            Some(NextStep {
+                at: format::clock(s, r.tick),
+                what: action_title(s, action),
+                note: r.note.clone(),
+                room_took,
+            })
         })
 }
 

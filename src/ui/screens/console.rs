@@ -51,7 +51,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
             <header class="console-head">
                 <h1>{ &s.meta.title }</h1>
                 <Clock time={format::clock(s, tick)} seconds={format::clock_seconds(s, tick)}
-                    since_page={format::since_page(s, trace, tick)} speed={st.speed}
+                    since_page={format::since_page(s, trace, tick)} speed={st.speed} held={st.held}
                     {on_speed} {on_minute} {on_stop}
                     on_declare={on_take.reform(|_| Action::new(ActionKind::DeclareResolved))}
                     declare_blocked={session.vet(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::scenario::{Diagnostic, Scenario};
 use crate::ui::browser;
 use crate::ui::components::open_run::OpenRun;
+use crate::ui::pages;
 use crate::ui::progress::{self, Step, StepState};
 use crate::ui::view::format;
 
@@ -24,10 +25,6 @@ pub struct LibraryProps {
     /// A file was picked: (name, text).
     pub on_file: Callback<web_sys::File>,
     pub file_errors: Vec<Diagnostic>,
-    /// Go to the author's page.
-    pub on_author: Callback<()>,
-    /// Go to the cohort review.
-    pub on_cohort: Callback<()>,
     /// The onboarding track over the built-ins.
     pub track: Vec<Step>,
     pub progress_note: Option<AttrValue>,
@@ -69,8 +66,8 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <h2>{ "Your own scenario" }</h2>
                 <label for="scenario-file" class="file-label">{ "Open a scenario file" }</label>
                 <input id="scenario-file" type="file" accept=".toml,text/plain" {onchange} />
-                <button type="button" onclick={props.on_author.reform(|_| ())}>{ "Write a scenario" }</button>
-                <button type="button" onclick={props.on_cohort.reform(|_| ())}>{ "Review a cohort's runs" }</button>
+                <a class="button" href={pages::AUTHOR}>{ "Write a scenario" }</a>
+                <a class="button" href={pages::COHORT}>{ "Review a cohort's runs" }</a>
                 if !props.file_errors.is_empty() {
                     <div class="file-errors" role="alert">
                         <p>{ format!("The file has {} problem(s):", props.file_errors.len()) }</p>

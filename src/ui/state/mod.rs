@@ -103,6 +103,9 @@ pub struct AppState {
     pub room: u32,
     /// A facilitator's console is open beside the room (it said hello lately).
     pub facilitator: bool,
+    /// The facilitator paused the room: its clock stays stopped until they resume it (or their
+    /// console goes).
+    pub held: bool,
     /// The simulated minute last saved: the session is saved once a minute as it runs.
     last_saved_minute: u32,
 }
@@ -136,6 +139,7 @@ impl AppState {
             replay: Replays::default(),
             room: 0,
             facilitator: false,
+            held: false,
             last_saved_minute: 0,
         }
     }
@@ -173,6 +177,8 @@ pub enum Msg {
     Again(Option<u64>),
     /// Play a scenario written on the author's page.
     Play(Rc<Scenario>),
+    /// List the scenario opened from a file before the page was loaded again (`ui::pages`).
+    Reopen(Rc<Scenario>),
     /// Start the briefed session, with hints on or off.
     Start {
         hints: bool,
@@ -215,6 +221,8 @@ pub enum Msg {
     Deliver(String),
     /// The facilitator names the room's roles.
     SetRoles(crate::record::Roles),
+    /// The facilitator pauses the room: its own controls wait until the facilitator resumes it.
+    Hold,
     /// The facilitator starts the room's clock again, at the speed it had.
     Unpause,
     /// A facilitator's console is there (or no longer).
@@ -245,6 +253,8 @@ impl AppState {
     fn update(&mut self, msg: Msg) {
         match msg {
             Msg::Show(screen) => self.show(screen, 0),
+            // While the facilitator holds the room, its own clock controls wait.
+            Msg::SetSpeed(_) | Msg::TogglePause | Msg::Advance(_) if self.held => {}
             Msg::SetSpeed(speed) => self.set_speed(speed),
             Msg::TogglePause if self.screen.has_clock() => {
                 self.speed = if self.speed == Speed::Paused {
@@ -271,6 +281,10 @@ impl AppState {
             Msg::Open(scenario, seed) => self.open(scenario, seed),
             Msg::Again(seed) => self.again(seed),
             Msg::Play(scenario) => self.play(scenario),
+            Msg::Reopen(scenario) if self.opened.is_none() => {
+                self.opened = Some(Opened { scenario })
+            }
+            Msg::Reopen(_) => {}
             Msg::Start { hints } => self.start(hints),
             Msg::Offer(resumed) => self.offer(*resumed),
             Msg::Resume(yes) => self.resume_saved(yes),
@@ -285,9 +299,20 @@ impl AppState {
             Msg::CloseReplay => self.close_replay(),
             Msg::Deliver(inject) => self.deliver(&inject),
             Msg::SetRoles(roles) => self.set_roles(roles),
-            Msg::Unpause if self.speed == Speed::Paused => self.set_speed(self.resume),
-            Msg::Unpause => {}
-            Msg::FacilitatorHere(here) => self.facilitator = here,
+            Msg::Hold => {
+                self.set_speed(Speed::Paused);
+                self.held = self.screen == Screen::Console;
+            }
+            Msg::Unpause => {
+                self.held = false;
+                if self.speed == Speed::Paused {
+                    self.set_speed(self.resume);
+                }
+            }
+            Msg::FacilitatorHere(here) => {
+                self.facilitator = here;
+                self.held &= here;
+            }
         }
     }
 
@@ -298,6 +323,7 @@ impl AppState {
         self.generation += 1;
         if screen != Screen::Console {
             self.speed = Speed::Paused;
+            self.held = false;
         }
         if screen == Screen::Briefing {
             self.open_finding = None;

@@ -7,12 +7,8 @@ pub enum Screen {
     Briefing,
     Console,
     End,
-    /// The author's page: write and check a scenario.
-    Author,
     /// A kept run played back, scrubbed and taken over.
     Replay,
-    /// Many runs of one scenario side by side, for a team lead.
-    Cohort,
 }
 
 impl Screen {

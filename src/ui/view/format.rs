@@ -73,11 +73,12 @@ pub fn cost(secs: u32) -> String {
 /// When the first page went out (see `score::phases::first_page`).
 pub use crate::score::phases::first_page;
 
-/// "12:04 since the page", or "no page yet".
+/// "paged 12:04 ago", or "not paged yet": how long the on-call has had the incident (a "page"
+/// alone read as the web page).
 pub fn since_page(scenario: &Scenario, trace: &Trace, tick: u32) -> String {
     match first_page(scenario, trace) {
-        Some(t) => format!("{} since the page", duration(tick.saturating_sub(t))),
-        None => "no page yet".into(),
+        Some(t) => format!("paged {} ago", duration(tick.saturating_sub(t))),
+        None => "not paged yet".into(),
     }
 }
 

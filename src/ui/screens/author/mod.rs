@@ -28,7 +28,6 @@ pub struct AuthorProps {
     /// The built-in scenarios (the app's, already read), to start a draft from.
     pub library: Rc<Vec<Rc<Scenario>>>,
     pub on_play: Callback<Rc<Scenario>>,
-    pub on_back: Callback<()>,
 }
 
 #[component]
@@ -43,7 +42,7 @@ pub fn Author(props: &AuthorProps) -> Html {
         <main class="screen author" id="main">
             <div class="author-head">
                 <h1>{ "Write a scenario" }</h1>
-                <button type="button" onclick={props.on_back.reform(|_| ())}>{ "Back to the library" }</button>
+                <a class="button" href={crate::ui::pages::TRAINER}>{ "Back to the library" }</a>
             </div>
             if let Some(n) = &d.notice { <p class="notice" role="status">{ n.clone() }</p> }
             { bars::drafts_bar(d, &send, &reader, &downloads) }

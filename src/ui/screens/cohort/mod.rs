@@ -60,15 +60,12 @@ pub struct CohortProps {
     /// The scenarios a run may be of: the built-ins and the one opened from a file.
     pub scenarios: Rc<Vec<Rc<Scenario>>>,
     pub dark: bool,
-    pub on_back: Callback<()>,
 }
 
 /// The same list of scenarios (not the same contents: comparing those would walk every one).
 impl PartialEq for CohortProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scenarios, &other.scenarios)
-            && self.dark == other.dark
-            && self.on_back == other.on_back
+        Rc::ptr_eq(&self.scenarios, &other.scenarios) && self.dark == other.dark
     }
 }
 
@@ -168,7 +165,7 @@ pub fn CohortReview(props: &CohortProps) -> Html {
     let title = page.cohort.scenario().map(|s| s.meta.title.clone());
     html! {
         <main class="screen cohort" id="main">
-            <p><button type="button" onclick={props.on_back.reform(|_| ())}>{ "Back to the library" }</button></p>
+            <p><a class="button" href={crate::ui::pages::TRAINER}>{ "Back to the library" }</a></p>
             <h1>{ "Cohort review" }</h1>
             <p class="lede">{ "Open the run files of one scenario (or paste their links) to compare everyone who played it with the real team. Nothing leaves this browser." }</p>
             <section class="cohort-inputs" aria-label="Runs to review">

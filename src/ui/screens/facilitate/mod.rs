@@ -17,9 +17,6 @@ use crate::ui::room::replica::Replica;
 use crate::ui::room::RoomMessage;
 use crate::ui::view::format;
 
-/// The fragment that opens this console instead of the trainer.
-pub const FRAGMENT: &str = "#facilitate";
-
 #[component]
 pub fn Facilitate() -> Html {
     let known = use_memo((), |_| {

@@ -40,7 +40,15 @@ pub fn GroundTruth(props: &GroundTruthProps) -> Html {
             <section class="panel" aria-labelledby="next-h">
                 <h2 id="next-h">{ "The real team's next step" }</h2>
                 { match truth::next_step(session) {
-                    Some((at, what, note)) => html! { <p><strong>{ format!("{at}: {what}") }</strong><br /><span class="meta">{ note }</span></p> },
+                    Some(next) => html! {
+                        <p>
+                            <strong>{ format!("{}: {}", next.at, next.what) }</strong><br />
+                            <span class="meta">{ next.note }</span>
+                            if let Some(took) = next.room_took {
+                                <br /><span class="badge ok">{ format!("The room did this already, at {took}.") }</span>
+                            }
+                        </p>
+                    },
                     None if session.ending().is_some() => html! { <p class="meta">{ "The run is over: the debrief compares it with the real team." }</p> },
                     None => html! { <p class="meta">{ "The real team had done all they did by now." }</p> },
                 } }
