@@ -37,11 +37,16 @@ pub fn Lead() -> Html {
     let dark = theme.dark;
     use_effect_with((), |_| browser::install_panic_screen());
     let builtins = use_memo((), |_| progress::builtins());
-    // The review replays runs of the built-ins and of the scenario the trainer had opened.
-    let reviewed = use_memo((), {
+    let cohort = browser::fragment() == COHORT;
+    // The review replays runs of the built-ins and of the scenario the trainer had opened (read
+    // on the review only: the author's page has no use for it).
+    let reviewed = use_memo(cohort, {
         let builtins = Rc::clone(&builtins);
-        move |_| {
+        move |cohort| {
             let mut all = (*builtins).clone();
+            if !*cohort {
+                return (Rc::new(all), None);
+            }
             let opened = session::scenario(OPENED_KEY, false);
             let unreadable = match opened {
                 Some(Ok(scenario)) => {
@@ -56,7 +61,7 @@ pub fn Lead() -> Html {
             (Rc::new(all), unreadable)
         }
     });
-    let page = if browser::fragment() == COHORT {
+    let page = if cohort {
         let (scenarios, unreadable) = (*reviewed).clone();
         html! {
             <>
