@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 RATIO_TARGET=0.5
 WIDE_GOAL_MS=1000
 
-native=$(cargo bench --locked --bench throughput 2>/dev/null | tee /dev/stderr)
+# Captured, then printed: `tee /dev/stderr` would write over the start of a log file that stderr
+# was redirected to without appending.
+native=$(cargo bench --locked --bench throughput 2>/dev/null)
+echo "$native"
 quiet=$(grep '1,000 servers x 24 h, quiet' <<<"$native")
 native_mtps=$(sed -E 's/.* ([0-9.]+) M server-ticks\/s.*/\1/' <<<"$quiet")
 native_ms=$(sed -E 's/^.*h, quiet +([0-9.]+) ms\/run.*/\1/' <<<"$quiet")

@@ -232,7 +232,7 @@ impl Simulation {
                 failed_checks: f.servers[s].fail_streak,
                 passed_checks: f.servers[s].pass_streak,
                 check_ms: if f.servers[s].is_up() {
-                    f.servers[s].check_ms
+                    f.servers[s].check.ms()
                 } else {
                     0.0
                 },

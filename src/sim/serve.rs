@@ -3,7 +3,7 @@
 //! garbage, disk, CPU).
 
 use super::config::FleetConfig;
-use super::server::{GcParams, Server, ServerState};
+use super::server::{CheckLoad, GcParams, Server, ServerState};
 
 /// Totals of one tick's serving, across the fleet.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -112,17 +112,12 @@ impl TickShare {
             totals.failed_dead += demand;
             return false;
         }
-        // The check waits its turn: on a server busy a share rho of the time it takes
-        // 1 / (1 - rho) times its idle cost (rho capped at 0.99). A process burning CPU keeps it
-        // busy even when no request comes.
-        let serving = if capacity > 0.0 {
-            demand / capacity
-        } else {
-            1.0
+        server.check = CheckLoad {
+            demand,
+            capacity,
+            runaway_cpu_pct: server.runaway_cpu_pct,
+            cost_ms: self.check_cost_ms,
         };
-        let hog = (server.runaway_cpu_pct / 100.0).clamp(0.0, 1.0);
-        let busy = hog + (1.0 - hog) * serving.min(1.0);
-        server.check_ms = self.check_cost_ms / (1.0 - busy.min(0.99));
         if server.disk_full {
             totals.failed_disk += demand;
             server.cpu_pct = 2.0 * server.cpu_factor + server.runaway_cpu_pct;

@@ -26,6 +26,32 @@ pub const GC_CHECK_FAIL_FRACTION: f64 = 0.8;
 /// Most GC cycles one server can run in one tick (bounds the work; far past thrashing).
 const MAX_GC_CYCLES_PER_TICK: f64 = 1_000.0;
 
+/// A health check waits its turn: on a server busy a share rho of the time it takes
+/// 1 / (1 - rho) times its idle cost (rho capped at 0.99). A process burning CPU keeps it busy
+/// even when no request comes. The inputs are kept and the time worked out only when a check or
+/// a look reads it: two divisions a server a tick were a third of the serving loop's time.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CheckLoad {
+    pub demand: f64,
+    pub capacity: f64,
+    pub runaway_cpu_pct: f64,
+    pub cost_ms: f64,
+}
+
+impl CheckLoad {
+    /// How long a health check takes, in ms.
+    pub fn ms(&self) -> f64 {
+        let serving = if self.capacity > 0.0 {
+            self.demand / self.capacity
+        } else {
+            1.0
+        };
+        let hog = (self.runaway_cpu_pct / 100.0).clamp(0.0, 1.0);
+        let busy = hog + (1.0 - hog) * serving.min(1.0);
+        self.cost_ms / (1.0 - busy.min(0.99))
+    }
+}
+
 /// The collector's parameters, copied out of the config once per tick.
 #[derive(Clone, Copy, Debug)]
 pub struct GcParams {
@@ -64,8 +90,8 @@ pub struct Server {
     pub disk_fill_mb_per_s: f64,
     pub runaway_cpu_pct: f64,
     pub cpu_pct: f64,
-    /// How long a health check would take now, in ms.
-    pub check_ms: f64,
+    /// What a health check's time is worked out from, kept by the last tick served.
+    pub check: CheckLoad,
     /// Share of sticky sessions pinned here (sums to 1 over servers in rotation).
     pub pinned: f64,
     /// Requests sent here since the last scrape.
@@ -101,7 +127,7 @@ impl Server {
             disk_fill_mb_per_s: 0.0,
             runaway_cpu_pct: 0.0,
             cpu_pct: 0.0,
-            check_ms: 0.0,
+            check: CheckLoad::default(),
             pinned: 0.0,
             acc_demand: 0.0,
             acc_served: 0.0,
@@ -124,29 +150,37 @@ impl Server {
         if self.state != ServerState::Up {
             return 0.0;
         }
-        let cpu_free = (1.0 - self.runaway_cpu_pct / 100.0).max(0.0);
-        (capacity_rps * (1.0 - self.gc_overhead) * cpu_free).min(thread_rps)
+        let cpu = capacity_rps * (1.0 - self.gc_overhead);
+        // Most ticks no process runs away: the free share is exactly 1 then, and the division
+        // is skipped (the same bits).
+        let cpu = if self.runaway_cpu_pct == 0.0 {
+            cpu
+        } else {
+            cpu * (1.0 - self.runaway_cpu_pct / 100.0).max(0.0)
+        };
+        cpu.min(thread_rps)
     }
 
     /// Runs as many GC cycles as the garbage calls for and updates the GC time share.
     pub fn collect_garbage(&mut self, gc: &GcParams) {
         let headroom_mb = (self.heap_max_mb - self.live_mb).max(0.0);
         let trigger_mb = (headroom_mb * gc.trigger_share).max(1e-3);
-        let mut tick_gc_ms = 0.0;
+        // Most ticks run no cycle: the time share then only decays (adding 0 changes no bit).
+        let mut share = 0.0;
         if self.garbage_mb >= trigger_mb {
             // `as u32` truncates: `floor` for this positive, bounded value, without a libm call.
             let cycles =
                 f64::from((self.garbage_mb / trigger_mb).min(MAX_GC_CYCLES_PER_TICK) as u32);
             self.garbage_mb = (self.garbage_mb - cycles * trigger_mb).max(0.0);
             let pause_ms = gc.pause_base_ms + gc.pause_ms_per_gb_live * self.live_mb / 1024.0;
-            tick_gc_ms = cycles * pause_ms;
+            let tick_gc_ms = cycles * pause_ms;
             self.gc_cycles += cycles;
+            self.acc_gc_ms += tick_gc_ms.min(1000.0);
+            share = 0.2 * (tick_gc_ms / 1000.0).min(1.0);
         }
         // A collector that cannot keep up keeps the garbage it could not clear inside the heap.
         self.garbage_mb = self.garbage_mb.min(headroom_mb);
-        self.acc_gc_ms += tick_gc_ms.min(1000.0);
-        let share = (tick_gc_ms / 1000.0).min(1.0);
-        self.gc_overhead = 0.8 * self.gc_overhead + 0.2 * share;
+        self.gc_overhead = 0.8 * self.gc_overhead + share;
     }
 
     /// Whether this tick's state needs the slower limit checks (GC trouble, OOM, a full disk).
@@ -202,7 +236,7 @@ impl Server {
     pub fn passes_health_check(&self, timeout_ms: f64) -> bool {
         self.state == ServerState::Up
             && self.gc_overhead < GC_CHECK_FAIL_FRACTION
-            && self.check_ms <= timeout_ms
+            && self.check.ms() <= timeout_ms
     }
 
     pub fn reset_accumulators(&mut self) {
