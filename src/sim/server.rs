@@ -29,7 +29,7 @@ const MAX_GC_CYCLES_PER_TICK: f64 = 1_000.0;
 /// A health check waits its turn: on a server busy a share rho of the time it takes
 /// 1 / (1 - rho) times its idle cost (rho capped at 0.99). A process burning CPU keeps it busy
 /// even when no request comes. The inputs are kept and the time worked out only when a check or
-/// a look reads it: two divisions a server a tick were a third of the serving loop's time.
+/// a look reads it: its divisions, done for every server every tick, were high in the profile.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct CheckLoad {
     pub demand: f64,
