@@ -187,6 +187,28 @@ impl Scenario {
         crate::sim::clock::hhmm(self.clock.start_s_of_day, tick)
     }
 
+    /// What the trainee calls an action: the button's title, with its target (a host, a
+    /// severity, or the declared cause by its title).
+    pub fn action_title(&self, action: &Action) -> String {
+        let title = self.button_title(action);
+        let cause = self.config.hypotheses.iter().find(|h| {
+            action.kind == crate::sim::ActionKind::DeclareHypothesis
+                && action.target.as_deref() == Some(&h.id)
+        });
+        match (cause, &action.target) {
+            (Some(h), _) => format!("{title}: {}", h.title),
+            (None, Some(t)) => format!("{title} ({t})"),
+            (None, None) => title,
+        }
+    }
+
+    /// An action's button title alone (its id, for one the scenario does not offer).
+    pub fn button_title(&self, action: &Action) -> String {
+        self.config
+            .info(action)
+            .map_or_else(|| action.id().to_string(), |i| i.title.to_string())
+    }
+
     /// Whether the service sells anything (orders and revenue are worth showing).
     pub fn sells(&self) -> bool {
         self.config.traffic.orders_per_1k_requests > 0.0

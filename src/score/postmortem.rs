@@ -124,16 +124,12 @@ fn timeline(out: &mut String, scenario: &Scenario, trace: &Trace) {
                 let Some(spec) = scenario.config.info(action) else {
                     continue;
                 };
-                let target = action
-                    .target
-                    .as_deref()
-                    .map_or(String::new(), |t| format!(" ({t})"));
                 let result = if spec.category == Category::Diagnostic {
                     format!("; result at {}", scenario.hhmm(*ready_at))
                 } else {
                     String::new()
                 };
-                format!("{}{target}{result}.", spec.title)
+                format!("{}{result}.", scenario.action_title(action))
             }
             EventKind::OomKilled { server, heap_mb } => {
                 format!(

@@ -49,7 +49,7 @@ test('three run files and a broken one: table, sort, CSV, chart, paths', async (
   await score.getByRole('button').click();
   assert.equal(await score.getAttribute('aria-sort'), 'ascending');
   assert.deepEqual(await trainees(page), ['Priya Nair', 'Kim "KJ" Jones', 'Souza, Ana']);
-  const scores = await page.locator('table.cohort-runs tbody tr td:nth-child(5)').allTextContents();
+  const scores = await page.locator('table.cohort-runs tbody tr td:nth-child(3)').allTextContents();
   assert.deepEqual(scores.map(Number), [...scores.map(Number)].sort((a, b) => a - b));
   // The CSV holds the rows in the table's order, names with commas and quotes quoted.
   const [download] = await Promise.all([
@@ -72,6 +72,12 @@ test('three run files and a broken one: table, sort, CSV, chart, paths', async (
   assert.equal(await tree.locator(':scope > li.branch').count(), 3, 'three first actions');
   await tree.getByText('✓ real team').first().waitFor();
   await tree.getByText(/lost \d+ min/).first().waitFor();
+  // Steps are named as the buttons were, not by the command's id.
+  await tree.getByText('Restart one server (app-1)').first().waitFor();
+  assert.equal(await tree.getByText(/restart_server|check_config/).count(), 0, 'no action ids');
+  // The table fits the window at 1280 px: every column seen without scrolling sideways.
+  const fits = await page.locator('.table-scroll').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  assert.ok(fits[0] <= fits[1], `the runs table is ${fits[0]} px in a ${fits[1]} px box`);
   const steps = page.getByRole('table', { name: 'Paths as a table' }).locator('tbody tr');
   assert.ok((await steps.count()) >= 20, `${await steps.count()} path steps`);
   await page.screenshot({ path: `${app.shots}/cohort-1280.png`, fullPage: true });

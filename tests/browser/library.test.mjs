@@ -61,6 +61,34 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
   });
 }
 
+// A scenario opened from a file stays in the library while a team lead goes to the author's
+// page and back (each loads the page again).
+test('a scenario opened from a file is listed again after the author page', async () => {
+  const { readFileSync } = await import('node:fs');
+  const own = readFileSync('scenarios/ecommerce-memory-leak.toml', 'utf8')
+    .replace(/^id = ".*"$/m, 'id = "own-file"')
+    .replace(/^title = ".*"$/m, 'title = "Our own checkout outage"');
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.getByLabel('Open a scenario file').setInputFiles({ name: 'own.toml', mimeType: 'text/plain', buffer: Buffer.from(own) });
+  const open = page.getByRole('button', { name: 'Open Our own checkout outage' });
+  await open.waitFor({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Write a scenario' }).click();
+  await page.getByRole('heading', { name: 'Write a scenario' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Back to the library' }).click();
+  await open.waitFor({ timeout: 30_000 });
+  assert.equal(await open.count(), 1, 'listed once, not twice');
+  // The browser's own back button, from the author's page again, comes back to it too.
+  await page.getByRole('link', { name: 'Write a scenario' }).click();
+  await page.getByRole('heading', { name: 'Write a scenario' }).waitFor({ timeout: 30_000 });
+  await page.goBack();
+  await open.waitFor({ timeout: 30_000 });
+  await open.click();
+  await page.getByRole('heading', { name: 'Our own checkout outage' }).waitFor();
+  await context.close();
+});
+
 // The pooler incident: the only alert reaches nobody, the member's report reaches the console at
 // 17:20 as a message, and the pooler's host is one target whose limits show the refusals.
 test('an undelivered alert, a reported outage, and the pooler read on its host', async () => {

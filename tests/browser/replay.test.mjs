@@ -210,6 +210,13 @@ test('a damaged link is refused on the library, and the session in progress is k
   const alert = tab.getByRole('alert').filter({ hasText: 'The link could not be opened' });
   await alert.waitFor({ timeout: 30_000 });
   assert.match(await alert.textContent(), /^The link could not be opened: the link is damaged/);
+  // The refusal is where the eye is, not at the foot of the library: in view, and focused.
+  await tab.waitForFunction(() => {
+    const el = [...document.querySelectorAll('[role="alert"]')].find((e) => e.textContent.startsWith('The link could not'));
+    const box = el && el.getBoundingClientRect();
+    return box && box.top >= 0 && box.bottom <= innerHeight && document.activeElement === el;
+  }, null, { timeout: 5_000 });
+  await tab.screenshot({ path: `${app.shots}/library-bad-link-view.png` });
   await tab.getByText(/You have a session of "Checkout down on a busy afternoon" in progress, at 14:0\d WAT with 1 action/).waitFor();
   await tab.getByRole('region', { name: 'Replay a run' }).screenshot({ path: `${app.shots}/library-bad-link.png` });
   // A pasted link that was cut short says so too.

@@ -29,6 +29,13 @@ test('a facilitator runs the room from a second window', async () => {
   await room.getByText("Facilitator's console connected").waitFor({ timeout: 10_000 });
   assert.equal(await open.count(), 0, 'the projector no longer offers to open it');
 
+  // What the facilitator does is on the first screen: the room's clock, its roles, every inject.
+  const sends = desk.getByRole('button', { name: /^Send now: / });
+  assert.ok((await sends.count()) > 0, 'the scenario has injects');
+  for (const control of [desk.getByRole('button', { name: 'Resume the room' }), desk.getByLabel('Incident commander'), sends.first()]) {
+    const box = await control.boundingBox();
+    assert.ok(box && box.y + box.height <= 800, `below the fold: ${box && box.y}`);
+  }
   // The ground truth, which the projector never shows.
   const faults = desk.getByRole('region', { name: 'Faults now' });
   await faults.getByRole('cell', { name: 'memory leak' }).waitFor();
@@ -88,6 +95,10 @@ test('a facilitator runs the room from a second window', async () => {
   await desk.getByLabel('Communications').fill('Linus');
   await desk.getByRole('button', { name: 'Name the roles' }).click();
   await desk.getByText('The room has them: Incident commander: Ada, Operations: Grace, Communications: Linus.').waitFor({ timeout: 10_000 });
+  // The projector shows who holds which role, in its team panel.
+  const team = room.getByRole('region', { name: 'Team' });
+  await team.getByText('Ada').waitFor({ timeout: 10_000 });
+  assert.match(await team.textContent(), /Incident commander\s*Ada\s*Operations\s*Grace\s*Communications\s*Linus/);
 
   await room.screenshot({ path: `${app.shots}/room-projector.png`, fullPage: false });
   await desk.screenshot({ path: `${app.shots}/room-facilitator.png`, fullPage: true });

@@ -26,8 +26,8 @@ fn typed(text: &str) -> String {
     }
 }
 
-fn clock(stamp: &Option<Stamp>) -> String {
-    stamp.as_ref().map_or(String::new(), |s| s.clock.clone())
+fn clock(stamp: Option<&Stamp>) -> String {
+    stamp.map_or(String::new(), |s| s.clock.clone())
 }
 
 fn header() -> Vec<String> {
@@ -54,13 +54,13 @@ fn line(row: &Row) -> Vec<String> {
         typed(&row.trainee),
         row.date.clone().unwrap_or_default(),
         row.seed.to_string(),
-        clock(&row.mitigated_at),
-        clock(&row.resolved_at),
+        clock(row.reached(Phase::Mitigation)),
+        clock(row.reached(Phase::Resolution)),
         format!("{:.1}", row.score),
     ];
     for phase in Phase::ALL {
         let cell = row.phase(phase);
-        out.push(cell.map_or(String::new(), |c| clock(&c.reached_at)));
+        out.push(clock(cell.and_then(|c| c.reached_at.as_ref())));
         out.push(
             cell.and_then(|c| c.minutes_gained)
                 .map_or(String::new(), |m| m.to_string()),

@@ -101,10 +101,10 @@ impl Cohort {
             self.real_path = scenario
                 .reference_actions()
                 .iter()
-                .map(|a| a.action.to_string())
+                .map(|a| scenario.action_title(&a.action))
                 .collect();
         }
-        let row = Row::of(self.rows.len(), source, run, &replayed);
+        let row = Row::of(self.rows.len(), source, run, scenario, &replayed);
         self.rows.push(row);
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use crate::scenario::Scenario;
 use crate::score::{Phase, Stamp};
 
 use super::super::{Replayed, RunFile, Verdict};
@@ -49,7 +50,7 @@ pub struct PhaseCell {
 /// One action of a run's path, and the minutes it cost if it was a detour.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
-    /// The action and its target, as the command box writes it (`restart_server app-1`).
+    /// The action and its target as the trainee saw it named (`Restart server (app-1)`).
     pub label: String,
     pub tick: u32,
     pub detour_minutes: f64,
@@ -66,8 +67,6 @@ pub struct Row {
     pub trainee: String,
     pub date: Option<String>,
     pub seed: u64,
-    pub mitigated_at: Option<Stamp>,
-    pub resolved_at: Option<Stamp>,
     pub score: f64,
     pub phases: Vec<PhaseCell>,
     pub detours: usize,
@@ -79,7 +78,13 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn of(index: usize, source: &str, run: &RunFile, replayed: &Replayed) -> Row {
+    pub fn of(
+        index: usize,
+        source: &str,
+        run: &RunFile,
+        scenario: &Scenario,
+        replayed: &Replayed,
+    ) -> Row {
         let d = &replayed.debrief;
         let trainee = run
             .trainee
@@ -91,7 +96,7 @@ impl Row {
             .scheduled()
             .iter()
             .map(|a| Step {
-                label: a.action.to_string(),
+                label: scenario.action_title(&a.action),
                 tick: a.tick,
                 detour_minutes: d
                     .run
@@ -108,8 +113,6 @@ impl Row {
             trainee,
             date: run.date.clone(),
             seed: run.seed,
-            mitigated_at: d.reached(Phase::Mitigation).cloned(),
-            resolved_at: d.reached(Phase::Resolution).cloned(),
             score: d.score,
             phases: d
                 .phases
@@ -132,6 +135,11 @@ impl Row {
     pub fn phase(&self, phase: Phase) -> Option<&PhaseCell> {
         self.phases.iter().find(|p| p.phase == phase)
     }
+
+    /// When the run reached a phase, if it did.
+    pub fn reached(&self, phase: Phase) -> Option<&Stamp> {
+        self.phase(phase).and_then(|p| p.reached_at.as_ref())
+    }
 }
 
 /// A column of the table, to sort by.
@@ -139,8 +147,6 @@ impl Row {
 pub enum Column {
     Trainee,
     Date,
-    Mitigated,
-    Resolved,
     Score,
     /// A phase, by the minutes gained on the real team.
     Phase(Phase),
@@ -152,13 +158,8 @@ pub enum Column {
 impl Column {
     /// Every column, in the table's order.
     pub fn all() -> Vec<Column> {
-        let mut out = vec![
-            Column::Trainee,
-            Column::Date,
-            Column::Mitigated,
-            Column::Resolved,
-            Column::Score,
-        ];
+        // When a run mitigated and resolved stands under those phases.
+        let mut out = vec![Column::Trainee, Column::Date, Column::Score];
         out.extend(Phase::ALL.iter().map(|&p| Column::Phase(p)));
         out.extend([Column::Detours, Column::DetourMinutes, Column::Version]);
         out
@@ -168,8 +169,6 @@ impl Column {
         match self {
             Column::Trainee => "Trainee",
             Column::Date => "Date",
-            Column::Mitigated => "Mitigated",
-            Column::Resolved => "Resolved",
             Column::Score => "Score",
             Column::Phase(p) => p.title(),
             Column::Detours => "Detours",
@@ -177,10 +176,6 @@ impl Column {
             Column::Version => "Version",
         }
     }
-}
-
-fn tick(stamp: &Option<Stamp>) -> Option<u32> {
-    stamp.as_ref().map(|s| s.tick)
 }
 
 /// Compares what is there; a missing value sorts after every value, either way up.
@@ -209,8 +204,6 @@ fn compare(left: &Row, right: &Row, column: Column, ascending: bool) -> Ordering
             up,
         ),
         Column::Date => present(a.date.as_ref(), b.date.as_ref(), up),
-        Column::Mitigated => present(tick(&a.mitigated_at), tick(&b.mitigated_at), up),
-        Column::Resolved => present(tick(&a.resolved_at), tick(&b.resolved_at), up),
         Column::Score => present(Some(a.score), Some(b.score), up),
         Column::Phase(p) => {
             let gained = |r: &Row| r.phase(p).and_then(|c| c.minutes_gained);

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::use_session;
 use crate::sim::{Action, TargetKind};
-use crate::ui::view::{charts, format, menu};
+use crate::ui::view::{format, menu};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {
@@ -106,7 +106,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
         let done = props.tick.saturating_sub(f.issued_at);
         html! {
             <div class="in-progress" role="status">
-                <span>{ format!("Busy: {} ({} of {}); the other actions wait until it is done", charts::action_title(scenario, &f.action), format::duration(done), format::duration(total)) }</span>
+                <span>{ format!("Busy: {} ({} of {}); the other actions wait until it is done", scenario.action_title(&f.action), format::duration(done), format::duration(total)) }</span>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Action in progress" />
             </div>
         }

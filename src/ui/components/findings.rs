@@ -86,7 +86,7 @@ fn item(
         <li class={classes!("finding", open.then_some("open"))}>
             <button type="button" class="finding-head" aria-expanded={open.to_string()} onclick={toggle}>
                 <span class="when">{ format::clock_seconds(scenario, finding.ready_at) }</span>
-                <span class="what">{ crate::ui::view::charts::action_title(scenario, &finding.action) }</span>
+                <span class="what">{ scenario.action_title(&finding.action) }</span>
             </button>
             if open {
                 if mono { <pre class="output" tabindex="0">{ text }</pre> } else { <p class="note">{ text }</p> }

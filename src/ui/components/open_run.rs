@@ -26,6 +26,20 @@ fn sentence(text: &str) -> String {
 #[component]
 pub fn OpenRun(props: &OpenRunProps) -> Html {
     let pasted = use_node_ref();
+    let alert = use_node_ref();
+    // A refusal is brought into view and focused: a link the page was opened with lands on the
+    // library's top, far above this section.
+    {
+        let alert = alert.clone();
+        use_effect_with(props.error.clone(), move |error| {
+            if error.is_some() {
+                if let Some(el) = alert.cast::<web_sys::HtmlElement>() {
+                    el.scroll_into_view();
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let onchange = browser::on_file_picked(props.on_file.clone());
     let onsubmit = {
         let (pasted, on_link) = (pasted.clone(), props.on_link.clone());
@@ -48,7 +62,7 @@ pub fn OpenRun(props: &OpenRunProps) -> Html {
                 <button type="submit">{ "Open the link" }</button>
             </form>
             if let Some(error) = &props.error {
-                <p class="file-errors" role="alert">{ sentence(error) }</p>
+                <p class="file-errors" role="alert" tabindex="-1" ref={alert}>{ sentence(error) }</p>
             }
         </section>
     }

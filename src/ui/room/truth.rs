@@ -6,7 +6,6 @@
 use crate::scenario::{Inject, Scenario};
 use crate::sim::{EventKind, Trace};
 use crate::ui::session::Session;
-use crate::ui::view::charts::action_title;
 use crate::ui::view::format;
 
 /// One fault of the scenario, as it stands now.
@@ -146,7 +145,7 @@ pub fn findings(session: &Session) -> Vec<FindingRow> {
             };
             FindingRow {
                 at: format::clock(s, f.issued_at),
-                action: action_title(s, &f.action),
+                action: s.action_title(&f.action),
                 showed,
                 evidence: !names.is_empty(),
             }
@@ -188,7 +187,7 @@ pub fn next_step(session: &Session) -> Option<NextStep> {
                 .map(|taken| format::clock(s, taken.tick));
             Some(NextStep {
                 at: format::clock(s, r.tick),
-                what: action_title(s, action),
+                what: s.action_title(action),
                 note: r.note.clone(),
                 room_took,
             })

@@ -42,7 +42,7 @@ fn detour_list(scenario: &Scenario, title: &str, list: &[Detour], minutes: f64) 
         html! {
             <li>
                 <span class="when">{ d.at.clock.clone() }</span>{ " " }
-                <strong>{ crate::ui::view::charts::action_title(scenario, &d.action) }</strong>
+                <strong>{ scenario.action_title(&d.action) }</strong>
                 { format!(" ({:.0} min): {}", d.minutes, d.reason) }
             </li>
         }

@@ -4,7 +4,7 @@
 use crate::record::{hex, RunFile, Verdict};
 use crate::scenario::Scenario;
 use crate::ui::state::runs::OpenedRun;
-use crate::ui::view::{charts::action_title, format};
+use crate::ui::view::format;
 
 /// How far to trust the replay, in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,7 +133,7 @@ pub fn marks(opened: &OpenedRun) -> Vec<Mark> {
         .run
         .scheduled()
         .into_iter()
-        .map(|a| mark(a.tick, MarkKind::Action, action_title(s, &a.action)));
+        .map(|a| mark(a.tick, MarkKind::Action, s.action_title(&a.action)));
     let findings = opened
         .replayed
         .trace
@@ -141,7 +141,7 @@ pub fn marks(opened: &OpenedRun) -> Vec<Mark> {
         .iter()
         .filter(|f| f.ready_at <= end)
         .map(|f| {
-            let text = format!("{} shows its result", action_title(s, &f.action));
+            let text = format!("{} shows its result", s.action_title(&f.action));
             mark(f.ready_at, MarkKind::Finding, text)
         });
     let injects = opened.run.injects.iter().map(|i| {

@@ -1,5 +1,6 @@
 //! Who is engaged in the response, and what has been declared.
 
+use crate::record::Roles;
 use crate::scenario::Scenario;
 use crate::sim::{EventKind, Simulation};
 
@@ -11,9 +12,9 @@ pub struct TeamLine {
     pub state: String,
 }
 
-/// The team panel: you, the developers (with their ETA once paged), the declared cause and the
-/// status page.
-pub fn team(scenario: &Scenario, sim: &Simulation) -> Vec<TeamLine> {
+/// The team panel: you, the room's roles as the facilitator named them, the developers (with
+/// their ETA once paged), the declared cause and the status page.
+pub fn team(scenario: &Scenario, sim: &Simulation, roles: &Roles) -> Vec<TeamLine> {
     let t = sim.response();
     let now = sim.tick();
     let clock = |tick: u32| format::clock(scenario, tick);
@@ -48,11 +49,15 @@ pub fn team(scenario: &Scenario, sim: &Simulation) -> Vec<TeamLine> {
     } else {
         "free to act".to_string()
     };
-    vec![
-        TeamLine {
-            who: "You (on call)".into(),
-            state: busy,
-        },
+    let you = TeamLine {
+        who: "You (on call)".into(),
+        state: busy,
+    };
+    let room = roles.named().into_iter().map(|(role, name)| TeamLine {
+        who: role.into(),
+        state: name.into(),
+    });
+    let rest = [
         TeamLine {
             // Who the escalation pages, as the scenario names them.
             who: scenario
@@ -71,5 +76,34 @@ pub fn team(scenario: &Scenario, sim: &Simulation) -> Vec<TeamLine> {
             who: "Status page".into(),
             state: status_page,
         },
-    ]
+    ];
+    std::iter::once(you).chain(room).chain(rest).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library;
+
+    #[test]
+    fn the_rooms_roles_stand_in_the_team_panel_once_named() {
+        let s = library::builtin("ecommerce-memory-leak").unwrap();
+        let sim = Simulation::new(s.config.clone(), s.seed);
+        let who = |roles: &Roles| -> Vec<String> {
+            team(&s, &sim, roles).into_iter().map(|l| l.who).collect()
+        };
+        let none = who(&Roles::default());
+        assert!(!none.iter().any(|w| w == "Incident commander"), "{none:?}");
+        let roles = Roles {
+            commander: Some("Ada".into()),
+            communications: Some("Linus".into()),
+            ..Roles::default()
+        };
+        let lines = team(&s, &sim, &roles);
+        let at = |role: &str| lines.iter().position(|l| l.who == role).unwrap();
+        assert_eq!(lines[at("Incident commander")].state, "Ada");
+        assert_eq!(lines[at("Communications")].state, "Linus");
+        assert!(at("You (on call)") < at("Incident commander"));
+        assert_eq!(lines.len(), none.len() + 2, "operations was not named");
+    }
 }

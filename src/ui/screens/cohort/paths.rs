@@ -29,7 +29,7 @@ fn chip(node: &PathNode, first: bool) -> Html {
         .filter(|r| first && !node.on_real_path && **r != node.label);
     html! {
         <li class={classes!("chip", node.on_real_path.then_some("real"), lost.is_some().then_some("lost"))}>
-            <code>{ &node.label }</code>
+            <span class="step">{ &node.label }</span>
             if node.on_real_path { <span class="tick">{ "✓ real team" }</span> }
             if let Some(lost) = lost { <span class="lost-min">{ lost }</span> }
             if let Some(r) = real { <span class="real-there">{ format!("real team: {r}") }</span> }
@@ -93,7 +93,7 @@ pub fn paths(cohort: &Cohort) -> Html {
     let total = cohort.rows.len();
     let firsts = first_actions(&cohort.rows)
         .into_iter()
-        .map(|(label, n)| html! { <li><code>{ label }</code>{ format!(" {n} of {total}") }</li> });
+        .map(|(label, n)| html! { <li><span class="step">{ label }</span>{ format!(" {n} of {total}") }</li> });
     html! {
         <section class="cohort-paths" aria-labelledby="cohort-paths-h">
             <h2 id="cohort-paths-h">{ "Common paths" }</h2>

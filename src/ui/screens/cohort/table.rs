@@ -11,8 +11,6 @@ fn cell(row: &Row, column: Column) -> Html {
     match column {
         Column::Trainee => html! { <th scope="row">{ &row.trainee }</th> },
         Column::Date => html! { <td>{ row.date.clone().unwrap_or_else(|| "—".into()) }</td> },
-        Column::Mitigated => html! { <td>{ clock_cell(row.mitigated_at.as_ref()) }</td> },
-        Column::Resolved => html! { <td>{ clock_cell(row.resolved_at.as_ref()) }</td> },
         Column::Score => html! { <td class="num">{ whole_score(row.score) }</td> },
         Column::Phase(phase) => {
             let found = row.phase(phase);

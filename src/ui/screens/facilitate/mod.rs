@@ -54,11 +54,15 @@ pub fn Facilitate() -> Html {
                     <p class="room-note" role="alert">{ note.clone() }</p>
                 }
                 if let Some(copy) = copy.as_ref().filter(|_| state.connected) {
-                    { controls(copy, &send) }
-                    <roles::Roles current={copy.run.roles.clone()} on_roles={send.reform(|roles| RoomMessage::Roles { roles })} />
-                    <truth::GroundTruth generation={state.generation} copy={state.copy.clone()} />
+                    // What the facilitator does (hold the room, name its roles, send an
+                    // inject) above what they watch, which grows as the room works.
+                    <div class="room-controls">
+                        { controls(copy, &send) }
+                        <roles::Roles current={copy.run.roles.clone()} on_roles={send.reform(|roles| RoomMessage::Roles { roles })} />
+                    </div>
                     <injects::Injects generation={state.generation} copy={state.copy.clone()}
                         on_send={send.reform(|inject| RoomMessage::Deliver { inject })} />
+                    <truth::GroundTruth generation={state.generation} copy={state.copy.clone()} />
                 }
             </main>
         </div>
@@ -86,12 +90,15 @@ fn status_line(copy: &Replica) -> Html {
 fn controls(copy: &Replica, send: &Callback<RoomMessage>) -> Html {
     let over = copy.run.ended_at.is_some();
     html! {
-        <div class="buttons">
+        <section class="panel room-clock" aria-labelledby="room-clock-h">
+            <h2 id="room-clock-h">{ "The room's clock" }</h2>
+            <div class="buttons">
             if copy.run.paused {
                 <button type="button" class="primary" disabled={over} onclick={send.reform(|_| RoomMessage::Resume)}>{ "Resume the room" }</button>
             } else {
                 <button type="button" class="primary" disabled={over} onclick={send.reform(|_| RoomMessage::Pause)}>{ "Pause the room" }</button>
             }
-        </div>
+            </div>
+        </section>
     }
 }

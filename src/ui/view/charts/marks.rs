@@ -8,34 +8,11 @@ use crate::ui::chart::Mark;
 /// Marks closer than this share of the time axis collapse into one ("3 actions").
 pub const MARK_GAP_PARTS: u32 = 40;
 
-/// What the trainee calls an action: the button's title, with its target (a host, a severity,
-/// or the declared cause by its title).
-pub fn action_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
-    let title = button_title(scenario, action);
-    let cause = scenario.config.hypotheses.iter().find(|h| {
-        action.kind == crate::sim::ActionKind::DeclareHypothesis
-            && action.target.as_deref() == Some(&h.id)
-    });
-    match (cause, &action.target) {
-        (Some(h), _) => format!("{title}: {}", h.title),
-        (None, Some(t)) => format!("{title} ({t})"),
-        (None, None) => title,
-    }
-}
-
-/// The button's title alone.
-fn button_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
-    scenario
-        .config
-        .info(action)
-        .map_or_else(|| action.id().to_string(), |i| i.title.to_string())
-}
-
 /// A mark's label: short enough to stand along a chart's height (a cause's title is not).
 fn mark_title(scenario: &Scenario, action: &crate::sim::Action) -> String {
     match action.kind {
-        crate::sim::ActionKind::DeclareHypothesis => button_title(scenario, action),
-        _ => action_title(scenario, action),
+        crate::sim::ActionKind::DeclareHypothesis => scenario.button_title(action),
+        _ => scenario.action_title(action),
     }
 }
 
@@ -74,7 +51,7 @@ pub fn actions_summary(scenario: &Scenario, actions: &[ScheduledAction]) -> Stri
             format!(
                 "{} {}",
                 scenario.hhmm(a.tick),
-                action_title(scenario, &a.action)
+                scenario.action_title(&a.action)
             )
         })
         .collect();

@@ -6,7 +6,7 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use marks::{action_title, actions_summary, marks};
+pub use marks::{actions_summary, marks};
 pub use summary::summary;
 
 use marks::MARK_GAP_PARTS;
