@@ -80,10 +80,8 @@ fn from_reference(scenario: &Scenario, trace: &Trace, useful: &[usize]) -> Optio
     }
     let entry = left.find(|r| r.tick <= trace.ticks)?;
     let action = entry.action.as_ref()?;
-    let title = scenario
-        .config
-        .info(action)
-        .map_or(action.id().to_string(), |i| i.title.to_string());
+    // The button and its target, never the cause's title (`action_title` would name it).
+    let title = scenario.button_title(action);
     let target = action
         .target
         .as_ref()

@@ -150,3 +150,27 @@ test('a facilitator runs the room from a second window', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('at phone width the facilitator and the projector do not scroll sideways', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const room = await context.newPage();
+  await startIncident(room, app.server.url);
+  const desk = await context.newPage();
+  await desk.goto(`${app.server.url}#facilitate`);
+  await desk.getByText(/^Room connected/).waitFor({ timeout: 30_000 });
+  await desk.getByLabel('Incident commander').fill('Ada');
+  await desk.getByRole('button', { name: 'Name the roles' }).click();
+  await desk.getByText('The room has them: Incident commander: Ada.').waitFor({ timeout: 10_000 });
+  const wide = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok((await wide(desk)) <= 390, `the facilitator's console is ${await wide(desk)} px wide`);
+  // The injects' seven columns scroll inside their own region, which a keyboard can reach.
+  const injects = desk.getByRole('region', { name: 'Injects (scrolls sideways)' });
+  assert.equal(await injects.getAttribute('tabindex'), '0');
+  await desk.screenshot({ path: `${app.shots}/room-facilitator-390.png`, fullPage: true });
+  await room.bringToFront();
+  const team = room.getByRole('region', { name: 'Team' });
+  await team.getByText('Ada').waitFor({ timeout: 10_000 });
+  assert.ok((await wide(room)) <= 390, `the projector is ${await wide(room)} px wide`);
+  await team.screenshot({ path: `${app.shots}/room-team-390.png` });
+  await context.close();
+});

@@ -11,7 +11,7 @@ pub const MAX_PATH_DEPTH: usize = 16;
 /// One step of the merged paths.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathNode {
-    /// The action and its target, named as the trainee saw it (`Restart server (app-1)`).
+    /// The action and its target, named as the trainee saw it (`Restart one server (app-1)`).
     pub label: String,
     /// How many runs took this step after the same steps before it.
     pub runs: usize,

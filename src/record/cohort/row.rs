@@ -50,7 +50,7 @@ pub struct PhaseCell {
 /// One action of a run's path, and the minutes it cost if it was a detour.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
-    /// The action and its target as the trainee saw it named (`Restart server (app-1)`).
+    /// The action and its target as the trainee saw it named (`Restart one server (app-1)`).
     pub label: String,
     pub tick: u32,
     pub detour_minutes: f64,

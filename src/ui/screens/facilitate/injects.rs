@@ -63,6 +63,8 @@ pub fn Injects(props: &InjectsProps) -> Html {
             if rows.is_empty() {
                 <p class="empty">{ "This scenario lists no injects." }</p>
             } else {
+                // Seven columns do not fit a phone: the table scrolls inside its panel.
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Injects (scrolls sideways)">
                 <table>
                     <thead><tr>
                         <th scope="col">{ "Suggested" }</th><th scope="col">{ "From" }</th>
@@ -71,6 +73,7 @@ pub fn Injects(props: &InjectsProps) -> Html {
                     </tr></thead>
                     <tbody>{ for rows.iter().map(|r| row(r, over, &props.on_send)) }</tbody>
                 </table>
+                </div>
             }
         </section>
     }
