@@ -44,7 +44,8 @@ test('a facilitator runs the room from a second window', async () => {
   assert.equal(await leakRate.locator('xpath=following-sibling::dd[1]').textContent(), '1.5');
   assert.equal(await faults.getByRole('definition').filter({ hasText: /^none$/ }).count(), 1, 'the absent deploy reads "none"');
   assert.doesNotMatch(await faults.textContent(), /Some\(|None|\{/, 'no debug form');
-  assert.match(await desk.getByRole('region', { name: "The real team's next step" }).textContent(), /14:35 WAT: Restart one server \(app-1\)/);
+  const path = desk.getByRole('region', { name: "The real team's path" });
+  assert.match(await path.textContent(), /14:35 WAT Restart one server \(app-1\)\s*Their next step/);
   assert.equal(await room.getByText('leak kb per request').count(), 0);
 
   // Resume the room from the facilitator's window, then pause it again.
@@ -55,23 +56,37 @@ test('a facilitator runs the room from a second window', async () => {
   await room.waitForFunction(() => document.querySelector('[role=timer]')?.textContent >= '14:01', null, { timeout: 20_000 });
   await desk.getByText(/running at 10x/).waitFor({ timeout: 10_000 });
   await desk.getByRole('button', { name: 'Pause the room' }).click();
-  await desk.getByText(/, paused ·/).waitFor({ timeout: 10_000 });
+  await desk.getByText(/, paused by you ·/).waitFor({ timeout: 10_000 });
   const paused = await clock(room);
   await room.waitForTimeout(1500);
   assert.equal(await clock(room), paused, 'the room stays paused');
   assert.equal(await room.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed'), 'true');
   // Held by the facilitator: the projector says so, and its own clock controls wait for them.
-  await room.getByRole('status').filter({ hasText: 'The facilitator paused the room: they resume it.' }).waitFor({ timeout: 10_000 });
+  const heldNote = 'The facilitator paused the room: only they can resume it. Actions and the endings wait until then.';
+  await room.getByRole('status').filter({ hasText: heldNote }).waitFor({ timeout: 10_000 });
   assert.equal(await room.getByRole('button', { name: '10x' }).isDisabled(), true);
+  const scrolled = await room.evaluate(() => window.scrollY);
   await room.keyboard.press(' ');
   await room.waitForTimeout(500);
   assert.equal(await clock(room), paused, 'Space does not resume a room the facilitator holds');
+  assert.equal(await room.evaluate(() => window.scrollY), scrolled, 'Space is the clock\'s key: it does not scroll the page');
+  // A hold is the whole room waiting: its actions and its endings too.
+  for (const name of [/^View memory per host/, 'Declare resolved…', 'Abandon…']) {
+    assert.equal(await room.getByRole('button', { name }).isDisabled(), true, `${name} waits during a hold`);
+  }
+  await room.getByRole('textbox', { name: 'Command' }).fill('view_memory');
+  await room.getByRole('textbox', { name: 'Command' }).press('Enter');
+  await room.getByRole('region', { name: 'Command' }).getByText(/^view_memory: the facilitator paused the room, and only they can resume it/).waitFor({ timeout: 10_000 });
+  assert.equal(await room.locator('.in-progress progress').count(), 0, 'nothing under way');
+  await room.screenshot({ path: `${app.shots}/room-projector-held.png` });
+  await room.getByRole('textbox', { name: 'Command' }).fill('');
   await desk.getByRole('button', { name: 'Resume the room' }).click();
   await room.getByRole('button', { name: '10x' }).and(room.locator('[aria-pressed=true]')).waitFor({ timeout: 10_000 });
-  assert.equal(await room.getByText('The facilitator paused the room: they resume it.').count(), 0);
+  assert.equal(await room.getByText(heldNote).count(), 0);
+  assert.equal(await room.getByRole('button', { name: /^View memory per host/ }).isDisabled(), false);
   // Resumed, the room's own controls work again: it pauses itself.
   await room.getByRole('button', { name: 'Pause' }).click();
-  await desk.getByText(/, paused ·/).waitFor({ timeout: 10_000 });
+  await desk.getByText(/, paused by the room ·/).waitFor({ timeout: 10_000 });
 
   // The room looks at memory; the facilitator sees it was evidence.
   await advanceTo(room, '14:36');
@@ -87,6 +102,12 @@ test('a facilitator runs the room from a second window', async () => {
   await desk.getByRole('button', { name: 'Send now: Customer support lead' }).and(desk.getByText('Sent')).waitFor({ timeout: 10_000 });
   const row = desk.getByRole('row').filter({ hasText: 'Customer support lead' });
   assert.match(await row.textContent(), /14:38 WAT\s*response: not yet/);
+  // The projector says a message came on its first screen, not only in the Alerts panel below.
+  const latest = room.getByRole('complementary', { name: 'Latest message' });
+  await latest.getByText(/Our phones are ringing off the hook/).waitFor({ timeout: 10_000 });
+  const latestBox = await latest.boundingBox();
+  assert.ok(latestBox.y + latestBox.height <= 800, `the latest message below the fold: ${latestBox.y}`);
+  await room.screenshot({ path: `${app.shots}/room-projector-message.png` });
   assert.equal(await room.getByText('Communications gives support a holding line').count(), 0, 'the expected response stays with the facilitator');
 
   // Roles for the room.
@@ -99,6 +120,20 @@ test('a facilitator runs the room from a second window', async () => {
   const team = room.getByRole('region', { name: 'Team' });
   await team.getByText('Ada').waitFor({ timeout: 10_000 });
   assert.match(await team.textContent(), /Incident commander\s*Ada\s*Operations\s*Grace\s*Communications\s*Linus/);
+
+  // And on the first screen, under the facilitator's link.
+  const rolesLine = room.getByText('Incident commander: Ada · Operations: Grace · Communications: Linus');
+  await rolesLine.waitFor({ timeout: 10_000 });
+  assert.ok((await rolesLine.boundingBox()).y < 800, 'the roles on the first screen');
+
+  // The room looked at memory early: the real team's path credits it, against their time.
+  assert.match(await path.textContent(), /15:00 WAT View memory per host\s*The room did it at 14:36 WAT, 24 min before them/);
+  // Ten minutes without the support lead's response: the fallback's own row says it is due.
+  await advanceTo(room, '14:49');
+  const due = desk.getByRole('row').filter({ hasText: "Due: the room stalled on Customer support lead's message" });
+  await due.waitFor({ timeout: 10_000 });
+  assert.match(await due.textContent(), /Head of e-commerce/);
+  assert.match(await path.textContent(), /14:35 WAT Restart one server \(app-1\)\s*Not yet: the real team had done it 14 min ago/);
 
   await room.screenshot({ path: `${app.shots}/room-projector.png`, fullPage: false });
   await desk.screenshot({ path: `${app.shots}/room-facilitator.png`, fullPage: true });
@@ -113,10 +148,11 @@ test('a facilitator runs the room from a second window', async () => {
   assert.match(text, /Communications: Linus/);
   assert.match(text, /Injects the room received: 1/);
   assert.match(text, /14:38 WAT Customer support lead: Our phones are ringing/);
-  await desk.getByText(/ended at 14:38 WAT/).waitFor({ timeout: 10_000 });
+  await desk.getByText(/ended at 14:49 WAT/).waitFor({ timeout: 10_000 });
   await desk.getByText('The run is over: the debrief compares it with the real team.').waitFor();
-  assert.equal(await desk.getByText(/The room stalled/).count(), 0, 'nobody stalls after the end');
-  assert.equal(await desk.getByRole('button', { name: /^(Pause|Resume) the room$/ }).isDisabled(), true, 'an ended run has no clock to pause');
+  assert.equal(await desk.getByText(/room stalled/i).count(), 0, 'nobody stalls after the end');
+  assert.equal(await desk.getByRole('button', { name: /^(Pause|Resume) the room$/ }).count(), 0, 'an ended run has no clock to pause');
+  await desk.getByText('The run has ended: its clock stands.').waitFor();
   await room.screenshot({ path: `${app.shots}/room-debrief.png`, fullPage: true });
   await theRoom.screenshot({ path: `${app.shots}/room-debrief-the-room.png` });
   await desk.screenshot({ path: `${app.shots}/room-facilitator-ended.png`, fullPage: true });

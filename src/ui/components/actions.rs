@@ -13,6 +13,9 @@ pub struct ActionsProps {
     pub tick: u32,
     pub generation: u64,
     pub on_take: Callback<Action>,
+    /// The facilitator holds the room: every action waits for them.
+    #[prop_or_default]
+    pub held: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -137,7 +140,10 @@ pub fn Actions(props: &ActionsProps) -> Html {
             if team.busy_until > props.tick {
                 { for progress }
             }
-            <div class="groups">{ for groups }</div>
+            if props.held {
+                <p class="in-progress" role="status">{ "Held: the actions wait until the facilitator resumes the room." }</p>
+            }
+            <fieldset class="groups" disabled={props.held} aria-label="Actions by kind">{ for groups }</fieldset>
         </section>
     }
 }

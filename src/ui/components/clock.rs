@@ -17,7 +17,7 @@ pub struct ClockProps {
     pub on_declare: Callback<()>,
     /// Why declaring is not possible now (busy), if it is not.
     pub declare_blocked: Option<AttrValue>,
-    /// The facilitator paused the room: the speed controls wait for them.
+    /// The facilitator paused the room: the speed controls and the endings wait for them.
     #[prop_or_default]
     pub held: bool,
 }
@@ -66,14 +66,14 @@ pub fn Clock(props: &ClockProps) -> Html {
                 <button type="button" onclick={on_minute}>{ "Advance 1 minute" }</button>
             </fieldset>
             if props.held {
-                <p class="held" role="status">{ "The facilitator paused the room: they resume it." }</p>
+                <p class="held" role="status">{ "The facilitator paused the room: only they can resume it. Actions and the endings wait until then." }</p>
             }
-            <div class="endings" role="group" aria-label="End the incident">
+            <fieldset class="endings" aria-label="End the incident" disabled={props.held}>
                 <button type="button" class="declare" onclick={ask(Confirm::Declare)}
                     disabled={props.declare_blocked.is_some()} title={props.declare_blocked.clone()}>{ "Declare resolved…" }</button>
                 <button type="button" class="quiet" onclick={ask(Confirm::Abandon)}>{ "Abandon…" }</button>
-            </div>
-            { for dialog }
+            </fieldset>
+            if !props.held { { for dialog } }
         </section>
     }
 }

@@ -10,7 +10,9 @@ use yew::prelude::*;
 pub fn use_keys(on_key: Callback<String>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-            gloo::events::EventListener::new(&doc, "keydown", move |event| {
+            // Not passive (gloo's default): a passive listener cannot stop Space scrolling.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };

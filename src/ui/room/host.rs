@@ -11,7 +11,10 @@ pub fn state_of(app: &AppState) -> RoomMessage {
     let run = app.session.get().filter(|_| shown).map(|session| {
         let paused = app.speed == Speed::Paused;
         let speed = if paused { app.resume } else { app.speed };
-        RunState::of(&session, speed.label(), paused, app.from_file)
+        RunState {
+            held: app.held,
+            ..RunState::of(&session, speed.label(), paused, app.from_file)
+        }
     });
     RoomMessage::State { run }
 }

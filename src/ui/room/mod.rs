@@ -71,6 +71,9 @@ pub struct RunState {
     /// The speed the clock runs at (`10x`), or would when resumed.
     pub speed: String,
     pub paused: bool,
+    /// The pause is the facilitator's hold (only they lift it), not the room's own.
+    #[serde(default)]
+    pub held: bool,
     /// When the run ended, once it has.
     pub ended_at: Option<u32>,
     /// The scenario came from a file (the room sends it on hello).
@@ -99,6 +102,7 @@ impl RunState {
             roles: session.people.roles.clone(),
             speed: speed.to_string(),
             paused,
+            held: false,
             ended_at: session.ended_at(),
             from_file,
         }

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use super::replica::{scenario_for, Replica, ReplicaError};
-use super::truth::{self, Response};
+use super::truth::{self, Against, Response};
 use super::*;
 use crate::scenario::library;
 use crate::sim::{trace_hash, Action, ActionKind};
@@ -149,9 +149,10 @@ fn the_ground_truth_names_the_fault_and_what_each_look_really_showed() {
         .unwrap();
     assert!(!config.evidence);
     assert!(config.showed.contains("not evidence"));
-    let next = truth::next_step(&room).unwrap();
-    assert!(next.at.starts_with("15:02"), "{next:?}");
-    assert_eq!(next.room_took, None, "{next:?}");
+    let path = truth::path(&room);
+    let next: Vec<_> = path.iter().filter(|p| p.room == Against::Next).collect();
+    assert_eq!(next.len(), 1, "{path:?}");
+    assert!(next[0].at.starts_with("15:02"), "{path:?}");
 }
 
 #[test]
@@ -182,6 +183,16 @@ fn an_inject_knows_whether_its_response_came_and_when_the_room_stalled() {
         Some("send Head of e-commerce's message after 10 min without it"),
         "named as the table names it, not by its id"
     );
+    // The one to send says so on its own row, naming the one the room stalled on.
+    let due = rows
+        .iter()
+        .find(|r| r.inject.id == "head_of_ecommerce")
+        .unwrap();
+    assert_eq!(due.send_for.as_deref(), Some(stalled.inject.from.as_str()));
+    assert_eq!(
+        stalled.send_for, None,
+        "the stalled one is not the one to send"
+    );
     room.take(Action::new(ActionKind::PageDevelopers)).unwrap();
     let rows = truth::injects(&room);
     let advice = rows
@@ -196,7 +207,10 @@ fn an_inject_knows_whether_its_response_came_and_when_the_room_stalled() {
         rows.iter().all(|r| r.stalled.is_none()),
         "nobody stalls after the end"
     );
-    assert_eq!(truth::next_step(&room), None);
+    assert!(
+        truth::path(&room).iter().all(|p| p.room != Against::Next),
+        "no next step after the end"
+    );
 }
 
 #[test]
@@ -279,6 +293,21 @@ fn the_room_tells_its_run_while_it_is_up_and_the_facilitator_pauses_and_resumes_
         let tried = reduce(&paused, own);
         assert_eq!((tried.speed, tried.tick), (Speed::Paused, paused.tick));
     }
+    // So do its actions and its endings: a hold is the room stopping to talk.
+    let acted = reduce(&paused, Msg::Take(Action::new(ActionKind::ViewMemory)));
+    assert!(
+        acted.message.ends_with(crate::ui::state::HELD),
+        "{}",
+        acted.message
+    );
+    let busy = acted.session.get().map(|s| s.sim().response().busy_until);
+    assert_eq!(busy, Some(paused.tick), "nothing under way");
+    for ending in [
+        Msg::Stop,
+        Msg::Take(Action::new(ActionKind::DeclareResolved)),
+    ] {
+        assert_eq!(reduce(&paused, ending).screen, Screen::Console);
+    }
     let resumed = reduce(&paused, host::command(RoomMessage::Resume).unwrap());
     assert_eq!(resumed.speed, Speed::X60);
     assert!(!resumed.held);
@@ -295,18 +324,39 @@ fn the_room_tells_its_run_while_it_is_up_and_the_facilitator_pauses_and_resumes_
 }
 
 #[test]
-fn the_real_teams_next_step_says_when_the_room_took_it_already() {
+fn the_real_teams_path_says_when_the_room_took_each_step_early_late_or_not_yet() {
     let s = seed_scenario();
     let mut room = Session::new(Rc::clone(&s), s.seed);
+    // Developers paged early (the real team did at 15:02), a restart late (theirs at 14:35).
     room.advance(2_160);
     room.take(Action::new(ActionKind::PageDevelopers)).unwrap();
+    room.advance(3_000 - room.tick());
+    room.take(Action::on(ActionKind::RestartServer, "app-1"))
+        .unwrap();
     room.advance(3_660 - room.tick());
-    let next = truth::next_step(&room).unwrap();
-    assert!(next.at.starts_with("15:02"), "{next:?}");
+    let path = truth::path(&room);
+    let find = |what: &str| {
+        path.iter()
+            .find(|p| p.what.starts_with(what))
+            .unwrap_or_else(|| panic!("{what}: {path:?}"))
+    };
     assert!(
-        next.room_took
-            .as_deref()
-            .is_some_and(|t| t.starts_with("14:36")),
-        "{next:?}"
+        matches!(&find("Restart one server").room, Against::Took { at, minutes_late: 15 } if at.starts_with("14:50")),
+        "{path:?}"
+    );
+    assert!(
+        matches!(&find("Page the development team").room, Against::Took { at, minutes_late } if at.starts_with("14:36") && *minutes_late < 0),
+        "{path:?}"
+    );
+    // A step the real team had taken by 15:01 that the room has not is said to be behind.
+    assert!(
+        path.iter()
+            .any(|p| matches!(p.room, Against::Behind { minutes } if minutes > 0)),
+        "{path:?}"
+    );
+    assert_eq!(
+        path.iter().filter(|p| p.room == Against::Next).count(),
+        1,
+        "{path:?}"
     );
 }

@@ -1,10 +1,10 @@
 //! What the facilitator's console shows and the room must not see: the faults and their
-//! parameters now, what each finding the room took really showed, the real team's next step, and
-//! the injects with their expected responses and fallbacks. Read off the facilitator's copy of
-//! the run (`replica`); no browser types.
+//! parameters now, what each finding the room took really showed, the real team's path against
+//! the room's, and the injects with their expected responses and fallbacks. Read off the
+//! facilitator's copy of the run (`replica`); no browser types.
 
 use crate::scenario::{Inject, Scenario};
-use crate::sim::{EventKind, Trace};
+use crate::sim::{Category, EventKind, Trace};
 use crate::ui::session::Session;
 use crate::ui::view::format;
 
@@ -136,8 +136,16 @@ pub fn findings(session: &Session) -> Vec<FindingRow> {
                 .filter_map(|i| faults.get(*i as usize))
                 .map(|fault| fault.kind.id().replace('_', " "))
                 .collect();
+            let looked = session
+                .sim()
+                .config()
+                .info(&f.action)
+                .is_some_and(|info| info.category == Category::Diagnostic);
             let showed = if f.ready_at > now {
                 format!("under way, ready at {}", format::clock(s, f.ready_at))
+            } else if !looked {
+                // A rollback or a status update is a step, not a look: it shows nothing.
+                "done (a step, not a look)".to_string()
             } else if names.is_empty() {
                 "nothing abnormal when it was run: not evidence".to_string()
             } else {
@@ -155,43 +163,75 @@ pub fn findings(session: &Session) -> Vec<FindingRow> {
     rows
 }
 
-/// The real team's next step after now, and whether the room has done the same already.
+/// One step of the real team's path, and where the room stands against it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct NextStep {
+pub struct PathStep {
     /// When the real team took it.
     pub at: String,
     /// What they did, named as the room's buttons name it.
     pub what: String,
     /// The write-up's note.
     pub note: String,
-    /// When the room took the same action (any target), if it has: the facilitator need not
-    /// nudge the room towards it.
-    pub room_took: Option<String>,
+    pub room: Against,
 }
 
-/// The real team's next step after now; none once the run is over.
-pub fn next_step(session: &Session) -> Option<NextStep> {
+/// The room against one step of the real team's path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Against {
+    /// The room took the same action (any target), at this time, this many minutes after the real
+    /// team (before them when negative).
+    Took { at: String, minutes_late: i64 },
+    /// The real team had taken it by now and the room has not, for this many minutes.
+    Behind { minutes: u32 },
+    /// The real team's next step: what the facilitator may nudge the room towards.
+    Next,
+    /// Later in their path.
+    Later,
+}
+
+/// The real team's path, each step with the room against it: the n-th time they took an action
+/// is matched with the n-th time the room took it. No step is next once the run is over.
+pub fn path(session: &Session) -> Vec<PathStep> {
     let s = &session.scenario;
-    session.ending().is_none().then_some(())?;
+    let now = session.tick();
+    let over = session.ending().is_some();
+    let mut used = vec![false; session.actions().len()];
+    let mut next_named = over;
     s.reference
         .iter()
-        .filter(|r| r.tick >= session.tick())
-        .find_map(|r| {
+        .filter_map(|r| {
             let action = r.action.as_ref()?;
-            let room_took = session
-                .actions()
-                .iter()
-                .find(|taken| {
-                    taken.action.kind == action.kind && taken.action.custom == action.custom
-                })
-                .map(|taken| format::clock(s, taken.tick));
-            Some(NextStep {
+            let same = session.actions().iter().enumerate().find(|(i, taken)| {
+                !used[*i]
+                    && taken.action.kind == action.kind
+                    && taken.action.custom == action.custom
+            });
+            let room = match same {
+                Some((i, taken)) => {
+                    used[i] = true;
+                    Against::Took {
+                        at: format::clock(s, taken.tick),
+                        // In the clock's whole minutes, as the two times read.
+                        minutes_late: i64::from(taken.tick / 60) - i64::from(r.tick / 60),
+                    }
+                }
+                None if r.tick < now => Against::Behind {
+                    minutes: now / 60 - r.tick / 60,
+                },
+                None if !next_named => {
+                    next_named = true;
+                    Against::Next
+                }
+                None => Against::Later,
+            };
+            Some(PathStep {
                 at: format::clock(s, r.tick),
                 what: s.action_title(action),
                 note: r.note.clone(),
-                room_took,
+                room,
             })
         })
+        .collect()
 }
 
 /// Whether the room has done what an inject asked of it.
@@ -218,6 +258,8 @@ pub struct InjectRow {
     pub fallback: Option<String>,
     /// The room stalled: the wait is over and the fallback not yet sent (its id).
     pub stalled: Option<String>,
+    /// This inject is the fallback of one the room stalled on (who that one is from): send this.
+    pub send_for: Option<String>,
 }
 
 /// The scenario's injects with where each stands.
@@ -231,7 +273,8 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
             .find(|d| d.inject == id)
             .map(|d| d.tick)
     };
-    s.planned_injects
+    let mut rows = s
+        .planned_injects
         .iter()
         .map(|inject| {
             let sent_tick = sent(&inject.id);
@@ -266,8 +309,19 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
                     format!("send {what} after {} min without it", f.after_s / 60)
                 }),
                 stalled: stalled.map(|f| f.inject.clone()),
+                send_for: None,
                 inject: inject.clone(),
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // The fallback to send is said on its own row, beside its button.
+    for i in 0..rows.len() {
+        if let Some(due) = rows[i].stalled.clone() {
+            let from = rows[i].inject.from.clone();
+            if let Some(fallback) = rows.iter_mut().find(|r| r.inject.id == due) {
+                fallback.send_for = Some(from);
+            }
+        }
+    }
+    rows
 }

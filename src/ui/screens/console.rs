@@ -55,10 +55,16 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     {on_speed} {on_minute} {on_stop}
                     on_declare={on_take.reform(|_| Action::new(ActionKind::DeclareResolved))}
                     declare_blocked={session.vet(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
-                <RoomLink here={st.facilitator} />
+                <div class="room-side">
+                    <RoomLink here={st.facilitator} />
+                    if !session.people.roles.is_empty() {
+                        <p class="roles-line meta">{ roles_line(&session.people.roles) }</p>
+                    }
+                </div>
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} slo_latency_ms_p95={s.config.slo.latency_ms_p95} />
+            { latest_message(&session) }
             if let Some(hint) = session.hints().and_then(|h| h.now.clone()) {
                 <aside class="hint" aria-label="Hint"><strong>{ "Hint " }</strong>{ hint }</aside>
             }
@@ -72,7 +78,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 // in the task of the click on Start made it one long task.
                 <Deferred>
                     <div class="side">
-                        <Actions tick={tick} generation={g} on_take={on_take.clone()} />
+                        <Actions tick={tick} generation={g} on_take={on_take.clone()} held={st.held} />
                         <CommandBox {on_take} message={AttrValue::from(st.message.clone())} />
                         <Team lines={team::team(s, sim, &session.people.roles)} />
                     </div>
@@ -112,4 +118,50 @@ pub fn alerts_panel(
     let read_only = on_ack.is_none();
     let on_ack = on_ack.unwrap_or_default();
     html! { <Alerts {items} {times} {messages} {acknowledged} {on_ack} {read_only} /> }
+}
+
+/// How long a message stays at the top of the console: ten minutes of the incident's time.
+const FRESH_S: u32 = 600;
+
+/// The newest message to reach the team, at the top of the console for a while after it came:
+/// the Alerts panel, which keeps them all, is below the fold on a projector.
+fn latest_message(session: &Session) -> Html {
+    let s = &session.scenario;
+    let tick = session.tick();
+    let Some(m) = alerts::messages(s, session.injects(), tick)
+        .into_iter()
+        .next()
+        .filter(|m| tick < m.tick + FRESH_S)
+    else {
+        return html! {};
+    };
+    html! {
+        <aside class="latest-message" aria-label="Latest message">
+            <span class="badge warn">{ m.badge }</span>{ " " }
+            if let Some(from) = &m.from { <strong>{ format!("{from}: ") }</strong> }
+            { &m.text }{ " " }<span class="meta">{ format::clock(s, m.tick) }</span>{ " " }
+            <button type="button" class="link" onclick={Callback::from(|_| to_alerts())}>{ "All messages" }</button>
+        </aside>
+    }
+}
+
+/// Brings the Alerts panel, where every message is kept, into view (a link's fragment would
+/// change the page's address, which names the page).
+fn to_alerts() {
+    let panel = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("alerts-h"));
+    if let Some(panel) = panel {
+        panel.scroll_into_view();
+    }
+}
+
+/// The roles the facilitator named, on one line under the room's link.
+fn roles_line(roles: &crate::record::Roles) -> String {
+    let named: Vec<String> = roles
+        .named()
+        .into_iter()
+        .map(|(role, name)| format!("{role}: {name}"))
+        .collect();
+    named.join(" · ")
 }

@@ -27,6 +27,10 @@ use crate::sim::Action;
 use crate::ui::storage::{Best, Resumed};
 use crate::worker::protocol::Reply;
 
+/// What the room is told when it tries to act, or to move its clock, while the facilitator holds
+/// it.
+pub const HELD: &str = "the facilitator paused the room, and only they can resume it.";
+
 /// What the saved session in the browser's storage should become (the autosave hook writes it).
 /// `seq` bumps with each request, so the same request twice is done twice.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -251,10 +255,11 @@ impl AppState {
     }
 
     fn update(&mut self, msg: Msg) {
+        let Some(msg) = self.unless_held(msg) else {
+            return;
+        };
         match msg {
             Msg::Show(screen) => self.show(screen, 0),
-            // While the facilitator holds the room, its own clock controls wait.
-            Msg::SetSpeed(_) | Msg::TogglePause | Msg::Advance(_) if self.held => {}
             Msg::SetSpeed(speed) => self.set_speed(speed),
             Msg::TogglePause if self.screen.has_clock() => {
                 self.speed = if self.speed == Speed::Paused {
@@ -299,16 +304,8 @@ impl AppState {
             Msg::CloseReplay => self.close_replay(),
             Msg::Deliver(inject) => self.deliver(&inject),
             Msg::SetRoles(roles) => self.set_roles(roles),
-            Msg::Hold => {
-                self.set_speed(Speed::Paused);
-                self.held = self.screen == Screen::Console;
-            }
-            Msg::Unpause => {
-                self.held = false;
-                if self.speed == Speed::Paused {
-                    self.set_speed(self.resume);
-                }
-            }
+            Msg::Hold => self.hold(),
+            Msg::Unpause => self.unpause(),
             Msg::FacilitatorHere(here) => {
                 self.facilitator = here;
                 self.held &= here;

@@ -1,12 +1,46 @@
-//! What the facilitator's console asks of the room's session: send an inject, name the roles.
+//! What the facilitator's console asks of the room's session: hold it and let it go on, send an
+//! inject, name the roles.
 //! The commands arrive through the room's channel (`hooks::room`) and change the state here,
 //! like a click.
 
-use super::AppState;
+use super::{AppState, Msg, Screen, Speed, HELD};
 use crate::record::Roles;
 use crate::ui::view::alerts;
 
 impl AppState {
+    /// The facilitator holds the room: its clock stops, and only they start it again.
+    pub(super) fn hold(&mut self) {
+        self.set_speed(Speed::Paused);
+        self.held = self.screen == Screen::Console;
+    }
+
+    /// The facilitator lets the room go on, at the speed it had.
+    pub(super) fn unpause(&mut self) {
+        self.held = false;
+        if self.speed == Speed::Paused {
+            self.set_speed(self.resume);
+        }
+    }
+
+    /// While the facilitator holds the room, all of it waits for them: its clock, its actions
+    /// and its endings (a hold is the room stopping to talk). The message back when it may go
+    /// on; none when it was refused (and the room told why).
+    pub(super) fn unless_held(&mut self, msg: Msg) -> Option<Msg> {
+        if !self.held {
+            return Some(msg);
+        }
+        match msg {
+            Msg::SetSpeed(_) | Msg::TogglePause => self.announcement = HELD.to_string(),
+            Msg::Advance(_) | Msg::Stop => {}
+            Msg::Take(action) => {
+                self.message = format!("{action}: {HELD}");
+                self.announcement = self.message.clone();
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
     /// Sends an inject to the room now: it shows under Alerts and is announced. A refused one
     /// (not the scenario's, sent already, the run over) changes nothing: the facilitator's
     /// console sees from the room's next state that it did not arrive.

@@ -17,8 +17,20 @@ impl AppState {
             .opened
             .as_ref()
             .is_some_and(|o| Rc::ptr_eq(&o.scenario, &scenario));
-        self.session.set(Session::new(scenario, seed));
+        self.session.set(self.fresh(scenario, seed));
         self.show(Screen::Briefing, 0);
+    }
+
+    /// A new session; with a facilitator's console there, the room's roles carry over (the same
+    /// people run the next incident).
+    fn fresh(&self, scenario: Rc<Scenario>, seed: u64) -> Session {
+        let mut session = Session::new(scenario, seed);
+        if self.facilitator {
+            if let Some(before) = self.session.get() {
+                session.people.roles = before.people.roles.clone();
+            }
+        }
+        session
     }
 
     pub(super) fn again(&mut self, seed: Option<u64>) {
@@ -42,7 +54,7 @@ impl AppState {
         self.scoring = Scoring::None;
         self.from_file = true;
         let seed = scenario.seed;
-        self.session.set(Session::new(scenario, seed));
+        self.session.set(self.fresh(scenario, seed));
         self.show(Screen::Briefing, 0);
     }
 

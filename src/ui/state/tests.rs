@@ -196,3 +196,19 @@ fn an_inject_from_the_facilitator_reaches_the_room_once_and_is_announced() {
     assert_eq!(named.session.get().unwrap().people.roles, roles);
     assert!(Rc::ptr_eq(&named, &reduce(&named, Msg::SetRoles(roles))));
 }
+
+#[test]
+fn the_rooms_roles_carry_to_its_next_run_while_a_facilitator_is_there() {
+    let roles = crate::record::Roles {
+        commander: Some("Ada".into()),
+        ..Default::default()
+    };
+    // (Each state below shares its session with the one it came from: one run per room.)
+    let roles_of = |s: &Rc<AppState>| s.session.get().unwrap().people.roles.clone();
+    let named = reduce(&started(), Msg::SetRoles(roles.clone()));
+    let alone = reduce(&named, Msg::Again(None));
+    assert!(roles_of(&alone).is_empty(), "no facilitator: a fresh room");
+    let named = reduce(&started(), Msg::SetRoles(roles.clone()));
+    let here = reduce(&named, Msg::FacilitatorHere(true));
+    assert_eq!(roles_of(&reduce(&here, Msg::Again(Some(7)))), roles);
+}

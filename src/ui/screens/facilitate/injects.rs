@@ -17,7 +17,7 @@ pub struct InjectsProps {
 
 fn response(row: &InjectRow) -> String {
     match &row.response {
-        Response::NotSent => "-".into(),
+        Response::NotSent => String::new(),
         Response::Came(at) => format!("response came at {at}"),
         Response::Waiting => "response: not yet".into(),
         Response::Judge => "judge for yourself".into(),
@@ -27,24 +27,30 @@ fn response(row: &InjectRow) -> String {
 fn row(item: &InjectRow, over: bool, on_send: &Callback<String>) -> Html {
     let id = item.inject.id.clone();
     let sent = item.sent_at.is_some();
+    let words = response(item);
     html! {
-        <tr class={classes!(sent.then_some("sent"))}>
+        <tr class={classes!(sent.then_some("sent"), item.send_for.is_some().then_some("due"))}>
             <td>{ item.suggested.clone().unwrap_or_else(|| "any time".into()) }</td>
             <td><strong>{ &item.inject.from }</strong><br /><span class="meta">{ item.inject.kind.id() }</span></td>
             <td>{ &item.inject.text }</td>
             <td>{ &item.inject.expected }</td>
-            <td>{ item.sent_at.clone().unwrap_or_else(|| "not sent".into()) }<br /><span class="meta">{ response(item) }</span></td>
             <td>
-                { item.fallback.clone().unwrap_or_else(|| "-".into()) }
-                // The line above names the message to send.
+                { item.sent_at.clone().unwrap_or_else(|| "not sent".into()) }
+                if !words.is_empty() { <br /><span class="meta">{ words }</span> }
+            </td>
+            <td>
+                { item.fallback.clone().unwrap_or_else(|| "none".into()) }
                 if item.stalled.is_some() {
-                    <br /><strong class="stalled">{ "The room stalled: send it now" }</strong>
+                    <br /><strong class="stalled">{ "The room stalled: its fallback is due" }</strong>
                 }
             </td>
             <td>
                 <button type="button" disabled={sent || over}
                     aria-label={format!("Send now: {}", item.inject.from)}
                     onclick={on_send.reform(move |_| id.clone())}>{ if sent { "Sent" } else { "Send now" } }</button>
+                if let Some(from) = &item.send_for {
+                    <br /><strong class="stalled">{ format!("Due: the room stalled on {from}'s message") }</strong>
+                }
             </td>
         </tr>
     }

@@ -1,6 +1,6 @@
 //! The facilitator's console: a second window beside the room's, for the game master only. It
 //! shows what the room must not see (the faults, what each finding really showed, the real
-//! team's next step, the injects with their expected responses) and sends the room commands:
+//! team's path, the injects with their expected responses) and sends the room commands:
 //! pause, resume, send an inject, name the roles. Opened as the page with `#facilitate`.
 
 mod injects;
@@ -75,7 +75,8 @@ fn status_line(copy: &Replica) -> Html {
     let run = &copy.run;
     let clock = match run.ended_at {
         Some(at) => format!("ended at {}", format::clock(s, at)),
-        None if run.paused => format!("{}, paused", format::clock(s, run.tick)),
+        None if run.held => format!("{}, paused by you", format::clock(s, run.tick)),
+        None if run.paused => format!("{}, paused by the room", format::clock(s, run.tick)),
         None => format!("{}, running at {}", format::clock(s, run.tick), run.speed),
     };
     html! {
@@ -92,13 +93,24 @@ fn controls(copy: &Replica, send: &Callback<RoomMessage>) -> Html {
     html! {
         <section class="panel room-clock" aria-labelledby="room-clock-h">
             <h2 id="room-clock-h">{ "The room's clock" }</h2>
-            <div class="buttons">
-            if copy.run.paused {
-                <button type="button" class="primary" disabled={over} onclick={send.reform(|_| RoomMessage::Resume)}>{ "Resume the room" }</button>
+            if over {
+                <p class="meta">{ "The run has ended: its clock stands." }</p>
             } else {
-                <button type="button" class="primary" disabled={over} onclick={send.reform(|_| RoomMessage::Pause)}>{ "Pause the room" }</button>
+                <div class="buttons">
+                if copy.run.paused {
+                    <button type="button" class="primary" onclick={send.reform(|_| RoomMessage::Resume)}>{ "Resume the room" }</button>
+                } else {
+                    <button type="button" class="primary" onclick={send.reform(|_| RoomMessage::Pause)}>{ "Pause the room" }</button>
+                }
+                </div>
+                <p class="meta">{ if copy.run.held {
+                    "You hold the room: its clock, actions and endings wait until you resume it."
+                } else if copy.run.paused {
+                    "The room paused itself; resuming starts its clock again."
+                } else {
+                    "Pausing holds the room: its clock, actions and endings wait for you."
+                } }</p>
             }
-            </div>
         </section>
     }
 }

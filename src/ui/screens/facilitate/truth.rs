@@ -1,10 +1,10 @@
 //! The ground truth: the faults now with their parameters, what each of the room's findings
-//! really showed, and the real team's next step.
+//! really showed, and the real team's path with the room against it.
 
 use yew::prelude::*;
 
 use crate::ui::room::facilitator::CopyRef;
-use crate::ui::room::truth;
+use crate::ui::room::truth::{self, Against};
 
 #[derive(Properties, PartialEq)]
 pub struct GroundTruthProps {
@@ -37,21 +37,12 @@ pub fn GroundTruth(props: &GroundTruthProps) -> Html {
                     }) }</tbody>
                 </table>
             </section>
-            <section class="panel" aria-labelledby="next-h">
-                <h2 id="next-h">{ "The real team's next step" }</h2>
-                { match truth::next_step(session) {
-                    Some(next) => html! {
-                        <p>
-                            <strong>{ format!("{}: {}", next.at, next.what) }</strong><br />
-                            <span class="meta">{ next.note }</span>
-                            if let Some(took) = next.room_took {
-                                <br /><span class="badge ok">{ format!("The room did this already, at {took}.") }</span>
-                            }
-                        </p>
-                    },
-                    None if session.ending().is_some() => html! { <p class="meta">{ "The run is over: the debrief compares it with the real team." }</p> },
-                    None => html! { <p class="meta">{ "The real team had done all they did by now." }</p> },
-                } }
+            <section class="panel" aria-labelledby="path-h">
+                <h2 id="path-h">{ "The real team's path" }</h2>
+                if session.ending().is_some() {
+                    <p class="meta">{ "The run is over: the debrief compares it with the real team." }</p>
+                }
+                <ol class="real-path">{ for truth::path(session).into_iter().map(step) }</ol>
             </section>
             <section class="panel" aria-labelledby="showed-h">
                 <h2 id="showed-h">{ "What the room's findings really showed" }</h2>
@@ -66,5 +57,37 @@ pub fn GroundTruth(props: &GroundTruthProps) -> Html {
                 }
             </section>
         </div>
+    }
+}
+
+/// A step of the real team's path, with where the room stands against it.
+fn step(step: truth::PathStep) -> Html {
+    let (class, badge, words) = match &step.room {
+        Against::Took { at, minutes_late } => ("took", "ok", took(at, *minutes_late)),
+        Against::Behind { minutes } => (
+            "behind",
+            "warn",
+            format!("Not yet: the real team had done it {minutes} min ago"),
+        ),
+        Against::Next => ("next", "", "Their next step".to_string()),
+        Against::Later => ("later", "", String::new()),
+    };
+    html! {
+        <li class={class}>
+            <span class="when">{ &step.at }</span>{ " " }<strong>{ &step.what }</strong>
+            if !words.is_empty() { { " " }<span class={classes!("badge", badge)}>{ words }</span> }
+            if matches!(step.room, Against::Next | Against::Behind { .. }) {
+                <br /><span class="meta">{ &step.note }</span>
+            }
+        </li>
+    }
+}
+
+/// When the room took a step of the real team's, against their time.
+fn took(at: &str, minutes_late: i64) -> String {
+    match minutes_late {
+        0 => format!("The room did it at {at}, as they did"),
+        m if m < 0 => format!("The room did it at {at}, {} min before them", -m),
+        m => format!("The room did it at {at}, {m} min after them"),
     }
 }
