@@ -17,6 +17,13 @@ test('the library lists ten incidents easiest first, and a new one plays', async
   const ranks = levels.map((l) => order.indexOf(l.trim()));
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), levels.join(', '));
   await page.screenshot({ path: `${app.shots}/library.png`, fullPage: true });
+  // A card never names the mechanism (the authors' tags do: regex, connection-pool, rollback),
+  // and tells a facilitator what they can send.
+  const cards = (await page.locator('li.card').allTextContents()).join(' ');
+  for (const tag of ['regex', 'connection-pool', 'memory-leak', 'rollback', 'red-herring', 'scale-out']) {
+    assert.ok(!cards.includes(tag), `a card says "${tag}"`);
+  }
+  assert.equal(await page.locator('li.card').getByText(/^Facilitated drill: \d+ injects?$/).count(), 10);
   // A real incident from the library: the Q&A site whose health check was its home page.
   await page.getByRole('button', { name: 'Open Every server out of rotation' }).click();
   await page.getByRole('button', { name: 'Start' }).click();

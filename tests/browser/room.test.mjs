@@ -208,5 +208,13 @@ test('at phone width the facilitator and the projector do not scroll sideways', 
   await team.getByText('Ada').waitFor({ timeout: 10_000 });
   assert.ok((await wide(room)) <= 390, `the projector is ${await wide(room)} px wide`);
   await team.screenshot({ path: `${app.shots}/room-team-390.png` });
+  // The same room runs the incident again: its roles carry over, in the facilitator's fields too.
+  await abandon(room);
+  await room.getByRole('button', { name: 'Try again (same seed)' }).click();
+  await room.getByRole('button', { name: 'Start' }).click();
+  await room.getByRole('region', { name: 'Team' }).getByText('Ada').waitFor({ timeout: 10_000 });
+  await desk.getByText(/^Room connected: .*, running at/).waitFor({ timeout: 15_000 });
+  await desk.getByText('The room has them: Incident commander: Ada.').waitFor({ timeout: 10_000 });
+  assert.equal(await desk.getByLabel('Incident commander').inputValue(), 'Ada');
   await context.close();
 });

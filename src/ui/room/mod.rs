@@ -9,6 +9,8 @@
 
 pub mod facilitator;
 pub mod host;
+#[cfg(test)]
+mod path_tests;
 pub mod replica;
 #[cfg(test)]
 mod tests;

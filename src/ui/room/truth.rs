@@ -183,6 +183,8 @@ pub enum Against {
     Took { at: String, minutes_late: i64 },
     /// The real team had taken it by now and the room has not, for this many minutes.
     Behind { minutes: u32 },
+    /// The run is over and the room never took it.
+    Missed,
     /// The real team's next step: what the facilitator may nudge the room towards.
     Next,
     /// Later in their path.
@@ -215,6 +217,7 @@ pub fn path(session: &Session) -> Vec<PathStep> {
                         minutes_late: i64::from(taken.tick / 60) - i64::from(r.tick / 60),
                     }
                 }
+                None if over => Against::Missed,
                 None if r.tick < now => Against::Behind {
                     minutes: now / 60 - r.tick / 60,
                 },
@@ -273,6 +276,7 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
             .find(|d| d.inject == id)
             .map(|d| d.tick)
     };
+    let live = session.ending().is_none() && faults(session).iter().any(|f| f.on);
     let mut rows = s
         .planned_injects
         .iter()
@@ -292,11 +296,13 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
                 (Some(_), Some(_), Some(tick)) => Response::Came(format::clock(s, tick)),
                 (Some(_), Some(_), None) => Response::Waiting,
             };
-            // An ended run plays on to its time limit: nobody is left to stall.
-            let running = session.ending().is_none();
+            // Stalled: an action was expected, the wait is over and it has not come, while the
+            // run goes on and a fault still does harm (a room that fixed the cause another way
+            // has not stalled; an ended run plays on to its time limit with nobody to stall).
             let stalled = inject.fallback.as_ref().filter(|f| {
                 let waited = sent_tick.is_some_and(|t| now >= t + f.after_s);
-                running && waited && came.is_none() && sent(&f.inject).is_none()
+                let expected = inject.expected_action.is_some();
+                live && expected && waited && came.is_none() && sent(&f.inject).is_none()
             });
             InjectRow {
                 suggested: inject.at.map(|t| format::clock(s, t)),
@@ -306,7 +312,10 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
                     // Named as the table names it (who it is from), not by its id in the file.
                     let named = s.planned(&f.inject);
                     let what = named.map_or(f.inject.clone(), |i| format!("{}'s message", i.from));
-                    format!("send {what} after {} min without it", f.after_s / 60)
+                    format!(
+                        "send {what} after {} min without the expected response",
+                        f.after_s / 60
+                    )
                 }),
                 stalled: stalled.map(|f| f.inject.clone()),
                 send_for: None,

@@ -105,7 +105,7 @@ fn card(shown: &Rc<Scenario>, props: &LibraryProps) -> Html {
                 <span>{ format!("{} · {}", shown.clock.date, format::clock(shown, 0)) }</span>
             </p>
             <p class="meta">{ format::expected_length(shown) }</p>
-            <p class="tags">{ for crate::ui::view::format::public_tags(shown).map(|t| html! { <span class="tag">{ t }</span> }) }</p>
+            <p class="meta">{ format::drill_note(shown) }</p>
             <p class="best">{ format!("Your best: {best}") }</p>
             if let Some(note) = on_track { <p class="meta on-track">{ note }</p> }
             <button type="button" class="primary" onclick={Callback::from(move |_| on_open.emit(Rc::clone(&scenario)))}

@@ -152,20 +152,15 @@ pub fn compact(value: f64) -> String {
     }
 }
 
-/// The tags a trainee sees on a card: those that do not name the scenario's own kinds of fault
-/// (a card that says `memory-leak` has handed out the answer).
-pub fn public_tags(scenario: &Scenario) -> impl Iterator<Item = &String> {
-    let kinds: Vec<String> = scenario
-        .config
-        .faults
-        .iter()
-        .map(|f| f.kind.id().replace('_', "-"))
-        .collect();
-    scenario
-        .meta
-        .tags
-        .iter()
-        .filter(move |t| !kinds.iter().any(|k| t.replace('_', "-") == *k))
+/// What a card says for a facilitator planning a drill: how many injects the scenario lists. The
+/// author's tags are not on the card: authors tag by mechanism (`regex`, `connection-pool`,
+/// `rollback`), which would hand out the answer.
+pub fn drill_note(scenario: &Scenario) -> String {
+    match scenario.planned_injects.len() {
+        0 => "No injects for a facilitated drill".to_string(),
+        1 => "Facilitated drill: 1 inject".to_string(),
+        n => format!("Facilitated drill: {n} injects"),
+    }
 }
 
 #[cfg(test)]
@@ -173,12 +168,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_card_does_not_name_the_fault() {
+    fn a_card_names_no_tag_and_says_what_a_facilitator_can_send() {
         let s = crate::scenario::library::builtin("ecommerce-memory-leak").unwrap();
         assert!(s.meta.tags.iter().any(|t| t == "memory-leak"));
-        let shown: Vec<&String> = public_tags(&s).collect();
-        assert!(!shown.iter().any(|t| *t == "memory-leak"), "{shown:?}");
-        assert!(shown.iter().any(|t| *t == "e-commerce"), "{shown:?}");
+        assert_eq!(drill_note(&s), "Facilitated drill: 4 injects");
+        for id in crate::scenario::library::ids() {
+            let s = crate::scenario::library::builtin(id).unwrap();
+            assert!(
+                !s.planned_injects.is_empty(),
+                "{id}: every built-in can be a drill"
+            );
+        }
     }
 
     #[test]

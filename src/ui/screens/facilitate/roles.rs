@@ -32,6 +32,23 @@ pub fn Roles(props: &RolesProps) -> Html {
             });
         })
     };
+    // The fields show the room's roles whenever those change (a new run, another window's
+    // naming), so a change to one role keeps the others.
+    use_effect_with(props.current.clone(), {
+        let fields = fields.clone();
+        move |current: &Named| {
+            let values = [
+                &current.commander,
+                &current.operations,
+                &current.communications,
+            ];
+            for (field, value) in fields.iter().zip(values) {
+                if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                    input.set_value(value.as_deref().unwrap_or_default());
+                }
+            }
+        }
+    });
     let named = props.current.named();
     let labels = ["Incident commander", "Operations", "Communications"];
     html! {
@@ -39,7 +56,7 @@ pub fn Roles(props: &RolesProps) -> Html {
             <h2 id="roles-h">{ "The room's roles" }</h2>
             <form {onsubmit}>
                 // Not bound to the room's roles: the room's state re-renders this window every few
-                // seconds, which would wipe what is being typed.
+                // seconds, which would wipe what is being typed (they are set when they change).
                 { for labels.iter().zip(fields.iter()).map(|(label, field)| html! {
                     <label>{ *label }
                         <input type="text" ref={field.clone()} autocomplete="off" />

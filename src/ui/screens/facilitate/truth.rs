@@ -63,7 +63,13 @@ pub fn GroundTruth(props: &GroundTruthProps) -> Html {
 /// A step of the real team's path, with where the room stands against it.
 fn step(step: truth::PathStep) -> Html {
     let (class, badge, words) = match &step.room {
-        Against::Took { at, minutes_late } => ("took", "ok", took(at, *minutes_late)),
+        // Early or with them is good; late is done, not praised.
+        Against::Took { at, minutes_late } => (
+            "took",
+            if *minutes_late <= 0 { "ok" } else { "" },
+            took(at, *minutes_late),
+        ),
+        Against::Missed => ("missed", "", "The room did not take this step".to_string()),
         Against::Behind { minutes } => (
             "behind",
             "warn",
