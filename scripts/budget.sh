@@ -19,12 +19,15 @@ cd "$(dirname "$0")/.."
 # to 1,104 (the module repeats Yew, the simulation and serde: 243 KB, fetched only in that window).
 # The author's page and the cohort review as the team lead's own module took the app to 448 and
 # the first download to 468; all files to 1,402 (the lead's module is 357, with its script).
-WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-451000}
-FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-471000}
-WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-334000}
-FACILITATOR_BUDGET_GZ=${FACILITATOR_BUDGET_GZ:-247000}
-LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-360000}
-TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1406000}
+# Injects for every built-in (26 more, their texts in the compiled built-ins that each of the four
+# modules carries) took the worker from 334 to 338 and each module about 4 KB; the hold, the
+# latest message and the real team's path took the app to 454 and the facilitator's module to 250.
+WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-456000}
+FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-477000}
+WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-340000}
+FACILITATOR_BUDGET_GZ=${FACILITATOR_BUDGET_GZ:-253000}
+LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-363000}
+TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1426000}
 # Issue 20's targets: the first download 300 KB, and no single file over 550 KB (a slow link
 # fetches one file at a time per connection; a big one holds the page's start up alone).
 FIRST_TARGET_GZ=300000
