@@ -117,6 +117,16 @@ impl Roles {
         .filter_map(|(role, name)| name.as_deref().map(|n| (role, n)))
         .collect()
     }
+
+    /// The named roles as one line, `Role: name` joined by `separator`.
+    pub fn line(&self, separator: &str) -> String {
+        let named: Vec<String> = self
+            .named()
+            .into_iter()
+            .map(|(role, name)| format!("{role}: {name}"))
+            .collect();
+        named.join(separator)
+    }
 }
 
 /// What the run produced when it was played: the exact score and the trace hash (hex).

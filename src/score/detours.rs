@@ -303,10 +303,10 @@ fn repeated(
     action: &Action,
     tick: u32,
 ) -> Option<(DetourKind, String)> {
-    let category = |a: &Action| scenario.config.info(a).map(|a| a.category);
-    if category(action) != Some(Category::Diagnostic) {
+    if !scenario.config.is_diagnostic(action) {
         return None;
     }
+    let category = |a: &Action| scenario.config.info(a).map(|a| a.category);
     let recent = earlier
         .iter()
         .rev()

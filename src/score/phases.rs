@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::outcome::Outcome;
 use crate::scenario::Scenario;
-use crate::sim::{Category, EventKind, Metric, Trace};
+use crate::sim::{EventKind, Metric, Trace};
 
 /// The phases, in the order a response usually goes through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -218,9 +218,7 @@ fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     trace
         .findings
         .iter()
-        .filter(|f| {
-            scenario.config.info(&f.action).map(|a| a.category) == Some(Category::Diagnostic)
-        })
+        .filter(|f| scenario.config.is_diagnostic(&f.action))
         .filter(|f| evidence.iter().any(|id| id == f.action.id()) && !f.shows.is_empty())
         .map(|f| f.ready_at)
         .min()

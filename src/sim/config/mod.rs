@@ -82,6 +82,12 @@ impl SimConfig {
         self.action_info(action.id())
     }
 
+    /// Whether `action` is a look in this scenario (it shows something and changes nothing).
+    pub fn is_diagnostic(&self, action: &crate::sim::Action) -> bool {
+        self.info(action)
+            .is_some_and(|a| a.category == crate::sim::Category::Diagnostic)
+    }
+
     /// Every dependency's host, with the dependency: the main database's first, then the
     /// scenario's own.
     pub fn dependency_hosts(&self) -> Vec<(String, crate::sim::Dependency)> {

@@ -4,7 +4,7 @@
 //! facilitator's copy of the run (`replica`); no browser types.
 
 use crate::scenario::{Inject, Scenario};
-use crate::sim::{Category, EventKind, Trace};
+use crate::sim::{EventKind, Trace};
 use crate::ui::session::Session;
 use crate::ui::view::format;
 
@@ -42,6 +42,13 @@ pub fn faults(session: &Session) -> Vec<FaultRow> {
             }
         })
         .collect()
+}
+
+/// Whether some fault is on now (not cured, not over, not between its windows).
+fn harm_goes_on(session: &Session) -> bool {
+    let (s, trace, now) = (&session.scenario, session.sim().trace(), session.tick());
+    let faults = &session.sim().config().faults;
+    (0..faults.len()).any(|i| fault_state(s, trace, i as u32, faults[i].at_s, now).1)
 }
 
 fn fault_state(
@@ -136,11 +143,7 @@ pub fn findings(session: &Session) -> Vec<FindingRow> {
                 .filter_map(|i| faults.get(*i as usize))
                 .map(|fault| fault.kind.id().replace('_', " "))
                 .collect();
-            let looked = session
-                .sim()
-                .config()
-                .info(&f.action)
-                .is_some_and(|info| info.category == Category::Diagnostic);
+            let looked = session.sim().config().is_diagnostic(&f.action);
             let showed = if f.ready_at > now {
                 format!("under way, ready at {}", format::clock(s, f.ready_at))
             } else if !looked {
@@ -276,7 +279,7 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
             .find(|d| d.inject == id)
             .map(|d| d.tick)
     };
-    let live = session.ending().is_none() && faults(session).iter().any(|f| f.on);
+    let live = session.ending().is_none() && harm_goes_on(session);
     let mut rows = s
         .planned_injects
         .iter()
@@ -324,12 +327,13 @@ pub fn injects(session: &Session) -> Vec<InjectRow> {
         })
         .collect::<Vec<_>>();
     // The fallback to send is said on its own row, beside its button.
-    for i in 0..rows.len() {
-        if let Some(due) = rows[i].stalled.clone() {
-            let from = rows[i].inject.from.clone();
-            if let Some(fallback) = rows.iter_mut().find(|r| r.inject.id == due) {
-                fallback.send_for = Some(from);
-            }
+    let due: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|r| Some((r.stalled.clone()?, r.inject.from.clone())))
+        .collect();
+    for (id, from) in due {
+        if let Some(fallback) = rows.iter_mut().find(|r| r.inject.id == id) {
+            fallback.send_for = Some(from);
         }
     }
     rows

@@ -58,7 +58,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <div class="room-side">
                     <RoomLink here={st.facilitator} />
                     if !session.people.roles.is_empty() {
-                        <p class="roles-line meta">{ roles_line(&session.people.roles) }</p>
+                        <p class="roles-line meta">{ session.people.roles.line(" · ") }</p>
                     }
                 </div>
             </header>
@@ -120,8 +120,8 @@ pub fn alerts_panel(
     html! { <Alerts {items} {times} {messages} {acknowledged} {on_ack} {read_only} /> }
 }
 
-/// How long a message stays at the top of the console: half an hour of the incident's time (a
-/// three minutes of the room's at 10x, half a minute at 60x; the Alerts panel keeps it after).
+/// How long a message stays at the top of the console: half an hour of the incident's time
+/// (three minutes of the room's at 10x, half a minute at 60x; the Alerts panel keeps it after).
 const FRESH_S: u32 = 1_800;
 
 /// The newest message to reach the team, at the top of the console for a while after it came:
@@ -155,14 +155,4 @@ fn to_alerts() {
     if let Some(panel) = panel {
         panel.scroll_into_view();
     }
-}
-
-/// The roles the facilitator named, on one line under the room's link.
-fn roles_line(roles: &crate::record::Roles) -> String {
-    let named: Vec<String> = roles
-        .named()
-        .into_iter()
-        .map(|(role, name)| format!("{role}: {name}"))
-        .collect();
-    named.join(" · ")
 }

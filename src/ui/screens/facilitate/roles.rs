@@ -49,7 +49,7 @@ pub fn Roles(props: &RolesProps) -> Html {
             }
         }
     });
-    let named = props.current.named();
+    let named = props.current.line(", ");
     let labels = ["Incident commander", "Operations", "Communications"];
     html! {
         <section class="panel room-roles" aria-labelledby="roles-h">
@@ -67,8 +67,7 @@ pub fn Roles(props: &RolesProps) -> Html {
             <p class="meta" role="status">{ if named.is_empty() {
                 "No roles named yet.".to_string()
             } else {
-                let list: Vec<String> = named.iter().map(|(role, name)| format!("{role}: {name}")).collect();
-                format!("The room has them: {}.", list.join(", "))
+                format!("The room has them: {named}.")
             } }</p>
         </section>
     }
