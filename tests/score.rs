@@ -247,6 +247,7 @@ fn the_postmortem_of_the_real_teams_run_is_pinned() {
         actions: &actions,
         trace: &trace,
         ghost: &ghost,
+        onset: incident_trainer::score::phases::onset(&s, s.seed),
         refused: &refused,
     });
     let own = ["Alert on live heap after GC growing for 30 minutes.".to_string()];

@@ -11,7 +11,7 @@ use super::detours::{detours, Detour};
 use super::impact::{ghost, ImpactSummary};
 use super::milestones::reached;
 use super::outcome::Outcome;
-use super::phases::{first_page, relapse, Phase, PhaseTimes};
+use super::phases::{first_page, incident_outage, onset, relapse, Phase, PhaseTimes};
 use super::points::{
     explain, final_score, harm_points, harm_ratio, phase_points, weight, HARM_WEIGHT,
 };
@@ -129,6 +129,11 @@ pub struct Debrief {
     pub declared_resolved_at: Option<Stamp>,
     /// When the outage came back after service was first restored, if it did.
     pub relapsed_at: Option<Stamp>,
+    /// When the incident's outage would have begun had nobody acted (the same seed left alone).
+    pub onset: Option<Stamp>,
+    /// When the run's own outage of the incident began (not one of its own making that was over
+    /// before the onset), if it had one.
+    pub outage_from: Option<Stamp>,
     /// The correct cause was declared before any evidence for it.
     pub guessed: bool,
     pub phases: Vec<PhaseResult>,
@@ -147,6 +152,8 @@ pub struct Runs<'a> {
     pub actions: &'a [ScheduledAction],
     pub trace: &'a Trace,
     pub ghost: &'a Trace,
+    /// When the incident's outage begins if nobody acts, with this seed ([`onset`]).
+    pub onset: Option<u32>,
     pub refused: &'a [Refused],
 }
 
@@ -174,6 +181,7 @@ impl Debrief {
             actions,
             trace: &trace,
             ghost: &ghost,
+            onset: onset(scenario, seed),
             refused: &refused,
         });
         Played {
@@ -188,8 +196,8 @@ impl Debrief {
     pub fn of(runs: &Runs) -> Debrief {
         let s = runs.scenario;
         let end = s.config.duration_s;
-        let run = PhaseTimes::of(s, runs.trace);
-        let real = PhaseTimes::of(s, runs.ghost);
+        let run = PhaseTimes::within(s, runs.trace, runs.onset);
+        let real = PhaseTimes::within(s, runs.ghost, runs.onset);
         let paged = first_page(s, runs.ghost).unwrap_or(0);
         let phases: Vec<PhaseResult> = Phase::ALL
             .iter()
@@ -234,8 +242,10 @@ impl Debrief {
             // A resolved run's restarts on the fix can blip; only an unresolved run relapses.
             relapsed_at: stamp(
                 s,
-                relapse(runs.trace).filter(|_| outcome != Outcome::Resolved),
+                relapse(runs.trace, runs.onset).filter(|_| outcome != Outcome::Resolved),
             ),
+            onset: stamp(s, runs.onset),
+            outage_from: stamp(s, incident_outage(runs.trace, runs.onset)),
             guessed: run.guessed,
             phases,
             milestones: milestone_lines(s, runs.trace),
@@ -276,12 +286,22 @@ impl Debrief {
                 "Mitigated at {}, not resolved: the cause was still there at the time limit.",
                 at(Phase::Mitigation).unwrap_or_default()
             ),
-            (Outcome::Unmitigated, Some(d), None) => format!(
-                "Declared resolved at {d}, but service never came back under the SLO."
-            ),
-            (Outcome::Unmitigated, None, _) => {
-                "Not mitigated: service never came back under the SLO.".to_string()
-            }
+            (Outcome::Unmitigated, Some(d), None) => match &self.outage_from {
+                Some(o) => format!(
+                    "Declared resolved at {d}, but the outage that began at {} was still on at the time limit.",
+                    o.clock
+                ),
+                None => format!(
+                    "Declared resolved at {d}, but service never came back under the SLO."
+                ),
+            },
+            (Outcome::Unmitigated, None, _) => match &self.outage_from {
+                Some(o) => format!(
+                    "Not mitigated: the outage that began at {} was still on at the time limit.",
+                    o.clock
+                ),
+                None => "Not mitigated: service never came back under the SLO.".to_string(),
+            },
         }
     }
 

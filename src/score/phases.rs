@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::outcome::Outcome;
 use crate::scenario::Scenario;
-use crate::sim::{EventKind, Metric, Trace};
+use crate::sim::{EventKind, Metric, Simulation, Trace};
 
 /// The phases, in the order a response usually goes through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,7 +58,7 @@ impl Phase {
     /// What reaching the phase means, for the debrief and docs/scoring.md.
     pub fn rule(self) -> &'static str {
         match self {
-            Phase::Detection => "the first action taken once there was a sign to act on: a page, a report that reached the team, the outage itself, or (with no page) service outside its SLO",
+            Phase::Detection => "the first action taken once there was a sign to act on: a page, a report that reached the team, the incident's outage (not one of the run's own making that was over before it began), or (with no page) service outside its SLO",
             Phase::Triage => "severity declared and the status page updated (the later of the two)",
             Phase::Diagnosis => {
                 "the output of a diagnostic that showed the anomaly of the real cause when it was run"
@@ -68,7 +68,7 @@ impl Phase {
                 "the correct cause declared; declared before any evidence it is a guess, counted only once evidence is seen"
             }
             Phase::Mitigation => {
-                "service back under the SLO for the scenario's restore window (the first time)"
+                "service back under the SLO for the scenario's restore window (the first time) from the incident's outage, the one doing nothing with the same seed would have had: the end of an outage of the run's own making that was over before it began mitigates nothing; an outage prevented counts from when it would have begun, or from the fix if that was sooner"
             }
             Phase::Resolution => {
                 "the cause removed and service holding under the SLO from then to the time limit"
@@ -101,7 +101,13 @@ impl PhaseTimes {
         }
     }
 
+    /// The phases of a run, the incident's onset worked out from doing nothing with its seed.
     pub fn of(scenario: &Scenario, trace: &Trace) -> PhaseTimes {
+        PhaseTimes::within(scenario, trace, onset(scenario, trace.seed))
+    }
+
+    /// The phases of a run in a world whose outage, left alone, begins at `onset` (see [`onset`]).
+    pub fn within(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> PhaseTimes {
         let diagnosis = diagnosis(scenario, trace);
         let declared = trace
             .events
@@ -114,9 +120,10 @@ impl PhaseTimes {
         };
         // A guess counts once the evidence is in.
         let root_cause = declared.and_then(|d| if guessed { diagnosis } else { Some(d) });
+        let resolved = resolution(scenario, trace);
         PhaseTimes {
             at: [
-                detection(scenario, trace),
+                detection(scenario, trace, onset),
                 triage(trace),
                 diagnosis,
                 trace
@@ -124,12 +131,36 @@ impl PhaseTimes {
                     .first(|k| matches!(k, EventKind::DevelopersEngaged))
                     .map(|e| e.tick),
                 root_cause,
-                mitigation(trace),
-                resolution(scenario, trace),
+                // A resolution stops the bleeding too: when the fix went in before the outage
+                // would have begun, that is when.
+                match (mitigation(scenario, trace, onset), resolved) {
+                    (Some(m), Some(r)) => Some(m.min(r)),
+                    (m, r) => m.or(r),
+                },
+                resolved,
             ],
             guessed,
         }
     }
+}
+
+/// When the incident's outage begins if nobody does anything: the do-nothing run's first outage
+/// with the same seed (None when doing nothing never takes the service down). An outage a run had
+/// that was over before then (a restart before anything was wrong) is harm of its own making, not
+/// the incident: its end mitigates nothing and its start is no sign of the incident.
+pub fn onset(scenario: &Scenario, seed: u64) -> Option<u32> {
+    let mut idle = Simulation::new(scenario.config.clone(), seed);
+    while idle.trace().impact.outage_started_at.is_none() && idle.step() {}
+    idle.trace().impact.outage_started_at
+}
+
+/// When the run was first out at or after `onset`: the incident's outage (from the onset itself
+/// when the run was already out then), not one of the run's own that was over before it.
+pub fn incident_outage(trace: &Trace, onset: Option<u32>) -> Option<u32> {
+    let onset = onset.unwrap_or(0);
+    let outages = trace.events.outages();
+    let first = outages.iter().find(|o| !o.over_by(onset))?;
+    Some(first.start.max(onset))
 }
 
 /// When the on-call engineer was first paged: the first firing of a delivered `page` alert (of
@@ -149,13 +180,10 @@ pub fn first_page(scenario: &Scenario, trace: &Trace) -> Option<u32> {
 }
 
 /// The first sign an on-call engineer could act on: a delivered page, a report the scenario
-/// injects (a customer, support), or the outage itself. When no page is delivered at all, the
+/// injects (a customer, support), or the incident's outage. When no page is delivered at all, the
 /// symptom on the dashboards counts too: service first outside its SLO.
-pub fn first_signal(scenario: &Scenario, trace: &Trace) -> Option<u32> {
-    let outage = trace
-        .events
-        .first(|k| matches!(k, EventKind::OutageStarted))
-        .map(|e| e.tick);
+pub fn first_signal(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Option<u32> {
+    let outage = incident_outage(trace, onset);
     let page = first_page(scenario, trace);
     let inject = scenario
         .injects()
@@ -182,8 +210,8 @@ pub fn first_symptom(scenario: &Scenario, trace: &Trace) -> Option<u32> {
         .map(|i| series.ticks[i])
 }
 
-fn detection(scenario: &Scenario, trace: &Trace) -> Option<u32> {
-    let signal = first_signal(scenario, trace)?;
+fn detection(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Option<u32> {
+    let signal = first_signal(scenario, trace, onset)?;
     trace
         .events
         .between(signal, u32::MAX)
@@ -224,17 +252,50 @@ fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
         .min()
 }
 
-/// Service first back under the SLO for the restore window: the bleeding stopped, whether or not
-/// it lasts. Not a quiet spell while a fault was paused between windows it then came back for:
-/// nobody stopped that bleeding.
-pub fn mitigation(trace: &Trace) -> Option<u32> {
+/// Service first back under the SLO for the restore window once the incident's outage had begun
+/// (see [`onset`]): the bleeding stopped, whether or not it lasts. Not the end of an outage of the
+/// run's own that was over before the onset, nor a quiet spell while a fault was paused between
+/// windows it then came back for: nobody stopped the incident's bleeding. When the incident's
+/// outage never came, from when it would have begun, once service had held the restore window.
+pub fn mitigation(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Option<u32> {
     let lulls = trace.events.lulls();
-    trace.events.iter().find_map(|e| match e.kind {
-        EventKind::Restored { since } if !lulls.iter().any(|(a, b)| (*a..*b).contains(&since)) => {
-            Some(since)
+    let from = onset.unwrap_or(0);
+    let restored = trace.events.outages().into_iter().find_map(|o| {
+        let (since, _) = o.back?;
+        let lull = lulls.iter().any(|(a, b)| (*a..*b).contains(&since));
+        (!o.over_by(from) && !lull).then_some(since)
+    });
+    let prevented = || {
+        let onset = onset.filter(|_| incident_outage(trace, onset).is_none())?;
+        slo_held_from(scenario, trace, onset)
+    };
+    restored.or_else(prevented)
+}
+
+/// The start of the first spell from `from` on with service under the SLO (errors and p95
+/// latency) for the restore window, read off the scrapes.
+fn slo_held_from(scenario: &Scenario, trace: &Trace, from: u32) -> Option<u32> {
+    let slo = &scenario.config.slo;
+    let series = &trace.series;
+    let (errors, latency) = (
+        series.fleet(Metric::ErrorRatePct),
+        series.fleet(Metric::LatencyMsP95),
+    );
+    let mut since = None;
+    for ((tick, e), l) in series.ticks.iter().zip(errors).zip(latency) {
+        if *tick < from {
+            continue;
         }
-        _ => None,
-    })
+        if f64::from(*e) > slo.error_rate_pct || f64::from(*l) > slo.latency_ms_p95 {
+            since = None;
+            continue;
+        }
+        let start = *since.get_or_insert(*tick);
+        if tick - start >= slo.restore_window_s {
+            return Some(start);
+        }
+    }
+    None
 }
 
 /// When every defect that showed up in the run was gone (cured or over by itself), if all were:
@@ -262,22 +323,23 @@ pub fn defects_cleared_at(scenario: &Scenario, trace: &Trace) -> Option<u32> {
 
 /// Resolved: the cause removed and service under the SLO from then to the end of the run, for
 /// at least the restore window. A restore that the outage later undid is not a resolution (the
-/// trace's `restored_at` is the last restore that held).
+/// last outage's restore is the one that held); a run never out held from the start.
 pub fn resolution(scenario: &Scenario, trace: &Trace) -> Option<u32> {
-    let held_since = trace.impact.restored_at?;
+    let held_since = match trace.events.outages().last() {
+        Some(last) => last.back?.0,
+        None => 0,
+    };
     let at = held_since.max(defects_cleared_at(scenario, trace)?);
     (trace.ticks >= at + scenario.config.slo.restore_window_s).then_some(at)
 }
 
-/// When the outage came back after service was first restored, if it did.
-pub fn relapse(trace: &Trace) -> Option<u32> {
-    let first = trace.events.iter().find_map(|e| match e.kind {
-        EventKind::Restored { since } => Some((e.tick, since)),
-        _ => None,
-    })?;
-    trace
-        .events
-        .between(first.0, u32::MAX)
-        .find(|e| matches!(e.kind, EventKind::OutageStarted))
-        .map(|e| e.tick)
+/// When the outage came back after service was first restored once the incident's had begun (see
+/// [`onset`]), if it did.
+pub fn relapse(trace: &Trace, onset: Option<u32>) -> Option<u32> {
+    let from = onset.unwrap_or(0);
+    let outages = trace.events.outages();
+    let first = outages
+        .iter()
+        .position(|o| o.back.is_some() && !o.over_by(from))?;
+    outages.get(first + 1).map(|o| o.start)
 }

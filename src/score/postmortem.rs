@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::scenario::Scenario;
 use crate::sim::render::{finding_text, thousands};
-use crate::sim::{Category, EventKind, Trace};
+use crate::sim::{Category, EventKind, Outage, Trace};
 
 use super::debrief::Debrief;
 use super::phases::Phase;
@@ -37,7 +37,7 @@ pub fn draft(
         "_Draft written from a training run of `{}` (seed {}, trace {}). Replay it with `incident-sim score {} --seed {} --actions FILE`._",
         debrief.header.scenario, debrief.header.seed, debrief.header.trace_hash, debrief.header.scenario, debrief.header.seed
     );
-    summary(&mut o, scenario, debrief);
+    summary(&mut o, scenario, debrief, trace);
     timeline(&mut o, scenario, trace);
     root_cause(&mut o, scenario, debrief, trace);
     resolution(&mut o, scenario, debrief, trace);
@@ -46,39 +46,48 @@ pub fn draft(
     o
 }
 
-fn summary(out: &mut String, scenario: &Scenario, debrief: &Debrief) {
+fn summary(out: &mut String, scenario: &Scenario, debrief: &Debrief, trace: &Trace) {
     let i = &debrief.run.impact;
     line!(out, "\n## Issue Summary\n");
-    let zone = &scenario.clock.time_zone;
-    match (i.outage_started_at, i.restored_at) {
-        (Some(a), Some(b)) => {
+    let (zone, date) = (&scenario.clock.time_zone, &scenario.clock.date);
+    let outages = trace.events.outages();
+    let limit = scenario.config.duration_s;
+    let end_of = |o: &Outage| o.back.map_or(limit, |(since, _)| since);
+    match (outages.first(), outages.last()) {
+        (Some(first), Some(last)) => {
+            let from = scenario.hhmm(first.start);
+            let span = match last.back {
+                Some((since, _)) => format!("{from} to {}", scenario.hhmm(since)),
+                None => format!(
+                    "from {from}; not restored by {}, when the exercise ended",
+                    scenario.hhmm(limit)
+                ),
+            };
+            line!(out, "- **Date and time:** {date}, {span} ({zone})");
+            let out_for: u32 = outages.iter().map(|o| end_of(o) - o.start).sum();
+            let open = if last.back.is_none() { "over " } else { "" };
+            let times = if outages.len() > 1 {
+                format!(" in {} outages", outages.len())
+            } else {
+                String::new()
+            };
             line!(
                 out,
-                "- **Date and time:** {}, {} to {} ({zone})",
-                scenario.clock.date,
-                scenario.hhmm(a),
-                scenario.hhmm(b)
-            );
-            line!(
-                out,
-                "- **Duration:** {}",
-                duration_words(b.saturating_sub(a))
+                "- **Duration:** {open}{}{times}",
+                duration_words(out_for)
             );
         }
-        (Some(a), None) => {
-            let end = scenario.hhmm(scenario.config.duration_s);
-            line!(out, "- **Date and time:** {}, from {} ({zone}); not restored by {end}, when the exercise ended", scenario.clock.date, scenario.hhmm(a));
-            line!(
-                out,
-                "- **Duration:** over {}",
-                duration_words(scenario.config.duration_s.saturating_sub(a))
-            );
-        }
-        _ => line!(
+        _ => line!(out, "- **Date and time:** {date}: no outage in this run"),
+    }
+    let onset = debrief.onset.as_ref().map_or(0, |o| o.tick);
+    for own in outages.iter().filter(|o| o.over_by(onset)) {
+        line!(
             out,
-            "- **Date and time:** {}: no outage in this run",
-            scenario.clock.date
-        ),
+            "- **Outage of the run's own making:** {} to {}, before the incident's outage would have begun ({})",
+            scenario.hhmm(own.start),
+            scenario.hhmm(end_of(own)),
+            scenario.hhmm(onset)
+        );
     }
     line!(out, "- **Incident:** {}", scenario.meta.summary);
     let sales = if debrief.sells {

@@ -148,6 +148,21 @@ pub enum EventKind {
     },
 }
 
+/// One outage of a run: errors over the outage line from `start`; `back` is (since, known): the
+/// good spell that restored it began at `since`, and at `known` it had lasted the restore window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Outage {
+    pub start: u32,
+    pub back: Option<(u32, u32)>,
+}
+
+impl Outage {
+    /// Service was back (the good spell that ended it had begun) by `tick`.
+    pub fn over_by(&self, tick: u32) -> bool {
+        self.back.is_some_and(|(since, _)| since <= tick)
+    }
+}
+
 /// The bounded event log.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventLog {
@@ -229,6 +244,27 @@ impl EventLog {
         }
         lulls.extend(paused.into_iter().map(|(_, from)| (from, u32::MAX)));
         lulls
+    }
+
+    /// The run's outages in order: each from its start to the good spell that restored it, the
+    /// last open when service never came back.
+    pub fn outages(&self) -> Vec<Outage> {
+        let mut outages: Vec<Outage> = Vec::new();
+        for e in &self.events {
+            match e.kind {
+                EventKind::OutageStarted => outages.push(Outage {
+                    start: e.tick,
+                    back: None,
+                }),
+                EventKind::Restored { since } => {
+                    if let Some(o) = outages.last_mut().filter(|o| o.back.is_none()) {
+                        o.back = Some((since, e.tick));
+                    }
+                }
+                _ => {}
+            }
+        }
+        outages
     }
 
     /// The latest event that matches (what was declared last, when a page last changed).

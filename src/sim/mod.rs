@@ -47,7 +47,7 @@ pub use actions::{
     TargetKind, CATALOGUE,
 };
 pub use config::*;
-pub use events::{Event, EventKind, EventLog, RestartCause};
+pub use events::{Event, EventKind, EventLog, Outage, RestartCause};
 pub(crate) use faults::Kind;
 pub use faults::{
     CpuRunaway, DependencySlowdown, DeployRecord, DiskFill, Fault, FaultKind, LimitExhaustion,

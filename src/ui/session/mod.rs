@@ -284,6 +284,7 @@ impl Session {
                 actions: &self.actions,
                 trace: self.sim.trace(),
                 ghost: &ghost,
+                onset: crate::score::phases::onset(&self.scenario, self.seed()),
                 refused: &[],
             });
             let run = self.sim.trace().clone();

@@ -40,8 +40,10 @@ pub enum Incident {
     Quiet,
     /// In an outage since this tick.
     Outage { since: u32 },
-    /// Service back under the SLO for the restore window, since this tick: mitigated.
-    Mitigated { since: u32 },
+    /// Service back under the SLO for the restore window, since this tick. Not called mitigated:
+    /// whether it was the incident's outage that ended, or one of the trainee's own making before
+    /// the incident's began, is for the debrief to say.
+    Restored { since: u32 },
 }
 
 impl Incident {
@@ -50,20 +52,20 @@ impl Incident {
         for e in sim.trace().events.iter() {
             match e.kind {
                 EventKind::OutageStarted => now = Incident::Outage { since: e.tick },
-                EventKind::Restored { since } => now = Incident::Mitigated { since },
+                EventKind::Restored { since } => now = Incident::Restored { since },
                 _ => {}
             }
         }
         now
     }
 
-    /// The status strip's words: "Service restored 14:44 (mitigated)".
+    /// The status strip's words: "Service restored 14:44".
     pub fn words(self, scenario: &Scenario) -> String {
         let at = |t: u32| crate::sim::clock::hhmm(scenario.config.start_s_of_day, t);
         match self {
             Incident::Quiet => "no outage".into(),
             Incident::Outage { since } => format!("outage since {}", at(since)),
-            Incident::Mitigated { since } => format!("Service restored {} (mitigated)", at(since)),
+            Incident::Restored { since } => format!("Service restored {}", at(since)),
         }
     }
 
@@ -71,7 +73,7 @@ impl Incident {
         match self {
             Incident::Quiet => "ok",
             Incident::Outage { .. } => "bad",
-            Incident::Mitigated { .. } => "ok",
+            Incident::Restored { .. } => "ok",
         }
     }
 }
@@ -194,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn mitigated_says_when_service_came_back_and_nothing_about_the_cause() {
+    fn restored_says_when_service_came_back_and_nothing_about_the_cause() {
         use crate::sim::{Action, ActionKind};
         let s = library::builtin("ecommerce-memory-leak").unwrap();
         let mut sim = Simulation::new(s.config.clone(), s.seed);
@@ -206,11 +208,8 @@ mod tests {
             sim.step();
         }
         let st = status(&s, &sim);
-        assert!(
-            st.incident.starts_with("Service restored 14:3")
-                && st.incident.ends_with("(mitigated)"),
-            "{st:?}"
-        );
+        assert!(st.incident.starts_with("Service restored 14:3"), "{st:?}");
+        assert!(!st.incident.contains("mitigated"), "{st:?}");
         // The leak is still there; the strip does not say so.
         assert!(!st.incident.contains("leak") && !st.incident.contains("cause"));
     }

@@ -23,7 +23,10 @@ pub fn headline(debrief: &Debrief) -> String {
             "Mitigated at {}, not resolved",
             phase_clock(Phase::Mitigation)
         ),
-        Outcome::Unmitigated => "Not mitigated: service never came back".to_string(),
+        Outcome::Unmitigated => match &debrief.outage_from {
+            Some(o) => format!("Not mitigated: the outage from {} never ended", o.clock),
+            None => "Not mitigated: service never came back".to_string(),
+        },
     }
 }
 
@@ -195,7 +198,10 @@ mod tests {
             "{stopped}"
         );
         let idle = Debrief::compute(&s, s.seed, &[]);
-        assert_eq!(headline(&idle), "Not mitigated: service never came back");
+        assert_eq!(
+            headline(&idle),
+            "Not mitigated: the outage from 14:28 never ended"
+        );
         assert!(verdict(&s, Some(Ending::TimeUp), &idle).starts_with("Time ran out at "));
     }
 
