@@ -10,7 +10,7 @@ use super::components::masthead::Masthead;
 use super::components::AppContext;
 use super::hooks::{
     use_autosave, use_frame_loop, use_keys, use_library_files, use_pages, use_room, use_runs,
-    use_saved_session, use_scoring, LibraryFiles, RunFiles,
+    use_saved_session, use_scoring, use_top_of_screen, LibraryFiles, RunFiles,
 };
 use super::progress;
 use super::screens::{
@@ -35,6 +35,7 @@ pub fn App() -> Html {
     use_effect_with((), |_| browser::install_panic_screen());
     use_saved_session(dispatch.clone());
     use_pages(&state);
+    use_top_of_screen(state.screen);
     use_autosave(&state, dispatch.clone());
     use_scoring(&state, dispatch.clone());
     use_room(&state);

@@ -78,11 +78,20 @@ test('the real team path, clicked and declared resolved, replays to the same tra
   await advanceTo(page, '16:50');
   // Service back is not the end: the session runs until the trainee declares it resolved.
   assert.match(await page.getByRole('region', { name: 'Service status' }).textContent(), /Service restored 16:3\d/);
+  // The clock waits while the trainee decides, and runs on as before if they keep playing.
+  const speed = (name) => page.getByRole('button', { name, exact: true });
+  await speed('10x').click();
   await page.getByRole('button', { name: 'Declare resolved…' }).click();
   await page.getByRole('alertdialog', { name: 'Declare the incident resolved?' }).waitFor();
+  assert.equal(await speed('Pause').getAttribute('aria-pressed'), 'true');
+  const asked = await page.getByRole('timer').textContent();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByRole('timer').textContent(), asked, 'the clock waits for the answer');
   await page.screenshot({ path: `${shots}/console-declare.png`, fullPage: false });
   await page.getByRole('button', { name: 'Not yet' }).click();
   assert.equal(await page.getByRole('alertdialog').count(), 0, 'Not yet keeps playing');
+  assert.equal(await speed('10x').getAttribute('aria-pressed'), 'true', 'at the speed it ran at');
+  await speed('Pause').click();
   await declareResolved(page);
   // Within a minute or two of the real team's 16:37: the trainee acted a few seconds after each
   // of their times, since the clock ran at 60x before the first pause.

@@ -18,8 +18,9 @@ use super::template::Live;
 /// Most lines one read returns (the newest ones).
 pub const MAX_LINES: usize = 200;
 
-/// The levels a log line can have.
-pub const LEVELS: [&str; 6] = ["DEBUG", "INFO", "WARN", "ERROR", "KERN", "LOG"];
+/// The levels a log line can have: the usual four most severe first, then the kernel's and the
+/// database's own (the order the log panel offers them in).
+pub const LEVELS: [&str; 6] = ["ERROR", "WARN", "INFO", "DEBUG", "KERN", "LOG"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {

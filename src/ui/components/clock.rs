@@ -32,28 +32,44 @@ enum Confirm {
 #[component]
 pub fn Clock(props: &ClockProps) -> Html {
     let on_minute = props.on_minute.reform(|_| ());
-    let confirm = use_state(|| None::<Confirm>);
+    // The question, and the speed the clock ran at when it was asked: the clock waits while the
+    // trainee decides, and runs on as before if they keep playing.
+    let confirm = use_state(|| None::<(Confirm, Speed)>);
     let ask = |what: Confirm| {
         let confirm = confirm.clone();
-        Callback::from(move |_| confirm.set(Some(what)))
+        let (speed, on_speed) = (props.speed, props.on_speed.clone());
+        Callback::from(move |_| {
+            if speed != Speed::Paused {
+                on_speed.emit(Speed::Paused);
+            }
+            confirm.set(Some((what, speed)))
+        })
     };
     let cancel = {
         let confirm = confirm.clone();
-        Callback::from(move |_| confirm.set(None))
+        let on_speed = props.on_speed.clone();
+        Callback::from(move |_| {
+            if let Some((_, speed)) = *confirm {
+                if speed != Speed::Paused {
+                    on_speed.emit(speed);
+                }
+            }
+            confirm.set(None)
+        })
     };
     let yes = {
         let confirm = confirm.clone();
         let (on_stop, on_declare) = (props.on_stop.clone(), props.on_declare.clone());
         Callback::from(move |_| {
             match *confirm {
-                Some(Confirm::Declare) => on_declare.emit(()),
-                Some(Confirm::Abandon) => on_stop.emit(()),
+                Some((Confirm::Declare, _)) => on_declare.emit(()),
+                Some((Confirm::Abandon, _)) => on_stop.emit(()),
                 None => {}
             }
             confirm.set(None)
         })
     };
-    let dialog = (*confirm).map(|what| dialog(what, &yes, &cancel));
+    let dialog = (*confirm).map(|(what, _)| dialog(what, &yes, &cancel));
     html! {
         <section class="clock" aria-label="Clock">
             <div class="time">

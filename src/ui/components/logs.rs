@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::use_session;
-use crate::ui::view::logs::{self, LogFilter, LEVELS, WINDOWS_MIN};
+use crate::ui::view::logs::{self, levels, LogFilter, WINDOWS_MIN};
 
 #[derive(Properties, PartialEq)]
 pub struct LogsProps {
@@ -115,8 +115,8 @@ fn filters(filter: &LogFilter, hosts: &[String], pick: &UseReducerDispatcher<Fil
                 { for hosts.iter().map(|h| html! { <option value={h.clone()} selected={filter.host == *h}>{ h.clone() }</option> }) }
             </select>
             <select aria-label="Log level" onchange={select(Pick::Level)}>
-                { for LEVELS.iter().map(|l| html! {
-                    <option value={*l} selected={filter.level == *l}>{ if l.is_empty() { "all levels" } else { l } }</option>
+                { for levels().map(|l| html! {
+                    <option value={l} selected={filter.level == l}>{ if l.is_empty() { "all levels" } else { l } }</option>
                 }) }
             </select>
             <input type="search" aria-label="Search logs" placeholder="Search logs" value={filter.query.clone()} oninput={on_query} />

@@ -27,7 +27,7 @@ pub use files::{RUN_LIMIT, SCENARIO_LIMIT};
 pub use frame_loop::use_frame_loop;
 pub use keys::use_keys;
 pub use library_files::{use_library_files, LibraryFiles};
-pub use pages::use_pages;
+pub use pages::{use_pages, use_top_of_screen};
 pub use paint_queue::{painter_id, queue_paint};
 pub use resize::use_window_resizes;
 pub use room::{use_facilitator, use_room};

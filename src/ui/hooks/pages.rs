@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::pages::{OPENED_KEY, PLAY_KEY};
-use crate::ui::state::{AppState, Msg};
+use crate::ui::state::{AppState, Msg, Screen};
 use crate::ui::storage::session;
 
 #[hook]
@@ -35,6 +35,17 @@ pub fn use_pages(state: &UseReducerHandle<AppState>) {
                     "The scenario you opened will not be listed again after you visit the author's page or the cohort review: {why}."
                 )));
             }
+        }
+    });
+}
+
+/// Each screen opens at its top: the briefing picked from far down the library, the debrief after
+/// a console scrolled to its findings. Nothing else scrolls the window on a screen's behalf.
+#[hook]
+pub fn use_top_of_screen(screen: Screen) {
+    use_effect_with(screen, |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
 }

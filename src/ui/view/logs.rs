@@ -6,8 +6,10 @@ use crate::sim::{logs, Simulation};
 
 /// The windows a reader can pick, in minutes.
 pub const WINDOWS_MIN: [u32; 4] = [5, 10, 30, 60];
-/// The levels a reader can pick (empty: all).
-pub const LEVELS: [&str; 5] = ["", "ERROR", "WARN", "INFO", "KERN"];
+/// The levels a reader can pick: all of them (empty), or any level a line can have.
+pub fn levels() -> impl Iterator<Item = &'static str> {
+    std::iter::once("").chain(logs::LEVELS)
+}
 /// Most lines shown at once.
 pub const SHOWN: usize = 80;
 
@@ -85,5 +87,16 @@ mod tests {
             ..LogFilter::default()
         };
         assert!(tail(&s, &sim, &errors).iter().all(|l| l.contains("ERROR")));
+        // Every level a line can have can be picked, DEBUG too, most severe first.
+        let debug = LogFilter {
+            level: "DEBUG".into(),
+            window_min: 60,
+            ..LogFilter::default()
+        };
+        let lines = tail(&s, &sim, &debug);
+        assert!(!lines.is_empty() && lines.iter().all(|l| l.contains("DEBUG")));
+        let offered: Vec<&str> = levels().collect();
+        assert_eq!(offered[..5], ["", "ERROR", "WARN", "INFO", "DEBUG"]);
+        assert!(crate::sim::logs::LEVELS.iter().all(|l| offered.contains(l)));
     }
 }
