@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, startIncident, advanceTo, act, clock, abandon } from './harness.mjs';
+import { useApp, startIncident, openIncident, advanceTo, act, clock, abandon } from './harness.mjs';
 
 const app = useApp();
 
@@ -183,6 +183,42 @@ test('a facilitator runs the room from a second window', async () => {
   // The facilitator's window says so when the room is gone.
   await room.close();
   await desk.getByText(/^No room connected\./).waitFor({ timeout: 15_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a facilitator holds the room before its run starts, and a closed console lets it go', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const room = await context.newPage();
+  const errors = [];
+  room.on('pageerror', (e) => errors.push(`room: ${e.message}`));
+  await openIncident(room, app.server.url);
+  const desk = await context.newPage();
+  desk.on('pageerror', (e) => errors.push(`facilitator: ${e.message}`));
+  await desk.goto(`${app.server.url}#facilitate`);
+  await desk.getByText('The room is connected; no incident is open there yet.').waitFor({ timeout: 30_000 });
+  // Before the run: the facilitator holds the room, so its run opens paused.
+  await desk.getByRole('button', { name: "Hold the room's next run" }).click();
+  await desk.getByText('You hold the room: its next run opens paused, and waits until you resume it.').waitFor({ timeout: 10_000 });
+  await room.bringToFront();
+  await room.getByRole('button', { name: 'Start' }).click();
+  const heldNote = 'The facilitator paused the room: only they can resume it. Actions and the endings wait until then.';
+  await room.getByRole('status').filter({ hasText: heldNote }).waitFor({ timeout: 10_000 });
+  await room.waitForTimeout(1000);
+  assert.equal(await clock(room), '14:00', 'the run waits for the facilitator');
+  assert.equal(await room.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed'), 'true');
+  await desk.getByText(/14:00 WAT, paused by you ·/).waitFor({ timeout: 10_000 });
+  await room.screenshot({ path: `${app.shots}/room-held-from-the-start.png` });
+  await desk.getByRole('button', { name: 'Resume the room' }).click();
+  await room.getByRole('button', { name: '10x' }).and(room.locator('[aria-pressed=true]')).waitFor({ timeout: 10_000 });
+  // Held again, then the facilitator's console closes: the room is told it is its own again.
+  await desk.getByRole('button', { name: 'Pause the room' }).click();
+  await room.getByRole('status').filter({ hasText: heldNote }).waitFor({ timeout: 10_000 });
+  await desk.close();
+  await room.getByText(/^The facilitator's console closed: the room is yours again\./).first().waitFor({ timeout: 15_000 });
+  assert.equal(await room.getByText(heldNote).count(), 0);
+  assert.equal(await room.getByRole('button', { name: '10x' }).isDisabled(), false, 'its own clock controls work again');
+  await room.screenshot({ path: `${app.shots}/room-released.png` });
   assert.deepEqual(errors, []);
   await context.close();
 });

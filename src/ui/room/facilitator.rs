@@ -40,6 +40,8 @@ pub struct Facilitator {
     pub connected: bool,
     /// The room has an incident open (its state names a run).
     pub room_open: bool,
+    /// The facilitator holds the room (with no run open: its next run waits for them).
+    pub room_held: bool,
     /// Why the last message or the copy failed, in a line.
     pub note: Option<String>,
     /// The copy lacks its scenario: the next hello asks the room for it.
@@ -77,6 +79,7 @@ impl Facilitator {
             heard_at: None,
             connected: false,
             room_open: false,
+            room_held: false,
             note: None,
             wants_scenario: false,
             generation: 0,
@@ -101,9 +104,10 @@ impl Facilitator {
 
     fn heard(&mut self, message: Result<RoomMessage, RoomError>, now_ms: f64) {
         match message {
-            Ok(RoomMessage::State { run }) => {
+            Ok(RoomMessage::State { run, held }) => {
                 self.heard_at = Some(now_ms);
                 self.connected = true;
+                self.room_held = held;
                 self.follow(run);
             }
             Ok(RoomMessage::Scenario { scenario }) => {

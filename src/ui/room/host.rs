@@ -16,7 +16,10 @@ pub fn state_of(app: &AppState) -> RoomMessage {
             ..RunState::of(&session, speed.label(), paused, app.from_file)
         }
     });
-    RoomMessage::State { run }
+    RoomMessage::State {
+        run,
+        held: app.held,
+    }
 }
 
 /// What a facilitator's command asks of the room's reducer (nothing for what the room itself

@@ -42,8 +42,13 @@ pub enum RoomMessage {
     /// The facilitator's window is there (sent on opening and then every few seconds): the room
     /// answers with its state, and with its scenario when the window asks (it lacks it).
     Hello { wants_scenario: bool },
-    /// The room's state (none: no incident open in the room).
-    State { run: Option<RunState> },
+    /// The room's state (none: no incident open in the room), and whether the facilitator holds
+    /// it (before a run: the next one opens paused until they let it go).
+    State {
+        run: Option<RunState>,
+        #[serde(default)]
+        held: bool,
+    },
     /// The scenario the room plays, when it is not a built-in (opened from a file): the
     /// facilitator's window cannot rebuild the run without it.
     /// Packed (see `scenario::packed`), as the page reads a scenario nowhere else as JSON.

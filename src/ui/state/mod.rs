@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 pub use files::note;
 pub use replay::{ReplayView, Replays};
+pub use room::RELEASED;
 pub use screen::{Screen, Speed};
 pub use shared::{Offer, Opened, SessionRef};
 
@@ -306,10 +307,7 @@ impl AppState {
             Msg::SetRoles(roles) => self.set_roles(roles),
             Msg::Hold => self.hold(),
             Msg::Unpause => self.unpause(),
-            Msg::FacilitatorHere(here) => {
-                self.facilitator = here;
-                self.held &= here;
-            }
+            Msg::FacilitatorHere(here) => self.facilitator_here(here),
         }
     }
 
@@ -320,7 +318,6 @@ impl AppState {
         self.generation += 1;
         if screen != Screen::Console {
             self.speed = Speed::Paused;
-            self.held = false;
         }
         if screen == Screen::Briefing {
             self.open_finding = None;

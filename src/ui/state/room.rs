@@ -4,14 +4,30 @@
 //! like a click.
 
 use super::{AppState, Msg, Screen, Speed, HELD};
+
+/// Said when the facilitator's console goes while it held the room.
+pub const RELEASED: &str =
+    "The facilitator's console closed: the room is yours again. Its clock is paused; start it when you are ready.";
 use crate::record::Roles;
 use crate::ui::view::alerts;
 
 impl AppState {
-    /// The facilitator holds the room: its clock stops, and only they start it again.
+    /// The facilitator holds the room: its clock stops, and only they start it again. Held
+    /// before a run (the library, a briefing, a debrief), the next run opens paused and waits.
     pub(super) fn hold(&mut self) {
         self.set_speed(Speed::Paused);
-        self.held = self.screen == Screen::Console;
+        self.held = true;
+    }
+
+    /// The facilitator's console is there, or has gone: gone, its hold goes with it, and the
+    /// room, paused, is told it is its own again.
+    pub(super) fn facilitator_here(&mut self, here: bool) {
+        self.facilitator = here;
+        if self.held && !here {
+            self.held = false;
+            self.message = RELEASED.to_string();
+            self.announcement = RELEASED.to_string();
+        }
     }
 
     /// The facilitator lets the room go on, at the speed it had.
@@ -26,7 +42,8 @@ impl AppState {
     /// and its endings (a hold is the room stopping to talk). The message back when it may go
     /// on; none when it was refused (and the room told why).
     pub(super) fn unless_held(&mut self, msg: Msg) -> Option<Msg> {
-        if !self.held {
+        // A replay is the trainee's own, not the room's drill.
+        if !self.held || self.screen != Screen::Console {
             return Some(msg);
         }
         match msg {

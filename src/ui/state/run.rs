@@ -65,7 +65,12 @@ impl AppState {
             self.save(true);
         }
         self.show(Screen::Console, 0);
-        self.set_speed(Speed::X10);
+        // Held by the facilitator, the run opens paused: it starts at 10x when they let it go.
+        if self.held {
+            self.resume = Speed::X10;
+        } else {
+            self.set_speed(Speed::X10);
+        }
     }
 
     /// A save found on first load: offered in the library, with where it stands.

@@ -34,7 +34,10 @@ pub fn Facilitate() -> Html {
             </p>
         },
         (_, true, false) => html! {
-            <p class="room-status warn" role="status">{ "The room is connected; no incident is open there yet." }</p>
+            <>
+                <p class="room-status warn" role="status">{ "The room is connected; no incident is open there yet." }</p>
+                { hold_ahead(state.room_held, &send) }
+            </>
         },
         (None, true, true) => {
             html! { <p class="room-status warn" role="status">{ "The room has an incident open; rebuilding it here…" }</p> }
@@ -84,6 +87,28 @@ fn status_line(copy: &Replica) -> Html {
             <strong>{ format!("Room connected: \"{}\"", s.meta.title) }</strong>
             { format!(" · seed {} · {clock} · {} action(s) taken", run.seed, run.actions.len()) }
         </p>
+    }
+}
+
+/// Before a run: hold the room so its next run opens paused (the team reads the briefing, the
+/// facilitator sets the scene), or let it go.
+fn hold_ahead(held: bool, send: &Callback<RoomMessage>) -> Html {
+    html! {
+        <section class="panel room-clock" aria-labelledby="room-clock-h">
+            <h2 id="room-clock-h">{ "The room's clock" }</h2>
+            <div class="buttons">
+            if held {
+                <button type="button" class="primary" onclick={send.reform(|_| RoomMessage::Resume)}>{ "Let the room start by itself" }</button>
+            } else {
+                <button type="button" class="primary" onclick={send.reform(|_| RoomMessage::Pause)}>{ "Hold the room's next run" }</button>
+            }
+            </div>
+            <p class="meta">{ if held {
+                "You hold the room: its next run opens paused, and waits until you resume it."
+            } else {
+                "Holding now makes the room's next run open paused, until you resume it."
+            } }</p>
+        </section>
     }
 }
 
