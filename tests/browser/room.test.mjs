@@ -208,6 +208,7 @@ test('a facilitator holds the room before its run starts, and a closed console l
   assert.equal(await clock(room), '14:00', 'the run waits for the facilitator');
   assert.equal(await room.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed'), 'true');
   await desk.getByText(/14:00 WAT, paused by you ·/).waitFor({ timeout: 10_000 });
+  assert.match(await room.getByRole('region', { name: 'Team' }).textContent(), /You \(on call\)\s*waiting: the facilitator holds the room/);
   await room.screenshot({ path: `${app.shots}/room-held-from-the-start.png` });
   await desk.getByRole('button', { name: 'Resume the room' }).click();
   await room.getByRole('button', { name: '10x' }).and(room.locator('[aria-pressed=true]')).waitFor({ timeout: 10_000 });

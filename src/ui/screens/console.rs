@@ -80,7 +80,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     <div class="side">
                         <Actions tick={tick} generation={g} on_take={on_take.clone()} held={st.held} />
                         <CommandBox {on_take} message={AttrValue::from(st.message.clone())} />
-                        <Team lines={team::team(s, sim, &session.people.roles)} />
+                        <Team lines={team::team(s, sim, &session.people.roles, st.held)} />
                     </div>
                     <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />
                     { alerts_panel(&session, st.acknowledged.clone(), Some(on_ack)) }

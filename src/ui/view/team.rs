@@ -13,8 +13,9 @@ pub struct TeamLine {
 }
 
 /// The team panel: you, the room's roles as the facilitator named them, the developers (with
-/// their ETA once paged), the declared cause and the status page.
-pub fn team(scenario: &Scenario, sim: &Simulation, roles: &Roles) -> Vec<TeamLine> {
+/// their ETA once paged), the declared cause and the status page. `held`: the facilitator holds
+/// the room, so nobody acts until they resume it.
+pub fn team(scenario: &Scenario, sim: &Simulation, roles: &Roles, held: bool) -> Vec<TeamLine> {
     let t = sim.response();
     let now = sim.tick();
     let clock = |tick: u32| format::clock(scenario, tick);
@@ -41,7 +42,9 @@ pub fn team(scenario: &Scenario, sim: &Simulation, roles: &Roles) -> Vec<TeamLin
         .map_or("not updated".to_string(), |e| {
             format!("updated at {}", clock(e.tick))
         });
-    let busy = if now < t.busy_until {
+    let busy = if held {
+        "waiting: the facilitator holds the room".to_string()
+    } else if now < t.busy_until {
         format!(
             "busy until {}",
             format::clock_seconds(scenario, t.busy_until)
@@ -90,7 +93,10 @@ mod tests {
         let s = library::builtin("ecommerce-memory-leak").unwrap();
         let sim = Simulation::new(s.config.clone(), s.seed);
         let who = |roles: &Roles| -> Vec<String> {
-            team(&s, &sim, roles).into_iter().map(|l| l.who).collect()
+            team(&s, &sim, roles, false)
+                .into_iter()
+                .map(|l| l.who)
+                .collect()
         };
         let none = who(&Roles::default());
         assert!(!none.iter().any(|w| w == "Incident commander"), "{none:?}");
@@ -99,11 +105,17 @@ mod tests {
             communications: Some("Linus".into()),
             ..Roles::default()
         };
-        let lines = team(&s, &sim, &roles);
+        let lines = team(&s, &sim, &roles, false);
         let at = |role: &str| lines.iter().position(|l| l.who == role).unwrap();
         assert_eq!(lines[at("Incident commander")].state, "Ada");
         assert_eq!(lines[at("Communications")].state, "Linus");
         assert!(at("You (on call)") < at("Incident commander"));
         assert_eq!(lines.len(), none.len() + 2, "operations was not named");
+        // Held by the facilitator, the on-call is not free to act.
+        let held = team(&s, &sim, &roles, true);
+        assert_eq!(
+            held[at("You (on call)")].state,
+            "waiting: the facilitator holds the room"
+        );
     }
 }
