@@ -71,6 +71,11 @@ test('the real team path, clicked and declared resolved, replays to the same tra
       const charts = page.locator('canvas.chart[data-drawn="true"]');
       assert.equal(await charts.count(), 4, 'four charts drawn');
       assert.ok((await inkedShare(page, 'canvas.chart')) > 0.02);
+      // The page that is firing is on the first screen, not only in the Alerts panel below.
+      const firing = page.getByRole('complementary', { name: 'Firing now' });
+      assert.match(await firing.textContent(), /^FIRING \w+ Error rate above \d+% for \d+ minutes? since 14:\d\d/);
+      const box = await firing.boundingBox();
+      assert.ok(box.y + box.height <= 800, `the firing page below the fold: ${box.y}`);
       await page.screenshot({ path: `${shots}/console.png`, fullPage: false });
       await page.screenshot({ path: `${shots}/console-full.png`, fullPage: true });
     }

@@ -8,6 +8,8 @@
 //! Plain Rust, tested natively: only `hooks::room` touches the browser's channel.
 
 pub mod facilitator;
+#[cfg(test)]
+mod hold_tests;
 pub mod host;
 #[cfg(test)]
 mod path_tests;

@@ -62,6 +62,16 @@ fn every_message_reads_back_as_it_was_sent() {
     for message in messages {
         assert_eq!(decode(&encode(&message)).unwrap(), message);
     }
+    // A room of an older trainer says nothing of a hold: none.
+    let older = r#"{"version":2,"message":{"state":{"run":null}}}"#;
+    assert_eq!(
+        decode(older).unwrap(),
+        RoomMessage::State {
+            run: None,
+            held: false
+        }
+    );
+
     assert!(encode(&RoomMessage::Pause).starts_with("{\"version\":2,"));
     assert_eq!(run.injects.len(), 1);
 }
@@ -229,15 +239,9 @@ fn the_facilitators_window_follows_the_room_and_says_when_it_is_gone() {
             now_ms,
         })
     };
+    let said = |run: Option<RunState>, held: bool| Ok(RoomMessage::State { run, held });
     let run = RunState::of(&room_at(3_000), "10x", false, false);
-    let state = heard(
-        &state,
-        Ok(RoomMessage::State {
-            run: Some(run),
-            held: false,
-        }),
-        1_000.0,
-    );
+    let state = heard(&state, said(Some(run), false), 1_000.0);
     assert!(state.connected && state.room_open);
     assert_eq!(state.copy.get().unwrap().session.tick(), 3_000);
     let noted = heard(&state, decode("garbage"), 1_100.0);
@@ -255,151 +259,18 @@ fn the_facilitators_window_follows_the_room_and_says_when_it_is_gone() {
     let mut session = Session::new(Rc::clone(&own), 5);
     session.advance(900);
     let run = RunState::of(&session, "1x", true, true);
-    let lacking = heard(
-        &gone,
-        Ok(RoomMessage::State {
-            run: Some(run.clone()),
-            held: false,
-        }),
-        9_500.0,
-    );
+    let lacking = heard(&gone, said(Some(run.clone()), false), 9_500.0);
     assert!(lacking.wants_scenario && lacking.copy.get().is_none());
     let sent = RoomMessage::Scenario {
         scenario: Box::new((*own).clone()),
     };
     let has = heard(&lacking, Ok(sent), 9_600.0);
-    let rebuilt = heard(
-        &has,
-        Ok(RoomMessage::State {
-            run: Some(run),
-            held: false,
-        }),
-        9_700.0,
-    );
+    let rebuilt = heard(&has, said(Some(run), false), 9_700.0);
     assert_eq!(rebuilt.copy.get().unwrap().session.tick(), 900);
-    let closed = heard(
-        &rebuilt,
-        Ok(RoomMessage::State {
-            run: None,
-            held: true,
-        }),
-        9_800.0,
-    );
+    let closed = heard(&rebuilt, said(None, true), 9_800.0);
     assert!(closed.connected && !closed.room_open && closed.copy.get().is_none());
     assert!(
         closed.room_held,
         "held with no run open: the next one waits"
     );
-    // A room of an older trainer says nothing of a hold: none.
-    let older = r#"{"version":2,"message":{"state":{"run":null}}}"#;
-    assert_eq!(
-        decode(older).unwrap(),
-        RoomMessage::State {
-            run: None,
-            held: false
-        }
-    );
-}
-
-#[test]
-fn the_room_tells_its_run_while_it_is_up_and_the_facilitator_pauses_and_resumes_it() {
-    use crate::ui::state::{AppState, Msg, Screen, Speed};
-    let reduce = |state: &Rc<AppState>, msg: Msg| AppState::after(Rc::clone(state), msg);
-    let app = Rc::new(AppState::default());
-    let none = RoomMessage::State {
-        run: None,
-        held: false,
-    };
-    assert_eq!(host::state_of(&app), none);
-    let app = reduce(&app, Msg::Open(seed_scenario(), None));
-    assert_eq!(host::state_of(&app), none, "briefing");
-    let app = reduce(&app, Msg::Start { hints: false });
-    let app = reduce(&app, Msg::SetSpeed(Speed::X60));
-    let paused = reduce(&app, host::command(RoomMessage::Pause).unwrap());
-    assert_eq!(paused.screen, Screen::Console);
-    let RoomMessage::State { run: Some(run), .. } = host::state_of(&paused) else {
-        panic!("the console is up: the room tells its run");
-    };
-    assert!(run.paused);
-    assert_eq!(run.speed, "60x", "the speed it resumes at");
-    // Held by the facilitator, the room's own clock controls wait.
-    assert!(paused.held);
-    for own in [
-        Msg::SetSpeed(Speed::X10),
-        Msg::TogglePause,
-        Msg::Advance(60),
-    ] {
-        let tried = reduce(&paused, own);
-        assert_eq!((tried.speed, tried.tick), (Speed::Paused, paused.tick));
-    }
-    // So do its actions and its endings: a hold is the room stopping to talk.
-    let acted = reduce(&paused, Msg::Take(Action::new(ActionKind::ViewMemory)));
-    assert!(
-        acted.message.ends_with(crate::ui::state::HELD),
-        "{}",
-        acted.message
-    );
-    let busy = acted.session.get().map(|s| s.sim().response().busy_until);
-    assert_eq!(busy, Some(paused.tick), "nothing under way");
-    for ending in [
-        Msg::Stop,
-        Msg::Take(Action::new(ActionKind::DeclareResolved)),
-    ] {
-        assert_eq!(reduce(&paused, ending).screen, Screen::Console);
-    }
-    let resumed = reduce(&paused, host::command(RoomMessage::Resume).unwrap());
-    assert_eq!(resumed.speed, Speed::X60);
-    assert!(!resumed.held);
-    // A facilitator's console that goes away lets the room go on by itself, and says so.
-    let gone = reduce(&reduce(&app, Msg::Hold), Msg::FacilitatorHere(false));
-    assert!(!gone.held);
-    assert_eq!(gone.speed, Speed::Paused);
-    assert_eq!(gone.message, crate::ui::state::RELEASED);
-    assert_eq!(reduce(&gone, Msg::TogglePause).speed, Speed::X60);
-    assert!(host::command(RoomMessage::Hello {
-        wants_scenario: false
-    })
-    .is_none());
-    let here = reduce(&resumed, Msg::FacilitatorHere(true));
-    assert!(here.facilitator);
-}
-
-#[test]
-fn a_hold_before_the_run_makes_the_next_run_wait_for_the_facilitator() {
-    use crate::ui::state::{AppState, Msg, Screen, Speed};
-    let reduce = |state: &Rc<AppState>, msg: Msg| AppState::after(Rc::clone(state), msg);
-    let here = reduce(&Rc::new(AppState::default()), Msg::FacilitatorHere(true));
-    let briefing = reduce(&here, Msg::Open(seed_scenario(), None));
-    // Held on the briefing: the room says so with no run open.
-    let held = reduce(&briefing, host::command(RoomMessage::Pause).unwrap());
-    assert_eq!(
-        host::state_of(&held),
-        RoomMessage::State {
-            run: None,
-            held: true
-        }
-    );
-    let started = reduce(&held, Msg::Start { hints: false });
-    assert_eq!(started.screen, Screen::Console);
-    assert_eq!(started.speed, Speed::Paused, "the run opens paused");
-    assert!(started.held);
-    assert_eq!(
-        reduce(&started, Msg::SetSpeed(Speed::X60)).speed,
-        Speed::Paused
-    );
-    let RoomMessage::State { run: Some(run), .. } = host::state_of(&started) else {
-        panic!("the console is up");
-    };
-    assert!(run.held && run.paused);
-    let going = reduce(&started, host::command(RoomMessage::Resume).unwrap());
-    assert_eq!(
-        going.speed,
-        Speed::X10,
-        "let go, it runs at the speed a run starts at"
-    );
-    // Unheld, a run starts at once, as it always did.
-    let free = reduce(&briefing, Msg::Start { hints: false });
-    assert_eq!(free.speed, Speed::X10);
-    // The hold stays while the room moves between screens, until the facilitator lets it go.
-    assert!(reduce(&held, Msg::Show(Screen::Library)).held);
 }

@@ -64,6 +64,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
             </header>
             <StatusStrip status={status::status(s, sim)} currency={s.currency.clone()} sells={s.sells()}
                 error_slo_pct={s.config.slo.error_rate_pct} slo_latency_ms_p95={s.config.slo.latency_ms_p95} />
+            { firing_now(&session) }
             { latest_message(&session) }
             if let Some(hint) = session.hints().and_then(|h| h.now.clone()) {
                 <aside class="hint" aria-label="Hint"><strong>{ "Hint " }</strong>{ hint }</aside>
@@ -142,6 +143,32 @@ fn latest_message(session: &Session) -> Html {
             if let Some(from) = &m.from { <strong>{ format!("{from}: ") }</strong> }
             { &m.text }{ " " }<span class="meta">{ format::clock(s, m.tick) }</span>{ " " }
             <button type="button" class="link" onclick={Callback::from(|_| to_alerts())}>{ "All messages" }</button>
+        </aside>
+    }
+}
+
+/// The alerts firing now, on the first screen (the Alerts panel, which keeps every firing and
+/// takes acknowledgements, is below the fold on a projector): a pager does not wait to be read.
+fn firing_now(session: &Session) -> Html {
+    let s = &session.scenario;
+    let firing: Vec<alerts::AlertItem> = alerts::alerts(s, session.sim().trace())
+        .into_iter()
+        .filter(alerts::AlertItem::firing)
+        .collect();
+    let Some(first) = firing.first() else {
+        return html! {};
+    };
+    let more = match firing.len() - 1 {
+        0 => String::new(),
+        1 => " · and 1 more".to_string(),
+        n => format!(" · and {n} more"),
+    };
+    html! {
+        <aside class="firing-now" aria-label="Firing now">
+            <span class="badge bad">{ format!("FIRING {}", first.severity) }</span>{ " " }
+            <strong>{ &first.title }</strong>{ " " }
+            <span class="meta">{ format!("since {}{more}", format::clock(s, first.fired_at)) }</span>{ " " }
+            <button type="button" class="link" onclick={Callback::from(|_| to_alerts())}>{ "All alerts" }</button>
         </aside>
     }
 }
