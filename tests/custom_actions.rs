@@ -254,6 +254,20 @@ fn an_action_and_a_cause_can_wait_until_a_finding_points_to_them() {
         "[[hypotheses]]\nid = \"memory_leak\"\nrevealed_by = [\"view_memory\"]",
         1,
     );
+    // Alone, the leak appearing after the view would be the answer handed out.
+    let alone = scenario::parse("alone.toml", &text).unwrap_err();
+    let at: Vec<&str> = alone.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(at, ["hypotheses[0].revealed_by[0]"], "{alone}");
+    assert!(
+        alone.to_string().contains("gives the answer away"),
+        "{alone}"
+    );
+    // With a rival the same view makes plausible, it is one cause among others.
+    let text = text.replacen(
+        "[[hypotheses]]\nid = \"traffic_spike\"",
+        "[[hypotheses]]\nid = \"traffic_spike\"\nrevealed_by = [\"view_memory\"]",
+        1,
+    );
     let hinted = scenario::parse("revealed.toml", &text).unwrap_or_else(|e| panic!("{e}"));
     let purge = Action::custom("purge_cart_snapshots", None);
     let leak = Action::on(ActionKind::DeclareHypothesis, "memory_leak");

@@ -44,7 +44,7 @@ fn candidates(scenario: &Scenario, sim: &Simulation) -> Vec<Action> {
         scenario
             .config
             .revealers()
-            .any(|r| r.iter().any(|x| x == id) && !sim.trace().revealed(r))
+            .any(|r| r.iter().any(|x| x == id) && !sim.revealed(r))
     };
     let mut out = Vec::new();
     for spec in scenario.config.actions() {
@@ -143,7 +143,7 @@ impl Branch {
             .sim
             .config()
             .revealers()
-            .filter(|r| !r.is_empty() && self.sim.trace().revealed(r))
+            .filter(|r| !r.is_empty() && self.sim.revealed(r))
             .count() as i64;
         let progress = i64::from(team.developers_paged_at.is_some())
             + i64::from(team.developers_engaged)

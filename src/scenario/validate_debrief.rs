@@ -50,6 +50,7 @@ pub fn revealers(
             );
         }
     }
+    rivals_revealed(checker, hypotheses.1);
     for (i, (file, a)) in actions.0.iter().zip(actions.1.iter_mut()).enumerate() {
         if let Some(ids) = &file.revealed_by {
             a.revealed_by = listed(
@@ -59,6 +60,25 @@ pub fn revealers(
                 false,
                 &custom,
             );
+        }
+    }
+}
+
+/// A look that puts the right cause on the trainee's list must put a rival with it: when only the
+/// right one appears after `top`, its appearing is the answer, handed out.
+fn rivals_revealed(checker: &mut Checker, hyps: &[Hypothesis]) {
+    for (i, h) in hyps.iter().enumerate().filter(|(_, h)| h.correct) {
+        for (j, look) in h.revealed_by.iter().enumerate() {
+            let rival = hyps
+                .iter()
+                .any(|r| !r.correct && r.revealed_by.contains(look));
+            if !rival {
+                checker.fail(
+                    format!("hypotheses[{i}].revealed_by[{j}]"),
+                    format!("`{look}` puts only the right cause on the list, so its appearing gives the answer away"),
+                    format!("give a rival cause that `{look}` would make as plausible `revealed_by = [\"{look}\"]` too, or drop it here"),
+                );
+            }
         }
     }
 }

@@ -36,7 +36,6 @@ pub fn current(scenario: &Scenario, trace: &Trace, useful: &[usize]) -> Option<S
     if scenario.hints.is_empty() {
         return from_reference(scenario, trace, useful);
     }
-    let fix = scenario.config.response.fix_deploy_s;
     let now = trace.ticks;
     scenario
         .hints
@@ -45,12 +44,12 @@ pub fn current(scenario: &Scenario, trace: &Trace, useful: &[usize]) -> Option<S
         .filter_map(|(i, h)| {
             let from = match &h.from {
                 HintStart::At(t) => (*t <= now).then_some(*t),
-                HintStart::Trigger(t) => first_tick(trace, t, fix),
+                HintStart::Trigger(t) => first_tick(trace, t, &scenario.config),
             }?;
             let over = h
                 .until
                 .as_ref()
-                .is_some_and(|u| first_tick(trace, u, fix).is_some());
+                .is_some_and(|u| first_tick(trace, u, &scenario.config).is_some());
             (!over).then_some((from, i))
         })
         .max()

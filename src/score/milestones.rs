@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::scenario::{MilestoneTrigger, Scenario};
-use crate::sim::{EventKind, Trace};
+use crate::sim::{EventKind, SimConfig, Trace};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MilestoneResult {
@@ -19,8 +19,9 @@ pub struct MilestoneResult {
 pub(crate) fn first_tick(
     trace: &Trace,
     trigger: &MilestoneTrigger,
-    fix_deploy_s: u32,
+    config: &SimConfig,
 ) -> Option<u32> {
+    let fix_deploy_s = config.response.fix_deploy_s;
     let hit = |kind: &EventKind| match (trigger, kind) {
         (MilestoneTrigger::Alert(rule), EventKind::AlertFired { rule: r, .. }) => rule == r,
         (MilestoneTrigger::Action(kinds), EventKind::ActionTaken { action, .. }) => {
@@ -34,7 +35,10 @@ pub(crate) fn first_tick(
         _ => false,
     };
     if let MilestoneTrigger::Found(kinds) = trigger {
-        return trace.showing(kinds).map(|f| f.issued_at).min();
+        return trace
+            .showing(kinds, &config.causes())
+            .map(|f| f.issued_at)
+            .min();
     }
     if let MilestoneTrigger::Restored = trigger {
         return trace.impact.restored_at;
@@ -55,7 +59,7 @@ pub fn reached(scenario: &Scenario, trace: &Trace) -> Vec<MilestoneResult> {
         .map(|m| MilestoneResult {
             id: m.id.clone(),
             title: m.title.clone(),
-            reached_at: first_tick(trace, &m.trigger, scenario.config.response.fix_deploy_s),
+            reached_at: first_tick(trace, &m.trigger, &scenario.config),
             reference_at: scenario.reference_tick(&m.id),
         })
         .collect()

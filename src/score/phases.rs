@@ -238,16 +238,19 @@ pub fn fault_windows(scenario: &Scenario, trace: &Trace) -> Vec<(u32, u32)> {
 }
 
 /// When the first finding whose output showed the real cause's anomaly was in the trainee's
-/// hands: a look before the fault shows is not evidence.
+/// hands: a look before the fault shows is not evidence, nor one that showed only the load the
+/// defect bit under (see `SimConfig::causes`).
 fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     let evidence = scenario
         .correct_hypothesis()
         .and_then(|i| scenario.hypothesis_evidence.get(i))?;
+    let causes = scenario.config.causes();
     trace
         .findings
         .iter()
         .filter(|f| scenario.config.is_diagnostic(&f.action))
-        .filter(|f| evidence.iter().any(|id| id == f.action.id()) && !f.shows.is_empty())
+        .filter(|f| evidence.iter().any(|id| id == f.action.id()))
+        .filter(|f| f.shows.iter().any(|x| causes.contains(x)))
         .map(|f| f.ready_at)
         .min()
 }

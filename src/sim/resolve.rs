@@ -311,7 +311,7 @@ impl Reader<'_> {
             return Err(self.missing(Expected::Hypothesis));
         };
         let sim = self.sim;
-        let known = |h: &&super::config::Hypothesis| sim.trace.revealed(&h.revealed_by);
+        let known = |h: &&super::config::Hypothesis| sim.revealed(&h.revealed_by);
         let hypotheses = &sim.cfg.hypotheses;
         hypotheses
             .iter()

@@ -21,7 +21,20 @@ impl Simulation {
             .custom_actions
             .iter()
             .find(|c| action.kind == super::ActionKind::Custom && c.id == action.id)
-            .is_none_or(|c| self.trace.revealed(&c.revealed_by))
+            .is_none_or(|c| self.revealed(&c.revealed_by))
+    }
+
+    /// Whether something seen so far points to a cause or an action revealed by `diagnostics`:
+    /// a finding of one of them, in hand, that showed the anomaly of a cause. An empty list is
+    /// known from the start. Every cause and action a look reveals comes on the same condition,
+    /// so which of them appear says nothing of which is right.
+    pub fn revealed(&self, diagnostics: &[String]) -> bool {
+        diagnostics.is_empty()
+            || self
+                .trace()
+                .showing(diagnostics, &self.config().causes())
+                .next()
+                .is_some()
     }
 
     /// Every check `apply` makes before it acts, in the order it makes them.

@@ -63,6 +63,9 @@ impl Kind for LimitExhaustion {
             FindingBody::Config { host, .. } => {
                 Some(*host == extra.cfg.host && extra.last.refusing.is_some())
             }
+            // The logs show it once connections are refused: a limit set too low long before it
+            // bites writes nothing, and a log read before then is a look, not evidence.
+            FindingBody::Logs { .. } => Some(extra.last.refusing.is_some()),
             _ => None,
         }
     }

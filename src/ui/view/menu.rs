@@ -110,7 +110,7 @@ pub fn targets(scenario: &Scenario, sim: &Simulation, kind: TargetKind) -> Vec<(
                 .config
                 .hypotheses
                 .iter()
-                .filter(|h| sim.trace().revealed(&h.revealed_by))
+                .filter(|h| sim.revealed(&h.revealed_by))
                 .map(|h| (h.id.clone(), h.title.clone()))
                 .collect();
             causes.sort_by(|a, b| a.1.cmp(&b.1));
