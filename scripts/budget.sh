@@ -22,12 +22,15 @@ cd "$(dirname "$0")/.."
 # Injects for every built-in (26 more, their texts in the compiled built-ins that each of the four
 # modules carries) took the worker from 334 to 338 and each module about 4 KB; the hold, the
 # latest message and the real team's path took the app to 454 and the facilitator's module to 250.
-WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-456000}
-FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-477000}
+# The incident's onset in the debrief, the alerts firing on the first screen, the hold before a run
+# and two rival causes in three built-ins took the app to 458, the first download to 479 and all
+# files to 1,432.
+WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-459000}
+FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-480000}
 WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-340000}
 FACILITATOR_BUDGET_GZ=${FACILITATOR_BUDGET_GZ:-253000}
 LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-363000}
-TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1426000}
+TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1435000}
 # Issue 20's targets: the first download 300 KB, and no single file over 550 KB (a slow link
 # fetches one file at a time per connection; a big one holds the page's start up alone).
 FIRST_TARGET_GZ=300000
