@@ -49,7 +49,10 @@ fn top_puts_three_causes_on_the_list_at_once_and_none_before_it_shows_the_burn()
     let mut sim = Simulation::new(s.config.clone(), s.seed);
     let gated = ["regex_backtracking", "build_code_path", "gc_thrashing"];
     let before = known(&s, &sim);
-    assert!(gated.iter().all(|g| !before.iter().any(|k| k == g)), "{before:?}");
+    assert!(
+        gated.iter().all(|g| !before.iter().any(|k| k == g)),
+        "{before:?}"
+    );
     // Before the fault (14:43): top shows nothing, and nothing is revealed.
     run_to(&mut sim, tick(&s, "14:35"));
     sim.apply(Action::on(ActionKind::Top, "ny-web01")).unwrap();
@@ -59,7 +62,10 @@ fn top_puts_three_causes_on_the_list_at_once_and_none_before_it_shows_the_burn()
     sim.apply(Action::on(ActionKind::Top, "ny-web01")).unwrap();
     run_to(&mut sim, tick(&s, "14:48"));
     let after = known(&s, &sim);
-    assert!(gated.iter().all(|g| after.iter().any(|k| k == g)), "{after:?}");
+    assert!(
+        gated.iter().all(|g| after.iter().any(|k| k == g)),
+        "{after:?}"
+    );
 }
 
 #[test]
@@ -69,11 +75,8 @@ fn logs_read_while_only_the_surge_shows_are_no_evidence_of_the_pooler() {
         ("15:02", "read_logs", ""),
         ("15:04", "declare_hypothesis", "pooler_files"),
     ];
-    let (trace, refused) = incident_trainer::sim::run_scripted(
-        s.config.clone(),
-        s.seed,
-        &plan(&s, &early),
-    );
+    let (trace, refused) =
+        incident_trainer::sim::run_scripted(s.config.clone(), s.seed, &plan(&s, &early));
     assert_eq!(refused.len(), 1, "the pooler is not on the list yet");
     let d = incident_trainer::score::Debrief::compute(&s, s.seed, &plan(&s, &early));
     assert_eq!(d.reached(incident_trainer::score::Phase::Diagnosis), None);

@@ -193,15 +193,18 @@ fn root_cause(out: &mut String, scenario: &Scenario, debrief: &Debrief, trace: &
         line!(out, "\n{explanation}");
     }
     let evidence = scenario.hypothesis_evidence.get(correct);
-    let shown = trace
-        .findings
-        .iter()
-        .find(|f| evidence.is_some_and(|e| e.iter().any(|id| id == f.action.id())));
+    // The first look that showed the cause (not the first of its kind: a memory view before the
+    // growth showed nothing).
+    let causes = scenario.config.causes();
+    let shown = trace.findings.iter().find(|f| {
+        evidence.is_some_and(|e| e.iter().any(|id| id == f.action.id()))
+            && f.shows.iter().any(|x| causes.contains(x))
+    });
     if let Some(f) = shown {
         line!(
             out,
             "\nEvidence ({} at {}):\n",
-            f.action,
+            scenario.action_title(&f.action),
             scenario.hhmm(f.ready_at)
         );
         line!(

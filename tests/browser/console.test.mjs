@@ -89,6 +89,7 @@ test('the real team path, clicked and declared resolved, replays to the same tra
   await page.getByRole('button', { name: 'Declare resolved…' }).click();
   await page.getByRole('alertdialog', { name: 'Declare the incident resolved?' }).waitFor();
   assert.equal(await speed('Pause').getAttribute('aria-pressed'), 'true');
+  assert.equal(await speed('60x').isDisabled(), true, 'the speeds wait for the answer too');
   const asked = await page.getByRole('timer').textContent();
   await page.waitForTimeout(1500);
   assert.equal(await page.getByRole('timer').textContent(), asked, 'the clock waits for the answer');

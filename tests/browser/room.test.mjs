@@ -18,6 +18,12 @@ test('a facilitator runs the room from a second window', async () => {
   await startIncident(room, app.server.url);
   const open = room.getByRole('button', { name: "Open the facilitator's console" });
   await open.waitFor();
+  // It shows the answers: a trainee on their own is asked first, not handed them in one click.
+  await open.click();
+  const ask = room.getByRole('group', { name: "Open the facilitator's console?" });
+  assert.match(await ask.textContent(), /It shows the fault and the real team's path: the answers\./);
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await open.waitFor();
 
   const desk = await context.newPage();
   desk.on('pageerror', (e) => errors.push(`facilitator: ${e.message}`));
@@ -216,7 +222,8 @@ test('a facilitator holds the room before its run starts, and a closed console l
   await desk.getByRole('button', { name: 'Pause the room' }).click();
   await room.getByRole('status').filter({ hasText: heldNote }).waitFor({ timeout: 10_000 });
   await desk.close();
-  await room.getByText(/^The facilitator's console closed: the room is yours again\./).first().waitFor({ timeout: 15_000 });
+  const released = room.getByRole('region', { name: 'Clock' }).getByText(/^The facilitator's console closed: the room is yours again\./);
+  await released.waitFor({ timeout: 15_000 });
   assert.equal(await room.getByText(heldNote).count(), 0);
   assert.equal(await room.getByRole('button', { name: '10x' }).isDisabled(), false, 'its own clock controls work again');
   await room.screenshot({ path: `${app.shots}/room-released.png` });

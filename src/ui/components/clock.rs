@@ -20,6 +20,9 @@ pub struct ClockProps {
     /// The facilitator paused the room: the speed controls and the endings wait for them.
     #[prop_or_default]
     pub held: bool,
+    /// A word about the room's clock beside it (the facilitator's hold let go).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 /// Which ending the trainee is being asked to confirm.
@@ -77,12 +80,15 @@ pub fn Clock(props: &ClockProps) -> Html {
                 <span class="seconds">{ props.seconds.clone() }</span>
                 <span class="since">{ props.since_page.clone() }</span>
             </div>
-            <fieldset class="speeds" aria-label="Speed (Space pauses, keys 1-4)" disabled={props.held}>
+            // While an ending is asked, the clock waits for the answer.
+            <fieldset class="speeds" aria-label="Speed (Space pauses, keys 1-4)" disabled={props.held || confirm.is_some()}>
                 { speed_buttons(props.speed, &props.on_speed) }
                 <button type="button" onclick={on_minute}>{ "Advance 1 minute" }</button>
             </fieldset>
             if props.held {
                 <p class="held" role="status">{ "The facilitator paused the room: only they can resume it. Actions and the endings wait until then." }</p>
+            } else if let Some(note) = &props.note {
+                <p class="held" role="status">{ note.clone() }</p>
             }
             <fieldset class="endings" aria-label="End the incident" disabled={props.held}>
                 <button type="button" class="declare" onclick={ask(Confirm::Declare)}

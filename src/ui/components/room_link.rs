@@ -21,13 +21,36 @@ fn open_console() {
 
 #[component]
 pub fn RoomLink(props: &RoomLinkProps) -> Html {
+    // The console shows the fault and the real team's path: a trainee on their own is asked
+    // first, so one click does not hand them the answer.
+    let asking = use_state(|| false);
     if props.here {
         return html! { <p class="room-link meta">{ "Facilitator's console connected" }</p> };
     }
+    let set = |to: bool| {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(to))
+    };
+    let open = {
+        let asking = asking.clone();
+        Callback::from(move |_| {
+            asking.set(false);
+            open_console()
+        })
+    };
+    if *asking {
+        return html! {
+            <div class="room-link-ask" role="group" aria-label="Open the facilitator's console?">
+                <p class="meta">{ "It shows the fault and the real team's path: the answers. Open it on the facilitator's own screen, never the trainee's or the projector." }</p>
+                <button type="button" onclick={open}>{ "Open it for the facilitator" }</button>{ " " }
+                <button type="button" class="quiet" onclick={set(false)}>{ "Cancel" }</button>
+            </div>
+        };
+    }
     html! {
-        <button type="button" class="room-link" onclick={Callback::from(|_| open_console())}
+        <button type="button" class="room-link" onclick={set(true)}
             title="For a drill with a facilitator: their console opens in a window of its own, to keep off the projector">
-            { "Open the facilitator's console" }
+            { "Open the facilitator's console…" }
         </button>
     }
 }

@@ -52,6 +52,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <h1>{ &s.meta.title }</h1>
                 <Clock time={format::clock(s, tick)} seconds={format::clock_seconds(s, tick)}
                     since_page={format::since_page(s, trace, tick)} speed={st.speed} held={st.held}
+                    note={(st.message == crate::ui::state::RELEASED).then_some(AttrValue::from(crate::ui::state::RELEASED))}
                     {on_speed} {on_minute} {on_stop}
                     on_declare={on_take.reform(|_| Action::new(ActionKind::DeclareResolved))}
                     declare_blocked={session.vet(&Action::new(ActionKind::DeclareResolved)).err().map(|e| AttrValue::from(e.to_string()))} />
@@ -80,7 +81,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <Deferred>
                     <div class="side">
                         <Actions tick={tick} generation={g} on_take={on_take.clone()} held={st.held} />
-                        <CommandBox {on_take} message={AttrValue::from(st.message.clone())} />
+                        <CommandBox {on_take} message={AttrValue::from(if st.message == crate::ui::state::RELEASED { String::new() } else { st.message.clone() })} />
                         <Team lines={team::team(s, sim, &session.people.roles, st.held)} />
                     </div>
                     <Servers rows={status::servers(sim)} gc={session.scenario.config.fleet.runtime.profile().gc_heap} />

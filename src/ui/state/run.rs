@@ -118,7 +118,7 @@ impl AppState {
             let ready = advanced.happened.findings_ready.last().copied();
             if let Some(i) = ready {
                 let action = &s.sim().trace().findings[i].action;
-                announce.push(format!("Finding ready: {action}"));
+                announce.push(format!("Done: {}", s.scenario.action_title(action)));
             }
             let minute = s.tick() / 60;
             if advanced.ended.is_none() && minute != self.last_saved_minute {

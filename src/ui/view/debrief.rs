@@ -53,9 +53,10 @@ pub fn window(debrief: &Debrief, end: u32) -> (u32, u32) {
         .map(|s| s.tick)
         .max()
         .unwrap_or(end);
+    // A run that never came back is harm to the time limit: the race shows all of it.
     let to = match (you.restored_at, real.restored_at) {
-        (None, None) => end,
-        (a, b) => a.max(b).unwrap_or(end).max(last_phase) + 600,
+        (None, _) | (_, None) => end,
+        (Some(a), Some(b)) => a.max(b).max(last_phase) + 600,
     };
     (start.saturating_sub(600), to.min(end))
 }
@@ -268,6 +269,9 @@ mod tests {
             (s.hhmm(from), s.hhmm(to)),
             ("14:18".to_string(), "16:47".to_string())
         );
+        // A run that never came back shows its harm to the time limit.
+        let idle = Debrief::compute(&s, s.seed, &[]);
+        assert_eq!(window(&idle, s.config.duration_s).1, s.config.duration_s);
         let [real, you] = lanes(&d, from, to);
         // The real team never declared a severity and reached mitigation and resolution at once.
         let labels = |l: &Lane| l.marks.iter().map(|m| m.label.clone()).collect::<Vec<_>>();
