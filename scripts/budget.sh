@@ -23,10 +23,10 @@ cd "$(dirname "$0")/.."
 # modules carries) took the worker from 334 to 338 and each module about 4 KB; the hold, the
 # latest message and the real team's path took the app to 454 and the facilitator's module to 250.
 # The incident's onset in the debrief, the alerts firing on the first screen, the hold before a run
-# and two rival causes in three built-ins took the app to 458, the first download to 479 and all
-# files to 1,432.
-WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-459000}
-FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-480000}
+# and two rival causes in three built-ins, and the facilitator's link asking first, took the app
+# to 459, the first download to 480 and all files to 1,433.
+WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-460000}
+FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-481000}
 WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-340000}
 FACILITATOR_BUDGET_GZ=${FACILITATOR_BUDGET_GZ:-253000}
 LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-363000}
