@@ -35,10 +35,7 @@ pub(crate) fn first_tick(
         _ => false,
     };
     if let MilestoneTrigger::Found(kinds) = trigger {
-        return trace
-            .showing(kinds, &config.causes())
-            .map(|f| f.issued_at)
-            .min();
+        return trace.showing(kinds, config).map(|f| f.issued_at).min();
     }
     if let MilestoneTrigger::Restored = trigger {
         return trace.impact.restored_at;

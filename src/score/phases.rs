@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::outcome::Outcome;
 use crate::scenario::Scenario;
-use crate::sim::{EventKind, Metric, Simulation, Trace};
+use crate::sim::{EventKind, Finding, Metric, Simulation, Trace};
 
 /// The phases, in the order a response usually goes through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -196,18 +196,29 @@ pub fn first_signal(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> O
     [page, outage, inject, symptom].into_iter().flatten().min()
 }
 
-/// The first scrape at which the service was outside its SLO (errors or p95 latency).
-pub fn first_symptom(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+/// Each scrape's tick and whether the service was within its SLO then (errors and p95 latency).
+fn scrapes_within_slo<'a>(
+    scenario: &'a Scenario,
+    trace: &'a Trace,
+) -> impl Iterator<Item = (u32, bool)> + 'a {
     let slo = &scenario.config.slo;
     let series = &trace.series;
     let errors = series.fleet(Metric::ErrorRatePct);
     let latency = series.fleet(Metric::LatencyMsP95);
-    let outside = |i: usize| {
-        f64::from(errors[i]) > slo.error_rate_pct || f64::from(latency[i]) > slo.latency_ms_p95
-    };
-    (0..series.ticks.len().min(errors.len()).min(latency.len()))
-        .find(|i| outside(*i))
-        .map(|i| series.ticks[i])
+    series
+        .ticks
+        .iter()
+        .zip(errors)
+        .zip(latency)
+        .map(|((t, e), l)| {
+            let within = f64::from(*e) <= slo.error_rate_pct && f64::from(*l) <= slo.latency_ms_p95;
+            (*t, within)
+        })
+}
+
+/// The first scrape at which the service was outside its SLO (errors or p95 latency).
+pub fn first_symptom(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    scrapes_within_slo(scenario, trace).find_map(|(t, within)| (!within).then_some(t))
 }
 
 fn detection(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Option<u32> {
@@ -237,22 +248,25 @@ pub fn fault_windows(scenario: &Scenario, trace: &Trace) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// When the first finding whose output showed the real cause's anomaly was in the trainee's
-/// hands: a look before the fault shows is not evidence, nor one that showed only the load the
-/// defect bit under (see `SimConfig::causes`).
-fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+/// The first finding whose output showed the real cause's anomaly to be in the trainee's hands:
+/// a look before the fault shows is not evidence, nor one that showed only the load the defect
+/// bit under (see `SimConfig::showed_cause`). The debrief's diagnosis and the postmortem's
+/// evidence.
+pub fn evidence_seen<'a>(scenario: &Scenario, trace: &'a Trace) -> Option<&'a Finding> {
     let evidence = scenario
         .correct_hypothesis()
         .and_then(|i| scenario.hypothesis_evidence.get(i))?;
-    let causes = scenario.config.causes();
     trace
         .findings
         .iter()
         .filter(|f| scenario.config.is_diagnostic(&f.action))
         .filter(|f| evidence.iter().any(|id| id == f.action.id()))
-        .filter(|f| f.shows.iter().any(|x| causes.contains(x)))
-        .map(|f| f.ready_at)
-        .min()
+        .filter(|f| scenario.config.showed_cause(f))
+        .min_by_key(|f| f.ready_at)
+}
+
+fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
+    evidence_seen(scenario, trace).map(|f| f.ready_at)
 }
 
 /// Service first back under the SLO for the restore window once the incident's outage had begun
@@ -278,23 +292,15 @@ pub fn mitigation(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Opt
 /// The start of the first spell from `from` on with service under the SLO (errors and p95
 /// latency) for the restore window, read off the scrapes.
 fn slo_held_from(scenario: &Scenario, trace: &Trace, from: u32) -> Option<u32> {
-    let slo = &scenario.config.slo;
-    let series = &trace.series;
-    let (errors, latency) = (
-        series.fleet(Metric::ErrorRatePct),
-        series.fleet(Metric::LatencyMsP95),
-    );
+    let window = scenario.config.slo.restore_window_s;
     let mut since = None;
-    for ((tick, e), l) in series.ticks.iter().zip(errors).zip(latency) {
-        if *tick < from {
-            continue;
-        }
-        if f64::from(*e) > slo.error_rate_pct || f64::from(*l) > slo.latency_ms_p95 {
+    for (tick, within) in scrapes_within_slo(scenario, trace).filter(|(t, _)| *t >= from) {
+        if !within {
             since = None;
             continue;
         }
-        let start = *since.get_or_insert(*tick);
-        if tick - start >= slo.restore_window_s {
+        let start = *since.get_or_insert(tick);
+        if tick - start >= window {
             return Some(start);
         }
     }

@@ -192,15 +192,9 @@ fn root_cause(out: &mut String, scenario: &Scenario, debrief: &Debrief, trace: &
     if !explanation.is_empty() {
         line!(out, "\n{explanation}");
     }
-    let evidence = scenario.hypothesis_evidence.get(correct);
     // The first look that showed the cause (not the first of its kind: a memory view before the
-    // growth showed nothing).
-    let causes = scenario.config.causes();
-    let shown = trace.findings.iter().find(|f| {
-        evidence.is_some_and(|e| e.iter().any(|id| id == f.action.id()))
-            && f.shows.iter().any(|x| causes.contains(x))
-    });
-    if let Some(f) = shown {
+    // growth showed nothing), as the diagnosis phase reads it.
+    if let Some(f) = super::phases::evidence_seen(scenario, trace) {
         line!(
             out,
             "\nEvidence ({} at {}):\n",

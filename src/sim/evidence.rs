@@ -8,35 +8,35 @@ use super::findings::Finding;
 use super::simulation::Trace;
 
 impl Trace {
-    /// The findings in hand of any of `actions` (by id) whose output showed the anomaly of one of
-    /// `causes` (fault indices, see [`SimConfig::causes`]).
+    /// The findings in hand of any of `actions` (by id) whose output showed the incident's cause
+    /// (see [`SimConfig::showed_cause`]).
     pub fn showing<'a>(
         &'a self,
         actions: &'a [String],
-        causes: &'a [u32],
+        config: &'a SimConfig,
     ) -> impl Iterator<Item = &'a Finding> {
         self.findings.iter().filter(move |f| {
             f.ready_at <= self.ticks
-                && f.shows.iter().any(|x| causes.contains(x))
+                && config.showed_cause(f)
                 && actions.iter().any(|id| id == f.action.id())
         })
     }
 }
 
 impl SimConfig {
-    /// The faults a finding must show to point to the incident's cause: its defects (a surge of
-    /// traffic beside a defect is the load it bites under, not the cause), or every fault when
-    /// none is a defect (a surge on its own is the incident).
-    pub fn causes(&self) -> Vec<u32> {
-        let all = 0..self.faults.len() as u32;
-        let defects: Vec<u32> = all
-            .clone()
-            .filter(|i| self.faults[*i as usize].kind.is_defect())
-            .collect();
-        if defects.is_empty() {
-            all.collect()
+    /// Whether a finding's output showed the anomaly of the incident's cause: one of its defects
+    /// (a surge of traffic beside a defect is the load it bites under, not the cause), or any
+    /// fault when none is a defect (a surge on its own is the incident).
+    pub fn showed_cause(&self, finding: &Finding) -> bool {
+        let defect = |i: &u32| {
+            self.faults
+                .get(*i as usize)
+                .is_some_and(|f| f.kind.is_defect())
+        };
+        if self.faults.iter().any(|f| f.kind.is_defect()) {
+            finding.shows.iter().any(defect)
         } else {
-            defects
+            !finding.shows.is_empty()
         }
     }
 }

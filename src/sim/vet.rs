@@ -32,7 +32,7 @@ impl Simulation {
         diagnostics.is_empty()
             || self
                 .trace()
-                .showing(diagnostics, &self.config().causes())
+                .showing(diagnostics, self.config())
                 .next()
                 .is_some()
     }

@@ -3,13 +3,9 @@
 
 use std::rc::Rc;
 
+use super::tests::seed_scenario;
 use super::*;
-use crate::scenario::library;
 use crate::sim::{Action, ActionKind};
-
-fn seed_scenario() -> Rc<Scenario> {
-    Rc::new(library::builtin("ecommerce-memory-leak").unwrap())
-}
 
 #[test]
 fn the_room_tells_its_run_while_it_is_up_and_the_facilitator_pauses_and_resumes_it() {

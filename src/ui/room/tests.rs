@@ -6,7 +6,7 @@ use super::*;
 use crate::scenario::library;
 use crate::sim::{trace_hash, Action, ActionKind};
 
-fn seed_scenario() -> Rc<Scenario> {
+pub(super) fn seed_scenario() -> Rc<Scenario> {
     Rc::new(library::builtin("ecommerce-memory-leak").unwrap())
 }
 
