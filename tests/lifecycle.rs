@@ -103,7 +103,15 @@ fn the_score_sees_harm_mitigating_first_scores_above_the_same_fix() {
     let first = score(&s, &MITIGATE_THEN_FIX);
     assert!(first.run.impact.user_minutes < 0.5 * fix.run.impact.user_minutes);
     assert!(first.harm.points > fix.harm.points);
-    assert!(first.score > fix.score, "{} vs {}", first.score, fix.score);
+    // Both paths are far ahead of the real team (the fix alone cuts the harm to a fifth of
+    // theirs), and stopping the bleeding first, which cut it to a quarter again, still earns
+    // clearly: each halving of the harm is worth the same.
+    assert!(
+        first.score > fix.score + 4.0,
+        "{} vs {}",
+        first.score,
+        fix.score
+    );
     // The breakdown adds up: phase points plus the harm line are the points, and the points
     // map to the score by the sentence shown beside it.
     for d in [&fix, &first] {

@@ -1,6 +1,7 @@
 //! Replaying a kept run and saying how far to trust it: exact (same scenario version, same score
-//! and trace hash), edited (same version, another result), or played on another version of the
-//! scenario (the replay is today's, and says so).
+//! and trace hash), rescored (the same trace, another score: today's scoring), edited (same
+//! version, another trace), or played on another version of the scenario (the replay is today's,
+//! and says so).
 
 use crate::scenario::{library, Scenario};
 use crate::score::Debrief;
@@ -15,7 +16,11 @@ pub enum Verdict {
     /// The scenario is the version it was played on, and the replay gives the claimed score and
     /// trace hash, bit for bit.
     Exact,
-    /// The scenario is the same version but the replay gives another result: the file was
+    /// The same version, and the actions give the very trace the run records, but today's
+    /// scoring puts it at another score than it claims: scored by an earlier version of the
+    /// scoring (or the score was edited). What happened is exact; the score shown is today's.
+    Rescored { claimed_score: f64 },
+    /// The scenario is the same version but the replay gives another trace: the file was
     /// edited (or the trainer's simulation changed).
     Differs {
         claimed_score: f64,
@@ -94,23 +99,6 @@ fn played_out(scenario: &Scenario, seed: u64, actions: &[ScheduledAction]) -> Re
     }
 }
 
-/// What of a run's claim its replay does not give, so a person is told only what was changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Mismatch {
-    pub score: bool,
-    pub trace: bool,
-}
-
-impl Replayed {
-    /// Which parts of `run`'s recorded result this replay does not give.
-    pub fn mismatch(&self, run: &RunFile) -> Mismatch {
-        Mismatch {
-            score: self.debrief.score != run.result.score,
-            trace: hex(self.trace_hash) != run.result.trace_hash,
-        }
-    }
-}
-
 /// Replays a run to the scenario's time limit, scores it against the real team and compares.
 pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
     let mut played = played_out(scenario, run.seed, &run.scheduled());
@@ -120,10 +108,14 @@ pub fn replay(run: &RunFile, scenario: &Scenario) -> Replayed {
             recorded: run.scenario.content_hash.clone(),
             current,
         }
-    } else if hex(played.trace_hash) == run.result.trace_hash
-        && played.debrief.score == run.result.score
-    {
-        Verdict::Exact
+    } else if hex(played.trace_hash) == run.result.trace_hash {
+        if played.debrief.score == run.result.score {
+            Verdict::Exact
+        } else {
+            Verdict::Rescored {
+                claimed_score: run.result.score,
+            }
+        }
     } else {
         Verdict::Differs {
             claimed_score: run.result.score,

@@ -14,7 +14,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub use check::{hex, play, replay, scenario_for, Mismatch, Replayed, Verdict};
+pub use check::{hex, play, replay, scenario_for, Replayed, Verdict};
 pub use error::RunError;
 pub use file::read;
 pub use link::read_any;

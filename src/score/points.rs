@@ -63,10 +63,16 @@ pub fn harm_ratio(run: (f64, f64), real: (f64, f64), sells: bool) -> f64 {
     }
 }
 
-/// Points for the harm: half the weight at par, all of it for none, less as it grows:
-/// `w / (1 + ratio)`.
+/// How many halvings of the real team's harm earn the whole harm line (and as many doublings
+/// none of it): each halving is worth the same, so cutting a harm far below the real team's to a
+/// quarter again (stopping the bleeding before the fix) still earns clearly.
+pub const HARM_HALVINGS: f64 = 5.0;
+
+/// Points for the harm: half the weight at par, and `w / (2 * HARM_HALVINGS)` more for each
+/// halving, less for each doubling: `w * clamp(1/2 - log2(ratio) / (2 * HARM_HALVINGS), 0, 1)`.
 pub fn harm_points(ratio: f64) -> f64 {
-    HARM_WEIGHT / (1.0 + ratio)
+    let share = 0.5 - libm::log2(ratio) / (2.0 * HARM_HALVINGS);
+    HARM_WEIGHT * share.clamp(0.0, 1.0)
 }
 
 /// The final score from the points (0-100): a resolved run keeps them from 50 up (so par stays
@@ -149,9 +155,17 @@ mod tests {
             harm_points(harm_ratio((500.0, 3.0), (500.0, 3.0), true)),
             12.5
         );
-        let less = harm_points(harm_ratio((65_000.0, 0.0), (228_000.0, 0.0), false));
-        assert!(less > 19.0, "{less}");
-        assert!(harm_points(harm_ratio((0.0, 0.0), (1e6, 0.0), false)) > 24.9);
+        // Each halving earns the same 2.5 points, far ahead of the real team as near it.
+        let fifth = harm_points(harm_ratio((200_000.0, 0.0), (1e6, 0.0), false));
+        let twentieth = harm_points(harm_ratio((50_000.0, 0.0), (1e6, 0.0), false));
+        assert!(
+            (twentieth - fifth - 5.0).abs() < 1e-3,
+            "{fifth} {twentieth}"
+        );
+        assert!((harm_points(0.5) - 15.0).abs() < 1e-12);
+        assert!((harm_points(2.0) - 10.0).abs() < 1e-12);
+        assert_eq!(harm_points(harm_ratio((0.0, 0.0), (1e6, 0.0), false)), 25.0);
+        assert_eq!(harm_points(64.0), 0.0);
     }
 
     #[test]

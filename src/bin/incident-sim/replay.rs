@@ -77,6 +77,7 @@ fn checked<'a>(run: &'a RunFile, scenario: &Scenario, replayed: &Replayed) -> Ch
         trainee: run.trainee.as_deref(),
         verdict: match replayed.verdict {
             Verdict::Exact => "exact",
+            Verdict::Rescored { .. } => "rescored",
             Verdict::Differs { .. } => "differs",
             Verdict::OtherVersion { .. } => "other_version",
         },
@@ -121,24 +122,25 @@ fn text(run: &RunFile, scenario: &Scenario, replayed: &Replayed) -> String {
     let (score, hash) = (replayed.debrief.score, hex(replayed.trace_hash));
     let verdict = match &replayed.verdict {
         Verdict::Exact => format!("Replays exactly: score {score:.1}, trace hash {hash}\n"),
+        Verdict::Rescored { claimed_score } => format!(
+            "Replays exactly to another score: it claims score {claimed_score:.1}; its actions \
+             give the very trace it records (hash {hash}), which this trainer's scoring puts at \
+             {score:.1} (scored by an earlier version of the scoring, or the score was edited)\n"
+        ),
         Verdict::Differs {
             claimed_score,
             claimed_hash,
         } => {
-            let mismatch = replayed.mismatch(run);
-            let what = match (mismatch.score, mismatch.trace) {
-                (true, false) => format!(
-                    "it claims score {claimed_score:.1}; its actions give score {score:.1} with the \
-                     trace it records (hash {hash}): the score was edited"
-                ),
-                (false, true) => format!(
+            let what = if *claimed_score == score {
+                format!(
                     "it claims trace hash {claimed_hash}; its actions give trace hash {hash}, with \
                      the score it claims ({score:.1})"
-                ),
-                _ => format!(
+                )
+            } else {
+                format!(
                     "it claims score {claimed_score:.1}, trace hash {claimed_hash}; the replay \
                      gives score {score:.1}, trace hash {hash}"
-                ),
+                )
             };
             format!(
                 "Does NOT replay to what it claims: {what} (the file was edited, or this trainer \

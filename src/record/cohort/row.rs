@@ -13,7 +13,10 @@ use super::curve::error_curve;
 pub enum Version {
     /// The scenario version it was played on, the result it claims.
     Exact,
-    /// The same version, another result: the file was edited.
+    /// The same version and trace, another score: scored by an earlier version of the scoring
+    /// (or the score edited); the row is today's score.
+    Rescored,
+    /// The same version, another trace: the file was edited.
     Edited,
     /// Played on another version of the scenario: replayed on today's.
     Other,
@@ -23,6 +26,7 @@ impl Version {
     pub fn of(verdict: &Verdict) -> Version {
         match verdict {
             Verdict::Exact => Version::Exact,
+            Verdict::Rescored { .. } => Version::Rescored,
             Verdict::Differs { .. } => Version::Edited,
             Verdict::OtherVersion { .. } => Version::Other,
         }
@@ -31,6 +35,7 @@ impl Version {
     pub fn label(self) -> &'static str {
         match self {
             Version::Exact => "exact",
+            Version::Rescored => "rescored",
             Version::Edited => "edited",
             Version::Other => "other version",
         }

@@ -128,7 +128,7 @@ pub(crate) mod tests {
         let opened = open_run("x.run.json", &run.to_json(), &[]).unwrap();
         assert!(matches!(
             opened.replayed.verdict,
-            Verdict::Differs { claimed_score, .. } if claimed_score == 99.0
+            Verdict::Rescored { claimed_score } if claimed_score == 99.0
         ));
     }
 }

@@ -31,24 +31,32 @@ pub fn trust(opened: &OpenedRun) -> Trust {
             detail: None,
             label: None,
         },
+        Verdict::Rescored { claimed_score } => Trust {
+            exact: false,
+            headline: "This run replays exactly, to another score than it claims".to_string(),
+            detail: Some(format!(
+                "It claims score {}; its actions give the very trace it records (hash {}), which today's scoring puts at {}. It was scored by an earlier version of the scoring, or its score was edited. What you see is today's score.",
+                format::score(*claimed_score),
+                hex(replayed.trace_hash),
+                format::score(replayed.debrief.score)
+            )),
+            label: Some("today's score, not its claim"),
+        },
         Verdict::Differs {
             claimed_score,
             claimed_hash,
         } => {
-            let mismatch = replayed.mismatch(&opened.run);
             let claimed = format::score(*claimed_score);
             let score = format::score(replayed.debrief.score);
             let hash = hex(replayed.trace_hash);
-            let detail = match (mismatch.score, mismatch.trace) {
-                (true, false) => format!(
-                    "It claims score {claimed}; its actions give score {score}, with the very trace it records (hash {hash}): the score was edited."
-                ),
-                (false, true) => format!(
+            let detail = if *claimed_score == replayed.debrief.score {
+                format!(
                     "It claims trace hash {claimed_hash}; its actions give trace hash {hash}, with the score it claims ({score})."
-                ),
-                _ => format!(
+                )
+            } else {
+                format!(
                     "It claims score {claimed}, trace hash {claimed_hash}; replayed on the same version of the scenario its actions give {gives}."
-                ),
+                )
             };
             Trust {
                 exact: false,
@@ -203,14 +211,26 @@ mod tests {
     fn an_edited_run_and_another_version_say_what_they_are() {
         let mut run = played("ecommerce-memory-leak");
         run.result.score = 90.0;
-        let edited = trust(&open_run("x", &run.to_json(), &[]).unwrap());
-        assert!(!edited.exact);
-        assert!(edited.headline.contains("edited"));
-        let detail = edited.detail.unwrap();
+        let rescored = trust(&open_run("x", &run.to_json(), &[]).unwrap());
+        assert!(!rescored.exact);
+        assert_eq!(rescored.label, Some("today's score, not its claim"));
+        let detail = rescored.detail.unwrap();
         assert!(detail.contains("claims score 90"), "{detail}");
-        // Only the score was changed: the trace hash is named once, as the one it records.
-        assert!(detail.contains("the score was edited"), "{detail}");
+        // Only the score differs: the trace hash is named once, as the one it records, and an
+        // earlier scoring is named beside an edit (a file kept before the rules changed).
+        assert!(
+            detail.contains("an earlier version of the scoring"),
+            "{detail}"
+        );
         assert_eq!(detail.matches("hash").count(), 1, "{detail}");
+        let mut moved = run.clone();
+        moved.actions[0].tick += 60;
+        let edited = trust(&open_run("x", &moved.to_json(), &[]).unwrap());
+        assert!(
+            edited.headline.contains("it was edited"),
+            "{}",
+            edited.headline
+        );
         run.scenario.content_hash = "0123456789abcdef".into();
         let other = trust(&open_run("x", &run.to_json(), &[]).unwrap());
         assert_eq!(other.label, Some("on today's version, not exact"));

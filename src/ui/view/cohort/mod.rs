@@ -204,11 +204,18 @@ pub fn trust_note(rows: &[Row]) -> Option<String> {
             .map(|r| r.trainee.as_str())
             .collect()
     };
-    let (edited, other) = (named(Version::Edited), named(Version::Other));
+    let (rescored, edited) = (named(Version::Rescored), named(Version::Edited));
+    let other = named(Version::Other);
     let mut parts = Vec::new();
+    if !rescored.is_empty() {
+        parts.push(format!(
+            "Replayed exactly to another score than they claim (scored by an earlier version of the scoring, or edited; the table shows today's): {}",
+            rescored.join("; ")
+        ));
+    }
     if !edited.is_empty() {
         parts.push(format!(
-            "Edited since it was played (its claimed score is not what it replays to): {}",
+            "Edited since it was played (its actions do not give the trace it claims): {}",
             edited.join("; ")
         ));
     }

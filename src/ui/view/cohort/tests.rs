@@ -140,11 +140,15 @@ fn runs_that_do_not_replay_exactly_are_named_over_the_table() {
     let mut edited = crate::record::read(FIRST).unwrap();
     edited.result.score = 99.0;
     edited.trainee = Some("Max".into());
+    let mut moved_on = crate::record::read(FIRST).unwrap();
+    moved_on.actions[0].tick += 60;
+    moved_on.trainee = Some("Ola".into());
     let mut moved = crate::record::read(REAL).unwrap();
     moved.scenario.content_hash = "0123456789abcdef".into();
     page.queue(
         vec![
             ("e".into(), Arrived::Text(edited.to_json())),
+            ("t".into(), Arrived::Text(moved_on.to_json())),
             ("m".into(), Arrived::Text(moved.to_json())),
         ],
         0.0,
@@ -152,8 +156,12 @@ fn runs_that_do_not_replay_exactly_are_named_over_the_table() {
     while page.step(&[]) {}
     let note = trust_note(&page.cohort.rows).unwrap();
     assert!(
+        note.contains("Replayed exactly to another score than they claim (scored by an earlier version of the scoring, or edited; the table shows today's): Max."),
+        "{note}"
+    );
+    assert!(
         note.contains(
-            "Edited since it was played (its claimed score is not what it replays to): Max."
+            "Edited since it was played (its actions do not give the trace it claims): Ola."
         ),
         "{note}"
     );
