@@ -244,11 +244,7 @@ fn check_agrees_with_apply_for_them() {
 
 #[test]
 fn an_action_and_a_cause_can_wait_until_a_finding_points_to_them() {
-    // The purge and the leak hypothesis are unknown until a memory view has shown the growth.
-    let s = with_actions(&[(
-        "needs_developers = true",
-        "needs_developers = true\nrevealed_by = [\"view_memory\", \"inspect_cart_registry\"]",
-    )]);
+    // The leak hypothesis is unknown until a memory view has shown the growth.
     let text = library::BUILTIN[0].1.replacen(
         "[[hypotheses]]\nid = \"memory_leak\"",
         "[[hypotheses]]\nid = \"memory_leak\"\nrevealed_by = [\"view_memory\"]",
@@ -269,41 +265,93 @@ fn an_action_and_a_cause_can_wait_until_a_finding_points_to_them() {
         1,
     );
     let hinted = scenario::parse("revealed.toml", &text).unwrap_or_else(|e| panic!("{e}"));
-    let purge = Action::custom("purge_cart_snapshots", None);
     let leak = Action::on(ActionKind::DeclareHypothesis, "memory_leak");
-    for (scenario, action) in [(&s, &purge), (&hinted, &leak)] {
-        let mut sim = Simulation::new(scenario.config.clone(), scenario.seed);
-        // At 14:02 a memory view shows no growth yet: still unknown.
-        while sim.tick() < 120 {
-            sim.step();
-        }
-        sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
-        while sim.tick() < 31 * 60 {
-            sim.step();
-        }
-        let unknown = sim.vet(action).unwrap_err();
-        assert!(
-            matches!(
-                unknown,
-                ActionError::NotYetKnown { .. } | ActionError::UnknownHypothesis { .. }
-            ),
-            "{unknown}"
-        );
-        // During the outage the same view shows it: now it is known.
-        sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
-        while sim.tick() < 33 * 60 {
-            sim.step();
-        }
-        let known = sim.vet(action);
-        assert!(
-            !matches!(
-                known,
-                Err(ActionError::NotYetKnown { .. } | ActionError::UnknownHypothesis { .. })
-            ),
-            "{known:?}"
-        );
+    let mut sim = Simulation::new(hinted.config.clone(), hinted.seed);
+    // At 14:02 a memory view shows no growth yet: still unknown.
+    while sim.tick() < 120 {
+        sim.step();
     }
-    // What reveals must be a diagnostic of the scenario.
+    sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
+    while sim.tick() < 31 * 60 {
+        sim.step();
+    }
+    let unknown = sim.vet(&leak).unwrap_err();
+    assert!(
+        matches!(unknown, ActionError::UnknownHypothesis { .. }),
+        "{unknown}"
+    );
+    // During the outage the same view shows it: now it is known.
+    sim.apply(Action::new(ActionKind::ViewMemory)).unwrap();
+    while sim.tick() < 33 * 60 {
+        sim.step();
+    }
+    assert_eq!(sim.vet(&leak), Ok(()));
+}
+
+#[test]
+fn a_remedy_named_for_its_cause_waits_for_that_cause_to_be_declared() {
+    // The purge cures the leak: revealed by the memory view, it would come beside the causes
+    // that view makes plausible and say which is right. Refused, at the place, with the way out.
+    let revealed = "needs_developers = true\nrevealed_by = [\"view_memory\"]";
+    let mut text = library::BUILTIN[0].1.replacen(
+        "type = \"memory_leak\"",
+        "type = \"memory_leak\"\nid = \"cart-leak\"",
+        1,
+    );
+    text.push_str(ACTIONS);
+    let e = scenario::parse(
+        "x.toml",
+        &text.replacen("needs_developers = true", revealed, 1),
+    )
+    .unwrap_err();
+    let at: Vec<&str> = e.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(at, ["custom_actions[1].revealed_by"], "{e}");
+    assert!(e.to_string().contains("gives the right one away"), "{e}");
+    assert!(e.to_string().contains("revealed_by_cause"), "{e}");
+    // A cause that is not there is refused by name, with those that are.
+    let wrong = "needs_developers = true\nrevealed_by_cause = \"memory_leek\"";
+    let e = scenario::parse(
+        "x.toml",
+        &text.replacen("needs_developers = true", wrong, 1),
+    )
+    .unwrap_err();
+    assert_eq!(e.diagnostics[0].path, "custom_actions[1].revealed_by_cause");
+    assert!(e.to_string().contains("memory_leak, "), "{e}");
+    // Waiting for its cause: unknown (and refused) until the leak is declared, known after,
+    // and still known once another cause is declared.
+    let s = with_actions(&[(
+        "needs_developers = true",
+        "needs_developers = true\nrevealed_by_cause = \"memory_leak\"",
+    )]);
+    let purge = Action::custom("purge_cart_snapshots", None);
+    let mut sim = Simulation::new(s.config.clone(), s.seed);
+    sim.apply(Action::new(ActionKind::PageDevelopers)).unwrap();
+    while sim.tick() < 40 * 60 {
+        sim.step();
+    }
+    let info = s.config.action_info("purge_cart_snapshots").unwrap();
+    assert!(!sim.knows(&info));
+    assert!(matches!(
+        sim.vet(&purge),
+        Err(ActionError::NotYetKnown { .. })
+    ));
+    sim.apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak"))
+        .unwrap();
+    while sim.tick() < 42 * 60 {
+        sim.step();
+    }
+    assert!(sim.knows(&info));
+    sim.apply(Action::on(ActionKind::DeclareHypothesis, "traffic_spike"))
+        .unwrap();
+    while sim.tick() < 44 * 60 {
+        sim.step();
+    }
+    assert!(sim.knows(&info));
+    assert_eq!(sim.vet(&purge), Ok(()));
+}
+
+#[test]
+fn what_reveals_must_be_a_diagnostic_of_the_scenario() {
     let text = library::BUILTIN[0].1.replacen(
         "[[hypotheses]]\nid = \"memory_leak\"",
         "[[hypotheses]]\nid = \"memory_leak\"\nrevealed_by = [\"restart_all\", \"no_such\"]",

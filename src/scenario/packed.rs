@@ -13,7 +13,7 @@ use super::Scenario;
 /// The layout of the scenario types as packed. Bump it with any change to a type a `Scenario`
 /// holds (a field added, removed, reordered or retyped, even with a default): `tests/compiled.rs`
 /// fails on such a change until the compiled built-ins are regenerated, which is the reminder.
-pub const LAYOUT: u8 = 1;
+pub const LAYOUT: u8 = 2;
 
 /// Why a packed scenario could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -90,6 +90,7 @@ pub fn custom_actions(
             sets,
             needs_developers: a.needs_developers,
             revealed_by: Vec::new(),
+            revealed_by_cause: None,
         });
     }
     out

@@ -61,7 +61,44 @@ pub fn revealers(
                 &custom,
             );
         }
+        if let Some(id) = &file.revealed_by_cause {
+            a.revealed_by_cause = cause(checker, i, id, hypotheses.0);
+        }
+        remedy_revealed(checker, i, a);
     }
+}
+
+/// The hypothesis an action waits for, by index; an unknown id is refused with the ones there are.
+fn cause(checker: &mut Checker, index: usize, id: &str, list: &[HypothesisFile]) -> Option<u32> {
+    let at = list.iter().position(|h| h.id == id);
+    if at.is_none() {
+        let ids: Vec<&str> = list.iter().map(|h| h.id.as_str()).collect();
+        checker.fail(
+            format!("custom_actions[{index}].revealed_by_cause"),
+            format!("there is no hypothesis `{id}`"),
+            format!("name one of the scenario's hypotheses: {}", ids.join(", ")),
+        );
+    }
+    at.map(|at| at as u32)
+}
+
+/// A remedy that cures a fault and comes on the list with a look would come beside the causes
+/// that look reveals, and its name would say which of them is right: it waits for its cause.
+fn remedy_revealed(checker: &mut Checker, index: usize, action: &CustomAction) {
+    if action.cures.is_empty()
+        || action.revealed_by.is_empty()
+        || action.revealed_by_cause.is_some()
+    {
+        return;
+    }
+    checker.fail(
+        format!("custom_actions[{index}].revealed_by"),
+        format!(
+            "`{}` cures a fault and comes on the list once `{}` shows an anomaly, beside the causes that look makes plausible, so its name gives the right one away",
+            action.id, action.revealed_by[0]
+        ),
+        "make it wait for the cause it acts on instead, `revealed_by_cause = \"<hypothesis id>\"` (known once the trainee declares that cause), or offer it from the start if the team knows this lever before the incident",
+    );
 }
 
 /// A look that puts the right cause on the trainee's list must put a rival with it: when only the

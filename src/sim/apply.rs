@@ -85,6 +85,7 @@ impl Simulation {
             C::DeclareHypothesis(h) => {
                 let correct = self.cfg.hypotheses[h as usize].correct;
                 self.response.hypothesis = Some(h);
+                self.response.declared.insert(h);
                 self.trace.events.push(
                     tick,
                     EventKind::HypothesisDeclared {

@@ -50,7 +50,7 @@ impl Simulation {
     /// it cures is gone for another reason is not something to tell them).
     pub(super) fn custom_precondition(&self, index: usize) -> Result<(), ActionError> {
         let c = &self.cfg.custom_actions[index];
-        if !self.revealed(&c.revealed_by) {
+        if !self.knows_custom(c) {
             return Err(ActionError::NotYetKnown { id: c.id.clone() });
         }
         if c.needs_developers && !self.response.developers_engaged {

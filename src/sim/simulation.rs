@@ -50,6 +50,8 @@ pub struct Response {
     pub traffic_share: Option<f64>,
     /// The scenario's own actions that have landed (by index).
     pub custom_landed: std::collections::BTreeSet<u32>,
+    /// Every cause the trainee has declared (by index), the current one among them.
+    pub declared: std::collections::BTreeSet<u32>,
 }
 
 /// Sums over the current scrape interval.

@@ -21,7 +21,16 @@ impl Simulation {
             .custom_actions
             .iter()
             .find(|c| action.kind == super::ActionKind::Custom && c.id == action.id)
-            .is_none_or(|c| self.revealed(&c.revealed_by))
+            .is_none_or(|c| self.knows_custom(c))
+    }
+
+    /// Whether a scenario's own action is known: what reveals it has shown, and the cause it
+    /// waits for, if any, has been declared.
+    pub(super) fn knows_custom(&self, action: &super::CustomAction) -> bool {
+        self.revealed(&action.revealed_by)
+            && action
+                .revealed_by_cause
+                .is_none_or(|h| self.response.declared.contains(&h))
     }
 
     /// Whether something seen so far points to a cause or an action revealed by `diagnostics`:

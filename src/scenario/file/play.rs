@@ -86,6 +86,11 @@ pub struct CustomActionFile {
         schemars(schema_with = "schema::diagnostics")
     )]
     pub revealed_by: Option<Vec<String>>,
+    /// A cause (a hypothesis id): the action is known once the trainee has declared it. For a
+    /// remedy only someone who believes that cause would think of ("Remove the malformed post"):
+    /// revealed by a look beside the rival causes, its name would say which cause is right.
+    #[serde(default)]
+    pub revealed_by_cause: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

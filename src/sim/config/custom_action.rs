@@ -26,6 +26,9 @@ pub struct CustomAction {
     /// empty: offered from the start.
     #[serde(default)]
     pub revealed_by: Vec<String>,
+    /// A cause (by index) the trainee must have declared before this action is known.
+    #[serde(default)]
+    pub revealed_by_cause: Option<u32>,
 }
 
 /// A setting of the running world that an action can change.
