@@ -335,8 +335,17 @@ fn a_remedy_named_for_its_cause_waits_for_that_cause_to_be_declared() {
         sim.vet(&purge),
         Err(ActionError::NotYetKnown { .. })
     ));
-    sim.apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak"))
-        .unwrap();
+    // The declaration says what it put on the menu, once.
+    let said = sim
+        .apply(Action::on(ActionKind::DeclareHypothesis, "memory_leak"))
+        .unwrap()
+        .clone();
+    let said = finding_text(&said, sim.trace(), s.clock.start_s_of_day);
+    assert!(
+        said.trim_end()
+            .ends_with("now on the menu: \"Purge the cart snapshot registry\"."),
+        "{said}"
+    );
     while sim.tick() < 42 * 60 {
         sim.step();
     }

@@ -82,22 +82,7 @@ impl Simulation {
                 self.trace.events.push(tick, EventKind::StatusPageUpdated);
                 note("The status page now tells customers about the outage.".into())
             }
-            C::DeclareHypothesis(h) => {
-                let correct = self.cfg.hypotheses[h as usize].correct;
-                self.response.hypothesis = Some(h);
-                self.response.declared.insert(h);
-                self.trace.events.push(
-                    tick,
-                    EventKind::HypothesisDeclared {
-                        hypothesis: h,
-                        correct,
-                    },
-                );
-                note(format!(
-                    "Working hypothesis: {}.",
-                    self.cfg.hypotheses[h as usize].title
-                ))
-            }
+            C::DeclareHypothesis(h) => note(self.declare_hypothesis(tick, h)),
             C::ApplyCodeFix { hypothesis } => self.apply_code_fix(tick, hypothesis),
             C::DeclareResolved => {
                 self.response.resolved_declared_at = Some(tick);
@@ -117,6 +102,35 @@ impl Simulation {
             Err(ActionError::NothingToDo {
                 reason: Nothing::QueueFull,
             })
+        }
+    }
+
+    /// The team works from a cause: what it says, with the scenario's own actions that were
+    /// waiting for this cause and are now on the menu.
+    fn declare_hypothesis(&mut self, tick: u32, cause: u32) -> String {
+        let correct = self.cfg.hypotheses[cause as usize].correct;
+        self.response.hypothesis = Some(cause);
+        let first = self.response.declared.insert(cause);
+        let event = EventKind::HypothesisDeclared {
+            hypothesis: cause,
+            correct,
+        };
+        self.trace.events.push(tick, event);
+        let title = &self.cfg.hypotheses[cause as usize].title;
+        let now_known: Vec<String> = self
+            .cfg
+            .custom_actions
+            .iter()
+            .filter(|c| first && c.revealed_by_cause == Some(cause) && self.knows_custom(c))
+            .map(|c| format!("\"{}\"", c.title))
+            .collect();
+        if now_known.is_empty() {
+            format!("Working hypothesis: {title}.")
+        } else {
+            format!(
+                "Working hypothesis: {title}. Working from it, now on the menu: {}.",
+                now_known.join(", ")
+            )
         }
     }
 
