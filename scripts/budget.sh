@@ -24,13 +24,15 @@ cd "$(dirname "$0")/.."
 # latest message and the real team's path took the app to 454 and the facilitator's module to 250.
 # The incident's onset in the debrief, the alerts firing on the first screen, the hold before a run
 # and two rival causes in three built-ins, and the facilitator's link asking first, took the app
-# to 459, the first download to 480 and all files to 1,433.
+# to 459, the first download to 480 and all files to 1,433. A remedy waiting for its cause (its
+# validation's words in the worker and the lead's module) and a rescored replay took the worker to
+# 340.5 and all files to 1,436.
 WASM_BUDGET_GZ=${WASM_BUDGET_GZ:-460000}
 FIRST_BUDGET_GZ=${FIRST_BUDGET_GZ:-481000}
-WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-340000}
+WORKER_BUDGET_GZ=${WORKER_BUDGET_GZ:-342000}
 FACILITATOR_BUDGET_GZ=${FACILITATOR_BUDGET_GZ:-253000}
-LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-363000}
-TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1435000}
+LEAD_BUDGET_GZ=${LEAD_BUDGET_GZ:-365000}
+TOTAL_BUDGET_GZ=${TOTAL_BUDGET_GZ:-1439000}
 # Issue 20's targets: the first download 300 KB, and no single file over 550 KB (a slow link
 # fetches one file at a time per connection; a big one holds the page's start up alone).
 FIRST_TARGET_GZ=300000
