@@ -147,6 +147,36 @@ fn mitigating_earlier_never_lowers_the_score() {
 }
 
 #[test]
+fn a_restore_the_fixs_deploy_cuts_short_still_stopped_the_bleeding() {
+    let s = scenario();
+    let clock = |d: &Debrief, p: Phase| d.reached(p).map(|t| t.clock.clone());
+    // Restored by 14:41; the fix's restart of every server at 14:50 cut that spell short before
+    // its ten minutes, and service came back and held the rest.
+    let d = score(
+        &s,
+        &[
+            FIX[0],
+            FIX[1],
+            FIX[2],
+            FIX[3],
+            ("14:40", "restart_all", ""),
+            FIX[4],
+        ],
+    );
+    assert_eq!(d.outcome, Outcome::Resolved);
+    let mitigated = clock(&d, Phase::Mitigation).expect("mitigated");
+    assert!(mitigated.as_str() <= "14:42", "mitigated at {mitigated}");
+    assert!(mitigated < clock(&d, Phase::Resolution).unwrap());
+    // The fix alone, deployed into the outage, bridges nothing: it mitigates when it restores.
+    let fix = score(&s, &FIX);
+    assert_eq!(
+        clock(&fix, Phase::Mitigation),
+        clock(&fix, Phase::Resolution)
+    );
+    assert!(d.score > fix.score, "{} vs {}", d.score, fix.score);
+}
+
+#[test]
 fn a_faster_resolution_keeps_earning_points() {
     // The fix path started at two moments: resolved about 30 and about 100 minutes before the
     // real team (16:37). The scores must differ by at least five points.

@@ -12,6 +12,7 @@ pub mod phases;
 pub mod points;
 pub mod postmortem;
 pub mod report;
+pub mod restore;
 pub mod stamp;
 pub mod text;
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::outcome::Outcome;
+use super::restore::held_through_own_deploy;
 use crate::scenario::Scenario;
 use crate::sim::{EventKind, Finding, Metric, Simulation, Trace};
 
@@ -68,7 +69,7 @@ impl Phase {
                 "the correct cause declared; declared before any evidence it is a guess, counted only once evidence is seen"
             }
             Phase::Mitigation => {
-                "service back under the SLO for the scenario's restore window (the first time) from the incident's outage, the one doing nothing with the same seed would have had: the end of an outage of the run's own making that was over before it began mitigates nothing; an outage prevented counts from when it would have begun, or from the fix if that was sooner"
+                "service back under the SLO for the scenario's restore window (the first time) from the incident's outage, the one doing nothing with the same seed would have had: the end of an outage of the run's own making that was over before it began mitigates nothing; an outage prevented counts from when it would have begun, or from the fix if that was sooner; a spell the run's own deploy (the fix's restart of every server) cut short counts when service came back within the window and held the rest of it"
             }
             Phase::Resolution => {
                 "the cause removed and service holding under the SLO from then to the time limit"
@@ -274,6 +275,8 @@ fn diagnosis(scenario: &Scenario, trace: &Trace) -> Option<u32> {
 /// run's own that was over before the onset, nor a quiet spell while a fault was paused between
 /// windows it then came back for: nobody stopped the incident's bleeding. When the incident's
 /// outage never came, from when it would have begun, once service had held the restore window.
+/// A spell that the run's own deploy (the fix's restart) cut short counts when service came back
+/// within the window and held the rest of it (see [`held_through_own_deploy`]).
 pub fn mitigation(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Option<u32> {
     let lulls = trace.events.lulls();
     let from = onset.unwrap_or(0);
@@ -282,11 +285,20 @@ pub fn mitigation(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Opt
         let lull = lulls.iter().any(|(a, b)| (*a..*b).contains(&since));
         (!o.over_by(from) && !lull).then_some(since)
     });
+    let bridged = incident_outage(trace, onset).and_then(|start| {
+        let scrapes = scrapes_within_slo(scenario, trace);
+        let since = held_through_own_deploy(scenario, trace, scrapes, start)?;
+        let lull = lulls.iter().any(|(a, b)| (*a..*b).contains(&since));
+        (!lull).then_some(since)
+    });
     let prevented = || {
         let onset = onset.filter(|_| incident_outage(trace, onset).is_none())?;
         slo_held_from(scenario, trace, onset)
     };
-    restored.or_else(prevented)
+    match (restored, bridged) {
+        (Some(restored), Some(bridged)) => Some(restored.min(bridged)),
+        (restored, bridged) => restored.or(bridged).or_else(prevented),
+    }
 }
 
 /// The start of the first spell from `from` on with service under the SLO (errors and p95
