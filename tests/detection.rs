@@ -20,7 +20,7 @@ fn detection(scenario: &Scenario, rows: &[(&str, &str, &str)]) -> Option<u32> {
 #[test]
 fn an_injected_report_starts_detection() {
     let mut s = scenario();
-    let rows = [("14:10", "view_memory", "")];
+    let rows = [("14:10", "check_config", "app-1")];
     assert_eq!(detection(&s, &rows), None, "no sign yet at 14:10");
     let first = s.reference[0].clone();
     s.reference.insert(
@@ -51,7 +51,7 @@ fn a_plain_note_does_not_start_detection() {
             ..first
         },
     );
-    assert_eq!(detection(&s, &[("14:10", "view_memory", "")]), None);
+    assert_eq!(detection(&s, &[("14:10", "check_config", "app-1")]), None);
 }
 
 /// With no page delivered, an action taken once the service is outside its SLO is detection
@@ -72,7 +72,7 @@ fn without_a_page_an_action_after_the_symptom_starts_detection() {
     let before = s.hhmm(symptom - 120);
     let after = s.hhmm(symptom + 60);
     let rows = [
-        (before.as_str(), "view_memory", ""),
+        (before.as_str(), "check_config", "app-1"),
         (after.as_str(), "list_deploys", ""),
     ];
     let detected = detection(&s, &rows).unwrap();

@@ -177,6 +177,27 @@ fn a_restore_the_fixs_deploy_cuts_short_still_stopped_the_bleeding() {
 }
 
 #[test]
+fn a_trainee_who_finds_the_fault_before_anything_pages_has_detected_it() {
+    let s = scenario();
+    let clock = |d: &Debrief| d.reached(Phase::Detection).map(|t| t.clock.clone());
+    // The heap profile run at 14:04 shows the leak at 14:09; the fix lands before the outage.
+    let early = score(
+        &s,
+        &[
+            ("14:02", "view_memory", ""),
+            ("14:03", "page_developers", ""),
+            ("14:04", "heap_profile", "app-2"),
+            ("14:09", "declare_hypothesis", "memory_leak"),
+            ("14:17", "apply_code_fix", ""),
+        ],
+    );
+    assert_eq!(clock(&early).as_deref(), Some("14:09"));
+    // A restart before anything was wrong showed nothing: nothing was detected.
+    let blind = score(&s, &[("14:04", "restart_all", "")]);
+    assert_eq!(clock(&blind), None);
+}
+
+#[test]
 fn a_faster_resolution_keeps_earning_points() {
     // The fix path started at two moments: resolved about 30 and about 100 minutes before the
     // real team (16:37). The scores must differ by at least five points.

@@ -31,11 +31,20 @@ fn detection_is_the_first_action_once_a_page_has_fired_or_the_outage_began() {
     let s = scenario();
     let p = phases(
         &s,
-        &[("14:10", "view_memory", ""), ("14:40", "list_deploys", "")],
+        &[
+            ("14:10", "check_config", "app-1"),
+            ("14:40", "list_deploys", ""),
+        ],
     );
     assert_eq!(p.get(Phase::Detection), at(&s, "14:40"));
-    let p = phases(&s, &[("14:10", "view_memory", "")]);
+    let p = phases(&s, &[("14:10", "check_config", "app-1")]);
     assert_eq!(p.get(Phase::Detection), None);
+    // A look that showed the leak before anything paged detected it when its output came.
+    let p = phases(&s, &[("14:10", "view_memory", "")]);
+    assert!(p
+        .get(Phase::Detection)
+        .is_some_and(|t| t < tick(&s, "14:30")));
+    assert_eq!(p.get(Phase::Detection), p.get(Phase::Diagnosis));
 }
 
 /// With no page delivered, the outage itself is the sign: the errors are on the dashboards and
@@ -48,10 +57,13 @@ fn without_a_delivered_page_detection_starts_from_the_outage() {
     }
     let p = phases(
         &s,
-        &[("14:10", "view_memory", ""), ("14:29", "list_deploys", "")],
+        &[
+            ("14:10", "check_config", "app-1"),
+            ("14:29", "list_deploys", ""),
+        ],
     );
     assert_eq!(p.get(Phase::Detection), at(&s, "14:29"));
-    let p = phases(&s, &[("14:10", "view_memory", "")]);
+    let p = phases(&s, &[("14:10", "check_config", "app-1")]);
     assert_eq!(p.get(Phase::Detection), None);
 }
 

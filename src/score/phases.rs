@@ -59,7 +59,7 @@ impl Phase {
     /// What reaching the phase means, for the debrief and docs/scoring.md.
     pub fn rule(self) -> &'static str {
         match self {
-            Phase::Detection => "the first action taken once there was a sign to act on: a page, a report that reached the team, the incident's outage (not one of the run's own making that was over before it began), or (with no page) service outside its SLO",
+            Phase::Detection => "the first action taken once there was a sign to act on: a page, a report that reached the team, the incident's outage (not one of the run's own making that was over before it began), or (with no page) service outside its SLO; or sooner, a look whose output showed the cause's anomaly",
             Phase::Triage => "severity declared and the status page updated (the later of the two)",
             Phase::Diagnosis => {
                 "the output of a diagnostic that showed the anomaly of the real cause when it was run"
@@ -222,13 +222,25 @@ pub fn first_symptom(scenario: &Scenario, trace: &Trace) -> Option<u32> {
     scrapes_within_slo(scenario, trace).find_map(|(t, within)| (!within).then_some(t))
 }
 
+/// The first action once there was a sign to act on, or sooner the first look whose output showed
+/// the cause's anomaly: a trainee who found the fault on a dashboard before anything paged had
+/// detected it then (a look that showed nothing detects nothing).
 fn detection(scenario: &Scenario, trace: &Trace, onset: Option<u32>) -> Option<u32> {
-    let signal = first_signal(scenario, trace, onset)?;
-    trace
-        .events
-        .between(signal, u32::MAX)
-        .find(|e| matches!(e.kind, EventKind::ActionTaken { .. }))
-        .map(|e| e.tick)
+    let acted = first_signal(scenario, trace, onset).and_then(|signal| {
+        trace
+            .events
+            .between(signal, u32::MAX)
+            .find(|e| matches!(e.kind, EventKind::ActionTaken { .. }))
+            .map(|e| e.tick)
+    });
+    let spotted = trace
+        .findings
+        .iter()
+        .filter(|f| scenario.config.is_diagnostic(&f.action))
+        .filter(|f| scenario.config.showed_cause(f))
+        .map(|f| f.ready_at)
+        .min();
+    [acted, spotted].into_iter().flatten().min()
 }
 
 fn triage(trace: &Trace) -> Option<u32> {
